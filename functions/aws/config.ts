@@ -1,0 +1,31 @@
+/**
+ * Names shared by the CDK stack (lib/), the Lambda handlers and the embedded local stack (local/),
+ * so the three agree by construction.
+ */
+
+/** Uploads land under `uploads/<userId>/<uploadId>.<zip|csv>`; only these trigger ingest. */
+export const UPLOAD_PREFIX = 'uploads/';
+export const UPLOAD_SUFFIXES = ['.zip', '.csv'] as const;
+/** Reports are written under `reports/<userId>/report-<year>.html`, never under uploads/. */
+export const REPORT_PREFIX = 'reports/';
+
+/** Largest upload the presigned route accepts (bytes). A real export is a few MB. */
+export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+
+/** Environment variables read by the handlers. */
+export const ENV = {
+  bucket: 'BUCKET_NAME',
+  table: 'TABLE_NAME',
+  region: 'AWS_REGION',
+  /** Optional: emulator endpoints (local stack and tests). */
+  s3Endpoint: 'AOI_S3_ENDPOINT',
+  dynamoEndpoint: 'AOI_DYNAMODB_ENDPOINT',
+  /** IANA zone that `Sent At` is read in and years are counted in. */
+  timeZone: 'AOI_TIME_ZONE',
+} as const;
+
+/** True when an S3 key is an upload that must trigger ingest (same filter as the CDK notification). */
+export function isIngestKey(key: string): boolean {
+  const lower = key.toLowerCase();
+  return key.startsWith(UPLOAD_PREFIX) && UPLOAD_SUFFIXES.some((s) => lower.endsWith(s));
+}
