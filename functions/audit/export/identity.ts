@@ -1,0 +1,72 @@
+/** Identity helpers: profile URLs, counterpart keys, deterministic CR ids, export dates. */
+import { createHash } from 'node:crypto';
+import type { Direction } from '../model.ts';
+
+const PROFILE_URL = /^(?:https?:\/\/)?(?:[a-z0-9-]+\.)?linkedin\.com\/in(?:\/([^/?#]*))?/i;
+
+const NON_ASCII = /[^\x00-\x7f]/;
+/** NFC only when needed (ASCII is already NFC). */
+export const nfc = (s: string): string => (NON_ASCII.test(s) ? s.normalize('NFC') : s);
+
+function decode(s: string): string {
+  if (!s.includes('%')) return s;
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s; // a lone '%' in a raw-Unicode slug: keep it as is
+  }
+}
+
+/** NFC, trimmed, inner whitespace runs (NBSP, thin space, tab...) collapsed to one space. */
+export function normaliseName(name: string): string {
+  return nfc(name).replace(/\s+/gu, ' ').trim();
+}
+
+/** The decoded slug (NFC, case kept) of a profile URL, or null (empty, bare `…/in`, not a profile URL). */
+export function profileSlug(url: string | null | undefined): string | null {
+  if (!url) return null;
+  const m = PROFILE_URL.exec(url.trim());
+  if (!m || !m[1]) return null;
+  const slug = nfc(decode(m[1])).trim();
+  return slug === '' ? null : slug;
+}
+
+/**
+ * `https://www.linkedin.com/in/<decoded slug>` or null when there is no slug (5-column era,
+ * Dec-2023 bare URLs, empty cells). Connections.csv's percent-encoded and Invitations.csv's raw
+ * Unicode spellings of one profile give the same string.
+ */
+export function normaliseProfileUrl(url: string | null | undefined): string | null {
+  const slug = profileSlug(url);
+  return slug === null ? null : `https://www.linkedin.com/in/${slug}`;
+}
+
+/** `in:<decoded lower-cased slug>` when the URL has a slug, else `name:<normalised lower-cased name>`. */
+export function counterpartKey(profileUrl: string | null | undefined, name: string): string {
+  const slug = profileSlug(profileUrl);
+  if (slug !== null) return `in:${slug.toLowerCase()}`;
+  return `name:${normaliseName(name).toLowerCase()}`;
+}
+
+/** Deterministic CR id: sha256 (hex, first 32 digits) of (owner key, direction, counterpart key, sentAt, message). */
+export function requestId(ownerKey: string, direction: Direction, counterpartKey: string, sentAt: string, message: string): string {
+  return createHash('sha256')
+    .update(JSON.stringify([ownerKey, direction, counterpartKey, sentAt, message]))
+    .digest('hex')
+    .slice(0, 32);
+}
+
+/**
+ * The export date (`YYYY-MM-DD`) in a name like `Basic_LinkedInDataExport_01-06-2026.zip`,
+ * `…_07-05-2026.zip.zip`, `…_09-12-2022 (1).zip` or a folder `…_07-09-2023/`; null when absent.
+ */
+export function exportDateFromName(name: string): string | null {
+  const base = name.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? '';
+  const m = /_(\d{1,2})-(\d{1,2})-(\d{4})(?:\s*\(\d+\))?(?:\.zip)*$/i.exec(base);
+  if (!m) return null;
+  const month = Number(m[1]);
+  const day = Number(m[2]);
+  const year = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return null;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

@@ -1,0 +1,168 @@
+/**
+ * `Sent At` parsing: LinkedIn writes `M/D/YY, h:mm AM`, a wall time with no zone, in US Pacific
+ * time (America/Los_Angeles). We convert it to a UTC instant with Intl (no tz library).
+ *
+ * DST rule (the "compatible" rule of Temporal and java.time):
+ * - a wall time that happens twice (fall back, e.g. 1:30 AM on the first Sunday of November) is
+ *   read as the EARLIER instant (still daylight time);
+ * - a wall time that never happens (spring forward, e.g. 2:30 AM on the second Sunday of March) is
+ *   moved FORWARD by the length of the gap (2:30 AM becomes 3:30 AM daylight time).
+ */
+
+export const DEFAULT_TIME_ZONE = 'America/Los_Angeles';
+
+const SENT_AT = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4}),[ \u00A0\u202F\u2009]+(\d{1,2}):(\d{2})(?::(\d{2}))?[ \u00A0\u202F\u2009]*([AaPp])\.?[Mm]\.?$/;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const offsetCache = new Map<string, number>();
+const QUARTER_HOUR = 15 * 60_000;
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** True when `timeZone` is an IANA zone Intl knows. */
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    formatter(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Wall-clock fields of an instant in a zone. */
+export function wallTime(epochMs: number, timeZone: string): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
+  const parts = formatter(timeZone).formatToParts(new Date(epochMs));
+  const get = (t: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === t)?.value ?? 0);
+  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour') % 24, minute: get('minute'), second: get('second') };
+}
+
+/** Offset (ms, local minus UTC) of `timeZone` at an instant. Cached per zone and quarter hour (zone transitions fall on quarter hours). */
+function offsetAt(epochMs: number, timeZone: string): number {
+  const bucket = Math.floor(epochMs / QUARTER_HOUR);
+  const key = `${timeZone}|${bucket}`;
+  let off = offsetCache.get(key);
+  if (off === undefined) {
+    const probe = bucket * QUARTER_HOUR;
+    const w = wallTime(probe, timeZone);
+    off = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - probe;
+    if (offsetCache.size > 50_000) offsetCache.clear();
+    offsetCache.set(key, off);
+  }
+  return off;
+}
+
+const DAY = 86_400_000;
+/** Per zone and UTC day: the offset valid for the whole window [day - 1 d, day + 2 d], or null when it changes in there. */
+const steadyCache = new Map<string, number | null>();
+function steadyOffset(day: number, timeZone: string): number | null {
+  const key = `${timeZone}|${day}`;
+  let off = steadyCache.get(key);
+  if (off === undefined) {
+    const a = offsetAt(day * DAY - DAY, timeZone);
+    const b = offsetAt(day * DAY + 2 * DAY, timeZone);
+    off = a === b ? a : null; // real zones never switch twice within 3 days
+    if (steadyCache.size > 50_000) steadyCache.clear();
+    steadyCache.set(key, off);
+  }
+  return off;
+}
+
+/** Offset of a zone at an instant (fast path: a day without a switch). */
+export function offsetOf(epochMs: number, timeZone: string): number {
+  return steadyOffset(Math.floor(epochMs / DAY), timeZone) ?? offsetAt(epochMs, timeZone);
+}
+
+/** The UTC instant of a wall time in a zone, with the DST rule documented above. `wall` is the wall time encoded as if it were UTC. */
+export function zonedWallTimeToEpoch(wall: number, timeZone: string): number {
+  const steady = steadyOffset(Math.floor(wall / DAY), timeZone);
+  if (steady !== null) return wall - steady;
+  const before = offsetAt(wall - DAY, timeZone);
+  const after = offsetAt(wall + DAY, timeZone);
+  const candidates = [wall - before, wall - after].filter((t) => t + offsetAt(t, timeZone) === wall);
+  if (candidates.length > 0) return Math.min(...candidates); // ambiguous: the earlier instant
+  return wall - before; // gap: shift forward by the gap
+}
+
+export interface SentAt {
+  /** UTC ISO 8601. */
+  sentAt: string;
+  /** Calendar year of the instant in the year zone. */
+  year: number;
+}
+
+/**
+ * Parse a `Sent At` value (`3/14/26, 9:05 AM`; NBSP or U+202F before AM/PM tolerated) as a wall
+ * time in `timeZone`. `year` is the calendar year in `yearTimeZone` (default: the same zone).
+ * Returns null when the text is not a valid date.
+ */
+export function parseSentAt(text: string, timeZone: string = DEFAULT_TIME_ZONE, yearTimeZone: string = timeZone): SentAt | null {
+  const m = SENT_AT.exec(text.trim());
+  if (!m) return null;
+  const month = Number(m[1]);
+  const day = Number(m[2]);
+  const year = m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
+  let hour = Number(m[4]);
+  const minute = Number(m[5]);
+  const second = m[6] ? Number(m[6]) : 0;
+  const pm = m[7].toUpperCase() === 'P';
+  if (month < 1 || month > 12 || day < 1 || hour < 1 || hour > 12 || minute > 59 || second > 59) return null;
+  if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return null;
+  hour = (hour % 12) + (pm ? 12 : 0);
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
+  const epoch = zonedWallTimeToEpoch(wall, timeZone);
+  const localYear = yearTimeZone === timeZone ? year : new Date(epoch + offsetOf(epoch, yearTimeZone)).getUTCFullYear();
+  return { sentAt: new Date(epoch).toISOString(), year: localYear };
+}
+
+/** `YYYY-MM-DD` of an instant in a zone. */
+export function localDate(epochMs: number, timeZone: string): string {
+  const w = wallTime(epochMs, timeZone);
+  return `${w.year}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')}`;
+}
+
+/** `YYYY-MM-DD` plus `days` (may be negative). */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+function isoDate(year: number, month: number, day: number): string | null {
+  if (month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return null;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * `Connected On` of Connections.csv as `YYYY-MM-DD` (a UTC date): `08 Feb 2026`, Excel's
+ * `9-Sep-22`, or 2018's `1/8/18, 6:14 PM` (read as Pacific, converted to the UTC date). Null if not a date.
+ */
+export function parseConnectedOn(text: string, timeZone: string = DEFAULT_TIME_ZONE): string | null {
+  const t = text.trim();
+  let m = /^(\d{1,2})[ -]([A-Za-z]{3})[a-z]*[ -](\d{2}|\d{4})$/.exec(t);
+  if (m) {
+    const month = MONTHS.indexOf(m[2].toLowerCase()) + 1;
+    const year = m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
+    return month ? isoDate(year, month, Number(m[1])) : null;
+  }
+  m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+  if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  const s = parseSentAt(t, timeZone);
+  return s ? s.sentAt.slice(0, 10) : null;
+}

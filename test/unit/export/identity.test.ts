@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { counterpartKey, entryKind, exportDateFromName, normaliseProfileUrl } from '../../../functions/audit/export/index.ts';
+import { csv, HEADER_7, read } from './helpers.ts';
+
+describe('profile URLs and counterpart keys', () => {
+  it('joins the raw Unicode slug (Invitations) and the percent-encoded one (Connections)', () => {
+    const raw = 'https://www.linkedin.com/in/zoë-placeholder-91a3b2c';
+    const encoded = 'https://www.linkedin.com/in/zo%C3%AB-placeholder-91a3b2c';
+    expect(normaliseProfileUrl(encoded)).toBe(raw);
+    expect(counterpartKey(encoded, 'Zoë Placeholder')).toBe(counterpartKey(raw, 'Zoe P. (different display name)'));
+    expect(counterpartKey(raw, '')).toBe('in:zoë-placeholder-91a3b2c');
+    // decomposed ë (e + U+0308) is the same person as the precomposed one
+    expect(counterpartKey('https://www.linkedin.com/in/zoe\u0308-placeholder-91a3b2c', '')).toBe('in:zoë-placeholder-91a3b2c');
+    expect(counterpartKey('https://www.linkedin.com/in/Zo%C3%8B-Placeholder-91A3B2C', '')).toBe('in:zoë-placeholder-91a3b2c');
+  });
+
+  it('has no slug for bare, empty or foreign URLs, and then keys by the normalised name', () => {
+    for (const url of ['https://www.linkedin.com/in', 'https://www.linkedin.com/in/', '', null, undefined, 'https://example.com/in/zoe']) {
+      expect(normaliseProfileUrl(url), String(url)).toBeNull();
+    }
+    expect(counterpartKey('https://www.linkedin.com/in', '  Zoe\u0308\u00A0 PLACEHOLDER ')).toBe('name:zoë placeholder');
+  });
+
+  it('tolerates a stray % in a raw slug and query strings', () => {
+    expect(normaliseProfileUrl('https://www.linkedin.com/in/100%-sure')).toBe('https://www.linkedin.com/in/100%-sure');
+    expect(normaliseProfileUrl('https://linkedin.com/in/abc?trk=x')).toBe('https://www.linkedin.com/in/abc');
+  });
+
+  it('a CSV round trip through readExport keeps the join', async () => {
+    const d = await read('Invitations.csv', csv(HEADER_7, [['Zoë Placeholder', 'Me', '3/1/26, 1:00 PM', '', 'INCOMING', 'https://www.linkedin.com/in/zo%C3%AB-placeholder-91a3b2c', '']]));
+    expect(d.requests[0].counterpart).toMatchObject({ key: 'in:zoë-placeholder-91a3b2c', profileUrl: 'https://www.linkedin.com/in/zoë-placeholder-91a3b2c' });
+  });
+});
+
+describe('export names', () => {
+  it('reads the export date from the name variants', () => {
+    expect(exportDateFromName('Basic_LinkedInDataExport_07-02-2025.zip')).toBe('2025-07-02');
+    expect(exportDateFromName('/home/me/Downloads/Basic_LinkedInDataExport_08-20-2026.zip.zip')).toBe('2026-08-20');
+    expect(exportDateFromName('Complete_LinkedInDataExport_09-12-2022 (1).zip')).toBe('2022-09-12');
+    expect(exportDateFromName('Complete_LinkedInDataExport_09-12-2022 (1)/')).toBe('2022-09-12');
+    expect(exportDateFromName('Basic_LinkedInDataExport_02-30-2026.zip')).toBeNull();
+    expect(exportDateFromName('export.zip')).toBeNull();
+    expect(exportDateFromName('Invitations.csv')).toBeNull();
+  });
+
+  it('matches entries by exact base name, case-insensitively, with an optional _digits suffix', () => {
+    expect(entryKind('Invitations.csv')).toBe('invitations');
+    expect(entryKind('Basic_LinkedInDataExport_01-06-2026/invitations.CSV')).toBe('invitations');
+    expect(entryKind('Invitations_123.csv')).toBe('invitations');
+    expect(entryKind('Connections.csv')).toBe('connections');
+    expect(entryKind('learning_coach_messages.csv')).toBeNull();
+    expect(entryKind('Old_Invitations.csv')).toBeNull();
+    expect(entryKind('Invitations_old.csv')).toBeNull();
+    expect(entryKind('Invitations.csv/')).toBeNull();
+  });
+});
+
+describe('delimiters', () => {
+  it('always splits on commas, even when notes are full of tabs and semicolons', async () => {
+    const note = 'a;b;c\td\te|f;g;h\ti';
+    const rows = Array.from({ length: 5 }, (_, i) => [`P${i}`, 'Me', '3/1/26, 1:00 PM', note, 'INCOMING', '', '']);
+    const d = await read('Invitations.csv', csv(HEADER_7, rows));
+    expect(d.requests.map((r) => r.message)).toEqual(rows.map(() => note));
+  });
+});

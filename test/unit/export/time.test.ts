@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, parseConnectedOn, parseSentAt } from '../../../functions/audit/export/index.ts';
+
+// Expected instants are written from the published US rules (PST = UTC-8, PDT = UTC-7; DST 2025:
+// Mar 9 -> Nov 2, 2026: Mar 8 -> Nov 1, switches at 2:00 local), not from the code under test.
+describe('parseSentAt (America/Los_Angeles by default)', () => {
+  it('reads winter times as PST (UTC-8) and summer times as PDT (UTC-7)', () => {
+    expect(parseSentAt('1/15/26, 9:05 AM')).toEqual({ sentAt: '2026-01-15T17:05:00.000Z', year: 2026 });
+    expect(parseSentAt('7/4/25, 3:15 PM')).toEqual({ sentAt: '2025-07-04T22:15:00.000Z', year: 2025 });
+  });
+
+  it('handles 12 AM as midnight and 12 PM as noon', () => {
+    expect(parseSentAt('1/3/26, 12:02 AM')?.sentAt).toBe('2026-01-03T08:02:00.000Z');
+    expect(parseSentAt('1/3/26, 12:02 PM')?.sentAt).toBe('2026-01-03T20:02:00.000Z');
+  });
+
+  it('crosses the spring-forward switch (Mar 8 2026)', () => {
+    expect(parseSentAt('3/8/26, 1:59 AM')?.sentAt).toBe('2026-03-08T09:59:00.000Z'); // PST
+    expect(parseSentAt('3/8/26, 3:00 AM')?.sentAt).toBe('2026-03-08T10:00:00.000Z'); // PDT
+    // 2:30 AM does not exist that night: moved forward by the 1 h gap (= 3:30 AM PDT)
+    expect(parseSentAt('3/8/26, 2:30 AM')?.sentAt).toBe('2026-03-08T10:30:00.000Z');
+  });
+
+  it('crosses the fall-back switch (Nov 2 2025): an ambiguous time is the earlier instant', () => {
+    expect(parseSentAt('11/2/25, 12:59 AM')?.sentAt).toBe('2025-11-02T07:59:00.000Z'); // PDT
+    expect(parseSentAt('11/2/25, 1:30 AM')?.sentAt).toBe('2025-11-02T08:30:00.000Z'); // first 1:30, PDT
+    expect(parseSentAt('11/2/25, 2:00 AM')?.sentAt).toBe('2025-11-02T10:00:00.000Z'); // PST
+  });
+
+  it("New Year's Eve: a Dec 31 evening Pacific send is next year in UTC but this year in Pacific", () => {
+    const r = parseSentAt('12/31/25, 11:30 PM');
+    expect(r).toEqual({ sentAt: '2026-01-01T07:30:00.000Z', year: 2025 });
+    expect(parseSentAt('1/1/26, 12:05 AM')).toEqual({ sentAt: '2026-01-01T08:05:00.000Z', year: 2026 });
+  });
+
+  it('the zone options change the instant and the year', () => {
+    // Sent At read as UTC wall time: the instant moves 8 h, the year stays the wall year
+    expect(parseSentAt('12/31/25, 11:30 PM', 'UTC')).toEqual({ sentAt: '2025-12-31T23:30:00.000Z', year: 2025 });
+    // Sent At in Pacific, the year counted in UTC (or Berlin): the Dec 31 evening send is 2026
+    expect(parseSentAt('12/31/25, 11:30 PM', 'America/Los_Angeles', 'UTC')?.year).toBe(2026);
+    expect(parseSentAt('12/31/25, 4:30 PM', 'America/Los_Angeles', 'Europe/Berlin')?.year).toBe(2026);
+    expect(parseSentAt('12/31/25, 2:30 PM', 'America/Los_Angeles', 'Europe/Berlin')?.year).toBe(2025);
+  });
+
+  it('tolerates NBSP and U+202F before AM/PM, and surrounding spaces', () => {
+    expect(parseSentAt('3/14/26, 9:05\u00A0AM')?.sentAt).toBe('2026-03-14T16:05:00.000Z');
+    expect(parseSentAt(' 3/14/26,\u202F9:05\u202FPM ')?.sentAt).toBe('2026-03-15T04:05:00.000Z');
+  });
+
+  it('rejects what is not a valid M/D/YY, h:mm AM date', () => {
+    for (const bad of ['', '2026-03-14 09:05', '13/1/26, 9:05 AM', '2/30/26, 9:05 AM', '3/14/26, 13:05 PM', '3/14/26, 9:65 AM', '3/14/26 9:05', 'Mar 25 2023 10:15 AM', 'not a date']) {
+      expect(parseSentAt(bad), bad).toBeNull();
+    }
+  });
+});
+
+describe('parseConnectedOn', () => {
+  it('reads the eras of Connected On as a UTC date', () => {
+    expect(parseConnectedOn('08 Feb 2026')).toBe('2026-02-08');
+    expect(parseConnectedOn('9-Sep-22')).toBe('2022-09-09'); // Excel re-save
+    expect(parseConnectedOn('1/8/18, 6:14 PM')).toBe('2018-01-09'); // 2018, Pacific evening = next UTC day
+    expect(parseConnectedOn('31 Feb 2026')).toBeNull();
+    expect(parseConnectedOn('')).toBeNull();
+  });
+
+  it('addDays does calendar arithmetic', () => {
+    expect(addDays('2026-01-06', -180)).toBe('2025-07-10');
+    expect(addDays('2024-03-01', -1)).toBe('2024-02-29');
+  });
+});
+
+describe('parseSentAt against Intl, for random instants in several zones', () => {
+  it('a wall time formatted by Intl parses back to its instant (or, when ambiguous, the earlier one with the same wall time)', async () => {
+    const fc = (await import('fast-check')).default;
+    const zones = ['America/Los_Angeles', 'Europe/Berlin', 'Asia/Kolkata', 'Australia/Sydney', 'America/Sao_Paulo', 'UTC'];
+    const wall = (t: number, timeZone: string) => {
+      const p = Object.fromEntries(
+        new Intl.DateTimeFormat('en-US', { timeZone, year: '2-digit', month: 'numeric', day: 'numeric', hour: 'numeric', minute: '2-digit', hour12: true })
+          .formatToParts(new Date(t))
+          .map((x) => [x.type, x.value]),
+      );
+      return `${p.month}/${p.day}/${p.year}, ${p.hour}:${p.minute} ${p.dayPeriod}`;
+    };
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(2018, 0, 1) / 60_000, max: Date.UTC(2030, 0, 1) / 60_000 }), fc.constantFrom(...zones), (minute, zone) => {
+        const t = minute * 60_000;
+        const text = wall(t, zone);
+        const parsed = parseSentAt(text, zone);
+        expect(parsed, text).not.toBeNull();
+        const back = Date.parse(parsed!.sentAt);
+        if (back !== t) {
+          expect(back).toBeLessThan(t);
+          expect(wall(back, zone)).toBe(text);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
