@@ -5,7 +5,8 @@
 
 /** Uploads land under `uploads/<userId>/<uploadId>.<zip|csv>`; only these trigger ingest. */
 export const UPLOAD_PREFIX = 'uploads/';
-export const UPLOAD_SUFFIXES = ['.zip', '.csv'] as const;
+/** S3 suffix filters are case-sensitive, so both spellings are listed (one notification each). */
+export const UPLOAD_SUFFIXES = ['.zip', '.csv', '.ZIP', '.CSV'] as const;
 /** Reports are written under `reports/<userId>/report-<year>.html`, never under uploads/. */
 export const REPORT_PREFIX = 'reports/';
 
@@ -26,6 +27,5 @@ export const ENV = {
 
 /** True when an S3 key is an upload that must trigger ingest (same filter as the CDK notification). */
 export function isIngestKey(key: string): boolean {
-  const lower = key.toLowerCase();
-  return key.startsWith(UPLOAD_PREFIX) && UPLOAD_SUFFIXES.some((s) => lower.endsWith(s));
+  return key.startsWith(UPLOAD_PREFIX) && UPLOAD_SUFFIXES.some((s) => key.endsWith(s));
 }

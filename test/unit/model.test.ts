@@ -19,6 +19,7 @@ describe('ingest key filter (shared by the CDK notification and the local S3 bri
     ['uploads/u1/my export é.zip', true],
     ['reports/u1/report-2025.html', false],
     ['uploads/u1/notes.txt', false],
+    ['uploads/u1/export.Zip', false], // S3 suffix filters are case-sensitive: mixed case matches no notification
     ['other/uploads/x.zip', false],
   ])('%s -> %s', (key, expected) => {
     expect(isIngestKey(key)).toBe(expected);

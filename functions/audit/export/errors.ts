@@ -13,7 +13,8 @@ export type ExportErrorCode =
   | 'too_large' // input, entry or total uncompressed size over the limit
   | 'too_many_entries' // zip entry count over the limit
   | 'suspicious_ratio' // compression ratio over the limit (zip bomb)
-  | 'bad_time_zone'; // the time-zone option is not an IANA zone
+  | 'bad_time_zone' // the time-zone option is not an IANA zone
+  | 'owner_mismatch'; // exports of different people given together
 
 export class ExportError extends Error {
   override readonly name = 'ExportError';

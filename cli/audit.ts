@@ -1,0 +1,172 @@
+/**
+ * `aoi audit <export.zip|Invitations.csv>...`: read, classify, summarise; optionally write the
+ * yearly report pages. Thin: the work is done by the domain (functions/audit).
+ */
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { auditExport, mergeAudits, type AuditResult, type MergedAudit } from '../functions/audit/audit.ts';
+import { ExportError, type ReadLimits } from '../functions/audit/export/index.ts';
+import { computeYearStats, yearsOf, type YearStats } from '../functions/audit/report/stats.ts';
+import { renderYearReport } from '../functions/audit/report/index.ts';
+import { CATEGORIES } from '../functions/audit/model.ts';
+import { describeUnexpected, type CliIO } from './io.ts';
+
+export interface AuditCliOptions {
+  format: 'text' | 'json' | 'jsonl';
+  out?: string;
+  tz: string;
+  year?: number;
+  redact?: boolean;
+  maxBytes?: number;
+  maxEntries?: number;
+  maxUncompressed?: number;
+  maxRatio?: number;
+}
+
+class UsageError extends Error {}
+
+function checkTimeZone(tz: string): void {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+  } catch {
+    throw new UsageError(`--tz "${tz}" is not a time zone; use an IANA name such as America/Los_Angeles or Europe/Berlin.`);
+  }
+}
+
+async function checkReadable(path: string): Promise<void> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch {
+    throw new UsageError(`cannot read ${path}: no such file. Pass the path of your LinkedIn export zip or its Invitations.csv.`);
+  }
+  if (!info.isFile()) throw new UsageError(`${path} is not a file. Pass the path of your LinkedIn export zip or its Invitations.csv.`);
+}
+
+function limitsFrom(opts: AuditCliOptions): Partial<ReadLimits> {
+  const limits: Partial<ReadLimits> = {};
+  if (opts.maxBytes !== undefined) limits.maxInputBytes = opts.maxBytes;
+  if (opts.maxEntries !== undefined) limits.maxEntries = opts.maxEntries;
+  if (opts.maxUncompressed !== undefined) limits.maxUncompressedBytes = opts.maxUncompressed;
+  if (opts.maxRatio !== undefined) limits.maxRatio = opts.maxRatio;
+  return limits;
+}
+
+export async function runAudit(inputs: string[], opts: AuditCliOptions, io: CliIO): Promise<number> {
+  try {
+    checkTimeZone(opts.tz);
+    for (const input of inputs) await checkReadable(input);
+    const showProgress = Boolean((io.stderr as NodeJS.WriteStream).isTTY);
+    const results: AuditResult[] = [];
+    for (const input of inputs) {
+      const result = await auditExport(
+        { name: basename(input), path: resolve(input) },
+        {
+          timeZone: opts.tz,
+          limits: limitsFrom(opts),
+          onProgress: showProgress
+            ? ({ file, rows }) => {
+                if (rows % 10_000 === 0) io.stderr.write(`\rreading ${file}: ${rows.toLocaleString('en-US')} rows`);
+              }
+            : undefined,
+        },
+      );
+      if (showProgress) io.stderr.write('\r\x1b[K');
+      results.push(result);
+    }
+    const merged = mergeAudits(results);
+    for (const p of merged.problems) io.stderr.write(`warning: ${p.file} row ${p.row}: ${p.reason}\n`);
+
+    const years = yearsOf(merged.requests).filter((y) => opts.year === undefined || y === opts.year);
+    const requests = opts.year === undefined ? merged.requests : merged.requests.filter((r) => r.year === opts.year);
+    if (opts.year !== undefined && requests.length === 0) {
+      io.stderr.write(`warning: no connection requests in ${opts.year}; the exports cover ${describeYears(yearsOf(merged.requests))}.\n`);
+    }
+
+    if (opts.format === 'jsonl') {
+      for (const r of requests) io.stdout.write(`${JSON.stringify(r)}\n`);
+    } else if (opts.format === 'json') {
+      const stats = years.map((y) => computeYearStats(merged.requests, merged.coverages, y, { timeZone: opts.tz }));
+      io.stdout.write(
+        `${JSON.stringify({ owner: merged.owner, sources: merged.sources, coverages: merged.coverages, stats, requests, problems: merged.problems }, null, 2)}\n`,
+      );
+    } else {
+      io.stdout.write(textSummary(merged, years, opts.tz));
+    }
+
+    if (opts.out) {
+      const written = await writeReports(merged, years, opts);
+      const target = opts.format === 'text' ? io.stdout : io.stderr;
+      for (const path of written) target.write(`${opts.format === 'text' ? 'report: ' : 'wrote '}${path}\n`);
+    }
+    return 0;
+  } catch (err) {
+    if (err instanceof ExportError || err instanceof UsageError) {
+      io.stderr.write(`error: ${err.message}\n`);
+      return 2;
+    }
+    io.stderr.write(`${describeUnexpected(err)}\n`);
+    return 1;
+  }
+}
+
+async function writeReports(merged: MergedAudit, years: number[], opts: AuditCliOptions): Promise<string[]> {
+  const dir = resolve(opts.out!);
+  await mkdir(dir, { recursive: true });
+  const written: string[] = [];
+  for (const year of years) {
+    const html = renderYearReport({
+      requests: merged.requests,
+      coverages: merged.coverages,
+      year,
+      owner: merged.owner,
+      timeZone: opts.tz,
+      redact: opts.redact,
+    });
+    const path = join(dir, opts.redact ? `report-${year}-redacted.html` : `report-${year}.html`);
+    await writeFile(path, html, 'utf8');
+    written.push(path);
+  }
+  return written;
+}
+
+function describeYears(years: number[]): string {
+  return years.length ? years.join(', ') : 'no year at all';
+}
+
+const pct = (n: number, d: number) => (d === 0 ? '–' : `${((100 * n) / d).toFixed(0)}%`);
+const pad = (s: string | number, n: number) => String(s).padStart(n);
+
+function categoryLine(counts: Record<string, number>): string {
+  const parts = CATEGORIES.filter((c) => c !== 'no_message' && (counts[c] ?? 0) > 0).map((c) => `${c} ${counts[c]}`);
+  return parts.length ? parts.join(' · ') : 'no notes';
+}
+
+function textSummary(merged: MergedAudit, years: number[], tz: string): string {
+  const lines: string[] = [];
+  const who = merged.owner ? merged.owner.name : 'unknown owner';
+  lines.push(`Accept or Ignore — ${who}`);
+  lines.push(`${merged.sources.length} export${merged.sources.length === 1 ? '' : 's'}: ${merged.sources.join(', ')}`);
+  lines.push(`${merged.requests.length} connection requests, ${merged.problems.length} warning${merged.problems.length === 1 ? '' : 's'}; times in ${tz}`);
+  for (const year of years) {
+    const s: YearStats = computeYearStats(merged.requests, merged.coverages, year, { timeZone: tz });
+    lines.push('');
+    lines.push(`${year}`);
+    const inc = s.byDirection.INCOMING;
+    const out = s.byDirection.OUTGOING;
+    lines.push(
+      `  received ${pad(inc.total, 5)}   with a note ${pad(inc.withNote, 4)}   ACCEPT ${pad(inc.byVerdict.ACCEPT, 4)}   IGNORE ${pad(inc.byVerdict.IGNORE, 4)}   no note ${pad(inc.byVerdict.NEITHER, 4)}`,
+    );
+    if (inc.withNote) lines.push(`           ${categoryLine(inc.byCategory)}`);
+    const acc = s.sentAcceptance;
+    lines.push(
+      `  sent     ${pad(out.total, 5)}   with a note ${pad(out.withNote, 4)}   ACCEPT ${pad(out.byVerdict.ACCEPT, 4)}   IGNORE ${pad(out.byVerdict.IGNORE, 4)}   no note ${pad(out.byVerdict.NEITHER, 4)}`,
+    );
+    if (out.withNote) lines.push(`           ${categoryLine(out.byCategory)}`);
+    if (out.total) lines.push(`           accepted ${acc.accepted} (${pct(acc.accepted, acc.sent)}), pending ${acc.pending}, unknown ${acc.unknown}`);
+    if (s.worstCategory) lines.push(`  worst category received: ${s.worstCategory}`);
+  }
+  lines.push('');
+  return lines.join('\n');
+}
+

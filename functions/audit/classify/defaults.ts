@@ -1,0 +1,77 @@
+/**
+ * LinkedIn's own invitation texts: when the note is one of them, the sender wrote nothing.
+ * Matched on the folded note (lower case, no accents, no punctuation), allowing the optional
+ * "Hi <name>," greeting and "- <name>" signature LinkedIn added in older versions.
+ */
+import { fold } from './text.ts';
+
+/** Folded, punctuation-free bodies of the default invitations (current and older, several languages). */
+const DEFAULT_BODIES = [
+  // English
+  "i'd like to add you to my professional network on linkedin",
+  "i would like to add you to my professional network on linkedin",
+  "i'd like to add you to my professional network",
+  "i'd like to join your linkedin network",
+  "i would like to join your linkedin network",
+  "i'd like to connect with you on linkedin",
+  "i'd like to include you in my network to share updates and stay in touch",
+  // Spanish
+  'me gustaria anadirte a mi red profesional en linkedin',
+  'me gustaria agregarte a mi red profesional en linkedin',
+  'quisiera anadirte a mi red profesional en linkedin',
+  'me gustaria unirme a tu red en linkedin',
+  'me gustaria anadirle a mi red profesional en linkedin',
+  // German
+  'ich mochte sie gerne zu meinem beruflichen netzwerk auf linkedin hinzufugen',
+  'ich mochte sie zu meinem beruflichen netzwerk auf linkedin hinzufugen',
+  'ich mochte dich gerne zu meinem beruflichen netzwerk auf linkedin hinzufugen',
+  'ich mochte mich gerne mit ihnen auf linkedin vernetzen',
+  'ich wurde mich gerne mit ihnen auf linkedin vernetzen',
+  'gerne mochte ich sie zu meinem beruflichen netzwerk auf linkedin hinzufugen',
+  // French
+  "j'aimerais vous inviter a rejoindre mon reseau professionnel en ligne sur le site linkedin",
+  'je souhaite vous ajouter a mon reseau professionnel sur linkedin',
+  "j'aimerais vous ajouter a mon reseau professionnel sur linkedin",
+  "j'aimerais rejoindre votre reseau linkedin",
+  // Portuguese
+  'gostaria de adiciona-lo a minha rede profissional no linkedin',
+  'gostaria de adiciona-la a minha rede profissional no linkedin',
+  'gostaria de adiciona-lo(a) a minha rede profissional no linkedin',
+  'gostaria de incluir voce na minha rede profissional no linkedin',
+  'gostaria de inclui-lo em minha rede profissional no linkedin',
+  'gostaria de participar da sua rede no linkedin',
+  // Italian, Dutch
+  'vorrei aggiungerti alla mia rete professionale su linkedin',
+  'ik wil je graag toevoegen aan mijn professionele netwerk op linkedin',
+];
+
+function squash(s: string): string {
+  return fold(s)
+    .replace(/[’`´]/g, "'")
+    .replace(/[^a-z0-9' ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const BODY_SET = new Set(DEFAULT_BODIES.map(squash));
+/** Cheap pre-check: every default names LinkedIn or a network. */
+const MAYBE_DEFAULT = /linkedin|network|netzwerk|r[ée]seau|\bred\b|\brede\b|\brete\b|netwerk/i;
+const GREETING = /^(?:hi|hello|hey|dear|hola|hallo|bonjour|ola|oi|ciao|hoi)(?: [a-z'-]+){0,3} /;
+
+/** Returns the default text matched (the note itself) when the note is a LinkedIn default. */
+export function linkedInDefault(text: string): string | null {
+  if (text.length > 220 || !MAYBE_DEFAULT.test(text)) return null;
+  const s = squash(text);
+  if (BODY_SET.has(s)) return text.trim();
+  // try: optional greeting prefix, optional trailing signature (up to 3 name words)
+  const words = s.split(' ');
+  for (let start = 0; start <= Math.min(4, words.length); start++) {
+    const head = words.slice(0, start).join(' ');
+    if (start > 0 && !GREETING.test(head + ' ')) continue;
+    for (let cut = 0; cut <= 3 && words.length - cut > start; cut++) {
+      const body = words.slice(start, words.length - cut).join(' ');
+      if (BODY_SET.has(body)) return text.trim();
+    }
+  }
+  return null;
+}

@@ -1,0 +1,224 @@
+/**
+ * The scorer: fires the rules on one note (plus its context), sums the fitted weights per
+ * category, and turns the winner into a Classification with reasons (the exact words).
+ */
+import type { Category, Classification, Direction, OwnerProfile, Reason } from '../model.ts';
+import { verdictOf } from '../model.ts';
+import { ADVICE } from './advice.ts';
+import type { ClusterResult } from './cluster.ts';
+import { linkedInDefault } from './defaults.ts';
+import { cachedProfileText, relevance } from './relevance.ts';
+import { RULE_BY_ID, SCORED_CATEGORIES, TEXT_RULES, type ScoredCategory } from './rules.ts';
+import { firstNameOf, firstSentence, foldSameLength, parseGreeting, sameFirstName } from './text.ts';
+import { WEIGHTS } from './weights.ts';
+
+export interface NoteInput {
+  id: string;
+  text: string;
+  direction?: Direction;
+  /** Sender identity (name or counterpart key). */
+  sender?: string;
+  senderCompany?: string;
+  /** Free text ("headline | industry") or the owner's profile. */
+  recipientProfile?: string | OwnerProfile;
+  /** For the wrong-name greeting check, when known. */
+  recipientFirstName?: string;
+}
+
+export type NoteContext = Omit<NoteInput, 'id' | 'text'>;
+
+export interface Fired {
+  id: string;
+  evidence: string;
+}
+
+/** Fitted weights: per rule, one weight per scored category (order of `classes`). */
+export interface Weights {
+  classes: readonly string[];
+  bias: readonly number[];
+  rules: Readonly<Record<string, readonly number[]>>;
+}
+
+export const PRIOR_WEIGHT = 2;
+const K = SCORED_CATEGORIES.length;
+const CLASS_INDEX = new Map<string, number>(SCORED_CATEGORIES.map((c, i) => [c, i]));
+
+/** The prior weight vector of a rule: PRIOR_WEIGHT on its own category, 0 elsewhere. */
+export function priorVector(ruleId: string): number[] {
+  const v = new Array<number>(K).fill(0);
+  const def = RULE_BY_ID.get(ruleId);
+  if (def) v[CLASS_INDEX.get(def.category)!] = def.prior ?? PRIOR_WEIGHT;
+  return v;
+}
+
+const PLACEHOLDER =
+  /\{\{?\s*[A-Za-z_][A-Za-z0-9_. -]{0,38}\s*\}\}?|\[\s*(?:first[ _]?name|last[ _]?name|full[ _]?name|name|company|company[ _]?name|title|industry|city|nombre|empresa|vorname|name des empf[äa]ngers|firma|pr[ée]nom|entreprise|nome|Recipient[A-Za-z ]*|[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*){0,3})\s*\]|%[A-Z][A-Z0-9_]{1,29}%|<<?\s*[A-Z][A-Za-z_]*(?: [A-Za-z_]+){0,4}\s*>>?|\b(?:FNAME|LNAME|FIRSTNAME|FIRST_NAME|LASTNAME|LAST_NAME|COMPANYNAME|COMPANY_NAME)\b/;
+const DOUBLE_GREETING = /^\s*(hi|hello|hey|dear|hola|hallo|bonjour|ol[áa]|oi|ciao)\b[\s,!.]+\1\b/i;
+const EMPTY_FIELD = /\b(?:at|in|from|with|bei|chez|en|em)\s+[.,!?](?:\s|$)|\bthe\s{2,}\w|\b(?:at|in)\s*$|\b(?:at|from) (?:for|and|with|to|as)\b|^\s*(?:hi|hello|hey|dear)\s+,/i;
+const COMPANY_WORDS = /\b(?:Group|Inc|LLC|Ltd|Logistics|Solutions|Company|Corp|Corporation|Partners|GmbH|Holdings|Team|Consulting|Services|Technologies|Industries|S\.A\.|Ltda)\b/;
+
+/** Fires the per-note text rules. Cheap: one folded copy, precompiled regexes. */
+export function fireTextRules(text: string, out: Fired[]): void {
+  const lower = foldSameLength(text);
+  for (let i = 0; i < TEXT_RULES.length; i++) {
+    const rule = TEXT_RULES[i];
+    const m = rule.re.exec(lower);
+    if (m) out.push({ id: rule.id, evidence: text.slice(m.index, m.index + m[0].length).trim() || m[0] });
+  }
+}
+
+/** Fires the structural rules (placeholders, greetings) and the context rules (recipient, cluster). */
+export function fireContextRules(text: string, ctx: NoteContext, cluster: ClusterResult | undefined, out: Fired[]): void {
+  const ph = PLACEHOLDER.exec(text);
+  if (ph) out.push({ id: 'bot.placeholder', evidence: ph[0] });
+
+  const g = parseGreeting(text);
+  const dbl = DOUBLE_GREETING.exec(text);
+  if (dbl) out.push({ id: 'bot.malformed_greeting', evidence: dbl[0].trim() });
+  else if (g && g.name) {
+    const toks = g.name.split(/\s+/);
+    if (toks.length >= 2 && toks[0].toLowerCase() === toks[1].toLowerCase()) {
+      out.push({ id: 'bot.malformed_greeting', evidence: text.slice(0, g.nameStart + g.name.length) });
+    } else if (COMPANY_WORDS.test(g.name) && toks.length >= 2) {
+      out.push({ id: 'bot.malformed_greeting', evidence: text.slice(0, g.nameStart + g.name.length) });
+    }
+  }
+  if (!out.some((f) => f.id === 'bot.malformed_greeting')) {
+    const e = EMPTY_FIELD.exec(text);
+    if (e) {
+      const from = Math.max(0, e.index - 25);
+      out.push({ id: 'bot.malformed_greeting', evidence: text.slice(from, e.index + e[0].length).trim() });
+    }
+  }
+  if (g && g.name && !ph) {
+    const titled = g.nameStart > g.word.length + 1 && /^(?:mr|mrs|ms|miss|dr|prof|herr|frau|sr|sra|m|mme|dra)\.?\s/i.test(text.slice(g.word.length).trim());
+    const greeted = g.name.split(/\s+/)[0];
+    const senderFirst = ctx.sender && !ctx.sender.includes(':') ? firstNameOf(ctx.sender) : undefined;
+    const recipientFirst = ctx.recipientFirstName;
+    if (!titled && /^\p{Lu}\p{Ll}/u.test(greeted)) {
+      if (senderFirst && sameFirstName(greeted, senderFirst) && !(recipientFirst && sameFirstName(greeted, recipientFirst))) {
+        out.push({ id: 'bot.own_name', evidence: text.slice(0, g.nameStart + greeted.length) });
+      } else if (recipientFirst && !sameFirstName(greeted, recipientFirst)) {
+        out.push({ id: 'bot.wrong_name', evidence: `${text.slice(0, g.nameStart + greeted.length)} (recipient: ${recipientFirst})` });
+      }
+    }
+  }
+
+  const profile = cachedProfileText(ctx.recipientProfile);
+  if (profile) {
+    const rel = relevance(text, profile);
+    if (rel.assumedMismatch) {
+      out.push({ id: 'relevance.assumed_audience_mismatch', evidence: rel.assumedMismatch });
+      // a swing and miss is a pitch that misses: each pitch signal also counts towards the miss
+      const pitches = out.filter((f) => f.id.startsWith('pitch.'));
+      for (const p of pitches) out.push({ id: 'relevance.pitch_to_wrong_audience', evidence: p.evidence });
+    }
+    if (rel.nicheMismatch) out.push({ id: 'relevance.niche_mismatch', evidence: rel.nicheMismatch });
+    if (rel.nicheFits) out.push({ id: 'relevance.niche_fits', evidence: rel.nicheFits });
+  }
+
+  if (cluster) {
+    out.push({
+      id: cluster.kind === 'coworker' ? 'cluster.same_company' : 'cluster.many_senders',
+      evidence: cluster.evidence,
+    });
+  }
+
+  const substantive = out.some((f) => !f.id.startsWith('irrelevant.') && !f.id.startsWith('relevance.niche'));
+  if (!substantive) out.push({ id: 'structure.no_reason', evidence: firstSentence(text) });
+}
+
+/** All rules for one note. Returns null when the note is empty or a LinkedIn default text. */
+export function fireAll(text: string, ctx: NoteContext, cluster?: ClusterResult): Fired[] {
+  const out: Fired[] = [];
+  fireTextRules(text, out);
+  fireContextRules(text, ctx, cluster, out);
+  return out;
+}
+
+/** Per-category scores for a set of fired rules. */
+const priorCache = new Map<string, number[]>();
+function weightOf(weights: Weights, id: string): readonly number[] {
+  const w = weights.rules[id];
+  if (w) return w;
+  let p = priorCache.get(id);
+  if (!p) {
+    p = priorVector(id);
+    priorCache.set(id, p);
+  }
+  return p;
+}
+
+export function scores(fired: readonly Fired[], weights: Weights = WEIGHTS): number[] {
+  const s = weights.bias.slice(0, K);
+  while (s.length < K) s.push(0);
+  for (const f of fired) {
+    const w = weightOf(weights, f.id);
+    for (let c = 0; c < K; c++) s[c] += w[c] ?? 0;
+  }
+  return s;
+}
+
+export function softmax(s: readonly number[]): number[] {
+  const max = Math.max(...s);
+  const e = s.map((x) => Math.exp(x - max));
+  const z = e.reduce((a, b) => a + b, 0);
+  return e.map((x) => x / z);
+}
+
+const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
+
+/** The Classification for an empty note or a LinkedIn default text, else null. */
+export function noMessage(text: string): Classification | null {
+  if (!text || !text.trim()) return { category: 'no_message', verdict: 'NEITHER', confidence: 1, reasons: [] };
+  const d = linkedInDefault(text);
+  if (d) {
+    return {
+      category: 'no_message',
+      verdict: 'NEITHER',
+      confidence: 1,
+      reasons: [
+        {
+          rule: 'no_message.linkedin_default',
+          category: 'no_message',
+          weight: 1,
+          evidence: d,
+          description: "LinkedIn's default invitation text: the sender wrote nothing",
+        },
+      ],
+    };
+  }
+  return null;
+}
+
+/** Turns fired rules into a Classification (winner, confidence, reasons, advice, cluster). */
+export function decide(fired: readonly Fired[], cluster: ClusterResult | undefined, weights: Weights = WEIGHTS): Classification {
+  const s = scores(fired, weights);
+  let best = 0;
+  for (let c = 1; c < K; c++) if (s[c] > s[best]) best = c;
+  const p = softmax(s);
+  const category: ScoredCategory = SCORED_CATEGORIES[best];
+  const reasons: Reason[] = [];
+  const seen = new Set<string>();
+  for (const f of fired) {
+    if (seen.has(f.id)) continue;
+    const w = weightOf(weights, f.id)[best] ?? 0;
+    if (w <= 0.05) continue;
+    seen.add(f.id);
+    const def = RULE_BY_ID.get(f.id)!;
+    reasons.push({ rule: f.id, category: def.category as Category, weight: round(w), evidence: f.evidence, description: def.description });
+  }
+  if (reasons.length === 0) {
+    // the bias alone decided: still say what was seen, most telling rule first
+    const ranked = [...fired].sort((a, b) => (weightOf(weights, b.id)[best] ?? 0) - (weightOf(weights, a.id)[best] ?? 0));
+    for (const f of ranked.slice(0, 2)) {
+      const def = RULE_BY_ID.get(f.id)!;
+      reasons.push({ rule: f.id, category: def.category as Category, weight: round(weightOf(weights, f.id)[best] ?? 0), evidence: f.evidence, description: def.description });
+    }
+  }
+  reasons.sort((a, b) => b.weight - a.weight);
+  const out: Classification = { category, verdict: verdictOf(category), confidence: round(p[best]), reasons };
+  if (category !== 'good') out.advice = ADVICE[category as keyof typeof ADVICE];
+  if (cluster) out.cluster = cluster.cluster;
+  return out;
+}

@@ -1,0 +1,115 @@
+/** Evaluation helpers: metrics, deterministic group-aware folds, cross-validated predictions. */
+import { CATEGORIES, verdictOf, type Category } from '../model.ts';
+import { decide, type Fired, type Weights } from './engine.ts';
+import { fitWeights, type Example, type FitOptions } from './fit.ts';
+import { fireInbox } from './index.ts';
+import type { LabelledNote } from './jsonl.ts';
+import type { ScoredCategory } from './rules.ts';
+
+export interface Metrics {
+  perClass: Record<string, { precision: number; recall: number; f1: number; support: number }>;
+  macroF1: number;
+  accuracy: number;
+  /** Among notes whose true verdict is ACCEPT or IGNORE: predicted verdict equals the true one. */
+  acceptIgnoreAccuracy: number;
+  confusion: Record<string, Record<string, number>>;
+}
+
+export function metrics(truth: Category[], pred: Category[]): Metrics {
+  const perClass: Metrics['perClass'] = {};
+  const confusion: Metrics['confusion'] = {};
+  for (const a of CATEGORIES) {
+    confusion[a] = {};
+    for (const b of CATEGORIES) confusion[a][b] = 0;
+  }
+  for (let i = 0; i < truth.length; i++) confusion[truth[i]][pred[i]]++;
+  let f1sum = 0;
+  let classes = 0;
+  for (const c of CATEGORIES) {
+    const tp = confusion[c][c];
+    const support = CATEGORIES.reduce((s, p) => s + confusion[c][p], 0);
+    const predicted = CATEGORIES.reduce((s, t) => s + confusion[t][c], 0);
+    const precision = predicted ? tp / predicted : 0;
+    const recall = support ? tp / support : 0;
+    const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+    perClass[c] = { precision, recall, f1, support };
+    if (support > 0) {
+      f1sum += f1;
+      classes++;
+    }
+  }
+  let ok = 0;
+  let n = 0;
+  let ai = 0;
+  let aiOk = 0;
+  for (let i = 0; i < truth.length; i++) {
+    n++;
+    if (truth[i] === pred[i]) ok++;
+    const tv = verdictOf(truth[i]);
+    if (tv !== 'NEITHER') {
+      ai++;
+      if (verdictOf(pred[i]) === tv) aiOk++;
+    }
+  }
+  return { perClass, macroF1: classes ? f1sum / classes : 0, accuracy: n ? ok / n : 0, acceptIgnoreAccuracy: ai ? aiOk / ai : 0, confusion };
+}
+
+/**
+ * Deterministic k folds: units are coworker groups (kept together) or single notes; units are
+ * sorted by label then id and dealt round-robin, so each fold gets every class.
+ */
+export function makeFolds(notes: LabelledNote[], k: number): number[] {
+  const units = new Map<string, { label: string; ids: number[] }>();
+  notes.forEach((n, i) => {
+    const key = n.group ? `g:${n.group}` : `n:${n.id}`;
+    const u = units.get(key) ?? { label: n.label ?? '', ids: [] };
+    u.ids.push(i);
+    units.set(key, u);
+  });
+  const sorted = [...units.entries()].sort((a, b) => a[1].label.localeCompare(b[1].label) || a[0].localeCompare(b[0]));
+  const fold = new Array<number>(notes.length).fill(0);
+  sorted.forEach(([, u], j) => {
+    for (const i of u.ids) fold[i] = j % k;
+  });
+  return fold;
+}
+
+export interface DevFeatures {
+  notes: LabelledNote[];
+  fired: ({ fired: Fired[]; cluster?: import('./cluster.ts').ClusterResult } | null)[];
+}
+
+/** Fires every rule on the labelled notes, clustering the whole set as one inbox (labels unused). */
+export function devFeatures(notes: LabelledNote[]): DevFeatures {
+  const map = fireInbox(notes);
+  return { notes, fired: notes.map((n) => map.get(n.id) ?? null) };
+}
+
+export function examplesOf(d: DevFeatures, keep: (i: number) => boolean): Example[] {
+  const out: Example[] = [];
+  d.notes.forEach((n, i) => {
+    const f = d.fired[i];
+    if (!keep(i) || !f || !n.label || n.label === 'no_message') return;
+    out.push({ fired: f.fired, label: n.label as ScoredCategory });
+  });
+  return out;
+}
+
+export function predict(d: DevFeatures, i: number, weights: Weights): Category {
+  const f = d.fired[i];
+  if (!f) return 'no_message';
+  return decide(f.fired, f.cluster, weights).category;
+}
+
+/** k-fold cross-validated predictions: each fold is predicted by weights fitted on the others. */
+export function crossValidate(d: DevFeatures, k: number, fit: FitOptions = {}): Category[] {
+  const folds = makeFolds(d.notes, k);
+  const pred = new Array<Category>(d.notes.length);
+  for (let f = 0; f < k; f++) {
+    const w = fitWeights(examplesOf(d, (i) => folds[i] !== f), fit);
+    d.notes.forEach((_, i) => {
+      if (folds[i] === f) pred[i] = predict(d, i, w);
+    });
+  }
+  return pred;
+}

@@ -1,0 +1,64 @@
+/**
+ * Fits the rule weights: multinomial logistic regression over rule-firing features (binary),
+ * one weight per (rule, category) plus a bias per category, L2-regularised towards the prior
+ * (each rule votes PRIOR_WEIGHT for its own category). Rules that never fire in the training
+ * data keep their prior, so rules for other languages stay active. Full-batch gradient descent
+ * with a fixed schedule: deterministic.
+ */
+import { priorVector, type Fired, type Weights } from './engine.ts';
+import { ALL_RULES, SCORED_CATEGORIES, type ScoredCategory } from './rules.ts';
+
+export interface Example {
+  fired: readonly Fired[];
+  label: ScoredCategory;
+}
+
+export interface FitOptions {
+  /** L2 strength towards the prior (default 0.02). */
+  lambda?: number;
+  iterations?: number;
+  learningRate?: number;
+}
+
+export function fitWeights(examples: Example[], options: FitOptions = {}): Weights {
+  const lambda = options.lambda ?? 0.02;
+  const iterations = options.iterations ?? 1500;
+  const lr = options.learningRate ?? 0.5;
+  const K = SCORED_CATEGORIES.length;
+  const ids = ALL_RULES.map((r) => r.id);
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const R = ids.length;
+  const W = ids.map((id) => priorVector(id));
+  const P = ids.map((id) => priorVector(id));
+  const b = new Array<number>(K).fill(0);
+  const feats = examples.map((e) => e.fired.map((f) => index.get(f.id)!).filter((x) => x !== undefined));
+  const ys = examples.map((e) => SCORED_CATEGORIES.indexOf(e.label));
+  const N = Math.max(1, examples.length);
+  for (let it = 0; it < iterations; it++) {
+    const gW = Array.from({ length: R }, () => new Array<number>(K).fill(0));
+    const gb = new Array<number>(K).fill(0);
+    for (let n = 0; n < examples.length; n++) {
+      const s = b.slice();
+      for (const f of feats[n]) for (let c = 0; c < K; c++) s[c] += W[f][c];
+      const max = Math.max(...s);
+      let z = 0;
+      for (let c = 0; c < K; c++) {
+        s[c] = Math.exp(s[c] - max);
+        z += s[c];
+      }
+      for (let c = 0; c < K; c++) {
+        const g = s[c] / z - (c === ys[n] ? 1 : 0);
+        gb[c] += g;
+        for (const f of feats[n]) gW[f][c] += g;
+      }
+    }
+    for (let c = 0; c < K; c++) b[c] -= (lr * gb[c]) / N;
+    for (let r = 0; r < R; r++) {
+      for (let c = 0; c < K; c++) W[r][c] -= lr * (gW[r][c] / N + 2 * lambda * (W[r][c] - P[r][c]));
+    }
+  }
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  const rules: Record<string, number[]> = {};
+  for (let r = 0; r < R; r++) rules[ids[r]] = W[r].map(round);
+  return { classes: [...SCORED_CATEGORIES], bias: b.map(round), rules };
+}

@@ -1,0 +1,138 @@
+/**
+ * Text helpers shared by the rules, the LinkedIn-default check and the template clustering.
+ * Pure functions, no allocation-heavy work beyond one lower-cased copy per note.
+ */
+
+const MARKS = /[\u0300-\u036f]/g;
+
+/** Lower-case, strip diacritics: for comparing words (names, keywords), never for evidence. */
+export function fold(s: string): string {
+  return s.normalize('NFD').replace(MARKS, '').toLowerCase();
+}
+
+/** One-to-one folding table for non-ASCII characters: lower case, accents removed. */
+const FOLD_TABLE = new Map<number, string>();
+{
+  const extra: Record<string, string> = { ß: 's', æ: 'a', ø: 'o', œ: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 't', ı: 'i', '’': "'", '‘': "'", 'ʼ': "'" };
+  for (let code = 0xc0; code <= 0x24f; code++) {
+    const ch = String.fromCharCode(code);
+    const lower = ch.toLowerCase();
+    const base = lower.normalize('NFD')[0];
+    if (lower.length === 1 && base && base.charCodeAt(0) < 128) FOLD_TABLE.set(code, base);
+    else if (lower.length === 1) FOLD_TABLE.set(code, extra[lower] ?? lower);
+  }
+  for (const [k, val] of Object.entries(extra)) FOLD_TABLE.set(k.charCodeAt(0), val);
+}
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * Lower case and accents removed, one character for one character (so offsets into the result
+ * are offsets into the original: evidence is sliced from the original note). ASCII fast path.
+ */
+const foldChar = (ch: string): string => {
+  const f = FOLD_TABLE.get(ch.charCodeAt(0));
+  if (f !== undefined) return f;
+  const l = ch.toLowerCase();
+  return l.length === ch.length ? l : ch;
+};
+
+/** Folds only the non-ASCII characters (for regex sources: `\\S`, `\\W`, `\\B` must keep their case). */
+export function foldNonAscii(s: string): string {
+  return s.replace(/[^\x00-\x7f]/g, foldChar);
+}
+
+export function foldSameLength(s: string): string {
+  if (!NON_ASCII.test(s)) return s.toLowerCase();
+  // lower-case ASCII first (length-preserving for ASCII), then map each non-ASCII char 1:1
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (s.charCodeAt(i) >= 128) {
+      out += s.slice(last, i).toLowerCase() + foldChar(s[i]);
+      last = i + 1;
+    }
+  }
+  return out + s.slice(last).toLowerCase();
+}
+
+/** Greeting words in EN/ES/DE/FR/PT (+ a few common others), lower-case, folded. */
+export const GREETING_WORDS = [
+  'hi', 'hey', 'hello', 'dear', 'hiya', 'greetings', 'good morning', 'good afternoon', 'good evening',
+  'hola', 'estimado', 'estimada', 'querido', 'querida', 'buenos dias', 'buenas tardes',
+  'hallo', 'liebe', 'lieber', 'sehr geehrte', 'sehr geehrter', 'guten tag', 'moin', 'servus',
+  'bonjour', 'bonsoir', 'salut', 'cher', 'chere',
+  'ola', 'oi', 'prezado', 'prezada', 'caro', 'cara', 'bom dia', 'boa tarde',
+  'ciao', 'hoi',
+];
+
+const GREETING_RE = new RegExp(
+  `^\\s*(?:${GREETING_WORDS.map((g) => g.replace(/ /g, '\\s+')).join('|')})\\b[\\s,!.:;—–-]*`,
+  'i',
+);
+const TITLE_RE = /^(?:mr|mrs|ms|miss|dr|prof|herr|frau|sr|sra|srta|m|mme|mlle|dra|don|dona)\.?\s+/i;
+
+export interface Greeting {
+  /** The greeting word(s) as written, e.g. "Hi". */
+  word: string;
+  /** The name tokens after the greeting (up to 3 capitalised or placeholder-looking tokens), as written. */
+  name: string;
+  /** Offset in the note where the name starts. */
+  nameStart: number;
+  /** Offset right after the whole greeting (name and punctuation). */
+  end: number;
+}
+
+/** Parses a leading greeting like "Hi Jamal," / "Dear Sir or Madam," / "Hola María:". */
+export function parseGreeting(text: string): Greeting | null {
+  const g = GREETING_RE.exec(text);
+  if (!g) return null;
+  const word = text.slice(0, g[0].length).trim().replace(/[\s,!.:;—–-]+$/, '');
+  let pos = g[0].length;
+  const rest = text.slice(pos);
+  const t = TITLE_RE.exec(rest);
+  const nameStart = pos + (t ? t[0].length : 0);
+  // Up to 3 name-like tokens: capitalised words, ALLCAPS merge fields, or placeholders.
+  const nameRe = /^(?:(?:\p{Lu}[\p{L}'’.-]*|\{\{?[^}\n]{1,40}\}\}?|\[[^\]\n]{1,40}\]|%[A-Za-z_]{2,30}%|<[^>\n]{1,40}>)[,!.:;—–-]?(?:\s+|$)){1,3}/u;
+  const m = nameRe.exec(text.slice(nameStart));
+  let name = '';
+  if (m) {
+    // stop before a capitalised sentence word that is not part of a name (e.g. "Hi Sam I ...")
+    const toks = m[0].trim().split(/\s+/);
+    const kept: string[] = [];
+    for (const tok of toks) {
+      if (/^(?:I|I'm|I’m|We|We're|Our|My|Thanks|Thank|Great|Hope|Just|Quick|Je|Ich|Wir|Yo|Eu|Nous)$/.test(tok.replace(/[,!.:;]+$/, ''))) break;
+      kept.push(tok);
+      if (/[,!.:;]$/.test(tok)) break;
+    }
+    name = kept.join(' ').replace(/[,!.:;—–-]+$/, '');
+  }
+  let end = nameStart + name.length;
+  const tail = /^[\s,!.:;—–-]*/.exec(text.slice(end));
+  if (tail) end += tail[0].length;
+  return { word, name, nameStart, end };
+}
+
+/** First token of a person's display name (for greeting checks). */
+export function firstNameOf(name: string | undefined | null): string | undefined {
+  if (!name) return undefined;
+  const t = name.trim().split(/\s+/)[0];
+  return t ? t : undefined;
+}
+
+/** True when two first names plausibly denote the same person (case/accents, nickname prefix). */
+export function sameFirstName(a: string, b: string): boolean {
+  const x = fold(a).replace(/[^a-z]/g, '');
+  const y = fold(b).replace(/[^a-z]/g, '');
+  if (!x || !y) return false;
+  if (x === y) return true;
+  const [s, l] = x.length < y.length ? [x, y] : [y, x];
+  return s.length >= 3 && l.startsWith(s);
+}
+
+/** The first sentence (or first 120 chars) of a note, for structural evidence. */
+export function firstSentence(text: string): string {
+  const t = text.trim();
+  const m = /^[\s\S]{1,160}?(?<!\b(?:Dr|Mr|Mrs|Ms|Prof|St|Sr|Jr|Mme|Sra|Hr))[.!?…\n](?=\s|$)/.exec(t);
+  const s = (m ? m[0] : t.slice(0, 120)).trim();
+  return s || t.slice(0, 120);
+}

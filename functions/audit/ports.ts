@@ -1,0 +1,121 @@
+/**
+ * Storage ports: what the pipeline needs from storage, as interfaces. Pure types; the adapters
+ * live in functions/aws (DynamoDB, S3) and implement them. Field names are the model's.
+ */
+import type { Category, ClassifiedRequest, Coverage, Direction, Person, Problem } from './model.ts';
+import type { YearStats } from './report/stats.ts';
+
+/** PENDING: upload link handed out, nothing received yet. */
+export const UPLOAD_STATUSES = ['PENDING', 'PROCESSING', 'DONE', 'FAILED'] as const;
+export type UploadStatus = (typeof UPLOAD_STATUSES)[number];
+
+export interface UploadCounts {
+  /** CRs read and classified. */
+  requests: number;
+  received: number;
+  sent: number;
+  /** Row-level problems (rows skipped or kept with a warning). */
+  problems: number;
+}
+
+export interface UploadRecord {
+  uploadId: string;
+  /** The S3 key of the raw upload (kept; never deleted by a run). */
+  key: string;
+  /** The file name the user gave (or the key's last segment). */
+  filename: string;
+  status: UploadStatus;
+  /** ISO instants. */
+  createdAt: string;
+  updatedAt: string;
+  counts?: UploadCounts;
+  /** Years the upload touched. */
+  years?: number[];
+  /** The first row-level warnings (at most MAX_UPLOAD_PROBLEMS), for the user to read. */
+  problems?: Problem[];
+  /** FAILED only: what went wrong and what to do, worded for the user. */
+  message?: string;
+  /** FAILED only: a stable error code (ExportError code, or INTERNAL). */
+  errorCode?: string;
+}
+
+export interface VerdictWriteResult {
+  /** Distinct CRs written (new or overwritten with a reading at least as new). */
+  written: number;
+  /** CRs left as stored because a newer export already had them. */
+  keptNewer: number;
+}
+
+export interface VerdictQuery {
+  year?: number;
+  category?: Category;
+  direction?: Direction;
+  /** 1..100 */
+  limit: number;
+  /** Opaque cursor from a previous page. */
+  cursor?: string;
+}
+
+export interface VerdictPage {
+  items: ClassifiedRequest[];
+  /** Null on the last page. */
+  cursor: string | null;
+}
+
+/** Raised by a store when a cursor cannot be used (tampered, another user's, malformed). */
+export class InvalidCursorError extends Error {
+  override readonly name = 'InvalidCursorError';
+  constructor() {
+    super('cursor is not valid: pass back exactly the cursor of the previous page, or omit it to start over');
+  }
+}
+
+/** Everything stored per user: verdicts, coverages, per-year stats, uploads, the owner. */
+export interface AuditStore {
+  /**
+   * Idempotent: a CR's id is deterministic, so writing the same CR twice leaves one item.
+   * `exportDate` (YYYY-MM-DD or null) is the date of the export the CRs were read from: a CR
+   * already stored from a newer export is kept as it is (newest reading wins, whatever the
+   * upload order).
+   */
+  putVerdicts(userId: string, requests: readonly ClassifiedRequest[], exportDate?: string | null): Promise<VerdictWriteResult>;
+  /** Every stored verdict of the user in that year (all pages). */
+  listVerdictsOfYear(userId: string, year: number): Promise<ClassifiedRequest[]>;
+  queryVerdicts(userId: string, query: VerdictQuery): Promise<VerdictPage>;
+
+  /** Idempotent per covered period (exportDate, window, oldest and newest sentAt); the first name given is kept. */
+  putCoverage(userId: string, coverage: Coverage): Promise<void>;
+  listCoverages(userId: string): Promise<Coverage[]>;
+
+  /** Overwrites (stats are recomputed from stored verdicts, never incremented). */
+  putYearStats(userId: string, stats: YearStats): Promise<void>;
+  getYearStats(userId: string, year: number): Promise<YearStats | null>;
+  /** Years with stored stats, ascending. */
+  listYears(userId: string): Promise<number[]>;
+
+  putUpload(userId: string, upload: UploadRecord): Promise<void>;
+  getUpload(userId: string, uploadId: string): Promise<UploadRecord | null>;
+
+  putOwner(userId: string, owner: Person): Promise<void>;
+  getOwner(userId: string): Promise<Person | null>;
+}
+
+export interface BlobInfo {
+  size: number;
+  contentType?: string;
+  /** User metadata (x-amz-meta-*), lower-cased keys. */
+  metadata: Record<string, string>;
+}
+
+/** Raw uploads in, report pages out. */
+export interface BlobStore {
+  /** Metadata of an object, or null when it does not exist. */
+  head(key: string): Promise<BlobInfo | null>;
+  /**
+   * Stream the object to a temporary file (the zip reader needs random access), call `use` with
+   * its path, and remove the file afterwards, whatever happens.
+   */
+  withLocalCopy<T>(key: string, use: (path: string) => Promise<T>): Promise<T>;
+  putText(key: string, body: string, contentType: string): Promise<void>;
+  getText(key: string): Promise<string | null>;
+}

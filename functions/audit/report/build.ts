@@ -1,0 +1,361 @@
+/**
+ * The page model: everything the yearly page shows, computed from the owner's classified CRs.
+ * Pure data (JSON-serialisable), unit-tested apart from the HTML.
+ */
+import {
+  IGNORE_CATEGORIES,
+  type Category,
+  type ClassifiedRequest,
+  type Coverage,
+  type Direction,
+  type IgnoreCategory,
+  type Outcome,
+  type Person,
+  type Reason,
+  type Verdict,
+  verdictOf,
+} from '../model.ts';
+import { CATEGORY_TEXT } from './labels.ts';
+import { maskCompany, maskName, textMasker } from './redact.ts';
+import { computeYearStats, DEFAULT_TIME_ZONE, hasNote, yearsOf, type YearStats } from './stats.ts';
+
+export interface ReportInput {
+  /** All years of this owner (for year over year). */
+  requests: ClassifiedRequest[];
+  coverages: Coverage[];
+  year: number;
+  owner: Person | null;
+  /** IANA zone dates are shown in (default America/Los_Angeles). */
+  timeZone?: string;
+  /** Mask names, profile URLs and companies (the shareable variant). */
+  redact?: boolean;
+  /** ISO instant; default now. */
+  generatedAt?: string;
+}
+
+/** A piece of a note; `mark` when it is evidence a rule fired on. */
+export interface NoteSegment {
+  text: string;
+  mark: boolean;
+}
+
+export interface ExampleView {
+  id: string;
+  direction: Direction;
+  category: Category;
+  verdict: Verdict;
+  /** Sum of the weights of the reasons for its category: how strongly it is what it is. */
+  score: number;
+  confidence: number;
+  /** "14 Mar 2026" in the report's zone. */
+  date: string;
+  counterpart: { name: string; company: string | null; position: string | null; /** Only https://www.linkedin.com/… URLs, never when redacted. */ profileUrl: string | null };
+  message: string;
+  segments: NoteSegment[];
+  reasons: { rule: string; category: Category; description: string | null; evidence: string; inNote: boolean }[];
+  advice: string | null;
+  outcome: Outcome;
+}
+
+export interface ShameEntry {
+  category: IgnoreCategory;
+  title: string;
+  lesson: string;
+  /** Received CRs of this category this year. */
+  count: number;
+  worst: ExampleView;
+}
+
+export interface ClusterView {
+  id: string;
+  category: Category;
+  /** CRs of this year carrying this note. */
+  requests: number;
+  /** Distinct people who sent it. */
+  senders: number;
+  /** The senders' shared company, for coworker templates only. */
+  company: string | null;
+  example: string;
+}
+
+export interface YearOverYearRow {
+  year: number;
+  received: number;
+  sent: number;
+  /** Share of received CRs with a note. */
+  receivedWithNoteShare: number | null;
+  /** IGNORE among received CRs with a note. */
+  ignoreShare: number | null;
+  sentAcceptanceRate: number | null;
+  worstCategory: IgnoreCategory | null;
+  coverageRatio: number;
+}
+
+export interface ReportModel {
+  year: number;
+  generatedAt: string;
+  timeZone: string;
+  redacted: boolean;
+  owner: { name: string; profileUrl: string | null } | null;
+  stats: YearStats;
+  headline: {
+    received: number;
+    sent: number;
+    receivedWithNote: number;
+    receivedWithoutNote: number;
+    /** Among received CRs with a note. */
+    accept: number;
+    ignore: number;
+    ignoreShare: number | null;
+    worstCategory: IgnoreCategory | null;
+    worstCategoryCount: number;
+    sentAcceptanceRate: number | null;
+  };
+  hallOfShame: ShameEntry[];
+  clusters: ClusterView[];
+  hallOfFame: ExampleView[];
+  sent: {
+    total: number;
+    withNote: number;
+    byVerdict: Record<Verdict, number>;
+    byCategory: { category: Category; sent: number; accepted: number; rate: number | null }[];
+    acceptanceRate: number | null;
+    /** Outcomes are known (the export had Connections.csv). */
+    outcomesKnown: boolean;
+    neverAgain: ExampleView[];
+    best: ExampleView[];
+  };
+  /** One row per stored year, ascending; empty when only one year is stored. */
+  yearOverYear: YearOverYearRow[];
+}
+
+/** Only profile links to LinkedIn over https are ever emitted; anything else becomes plain text. */
+export function safeProfileUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    if (u.protocol !== 'https:' || u.hostname !== 'www.linkedin.com' || u.username || u.password || u.port) return null;
+    return u.href;
+  } catch {
+    return null;
+  }
+}
+
+/** How strongly a CR is what it was classified as: the weights of the reasons for its category. */
+export function scoreOf(r: Pick<ClassifiedRequest, 'category' | 'reasons'>): number {
+  return r.reasons.filter((x) => x.category === r.category).reduce((s, x) => s + x.weight, 0);
+}
+
+/** Highest score first; then confidence, then the longer note, then the earlier CR; then id (stable). */
+export function byScore(a: ClassifiedRequest, b: ClassifiedRequest): number {
+  return (
+    scoreOf(b) - scoreOf(a) ||
+    b.confidence - a.confidence ||
+    b.message.length - a.message.length ||
+    a.sentAt.localeCompare(b.sentAt) ||
+    a.id.localeCompare(b.id)
+  );
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Splits a note into plain and highlighted parts: every occurrence of every evidence (case-insensitive). */
+export function highlight(message: string, evidence: string[]): NoteSegment[] {
+  const marks = new Array<boolean>(message.length).fill(false);
+  for (const e of evidence) {
+    const needle = e.trim();
+    if (needle === '') continue;
+    for (const m of message.matchAll(new RegExp(escapeRegExp(needle), 'giu'))) {
+      for (let i = m.index; i < m.index + m[0].length; i++) marks[i] = true;
+    }
+  }
+  const segments: NoteSegment[] = [];
+  for (let i = 0; i < message.length; i++) {
+    const last = segments[segments.length - 1];
+    if (last && last.mark === marks[i]) last.text += message[i];
+    else segments.push({ text: message[i], mark: marks[i] });
+  }
+  return segments;
+}
+
+/** A note's text with the counterpart's name taken out: the same template to two people gives the same key. */
+export function noteKey(r: Pick<ClassifiedRequest, 'message' | 'counterpart'>): string {
+  const names = new Set((r.counterpart.name.match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => w.toLocaleLowerCase()));
+  return (r.message.toLocaleLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => (names.has(w) ? '{name}' : w)).join(' ');
+}
+
+/** The first `n` requests with different notes (a template sent to many counts once). */
+function distinctNotes(sorted: ClassifiedRequest[], n: number): ClassifiedRequest[] {
+  const seen = new Set<string>();
+  const out: ClassifiedRequest[] = [];
+  for (const r of sorted) {
+    const key = noteKey(r);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(r);
+    if (out.length === n) break;
+  }
+  return out;
+}
+
+function rate(n: number, d: number): number | null {
+  return d === 0 ? null : n / d;
+}
+
+export function buildReportModel(input: ReportInput): ReportModel {
+  const timeZone = input.timeZone ?? DEFAULT_TIME_ZONE;
+  const generatedAt = input.generatedAt ?? new Date().toISOString();
+  const today = generatedAt.slice(0, 10);
+  const redact = input.redact ?? false;
+  const year = input.year;
+  const stats = computeYearStats(input.requests, input.coverages, year, { timeZone, today });
+  const ofYear = input.requests.filter((r) => r.year === year);
+
+  // Redaction masks, in a note, the names of the people involved (owner and counterpart) and the counterpart's company.
+  const ownerNames = input.owner ? [input.owner.name] : [];
+  const maskerFor = (people: ClassifiedRequest[]): ((t: string) => string) =>
+    redact
+      ? textMasker([...ownerNames, ...people.map((p) => p.counterpart.name)], people.flatMap((p) => (p.counterpart.company ? [p.counterpart.company] : [])))
+      : (t) => t;
+  const dateFormat = new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', year: 'numeric' });
+
+  const view = (r: ClassifiedRequest): ExampleView => {
+    const mask = maskerFor([r]);
+    const message = mask(r.message);
+    const reasons = r.reasons.map((x: Reason) => {
+      const evidence = mask(x.evidence);
+      return {
+        rule: x.rule,
+        category: x.category,
+        description: x.description ?? null,
+        evidence,
+        inNote: evidence.trim() !== '' && message.toLowerCase().includes(evidence.trim().toLowerCase()),
+      };
+    });
+    return {
+      id: r.id,
+      direction: r.direction,
+      category: r.category,
+      verdict: r.verdict,
+      score: scoreOf(r),
+      confidence: r.confidence,
+      date: dateFormat.format(new Date(r.sentAt)),
+      counterpart: {
+        name: redact ? maskName(r.counterpart.name) : r.counterpart.name,
+        company: (redact ? maskCompany(r.counterpart.company) : r.counterpart.company) || null,
+        position: redact ? null : r.counterpart.position || null,
+        profileUrl: redact ? null : safeProfileUrl(r.counterpart.profileUrl),
+      },
+      message,
+      segments: highlight(message, reasons.filter((x) => x.category === r.category).map((x) => x.evidence)),
+      reasons,
+      advice: r.advice ? mask(r.advice) : CATEGORY_TEXT[r.category].advice || null,
+      outcome: r.outcome,
+    };
+  };
+
+  const received = ofYear.filter((r) => r.direction === 'INCOMING');
+  const sent = ofYear.filter((r) => r.direction === 'OUTGOING');
+
+  const hallOfShame: ShameEntry[] = [];
+  for (const category of IGNORE_CATEGORIES) {
+    const members = received.filter((r) => r.category === category && hasNote(r)).sort(byScore);
+    if (members.length === 0) continue;
+    const t = CATEGORY_TEXT[category];
+    hallOfShame.push({ category, title: t.title, lesson: t.lesson, count: members.length, worst: view(members[0]) });
+  }
+
+  const clusterMap = new Map<string, { members: ClassifiedRequest[] }>();
+  for (const r of received) {
+    if (!r.cluster) continue;
+    const c = clusterMap.get(r.cluster.id) ?? { members: [] };
+    c.members.push(r);
+    clusterMap.set(r.cluster.id, c);
+  }
+  const clusters: ClusterView[] = [...clusterMap.entries()]
+    .map(([id, { members }]) => {
+      const counts = new Map<Category, number>();
+      for (const m of members) counts.set(m.category, (counts.get(m.category) ?? 0) + 1);
+      const category = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+      const cluster = members[0].cluster!;
+      const company = category === 'coworker_template' ? (cluster.company ?? null) : null;
+      const mask = maskerFor(members);
+      return {
+        id,
+        category,
+        requests: members.length,
+        senders: new Set(members.map((m) => m.counterpart.key)).size,
+        company: redact ? (maskCompany(company ?? undefined) ?? null) : company,
+        example: redact && company ? textMasker([], [company])(mask(cluster.example || members[0].message)) : mask(cluster.example || members[0].message),
+      };
+    })
+    // The hall of shame's copy-paste section: notes from several people that earned an IGNORE.
+    .filter((c) => c.senders >= 2 && verdictOf(c.category) === 'IGNORE')
+    .sort((a, b) => b.senders - a.senders || b.requests - a.requests || a.id.localeCompare(b.id));
+
+  const hallOfFame = distinctNotes(received.filter((r) => r.category === 'good').sort(byScore), 5).map(view);
+
+  const sentByCategory = (Object.entries(stats.sentAcceptance.byCategory) as [Category, { sent: number; accepted: number; rate: number | null }][])
+    .map(([category, c]) => ({ category, ...c }))
+    .sort((a, b) => b.sent - a.sent || a.category.localeCompare(b.category));
+
+  const years = yearsOf(input.requests);
+  const yearOverYear: YearOverYearRow[] =
+    years.length < 2
+      ? []
+      : years.map((y) => {
+          const s = y === year ? stats : computeYearStats(input.requests, input.coverages, y, { timeZone, today });
+          const inc = s.byDirection.INCOMING;
+          const noted = inc.byVerdict.ACCEPT + inc.byVerdict.IGNORE;
+          return {
+            year: y,
+            received: s.totals.received,
+            sent: s.totals.sent,
+            receivedWithNoteShare: rate(inc.withNote, inc.total),
+            ignoreShare: rate(inc.byVerdict.IGNORE, noted),
+            sentAcceptanceRate: s.sentAcceptance.rate,
+            worstCategory: s.worstCategory,
+            coverageRatio: s.coverage.ratio,
+          };
+        });
+
+  const inc = stats.byDirection.INCOMING;
+  return {
+    year,
+    generatedAt,
+    timeZone,
+    redacted: redact,
+    owner: input.owner
+      ? { name: redact ? maskName(input.owner.name) : input.owner.name, profileUrl: redact ? null : safeProfileUrl(input.owner.profileUrl) }
+      : null,
+    stats,
+    headline: {
+      received: inc.total,
+      sent: stats.totals.sent,
+      receivedWithNote: inc.withNote,
+      receivedWithoutNote: inc.total - inc.withNote,
+      accept: inc.byVerdict.ACCEPT,
+      ignore: inc.byVerdict.IGNORE,
+      ignoreShare: rate(inc.byVerdict.IGNORE, inc.byVerdict.ACCEPT + inc.byVerdict.IGNORE),
+      worstCategory: stats.worstCategory,
+      worstCategoryCount: stats.worstCategory ? inc.byCategory[stats.worstCategory] : 0,
+      sentAcceptanceRate: stats.sentAcceptance.rate,
+    },
+    hallOfShame,
+    clusters,
+    hallOfFame,
+    sent: {
+      total: sent.length,
+      withNote: sent.filter(hasNote).length,
+      byVerdict: stats.byDirection.OUTGOING.byVerdict,
+      byCategory: sentByCategory,
+      acceptanceRate: stats.sentAcceptance.rate,
+      outcomesKnown: stats.sentAcceptance.accepted + stats.sentAcceptance.pending > 0,
+      neverAgain: distinctNotes(sent.filter((r) => r.verdict === 'IGNORE').sort(byScore), 3).map(view),
+      best: distinctNotes(sent.filter((r) => r.category === 'good').sort(byScore), 3).map(view),
+    },
+    yearOverYear,
+  };
+}

@@ -1,0 +1,434 @@
+/**
+ * The yearly page, rendered with preact-render-to-string: every piece of user text goes through
+ * JSX, which escapes by default. Links are emitted only for vetted https://www.linkedin.com/ URLs
+ * (see safeProfileUrl); the CSP allows no script and no external request.
+ */
+import { render } from 'preact-render-to-string';
+import { CATEGORIES, VERDICTS } from '../model.ts';
+import type { ExampleView, ReportModel } from './build.ts';
+import { BarChart, Legend, MonthChart } from './charts.tsx';
+import { listMonths, longDate, monthName } from './coverage.ts';
+import { CATEGORY_COLOR, CATEGORY_TEXT, VERDICT_COLOR, VERDICT_TEXT } from './labels.ts';
+import { CSS } from './style.ts';
+
+export const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
+const capitalise = (s: string) => (s ? s[0].toUpperCase() + s.slice(1) : s);
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function Person(props: { name: string; profileUrl: string | null }) {
+  return props.profileUrl ? (
+    <a href={props.profileUrl} rel="noopener noreferrer nofollow">{props.name}</a>
+  ) : (
+    <span>{props.name}</span>
+  );
+}
+
+function Note(props: { example: ExampleView }) {
+  const e = props.example;
+  const c = e.counterpart;
+  const who = e.direction === 'INCOMING' ? 'From' : 'To';
+  return (
+    <blockquote class="note">
+      {e.segments.map((s) => (s.mark ? <mark>{s.text}</mark> : s.text))}
+      <footer>
+        {who} <Person name={c.name} profileUrl={c.profileUrl} />
+        {c.position || c.company ? <>, {[c.position, c.company].filter(Boolean).join(' at ')}</> : null}
+        {' · '}
+        <time>{e.date}</time>
+        {e.direction === 'OUTGOING' && e.outcome !== 'unknown' ? ` · ${e.outcome === 'accepted' ? 'accepted' : 'not accepted (yet)'}` : null}
+      </footer>
+    </blockquote>
+  );
+}
+
+function Reasons(props: { example: ExampleView; heading: string }) {
+  const reasons = props.example.reasons.filter((r) => r.category === props.example.category);
+  if (reasons.length === 0) return null;
+  return (
+    <div class="why">
+      <h4>{props.heading}</h4>
+      <ul>
+        {reasons.map((r) => (
+          <li>
+            {capitalise(r.description ?? CATEGORY_TEXT[r.category].lesson)}
+            {r.evidence ? <> — <q>{r.evidence}</q>{r.inNote ? null : <span class="muted"> (from the context)</span>}</> : null}{' '}
+            <span class="rule">{r.rule}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function ExampleCard(props: { example: ExampleView; title?: string; count?: string; lesson?: string; why: string; fix?: boolean; level?: 3 | 4 }) {
+  const e = props.example;
+  return (
+    <article class={`card cr v-${e.verdict}`}>
+      <header>
+        <h3>{props.title ?? CATEGORY_TEXT[e.category].label}</h3>
+        <span>
+          {props.count ? <span class="count">{props.count} </span> : null}
+          <span class={`badge b-${e.verdict}`}>{e.verdict}</span>
+        </span>
+      </header>
+      {props.lesson ? <p class="muted">{props.lesson}</p> : null}
+      <Note example={e} />
+      <Reasons example={e} heading={props.why} />
+      {props.fix !== false && e.advice && e.verdict === 'IGNORE' ? (
+        <div class="fix">
+          <h4>What would have made it an ACCEPT</h4>
+          <p>{e.advice}</p>
+        </div>
+      ) : null}
+    </article>
+  );
+}
+
+function Headline(props: { m: ReportModel }) {
+  const { m } = props;
+  const h = m.headline;
+  const noted = h.accept + h.ignore;
+  const worst = h.worstCategory ? CATEGORY_TEXT[h.worstCategory] : null;
+  return (
+    <header class="hero" role="banner">
+      <div class="wrap">
+        <p class="kicker">Accept or Ignore · {m.year}{m.redacted ? ' · redacted' : ''}</p>
+        <h1>
+          The (best) of the worst connection requests of <span class="year">{m.year}</span>
+        </h1>
+        <p class="owner">
+          {m.owner ? <>For <Person name={m.owner.name} profileUrl={m.owner.profileUrl} />. </> : null}
+          Every request received and sent, classified, explained and graded.
+        </p>
+        <ul class="tiles">
+          <li class="tile">
+            <span class="n">{h.received}</span>
+            <span class="l">received · {h.receivedWithNote} with a note, {h.receivedWithoutNote} without</span>
+          </li>
+          <li class="tile ignore">
+            <span class="n">{pct(h.ignoreShare)}</span>
+            <span class="l">of the notes you got deserved IGNORE ({h.ignore} of {noted})</span>
+          </li>
+          <li class="tile">
+            <span class="n" style={{ fontSize: worst && worst.label.length > 12 ? '1.45rem' : undefined }}>{worst ? worst.label : '–'}</span>
+            <span class="l">{worst ? `worst category of the year (${plural(h.worstCategoryCount, 'request')})` : 'no IGNORE note this year'}</span>
+          </li>
+          <li class="tile accept">
+            <span class="n">{h.sentAcceptanceRate === null ? h.sent : pct(h.sentAcceptanceRate)}</span>
+            <span class="l">
+              {h.sentAcceptanceRate === null
+                ? `requests sent${h.sent ? ' (acceptance unknown: no Connections.csv)' : ''}`
+                : `of the ${plural(h.sent, 'request')} you sent were accepted`}
+            </span>
+          </li>
+        </ul>
+        {noted > 0 ? (
+          <>
+            <div class="verdict-bar" aria-hidden="true">
+              <span style={{ width: `${(100 * h.accept) / noted}%`, background: VERDICT_COLOR.ACCEPT }} />
+              <span style={{ width: `${(100 * h.ignore) / noted}%`, background: VERDICT_COLOR.IGNORE }} />
+            </div>
+            <p class="split">
+              Received notes: {h.accept} ACCEPT · {h.ignore} IGNORE
+            </p>
+          </>
+        ) : null}
+      </div>
+    </header>
+  );
+}
+
+function CoverageSection(props: { m: ReportModel }) {
+  const c = props.m.stats.coverage;
+  return (
+    <section id="coverage" aria-labelledby="coverage-h">
+      <h2 id="coverage-h">What this covers</h2>
+      <p class="intro">
+        A LinkedIn export holds only about the last 180 days of invitations, so a year needs several exports.
+      </p>
+      <div class="card">
+        <p>
+          {c.exports.length === 0 ? 'No export' : c.exports.length === 1 ? 'Your export' : `Your ${c.exports.length} exports`}{' '}
+          {c.exports.length > 1 ? 'cover' : 'covers'} <strong>{c.coveredDays}</strong> of the {c.elapsedDays} days of {c.year}
+          {c.elapsedDays < c.daysInYear ? ' so far' : ''} ({pct(c.ratio)}).
+          {c.missingMonths.length > 0 ? <> Missing: <strong>{listMonths(c.missingMonths)}</strong>.</> : null}
+          {c.partialMonths.length > 0 ? <> Partly covered: {listMonths(c.partialMonths)}.</> : null}
+        </p>
+        <ul class="months" aria-label={`Coverage of each month of ${c.year}`}>
+          {c.months.map((mo) => (
+            <li class={`m-${mo.status}`}>
+              <span aria-hidden="true" />
+              {monthName(mo.month, false).slice(0, 3)}
+              <span class="sr">{`: ${mo.status === 'future' ? 'not yet' : `${mo.coveredDays} of ${mo.days} days`}`}</span>
+            </li>
+          ))}
+        </ul>
+        <Legend
+          items={[
+            { label: 'covered', color: VERDICT_COLOR.ACCEPT },
+            { label: 'partly covered', color: '#7fc4a6' },
+            { label: 'missing', color: '#f3d1cd' },
+            { label: 'not yet', color: '#eef0f3' },
+          ]}
+        />
+        {c.advice ? <p class={`advice${c.complete && !c.nextExportBy ? ' ok' : ''}`}>{c.advice}</p> : null}
+        {c.exports.length > 0 ? (
+          <div class="scroll"><table>
+            <caption class="sr">Exports used for {c.year}</caption>
+            <thead>
+              <tr><th scope="col">Export</th><th scope="col">Downloaded</th><th scope="col">Covers</th><th scope="col">Days of {c.year}</th></tr>
+            </thead>
+            <tbody>
+              {c.exports.map((e) => (
+                <tr>
+                  <th scope="row">{e.source}</th>
+                  <td>{e.exportDate ? longDate(e.exportDate) : 'unknown'}</td>
+                  <td>{e.windowStart && e.windowEnd ? `${longDate(e.windowStart)} – ${longDate(e.windowEnd)}` : '–'}</td>
+                  <td>{e.daysInYear}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table></div>
+        ) : null}
+      </div>
+    </section>
+  );
+}
+
+function ChartsSection(props: { m: ReportModel }) {
+  const { m } = props;
+  const inc = m.stats.byDirection.INCOMING;
+  const rows = CATEGORIES.filter((c) => inc.byCategory[c] > 0)
+    .map((c) => ({ label: CATEGORY_TEXT[c].label, value: inc.byCategory[c], color: CATEGORY_COLOR[c] }))
+    .sort((a, b) => b.value - a.value);
+  return (
+    <section id="numbers" aria-labelledby="numbers-h">
+      <h2 id="numbers-h">The year in numbers</h2>
+      <p class="intro">
+        {m.stats.totals.received + m.stats.totals.sent} connection requests: {m.stats.totals.received} received, {m.stats.totals.sent} sent.
+      </p>
+      <div class="card">
+        <MonthChart id="chart-months" months={m.stats.byMonth} year={m.year} />
+      </div>
+      <div class="card">
+        {rows.length ? (
+          <BarChart
+            id="chart-categories"
+            title={`Categories of the connection requests received in ${m.year}`}
+            desc={rows.map((r) => `${r.label}: ${r.value}`).join(', ') + '.'}
+            caption="What you received, by category"
+            rows={rows}
+            columns={['Category', 'Received']}
+            cells={(r) => [r.label, r.value]}
+          />
+        ) : (
+          <p class="empty">No request received in {m.year}.</p>
+        )}
+      </div>
+    </section>
+  );
+}
+
+const MAX_CLUSTERS = 6;
+
+function ShameSection(props: { m: ReportModel }) {
+  const { m } = props;
+  return (
+    <section id="shame" aria-labelledby="shame-h">
+      <h2 id="shame-h">Hall of shame</h2>
+      <p class="intro">The worst of each kind you received in {m.year}, why it is an IGNORE, and what would have made it an ACCEPT.</p>
+      {m.hallOfShame.length === 0 ? <p class="empty">Nothing to shame this year.</p> : null}
+      {m.hallOfShame.map((s) => (
+        <ExampleCard
+          example={s.worst}
+          title={s.title}
+          count={`${plural(s.count, 'request')} like this`}
+          lesson={s.lesson}
+          why="Why IGNORE"
+        />
+      ))}
+      {m.clusters.length > 0 ? (
+        <div class="card">
+          <h3>Copy, paste, send</h3>
+          <p class="muted">The same note, word for word, from different people.</p>
+          <ul class="clusters">
+            {m.clusters.slice(0, MAX_CLUSTERS).map((c) => (
+              <li>
+                <div class="big">{c.senders}<small>people</small></div>
+                <div>
+                  <p>
+                    <strong>{c.senders} people sent you this note</strong>
+                    {c.company ? <>, all from {c.company}</> : null}
+                    {c.requests > c.senders ? ` (${c.requests} times)` : ''}{' '}
+                    <span class="tag" style={{ background: CATEGORY_COLOR[c.category] }}>{CATEGORY_TEXT[c.category].label}</span>
+                  </p>
+                  <blockquote class="note">{c.example}</blockquote>
+                </div>
+              </li>
+            ))}
+          </ul>
+          {m.clusters.length > MAX_CLUSTERS ? (
+            <p class="muted">…and {plural(m.clusters.length - MAX_CLUSTERS, 'more note')} sent word for word by several people.</p>
+          ) : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+const FAME_TITLES = ['The best note of the year', 'Runner-up', 'Third place'];
+
+function FameSection(props: { m: ReportModel }) {
+  const { m } = props;
+  return (
+    <section id="fame" aria-labelledby="fame-h">
+      <h2 id="fame-h">Hall of fame</h2>
+      <p class="intro">The best notes you received: they show the sender knows who you are and why you should connect.</p>
+      {m.hallOfFame.length === 0 ? <p class="empty">No note earned an ACCEPT in {m.year}.</p> : null}
+      {m.hallOfFame.map((e, i) => (
+        <ExampleCard example={e} title={FAME_TITLES[i] ?? `No. ${i + 1}`} why="What made it work" />
+      ))}
+    </section>
+  );
+}
+
+function SentSection(props: { m: ReportModel }) {
+  const { m } = props;
+  const s = m.sent;
+  const rows = s.byCategory.map((c) => ({
+    label: CATEGORY_TEXT[c.category].label,
+    value: c.sent,
+    part: s.outcomesKnown ? c.accepted : undefined,
+    color: CATEGORY_COLOR[c.category],
+    note: s.outcomesKnown ? `${c.accepted} of ${c.sent} accepted · ${pct(c.rate)}` : `${c.sent} sent`,
+    shortNote: s.outcomesKnown ? `${c.accepted}/${c.sent} · ${pct(c.rate)}` : `${c.sent}`,
+    rate: c.rate,
+  }));
+  return (
+    <section id="sent" aria-labelledby="sent-h">
+      <h2 id="sent-h">Your own requests</h2>
+      <p class="intro">
+        {s.total === 0
+          ? `You sent no connection request in ${m.year}.`
+          : `You sent ${plural(s.total, 'request')}, ${s.withNote} with a note: ${VERDICTS.map((v) => `${s.byVerdict[v]} ${VERDICT_TEXT[v].toLowerCase()}`).join(', ')}.` +
+            (s.outcomesKnown ? ` ${pct(s.acceptanceRate)} were accepted.` : ' Add Connections.csv to the export to see which were accepted.')}
+      </p>
+      {rows.length > 0 ? (
+        <div class="card">
+          <BarChart
+            id="chart-sent"
+            title={`Connection requests you sent in ${m.year}, by category, with acceptance rate`}
+            desc={rows.map((r) => `${r.label}: ${r.note}`).join('; ') + '.'}
+            caption="What you sent, by category, and how many were accepted"
+            rows={rows}
+            columns={['Category', 'Sent', 'Accepted', 'Acceptance rate']}
+            cells={(r) => {
+              const row = rows.find((x) => x.label === r.label)!;
+              return [row.label, row.value, s.outcomesKnown ? (row.part ?? 0) : '–', pct(row.rate)];
+            }}
+            legend={s.outcomesKnown ? <p class="legend">Dark: accepted · light: not accepted (yet)</p> : undefined}
+          />
+        </div>
+      ) : null}
+      {s.neverAgain.length > 0 ? <h3 class="sub">Never send these again</h3> : null}
+      {s.neverAgain.map((e) => (
+        <ExampleCard example={e} why="Why it reads as an IGNORE" />
+      ))}
+      {s.best.length > 0 ? <h3 class="sub">Your best three</h3> : null}
+      {s.best.map((e, i) => (
+        <ExampleCard example={e} title={`No. ${i + 1}`} why="What works" />
+      ))}
+    </section>
+  );
+}
+
+function YearOverYearSection(props: { m: ReportModel }) {
+  const rows = props.m.yearOverYear;
+  if (rows.length === 0) return null;
+  return (
+    <section id="years" aria-labelledby="years-h">
+      <h2 id="years-h">Year over year</h2>
+      <div class="card">
+        <div class="scroll"><table>
+          <thead>
+            <tr>
+              <th scope="col">Year</th><th scope="col">Received</th><th scope="col">With a note</th><th scope="col">IGNORE</th>
+              <th scope="col">Worst category</th><th scope="col">Sent</th><th scope="col">Accepted</th><th scope="col">Coverage</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr aria-current={r.year === props.m.year ? 'true' : undefined}>
+                <th scope="row">{r.year === props.m.year ? <strong>{r.year}</strong> : r.year}</th>
+                <td>{r.received}</td>
+                <td>{pct(r.receivedWithNoteShare)}</td>
+                <td>{pct(r.ignoreShare)}</td>
+                <td>{r.worstCategory ? CATEGORY_TEXT[r.worstCategory].label : '–'}</td>
+                <td>{r.sent}</td>
+                <td>{pct(r.sentAcceptanceRate)}</td>
+                <td>{pct(r.coverageRatio)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table></div>
+      </div>
+    </section>
+  );
+}
+
+function Page(props: { m: ReportModel }) {
+  const { m } = props;
+  const sections: [string, string][] = [
+    ['coverage', 'Coverage'],
+    ['numbers', 'Numbers'],
+    ['shame', 'Hall of shame'],
+    ['fame', 'Hall of fame'],
+    ['sent', 'Your requests'],
+    ...(m.yearOverYear.length ? ([['years', 'Year over year']] as [string, string][]) : []),
+  ];
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta http-equiv="Content-Security-Policy" content={CSP} />
+        <meta name="referrer" content="no-referrer" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="generator" content="Accept or Ignore" />
+        <title>{`Accept or Ignore — the best of the worst connection requests of ${m.year}${m.redacted ? ' (redacted)' : ''}`}</title>
+        <style dangerouslySetInnerHTML={{ __html: CSS }} />
+      </head>
+      <body>
+        <a class="skip" href="#main">Skip to the report</a>
+        <Headline m={m} />
+        <nav class="toc" aria-label="Sections">
+          <ul>{sections.map(([id, label]) => <li><a href={`#${id}`}>{label}</a></li>)}</ul>
+        </nav>
+        <main id="main" class="wrap">
+          <CoverageSection m={m} />
+          <ChartsSection m={m} />
+          <ShameSection m={m} />
+          <FameSection m={m} />
+          <SentSection m={m} />
+          <YearOverYearSection m={m} />
+        </main>
+        <footer class="page" role="contentinfo">
+          <div class="wrap">
+            <p class="motto">Be real, be authentic, be human.</p>
+            <p>
+              Generated by Accept or Ignore on {longDate(m.generatedAt.slice(0, 10))} from your LinkedIn data export. Dates in {m.timeZone}.
+              {m.redacted ? ' Names, profile links and companies are masked.' : ''}
+            </p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+/** The whole document. */
+export function renderPage(model: ReportModel): string {
+  return `<!DOCTYPE html>\n${render(<Page m={model} />)}\n`;
+}
+

@@ -1,0 +1,202 @@
+/**
+ * Yearly statistics of an owner's connection requests: the numbers behind the report page and
+ * the `GET /stats/{year}` API. Pure and JSON-serialisable; recomputed from the stored verdicts,
+ * never incremented.
+ */
+import {
+  CATEGORIES,
+  DIRECTIONS,
+  IGNORE_CATEGORIES,
+  VERDICTS,
+  type Category,
+  type ClassifiedRequest,
+  type Coverage,
+  type Direction,
+  type IgnoreCategory,
+  type Verdict,
+} from '../model.ts';
+import { coverageOfYear, type YearCoverage } from './coverage.ts';
+
+export type { YearCoverage, MonthCoverage, CoveredRange, ExportCoverage } from './coverage.ts';
+
+/** LinkedIn's own zone for a US account; the reader uses the same default. */
+export const DEFAULT_TIME_ZONE = 'America/Los_Angeles';
+
+export interface DirectionStats {
+  total: number;
+  withNote: number;
+  byCategory: Record<Category, number>;
+  byVerdict: Record<Verdict, number>;
+}
+
+export interface MonthStats {
+  /** YYYY-MM */
+  month: string;
+  byVerdict: Record<Verdict, number>;
+  total: number;
+}
+
+export interface CategoryAcceptance {
+  sent: number;
+  accepted: number;
+  /** accepted / (accepted + pending); null when no outcome is known. */
+  rate: number | null;
+}
+
+export interface SentAcceptance {
+  sent: number;
+  accepted: number;
+  pending: number;
+  unknown: number;
+  /** accepted / (accepted + pending); null when no outcome is known (no Connections.csv). */
+  rate: number | null;
+  byCategory: Partial<Record<Category, CategoryAcceptance>>;
+}
+
+export interface YearStats {
+  year: number;
+  totals: {
+    received: number;
+    sent: number;
+    withNote: number;
+    withoutNote: number;
+    accept: number;
+    ignore: number;
+    neither: number;
+  };
+  byDirection: Record<Direction, DirectionStats>;
+  byCategory: Record<Category, number>;
+  byVerdict: Record<Verdict, number>;
+  /** 12 entries, January to December. */
+  byMonth: MonthStats[];
+  /** Most frequent IGNORE category among received CRs (ties: taxonomy order); null when none. */
+  worstCategory: IgnoreCategory | null;
+  sentAcceptance: SentAcceptance;
+  coverage: YearCoverage;
+}
+
+export interface StatsOptions {
+  /** IANA zone the months are counted in (default America/Los_Angeles). */
+  timeZone?: string;
+  /** YYYY-MM-DD: "today", for coverage advice (default: the current UTC date). */
+  today?: string;
+}
+
+function zeroes<K extends string>(keys: readonly K[]): Record<K, number> {
+  return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+}
+
+/** True when the CR carries a note: everything but `no_message`, so that withoutNote = NEITHER always. */
+export function hasNote(r: Pick<ClassifiedRequest, 'category'>): boolean {
+  return r.category !== 'no_message';
+}
+
+/** accepted / (accepted + pending), or null when nothing is known. */
+export function acceptanceRate(accepted: number, pending: number): number | null {
+  const known = accepted + pending;
+  return known === 0 ? null : accepted / known;
+}
+
+const monthFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** `YYYY-MM` of an ISO instant in a zone. */
+export function monthOf(sentAt: string, timeZone: string = DEFAULT_TIME_ZONE): string {
+  let f = monthFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' });
+    monthFormatters.set(timeZone, f);
+  }
+  const instant = new Date(sentAt);
+  if (Number.isNaN(instant.getTime())) return sentAt.slice(0, 7);
+  const parts = f.formatToParts(instant);
+  const y = parts.find((p) => p.type === 'year')?.value ?? '0000';
+  const m = parts.find((p) => p.type === 'month')?.value ?? '01';
+  return `${y}-${m}`;
+}
+
+/** The years that have at least one CR, ascending. */
+export function yearsOf(requests: ClassifiedRequest[]): number[] {
+  return [...new Set(requests.map((r) => r.year))].sort((a, b) => a - b);
+}
+
+export function computeYearStats(
+  requests: ClassifiedRequest[],
+  coverages: Coverage[],
+  year: number,
+  options: StatsOptions = {},
+): YearStats {
+  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+  const ofYear = requests.filter((r) => r.year === year);
+
+  const byDirection = Object.fromEntries(
+    DIRECTIONS.map((d) => [d, { total: 0, withNote: 0, byCategory: zeroes(CATEGORIES), byVerdict: zeroes(VERDICTS) }]),
+  ) as Record<Direction, DirectionStats>;
+  const byCategory = zeroes(CATEGORIES);
+  const byVerdict = zeroes(VERDICTS);
+  const byMonth: MonthStats[] = Array.from({ length: 12 }, (_, i) => ({
+    month: `${year}-${String(i + 1).padStart(2, '0')}`,
+    byVerdict: zeroes(VERDICTS),
+    total: 0,
+  }));
+  let withNote = 0;
+  const sentAcceptance: SentAcceptance = { sent: 0, accepted: 0, pending: 0, unknown: 0, rate: null, byCategory: {} };
+  const pendingByCategory: Partial<Record<Category, number>> = {};
+
+  for (const r of ofYear) {
+    const d = byDirection[r.direction];
+    const note = hasNote(r);
+    d.total++;
+    d.byCategory[r.category]++;
+    d.byVerdict[r.verdict]++;
+    byCategory[r.category]++;
+    byVerdict[r.verdict]++;
+    if (note) {
+      d.withNote++;
+      withNote++;
+    }
+    // The zone may put an instant near New Year in the neighbouring year: clamp to this year.
+    const [y, m] = monthOf(r.sentAt, timeZone).split('-').map(Number);
+    const index = y < year ? 0 : y > year ? 11 : m - 1;
+    byMonth[index].byVerdict[r.verdict]++;
+    byMonth[index].total++;
+
+    if (r.direction === 'OUTGOING') {
+      sentAcceptance.sent++;
+      sentAcceptance[r.outcome]++;
+      const c = (sentAcceptance.byCategory[r.category] ??= { sent: 0, accepted: 0, rate: null });
+      c.sent++;
+      if (r.outcome === 'accepted') c.accepted++;
+      if (r.outcome === 'pending') pendingByCategory[r.category] = (pendingByCategory[r.category] ?? 0) + 1;
+    }
+  }
+  sentAcceptance.rate = acceptanceRate(sentAcceptance.accepted, sentAcceptance.pending);
+  for (const [category, c] of Object.entries(sentAcceptance.byCategory) as [Category, CategoryAcceptance][]) {
+    c.rate = acceptanceRate(c.accepted, pendingByCategory[category] ?? 0);
+  }
+
+  let worstCategory: IgnoreCategory | null = null;
+  for (const c of IGNORE_CATEGORIES) {
+    const n = byDirection.INCOMING.byCategory[c];
+    if (n > 0 && (worstCategory === null || n > byDirection.INCOMING.byCategory[worstCategory])) worstCategory = c;
+  }
+
+  return {
+    year,
+    totals: {
+      received: byDirection.INCOMING.total,
+      sent: byDirection.OUTGOING.total,
+      withNote,
+      withoutNote: ofYear.length - withNote,
+      accept: byVerdict.ACCEPT,
+      ignore: byVerdict.IGNORE,
+      neither: byVerdict.NEITHER,
+    },
+    byDirection,
+    byCategory,
+    byVerdict,
+    byMonth,
+    worstCategory,
+    sentAcceptance,
+    coverage: coverageOfYear(coverages, year, options.today, requests.map((r) => r.sentAt)),
+  };
+}

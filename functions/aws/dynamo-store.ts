@@ -1,0 +1,366 @@
+/**
+ * The single-table DynamoDB adapter of AuditStore.
+ *
+ * Every item of a user lives under pk `USER#<userId>`; sort keys are deterministic, so a repeated
+ * event or a re-uploaded export overwrites instead of duplicating:
+ *
+ * | item     | sk                                   | gsi1pk / gsi1sk                            |
+ * | -------- | ------------------------------------ | ------------------------------------------ |
+ * | verdict  | `CR#<id>`                            | `USER#<userId>#YEAR#<year>` / `<sentAt>#<id>` |
+ * | coverage | `COVERAGE#<exportDate>#<windowStart>#<oldestSentAt>#<newestSentAt>` |                 |
+ * | stats    | `STATS#<year>`                       |                                            |
+ * | upload   | `UPLOAD#<uploadId>`                  |                                            |
+ * | owner    | `OWNER`                              |                                            |
+ *
+ * Items carry the model's fields under the model's names (a verdict item is a ClassifiedRequest
+ * plus the keys and `type`). No transactions and no TTL (dynalite has neither).
+ */
+import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { NativeAttributeValue } from '@aws-sdk/util-dynamodb';
+import type { ClassifiedRequest, Coverage, Person } from '../audit/model.ts';
+import type { YearStats } from '../audit/report/stats.ts';
+import { InvalidCursorError, type AuditStore, type UploadRecord, type VerdictPage, type VerdictQuery, type VerdictWriteResult } from '../audit/ports.ts';
+import { TABLE_INDEXES, TABLE_PARTITION_KEY, TABLE_SORT_KEY } from './table.ts';
+
+type Item = Record<string, NativeAttributeValue>;
+
+const GSI1 = TABLE_INDEXES[0]!;
+const KEY_ATTRIBUTES = [TABLE_PARTITION_KEY, TABLE_SORT_KEY, GSI1.partitionKey, GSI1.sortKey, 'type'] as const;
+
+export const keys = {
+  user: (userId: string) => `USER#${userId}`,
+  verdict: (id: string) => `CR#${id}`,
+  verdictYear: (userId: string, year: number) => `USER#${userId}#YEAR#${year}`,
+  verdictOrder: (cr: Pick<ClassifiedRequest, 'sentAt' | 'id'>) => `${cr.sentAt}#${cr.id}`,
+  /** By what the export covers, not by its file name: the same export uploaded twice is one coverage. */
+  coverage: (c: Pick<Coverage, 'exportDate' | 'windowStart' | 'oldestSentAt' | 'newestSentAt'>) =>
+    `COVERAGE#${c.exportDate ?? 'none'}#${c.windowStart ?? 'none'}#${c.oldestSentAt ?? 'none'}#${c.newestSentAt ?? 'none'}`,
+  stats: (year: number) => `STATS#${String(year).padStart(4, '0')}`,
+  upload: (uploadId: string) => `UPLOAD#${uploadId}`,
+  owner: () => 'OWNER',
+};
+
+/** BatchWriteItem accepts at most 25 requests. */
+export const BATCH_SIZE = 25;
+
+export interface RetryPolicy {
+  /** Attempts per batch, the first included. */
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 8, baseDelayMs: 50, maxDelayMs: 5_000 };
+
+/** Full-jitter exponential backoff: a random delay in [0, min(max, base * 2^attempt)). */
+export function backoffDelay(attempt: number, policy: RetryPolicy, random: () => number = Math.random): number {
+  return Math.floor(random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt));
+}
+
+/**
+ * Split items into batches of at most `size`, with keys unique inside each batch (BatchWriteItem
+ * rejects a batch that names one key twice). The last occurrence of a key wins; order is kept.
+ */
+export function uniqueBatches<T>(items: readonly T[], keyOf: (item: T) => string, size: number = BATCH_SIZE): T[][] {
+  const last = new Map<string, T>();
+  for (const item of items) {
+    const k = keyOf(item);
+    last.delete(k); // keep the position of the last occurrence
+    last.set(k, item);
+  }
+  const unique = [...last.values()];
+  const batches: T[][] = [];
+  for (let i = 0; i < unique.length; i += size) batches.push(unique.slice(i, i + size));
+  return batches;
+}
+
+/** Thrown when UnprocessedItems remain after the retry budget is spent. */
+export class BatchWriteBudgetExceeded extends Error {
+  override readonly name = 'BatchWriteBudgetExceeded';
+  constructor(readonly unprocessed: number) {
+    super(`DynamoDB left ${unprocessed} item(s) unprocessed after the retry budget was spent`);
+  }
+}
+
+export interface BatchWriteOptions {
+  retry?: RetryPolicy;
+  /** Batches in flight at once. */
+  concurrency?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Put items with BatchWriteItem: ≤ 25 per batch, unique keys, UnprocessedItems retried with backoff. */
+export async function batchPut(doc: DynamoDBDocumentClient, tableName: string, items: readonly Item[], options: BatchWriteOptions = {}): Promise<void> {
+  const retry = options.retry ?? DEFAULT_RETRY;
+  const sleep = options.sleep ?? defaultSleep;
+  const batches = uniqueBatches(items, (i) => `${i[TABLE_PARTITION_KEY]}\u0000${i[TABLE_SORT_KEY]}`);
+  const writeOne = async (batch: Item[]) => {
+    let pending = batch.map((Item) => ({ PutRequest: { Item } }));
+    for (let attempt = 0; ; attempt++) {
+      const out = await doc.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
+      const left = out.UnprocessedItems?.[tableName] ?? [];
+      if (left.length === 0) return;
+      if (attempt + 1 >= retry.maxAttempts) throw new BatchWriteBudgetExceeded(left.length);
+      pending = left as typeof pending;
+      await sleep(backoffDelay(attempt, retry));
+    }
+  };
+  let next = 0;
+  const workers = Array.from({ length: Math.min(options.concurrency ?? 8, batches.length) }, async () => {
+    while (next < batches.length) await writeOne(batches[next++]!);
+  });
+  await Promise.all(workers);
+}
+
+function encodeCursor(key: Record<string, unknown>): string {
+  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string, expected: Record<string, string>): Item {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw new InvalidCursorError();
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new InvalidCursorError();
+  const key = parsed as Record<string, unknown>;
+  for (const [name, value] of Object.entries(expected)) if (key[name] !== value) throw new InvalidCursorError();
+  for (const value of Object.values(key)) if (typeof value !== 'string') throw new InvalidCursorError();
+  return key as Item;
+}
+
+function strip<T>(item: Item, extra: readonly string[] = []): T {
+  const copy: Item = { ...item };
+  for (const a of KEY_ATTRIBUTES) delete copy[a];
+  for (const a of extra) delete copy[a];
+  return copy as T;
+}
+
+/** Verdict items also record the date of the export they were read from (not part of the model). */
+const VERDICT_EXPORT_DATE = 'exportDate';
+const verdictOf = (item: Item) => strip<ClassifiedRequest>(item, [VERDICT_EXPORT_DATE]);
+
+export interface DynamoStoreOptions extends BatchWriteOptions {}
+
+export class DynamoAuditStore implements AuditStore {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly options: DynamoStoreOptions = {},
+  ) {}
+
+  /**
+   * Write verdicts read from an export of `exportDate` (YYYY-MM-DD, null when unknown). A CR already
+   * stored from a newer export keeps that reading (its outcome may have changed since): uploading
+   * an old export after a new one changes nothing. Equal dates overwrite with equal values.
+   */
+  async putVerdicts(userId: string, requests: readonly ClassifiedRequest[], exportDate: string | null = null): Promise<VerdictWriteResult> {
+    const stored = await this.storedExportDates(userId);
+    const fresh = requests.filter((cr) => {
+      if (!stored.has(cr.id)) return true;
+      return (exportDate ?? '') >= (stored.get(cr.id) ?? '');
+    });
+    const items = fresh.map((cr) => ({
+      ...cr,
+      [TABLE_PARTITION_KEY]: keys.user(userId),
+      [TABLE_SORT_KEY]: keys.verdict(cr.id),
+      [GSI1.partitionKey]: keys.verdictYear(userId, cr.year),
+      [GSI1.sortKey]: keys.verdictOrder(cr),
+      [VERDICT_EXPORT_DATE]: exportDate,
+      type: 'VERDICT',
+    }));
+    await batchPut(this.doc, this.tableName, items, this.options);
+    return { written: new Set(fresh.map((cr) => cr.id)).size, keptNewer: requests.length - fresh.length };
+  }
+
+  /** id → export date of every stored verdict of the user (consistent read, keys and dates only). */
+  private async storedExportDates(userId: string): Promise<Map<string, string | null>> {
+    const out = new Map<string, string | null>();
+    const prefix = keys.verdict('');
+    let start: Item | undefined;
+    do {
+      const page = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :sk)',
+          ProjectionExpression: '#sk, #d',
+          ExpressionAttributeNames: { '#pk': TABLE_PARTITION_KEY, '#sk': TABLE_SORT_KEY, '#d': VERDICT_EXPORT_DATE },
+          ExpressionAttributeValues: { ':pk': keys.user(userId), ':sk': prefix },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) out.set(String(item[TABLE_SORT_KEY]).slice(prefix.length), (item[VERDICT_EXPORT_DATE] as string | null | undefined) ?? null);
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return out;
+  }
+
+  /**
+   * Reads the base table with ConsistentRead (not the year index, which is eventually consistent):
+   * stats are recomputed right after a write and must see every verdict just written.
+   */
+  async listVerdictsOfYear(userId: string, year: number): Promise<ClassifiedRequest[]> {
+    const out: ClassifiedRequest[] = [];
+    let start: Item | undefined;
+    do {
+      const page = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :sk)',
+          FilterExpression: '#year = :year',
+          ExpressionAttributeNames: { '#pk': TABLE_PARTITION_KEY, '#sk': TABLE_SORT_KEY, '#year': 'year' },
+          ExpressionAttributeValues: { ':pk': keys.user(userId), ':sk': keys.verdict(''), ':year': year },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) out.push(verdictOf(item));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return out;
+  }
+
+  async queryVerdicts(userId: string, query: VerdictQuery): Promise<VerdictPage> {
+    const byYear = query.year !== undefined;
+    const names: Record<string, string> = {};
+    const values: Record<string, NativeAttributeValue> = {};
+    let keyCondition: string;
+    let expected: Record<string, string>;
+    if (byYear) {
+      names['#pk'] = GSI1.partitionKey;
+      values[':pk'] = keys.verdictYear(userId, query.year!);
+      keyCondition = '#pk = :pk';
+      expected = { [GSI1.partitionKey]: values[':pk'], [TABLE_PARTITION_KEY]: keys.user(userId) };
+    } else {
+      names['#pk'] = TABLE_PARTITION_KEY;
+      names['#sk'] = TABLE_SORT_KEY;
+      values[':pk'] = keys.user(userId);
+      values[':sk'] = keys.verdict('');
+      keyCondition = '#pk = :pk AND begins_with(#sk, :sk)';
+      expected = { [TABLE_PARTITION_KEY]: keys.user(userId) };
+    }
+    const filters: string[] = [];
+    if (query.category) {
+      names['#category'] = 'category';
+      values[':category'] = query.category;
+      filters.push('#category = :category');
+    }
+    if (query.direction) {
+      names['#direction'] = 'direction';
+      values[':direction'] = query.direction;
+      filters.push('#direction = :direction');
+    }
+    let start: Item | undefined = query.cursor ? decodeCursor(query.cursor, expected) : undefined;
+    if (start && !byYear && !String(start[TABLE_SORT_KEY]).startsWith(keys.verdict(''))) throw new InvalidCursorError();
+    const items: ClassifiedRequest[] = [];
+    // Each round evaluates at most the number of items still wanted, so the page never overflows
+    // and the cursor is exactly where evaluation stopped. Rounds are bounded: a sparse filter
+    // returns a short page with a cursor rather than scanning everything in one request.
+    for (let round = 0; round < 20 && items.length < query.limit; round++) {
+      const page = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: byYear ? GSI1.indexName : undefined,
+          KeyConditionExpression: keyCondition,
+          FilterExpression: filters.length ? filters.join(' AND ') : undefined,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+          ExclusiveStartKey: start,
+          Limit: query.limit - items.length,
+        }),
+      );
+      for (const item of page.Items ?? []) items.push(verdictOf(item));
+      start = page.LastEvaluatedKey;
+      if (!start) break;
+    }
+    return { items, cursor: start ? encodeCursor(start) : null };
+  }
+
+  /** The first upload of an export names its coverage; a re-upload (same dates, any name) changes nothing. */
+  async putCoverage(userId: string, coverage: Coverage): Promise<void> {
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...coverage, [TABLE_PARTITION_KEY]: keys.user(userId), [TABLE_SORT_KEY]: keys.coverage(coverage), type: 'COVERAGE' },
+          ConditionExpression: 'attribute_not_exists(#pk)',
+          ExpressionAttributeNames: { '#pk': TABLE_PARTITION_KEY },
+        }),
+      );
+    } catch (err) {
+      if ((err as { name?: string }).name !== 'ConditionalCheckFailedException') throw err;
+    }
+  }
+
+  async listCoverages(userId: string): Promise<Coverage[]> {
+    return (await this.queryPrefix(userId, 'COVERAGE#')).map((i) => strip<Coverage>(i));
+  }
+
+  async putYearStats(userId: string, stats: YearStats): Promise<void> {
+    await this.put({ ...stats, [TABLE_PARTITION_KEY]: keys.user(userId), [TABLE_SORT_KEY]: keys.stats(stats.year), type: 'STATS' });
+  }
+
+  async getYearStats(userId: string, year: number): Promise<YearStats | null> {
+    const item = await this.get(userId, keys.stats(year));
+    return item ? strip<YearStats>(item) : null;
+  }
+
+  async listYears(userId: string): Promise<number[]> {
+    const items = await this.queryPrefix(userId, 'STATS#', ['#year'], { '#year': 'year' });
+    return items.map((i) => Number(i.year)).sort((a, b) => a - b);
+  }
+
+  async putUpload(userId: string, upload: UploadRecord): Promise<void> {
+    await this.put({ ...upload, [TABLE_PARTITION_KEY]: keys.user(userId), [TABLE_SORT_KEY]: keys.upload(upload.uploadId), type: 'UPLOAD' });
+  }
+
+  async getUpload(userId: string, uploadId: string): Promise<UploadRecord | null> {
+    const item = await this.get(userId, keys.upload(uploadId));
+    return item ? strip<UploadRecord>(item) : null;
+  }
+
+  async putOwner(userId: string, owner: Person): Promise<void> {
+    await this.put({ ...owner, [TABLE_PARTITION_KEY]: keys.user(userId), [TABLE_SORT_KEY]: keys.owner(), type: 'OWNER' });
+  }
+
+  async getOwner(userId: string): Promise<Person | null> {
+    const item = await this.get(userId, keys.owner());
+    return item ? strip<Person>(item) : null;
+  }
+
+  private async put(Item: Item): Promise<void> {
+    await this.doc.send(new PutCommand({ TableName: this.tableName, Item }));
+  }
+
+  private async get(userId: string, sk: string): Promise<Item | undefined> {
+    const out = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: { [TABLE_PARTITION_KEY]: keys.user(userId), [TABLE_SORT_KEY]: sk }, ConsistentRead: true }),
+    );
+    return out.Item;
+  }
+
+  private async queryPrefix(userId: string, prefix: string, projection?: string[], projectionNames?: Record<string, string>): Promise<Item[]> {
+    const out: Item[] = [];
+    let start: Item | undefined;
+    do {
+      const page = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+          ExpressionAttributeNames: { '#pk': TABLE_PARTITION_KEY, '#sk': TABLE_SORT_KEY, ...projectionNames },
+          ExpressionAttributeValues: { ':pk': keys.user(userId), ':prefix': prefix },
+          ProjectionExpression: projection?.join(', '),
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      out.push(...(page.Items ?? []));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return out;
+  }
+}

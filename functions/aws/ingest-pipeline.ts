@@ -1,0 +1,180 @@
+/**
+ * What the ingest Lambda does with one uploaded export, against the storage ports:
+ * read + classify (the audit domain), write verdicts and coverage, recompute the stats of every
+ * affected year from ALL stored verdicts of the user (never incremented), render and store each
+ * affected year's report, and keep the upload record (PROCESSING → DONE | FAILED).
+ * Repeated events and re-uploads rewrite the same items with the same values: nothing changes.
+ * The raw upload is never deleted.
+ */
+import { auditExport } from '../audit/audit.ts';
+import { ExportError } from '../audit/export/errors.ts';
+import type { ClassifiedRequest, Problem } from '../audit/model.ts';
+import type { AuditStore, BlobStore, UploadRecord } from '../audit/ports.ts';
+import { computeYearStats, yearsOf } from '../audit/report/stats.ts';
+import { renderYearReport } from '../audit/report/index.ts';
+import { MAX_UPLOAD_BYTES, REPORT_PREFIX, UPLOAD_PREFIX, isIngestKey } from './config.ts';
+
+/** How many row-level warnings an upload record keeps (an item is at most 400 KB). */
+export const MAX_UPLOAD_PROBLEMS = 50;
+
+/** The user-metadata field carrying the original file name (URI-encoded: S3 metadata is ASCII). */
+export const FILENAME_METADATA = 'filename';
+
+export interface LogSink {
+  info(message: string, ...extra: Record<string, unknown>[]): void;
+  warn(message: string, ...extra: Record<string, unknown>[]): void;
+  error(message: string, ...extra: Record<string, unknown>[]): void;
+}
+
+export interface IngestDeps {
+  store: AuditStore;
+  blobs: BlobStore;
+  /** IANA zone Sent At is read in and years are counted in. */
+  timeZone?: string;
+  logger?: LogSink;
+  now?: () => Date;
+  /** Larger objects are refused before download (default MAX_UPLOAD_BYTES). */
+  maxUploadBytes?: number;
+}
+
+export interface UploadKey {
+  userId: string;
+  uploadId: string;
+  key: string;
+}
+
+/** `uploads/<userId>/<uploadId>.<zip|csv>` → its parts; null for keys that are not uploads. */
+export function parseUploadKey(key: string): UploadKey | null {
+  if (!isIngestKey(key)) return null;
+  const rest = key.slice(UPLOAD_PREFIX.length);
+  const slash = rest.indexOf('/');
+  if (slash <= 0) return null;
+  const userId = rest.slice(0, slash);
+  const file = rest.slice(slash + 1);
+  const uploadId = file.replace(/\.(zip|csv)$/i, '');
+  if (!uploadId) return null;
+  return { userId, uploadId, key };
+}
+
+export function uploadKey(userId: string, uploadId: string, format: 'zip' | 'csv'): string {
+  return `${UPLOAD_PREFIX}${userId}/${uploadId}.${format}`;
+}
+
+export function reportKey(userId: string, year: number): string {
+  return `${REPORT_PREFIX}${userId}/report-${year}.html`;
+}
+
+/** S3 event keys are URL-encoded, with `+` for a space. */
+export function decodeS3Key(raw: string): string {
+  return decodeURIComponent(raw.replace(/\+/g, ' '));
+}
+
+export type IngestOutcome =
+  | { status: 'DONE'; upload: UploadRecord }
+  | { status: 'FAILED'; upload: UploadRecord }
+  | { status: 'SKIPPED'; reason: string };
+
+function originalFilename(metadata: Record<string, string> | undefined, key: string): string {
+  const raw = metadata?.[FILENAME_METADATA];
+  if (raw) {
+    try {
+      const name = decodeURIComponent(raw).trim();
+      if (name && !/[\\/]/.test(name)) return name;
+    } catch {
+      /* not URI-encoded: fall back to the key */
+    }
+  }
+  return key.slice(key.lastIndexOf('/') + 1);
+}
+
+const noLog: LogSink = { info() {}, warn() {}, error() {} };
+
+/** Recompute and store the stats and report of each year from every stored verdict of the user. */
+export async function refreshYears(deps: IngestDeps, userId: string, years: readonly number[]): Promise<void> {
+  const coverages = await deps.store.listCoverages(userId);
+  const owner = await deps.store.getOwner(userId);
+  for (const year of years) {
+    const requests = await deps.store.listVerdictsOfYear(userId, year);
+    requests.sort((a, b) => a.sentAt.localeCompare(b.sentAt) || a.id.localeCompare(b.id));
+    const stats = computeYearStats(requests, coverages, year, { timeZone: deps.timeZone });
+    const html = renderYearReport({ requests, coverages, year, owner, timeZone: deps.timeZone });
+    // Report first, stats second: a year with stats always has its report (the API relies on it).
+    await deps.blobs.putText(reportKey(userId, year), html, 'text/html; charset=utf-8');
+    await deps.store.putYearStats(userId, stats);
+  }
+}
+
+function counts(requests: readonly ClassifiedRequest[], problems: readonly Problem[]) {
+  const received = requests.filter((r) => r.direction === 'INCOMING').length;
+  return { requests: requests.length, received, sent: requests.length - received, problems: problems.length };
+}
+
+/** Process one uploaded object. ExportErrors end FAILED (no retry helps); other errors are rethrown after marking FAILED. */
+export async function ingestUpload(deps: IngestDeps, target: UploadKey): Promise<IngestOutcome> {
+  const log = deps.logger ?? noLog;
+  const now = () => (deps.now ?? (() => new Date()))().toISOString();
+  const { userId, uploadId, key } = target;
+
+  const info = await deps.blobs.head(key);
+  if (!info) {
+    log.warn('upload object is gone; nothing to do', { key });
+    return { status: 'SKIPPED', reason: 'object not found' };
+  }
+  const filename = originalFilename(info.metadata, key);
+  const previous = await deps.store.getUpload(userId, uploadId);
+  const base: UploadRecord = { uploadId, key, filename, status: 'PROCESSING', createdAt: previous?.createdAt ?? now(), updatedAt: now() };
+  await deps.store.putUpload(userId, base);
+  log.info('ingest started', { userId, uploadId, key, size: info.size });
+
+  const maxBytes = deps.maxUploadBytes ?? MAX_UPLOAD_BYTES;
+  if (info.size > maxBytes) {
+    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+    const upload: UploadRecord = {
+      ...base,
+      status: 'FAILED',
+      updatedAt: now(),
+      errorCode: 'too_large',
+      message: `${filename} is ${mb(info.size)}, more than the ${mb(maxBytes)} accepted. Upload the LinkedIn export zip as downloaded (usually a few MB), or only its Invitations.csv.`,
+    };
+    await deps.store.putUpload(userId, upload);
+    log.warn('upload too large', { userId, uploadId, size: info.size, maxBytes });
+    return { status: 'FAILED', upload };
+  }
+
+  try {
+    const result = await deps.blobs.withLocalCopy(key, (path) => auditExport({ name: filename, path }, { timeZone: deps.timeZone }));
+    const written = await deps.store.putVerdicts(userId, result.requests, result.coverage.exportDate);
+    await deps.store.putCoverage(userId, result.coverage);
+    if (result.owner) await deps.store.putOwner(userId, result.owner);
+    const years = yearsOf(result.requests);
+    await refreshYears(deps, userId, years);
+    const upload: UploadRecord = {
+      ...base,
+      status: 'DONE',
+      updatedAt: now(),
+      counts: counts(result.requests, result.problems),
+      years,
+      problems: result.problems.slice(0, MAX_UPLOAD_PROBLEMS),
+    };
+    await deps.store.putUpload(userId, upload);
+    log.info('ingest done', { userId, uploadId, ...upload.counts, years, ...written });
+    return { status: 'DONE', upload };
+  } catch (err) {
+    if (err instanceof ExportError) {
+      const upload: UploadRecord = { ...base, status: 'FAILED', updatedAt: now(), message: err.message, errorCode: err.code };
+      await deps.store.putUpload(userId, upload);
+      log.warn('upload rejected', { userId, uploadId, code: err.code, detail: err.message });
+      return { status: 'FAILED', upload };
+    }
+    const upload: UploadRecord = {
+      ...base,
+      status: 'FAILED',
+      updatedAt: now(),
+      errorCode: 'INTERNAL',
+      message: `Something went wrong on our side while processing ${filename}. Your file is kept and will be retried automatically; if this status stays, upload it again later.`,
+    };
+    await deps.store.putUpload(userId, upload).catch(() => undefined);
+    log.error('ingest failed', { userId, uploadId, error: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err) });
+    throw err;
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * Ingest Lambda (thin): S3 ObjectCreated on `uploads/` → the ingest pipeline, for every record.
+ * Keys arrive URL-encoded (`+` is a space); keys that are not uploads are ignored.
+ * A record that fails unexpectedly does not stop the others; the invocation then throws so that
+ * Lambda retries it and, after the retries, sends the event to the on-failure destination.
+ */
+import type { Context, S3Event } from 'aws-lambda';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { createClients, type Clients } from './aws/clients.ts';
+import { ENV } from './aws/config.ts';
+import { DynamoAuditStore } from './aws/dynamo-store.ts';
+import { S3BlobStore } from './aws/s3-blobs.ts';
+import { decodeS3Key, ingestUpload, parseUploadKey, type IngestOutcome, type LogSink } from './aws/ingest-pipeline.ts';
+
+export interface IngestHandlerDeps {
+  clients: Clients;
+  bucket: string;
+  table: string;
+  timeZone?: string;
+  logger?: LogSink;
+  maxUploadBytes?: number;
+}
+
+export type IngestHandler = (event: S3Event, context?: Context) => Promise<{ results: (IngestOutcome & { key: string })[] }>;
+
+export function createIngestHandler(deps: IngestHandlerDeps): IngestHandler {
+  const store = new DynamoAuditStore(deps.clients.doc, deps.table);
+  const logger = deps.logger ?? new Logger({ serviceName: 'aoi-ingest' });
+  return async (event, context) => {
+    if (context && logger instanceof Logger) logger.addContext(context); // request id, function name, cold start
+    const results: (IngestOutcome & { key: string })[] = [];
+    const failures: unknown[] = [];
+    for (const record of event.Records ?? []) {
+      const key = decodeS3Key(record.s3.object.key);
+      const target = parseUploadKey(key);
+      if (!target) {
+        logger.info('ignored key', { key, eventName: record.eventName });
+        results.push({ key, status: 'SKIPPED', reason: 'not an upload key' });
+        continue;
+      }
+      const blobs = new S3BlobStore(deps.clients.s3, record.s3.bucket.name || deps.bucket);
+      try {
+        results.push({ key, ...(await ingestUpload({ store, blobs, timeZone: deps.timeZone, logger, maxUploadBytes: deps.maxUploadBytes }, target)) });
+      } catch (err) {
+        failures.push(err);
+      }
+    }
+    if (failures.length) throw new AggregateError(failures, `${failures.length} of ${event.Records?.length ?? 0} upload(s) failed; see the logs`);
+    return { results };
+  };
+}
+
+let lazy: IngestHandler | undefined;
+
+/** The Lambda entry point, configured from the environment. */
+export const handler: IngestHandler = (event, context) => {
+  lazy ??= createIngestHandler({
+    clients: createClients(),
+    bucket: process.env[ENV.bucket] ?? '',
+    table: process.env[ENV.table] ?? '',
+    timeZone: process.env[ENV.timeZone] || undefined,
+  });
+  return lazy(event, context);
+};

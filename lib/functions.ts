@@ -1,0 +1,71 @@
+/**
+ * How a handler becomes a Lambda function: a NodejsFunction bundled locally with esbuild (never
+ * Docker) as ESM with a `createRequire` banner (for CommonJS dependencies), or, with the context
+ * flag `stubBundling=true`, an inline stub for a fast synth that needs no bundle.
+ */
+import { Duration, Size } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { Construct } from 'constructs';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+export const BUNDLING: BundlingOptions = {
+  format: OutputFormat.ESM,
+  target: 'node24',
+  platform: 'node',
+  mainFields: ['module', 'main'],
+  minify: true,
+  sourceMap: true,
+  // Bundle the AWS SDK too: the versions are the ones tested, and the presigners are not in the runtime.
+  externalModules: [],
+  banner: "import { createRequire as __aoiCreateRequire } from 'node:module'; const require = __aoiCreateRequire(import.meta.url);",
+};
+
+export interface HandlerFunctionProps {
+  /** Path of the handler module, relative to the repository root (e.g. `functions/ingest.ts`). */
+  entry: string;
+  description: string;
+  memorySize: number;
+  timeout: Duration;
+  environment: Record<string, string>;
+  logRetention: logs.RetentionDays;
+  stubBundling: boolean;
+  reservedConcurrentExecutions?: number;
+  ephemeralStorageMiB?: number;
+}
+
+export function handlerFunction(scope: Construct, id: string, props: HandlerFunctionProps): lambda.Function {
+  const logGroup = new logs.LogGroup(scope, `${id}Logs`, { retention: props.logRetention });
+  const common = {
+    description: props.description,
+    runtime: lambda.Runtime.NODEJS_24_X,
+    architecture: lambda.Architecture.ARM_64,
+    memorySize: props.memorySize,
+    timeout: props.timeout,
+    environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+    logGroup,
+    loggingFormat: lambda.LoggingFormat.JSON,
+    applicationLogLevelV2: lambda.ApplicationLogLevel.INFO,
+    systemLogLevelV2: lambda.SystemLogLevel.WARN,
+    reservedConcurrentExecutions: props.reservedConcurrentExecutions,
+    ephemeralStorageSize: props.ephemeralStorageMiB ? Size.mebibytes(props.ephemeralStorageMiB) : undefined,
+  };
+  if (props.stubBundling) {
+    return new lambda.Function(scope, id, {
+      ...common,
+      handler: 'index.handler',
+      code: lambda.Code.fromInline("exports.handler = async () => { throw new Error('stub bundle: deploy without -c stubBundling=true'); };"),
+    });
+  }
+  return new NodejsFunction(scope, id, {
+    ...common,
+    entry: `${REPO_ROOT}${props.entry}`,
+    handler: 'handler',
+    projectRoot: REPO_ROOT,
+    depsLockFilePath: `${REPO_ROOT}package-lock.json`,
+    bundling: BUNDLING,
+  });
+}

@@ -1,0 +1,52 @@
+/**
+ * cdk-nag acknowledgements that are not about one construct we declare inline: the CDK-managed
+ * service roles and the prefix-scoped object wildcards. Each names exactly one finding (cdk-nag 3
+ * has no prefix matching) and says why it stands.
+ */
+import { Validations } from 'aws-cdk-lib';
+import type { IConstruct } from 'constructs';
+import { REPORT_PREFIX, UPLOAD_PREFIX } from '../functions/aws/config.ts';
+import type { StatefulNames } from './names.ts';
+import type { PipelineStack } from './pipeline-stack.ts';
+
+const BASIC_EXECUTION_ROLE = 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]';
+
+function objectWildcard(names: StatefulNames, prefix: string): string {
+  return `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${names.nagBucketName}/${prefix}*]`;
+}
+
+export function acknowledgeManagedFindings(pipeline: PipelineStack, names: StatefulNames): void {
+  const fns: [IConstruct, string][] = [
+    [pipeline.ingest, 'ingest'],
+    [pipeline.api, 'api'],
+  ];
+  for (const [fn, name] of fns) {
+    Validations.of(fn).acknowledge({
+      id: BASIC_EXECUTION_ROLE,
+      reason: `AWSLambdaBasicExecutionRole only lets the ${name} function write its own CloudWatch logs (its log group has a retention set).`,
+    });
+  }
+  Validations.of(pipeline.ingest).acknowledge({
+    id: objectWildcard(names, UPLOAD_PREFIX),
+    reason: 'Ingest must read any upload of any user (uploads/<userId>/<uploadId>); the grant is s3:GetObject only, scoped to the uploads/ prefix.',
+  });
+  Validations.of(pipeline.ingest).acknowledge({
+    id: objectWildcard(names, REPORT_PREFIX),
+    reason: 'Ingest writes each user\'s report pages (reports/<userId>/report-<year>.html); the grant is s3:PutObject only, scoped to the reports/ prefix.',
+  });
+  Validations.of(pipeline.api).acknowledge({
+    id: objectWildcard(names, UPLOAD_PREFIX),
+    reason: 'The API signs presigned upload POSTs for uploads/<sub>/<uploadId>; s3:PutObject only, scoped to uploads/, and the signed policy pins the exact key.',
+  });
+  Validations.of(pipeline.api).acknowledge({
+    id: objectWildcard(names, REPORT_PREFIX),
+    reason: 'The API signs short-lived links to reports/<sub>/report-<year>.html; s3:GetObject only, scoped to reports/, and the handler only signs the caller\'s own key.',
+  });
+  const notifications = pipeline.node.children.find((c) => c.node.id.startsWith('BucketNotificationsHandler'));
+  if (notifications) {
+    Validations.of(notifications).acknowledge({
+      id: BASIC_EXECUTION_ROLE,
+      reason: 'CDK-managed handler that applies the bucket notification configuration at deploy time; it only writes its own logs with this policy.',
+    });
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * Stateless resources: the ingest and API functions, the HTTP API, the failure queue.
+ * Redeploying this stack never touches data. It imports the bucket and table of the storage stack
+ * by name (an event notification on an imported bucket lives in this stack, which avoids a
+ * dependency cycle between the two stacks).
+ */
+import { Aws, CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { ENV, REPORT_PREFIX, UPLOAD_PREFIX, UPLOAD_SUFFIXES } from '../functions/aws/config.ts';
+import { ROUTES, splitRoute } from '../functions/aws/routes.ts';
+import { TABLE_INDEXES } from '../functions/aws/table.ts';
+import { handlerFunction } from './functions.ts';
+
+export interface PipelineStackProps extends StackProps {
+  bucketName: string;
+  tableName: string;
+  userPool: cognito.IUserPool;
+  userPoolClient: cognito.IUserPoolClient;
+  allowedOrigins: string[];
+  timeZone: string;
+  /** Reserved concurrency of ingest (0: none; new accounts with a concurrency quota of 10 cannot reserve any). */
+  ingestConcurrency: number;
+  logRetention: logs.RetentionDays;
+  stubBundling: boolean;
+}
+
+export class PipelineStack extends Stack {
+  readonly ingest: lambda.Function;
+  readonly api: lambda.Function;
+  readonly httpApi: apigw.HttpApi;
+  readonly deadLetters: sqs.Queue;
+
+  constructor(scope: Construct, id: string, props: PipelineStackProps) {
+    super(scope, id, props);
+    const bucket = s3.Bucket.fromBucketName(this, 'Data', props.bucketName);
+    const tableArn = this.formatArn({ service: 'dynamodb', resource: 'table', resourceName: props.tableName, account: Aws.ACCOUNT_ID, region: Aws.REGION, partition: Aws.PARTITION });
+    const indexArns = TABLE_INDEXES.map((i) => `${tableArn}/index/${i.indexName}`);
+    const objects = (prefix: string) => bucket.arnForObjects(`${prefix}*`);
+    const environment = { [ENV.bucket]: props.bucketName, [ENV.table]: props.tableName, [ENV.timeZone]: props.timeZone };
+
+    // Ingest: S3 event → read, classify, store, report.
+    this.deadLetters = new sqs.Queue(this, 'IngestFailures', {
+      retentionPeriod: Duration.days(14),
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+    Validations.of(this.deadLetters).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is itself the on-failure destination of the ingest function; a dead-letter queue of the dead-letter queue adds nothing.',
+    });
+    this.ingest = handlerFunction(this, 'Ingest', {
+      entry: 'functions/ingest.ts',
+      description: 'Reads an uploaded LinkedIn export, classifies every connection request, stores verdicts, stats and reports',
+      memorySize: 1024,
+      timeout: Duration.minutes(5),
+      ephemeralStorageMiB: 1024, // the zip is copied to /tmp (random access); uploads are at most 200 MB
+      environment,
+      logRetention: props.logRetention,
+      stubBundling: props.stubBundling,
+      reservedConcurrentExecutions: props.ingestConcurrency > 0 ? props.ingestConcurrency : undefined,
+    });
+    this.ingest.configureAsyncInvoke({
+      retryAttempts: 2,
+      maxEventAge: Duration.hours(6),
+      onFailure: new SqsDestination(this.deadLetters),
+    });
+    // Least privilege: read uploads, write reports, read/write the table (no delete anywhere).
+    this.ingest.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [objects(UPLOAD_PREFIX)] }));
+    this.ingest.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [objects(REPORT_PREFIX)] }));
+    this.ingest.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:BatchWriteItem', 'dynamodb:Query'], resources: [tableArn] }),
+    );
+    for (const suffix of UPLOAD_SUFFIXES) {
+      bucket.addEventNotification(s3.EventType.OBJECT_CREATED, new LambdaDestination(this.ingest), { prefix: UPLOAD_PREFIX, suffix });
+    }
+
+    // API: stats, verdicts, upload links, report links; a Cognito JWT on every route.
+    this.api = handlerFunction(this, 'Api', {
+      entry: 'functions/api.ts',
+      description: 'HTTP API: upload links, upload status, years, stats, verdicts, report links',
+      memorySize: 512,
+      timeout: Duration.seconds(10),
+      environment,
+      logRetention: props.logRetention,
+      stubBundling: props.stubBundling,
+    });
+    // Signs the presigned upload POST (uploads/) and the short-lived report link (reports/).
+    this.api.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [objects(UPLOAD_PREFIX)] }));
+    this.api.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [objects(REPORT_PREFIX)] }));
+    // Reads stats, verdicts and uploads; writes the PENDING upload record.
+    this.api.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query'], resources: [tableArn, ...indexArns] }),
+    );
+
+    const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', { retention: props.logRetention });
+    this.httpApi = new apigw.HttpApi(this, 'HttpApi', {
+      description: 'Accept or Ignore API',
+      createDefaultStage: false,
+      defaultAuthorizer: new HttpUserPoolAuthorizer('Cognito', props.userPool, { userPoolClients: [props.userPoolClient] }),
+      corsPreflight: {
+        allowOrigins: props.allowedOrigins,
+        allowHeaders: ['authorization', 'content-type'],
+        allowMethods: [apigw.CorsHttpMethod.GET, apigw.CorsHttpMethod.POST],
+        maxAge: Duration.hours(1),
+      },
+    });
+    const stage = new apigw.HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: 20, burstLimit: 40 },
+      accessLogSettings: {
+        destination: new apigw.LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            ip: '$context.identity.sourceIp',
+            sub: '$context.authorizer.claims.sub',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            latency: '$context.responseLatency',
+            integrationError: '$context.integrationErrorMessage',
+            authorizerError: '$context.authorizer.error',
+          }),
+        ),
+      },
+    });
+    const integration = new HttpLambdaIntegration('ApiIntegration', this.api);
+    for (const route of ROUTES) {
+      const { method, path } = splitRoute(route);
+      this.httpApi.addRoutes({ path, methods: [method as apigw.HttpMethod], integration });
+    }
+
+    new CfnOutput(this, 'ApiUrl', { value: stage.url });
+    new CfnOutput(this, 'IngestFailureQueueUrl', { value: this.deadLetters.queueUrl });
+  }
+}

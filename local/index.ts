@@ -1,0 +1,284 @@
+/**
+ * The embedded local stack: the whole product on one machine, no AWS account.
+ *
+ *   emulators (s3rver + dynalite on 127.0.0.1)
+ *   → S3-event bridge → the ingest handler (the same one Lambda runs)
+ *   → local HTTP server: the page at `/`, the API handler under `/api/` behind a local JWT check
+ *
+ *   const stack = await startLocalStack({ memory: true, port: 0, s3Port: 0, dynamoPort: 0 });
+ *   ... stack.apiUrl, stack.token ...; await stack.stop();
+ */
+import { readdir, stat, readFile, writeFile, mkdir } from 'node:fs/promises';
+import { join, resolve, basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ListObjectsCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { createIngestHandler } from '../functions/ingest.ts';
+import { createApiHandler, ROUTES } from '../functions/api.ts';
+import { UPLOAD_PREFIX } from '../functions/aws/config.ts';
+import { parseUploadKey, type LogSink } from '../functions/aws/ingest-pipeline.ts';
+import { DynamoAuditStore } from '../functions/aws/dynamo-store.ts';
+import type { S3Event } from 'aws-lambda';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { assertPortFree, startLocalEmulators, type LocalEmulators } from './emulators.ts';
+import { createS3EventBridge, type BridgeLogEntry, type S3EventBridge } from './bridge.ts';
+import { createLocalAuth } from './auth.ts';
+import { API_PREFIX, startLocalServer, type LocalServer } from './server.ts';
+
+export { LocalStackError, PortInUseError } from './errors.ts';
+
+export const LOCAL_BUCKET = 'aoi-local';
+export const LOCAL_TABLE = 'aoi-local';
+export const LOCAL_REGION = 'us-east-1';
+/** The demo user: the `sub` of the dev token (a UUID, like a Cognito sub). */
+export const DEMO_USER_ID = '0d3e0c1a-5a3f-4c6e-9b1d-7e2f8a4c6d10';
+export const DEFAULT_PORTS = { port: 4750, s3Port: 4751, dynamoPort: 4752 } as const;
+export const DEFAULT_DIR = '.local';
+
+const SAMPLE_DIR = fileURLToPath(new URL('../sample-data/', import.meta.url));
+
+export interface LocalStackOptions {
+  /** Web page + API port (default 4750; 0 = a free port). */
+  port?: number;
+  /** S3 emulator port (default 4751; 0 = a free port). */
+  s3Port?: number;
+  /** DynamoDB emulator port (default 4752; 0 = a free port). */
+  dynamoPort?: number;
+  /** Throwaway run: nothing kept on disk (default false). */
+  memory?: boolean;
+  /** Data folder (default `.local` in the current directory). */
+  dir?: string;
+  /**
+   * On first start with an empty store, upload this export for the demo user (default: the newest
+   * zip in sample-data/). `false` skips it.
+   */
+  seed?: string | false;
+  /** Ingest retries after the first attempt (default 2, like Lambda async invoke) and first delay. */
+  retries?: number;
+  retryBackoffMs?: number;
+  /** One line per event worth telling the person running the stack (default: nothing). */
+  log?: (line: string) => void;
+}
+
+export interface LocalStack {
+  webUrl: string;
+  apiUrl: string;
+  s3Endpoint: string;
+  dynamoEndpoint: string;
+  bucket: string;
+  table: string;
+  region: string;
+  /** A dev token for the demo user (`Authorization: Bearer <token>`). */
+  token: string;
+  userId: string;
+  /** Mint a token for another user (to try isolation between users). */
+  issueToken(userId: string): Promise<string>;
+  /** The key of the sample export uploaded at start, if any. */
+  seededKey: string | null;
+  /** Resolves when every S3 event so far has been handled. */
+  idle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** What `.local/stack.json` holds (for scripts and the AWS CLI). */
+export interface StackFile {
+  webUrl: string;
+  apiUrl: string;
+  s3Endpoint: string;
+  bucket: string;
+  region: string;
+  token: string;
+  userId: string;
+}
+
+/** The newest LinkedIn export zip in a folder: by the `_MM-DD-YYYY` date in its name, else by mtime. */
+export async function newestSampleExport(dir: string = SAMPLE_DIR): Promise<string | null> {
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((n) => n.toLowerCase().endsWith('.zip'));
+  } catch {
+    return null;
+  }
+  const dated = await Promise.all(
+    names.map(async (name) => {
+      const m = /(\d{2})-(\d{2})-(\d{4})\.zip$/i.exec(name);
+      const when = m ? Date.UTC(Number(m[3]), Number(m[1]) - 1, Number(m[2])) : (await stat(join(dir, name))).mtimeMs;
+      return { name, when };
+    }),
+  );
+  dated.sort((a, b) => b.when - a.when || a.name.localeCompare(b.name));
+  return dated.length ? join(dir, dated[0].name) : null;
+}
+
+function describeBridge(e: BridgeLogEntry): string {
+  switch (e.outcome) {
+    case 'ok':
+      return `ingest ${e.key}: done${e.attempt > 1 ? ` on attempt ${e.attempt}` : ''} (${e.ms} ms)`;
+    case 'retry':
+      return `ingest ${e.key}: attempt ${e.attempt} failed (${e.error}); retrying in ${e.delayMs} ms`;
+    case 'failed':
+      return `ingest ${e.key}: gave up after ${e.attempts} attempts (${e.error}); the event is kept in failed-events.jsonl`;
+    case 'ignored':
+      return `ingest ${e.key}: ignored (${e.reason})`;
+  }
+}
+
+/** Every key under uploads/ (ListObjects v1 with markers: s3rver's v2 tokens need DES, refused by OpenSSL 3). */
+async function listUploadKeys(s3: S3Client, bucket: string): Promise<{ key: string; size: number; eTag: string }[]> {
+  const out: { key: string; size: number; eTag: string }[] = [];
+  let marker: string | undefined;
+  for (;;) {
+    const page = await s3.send(new ListObjectsCommand({ Bucket: bucket, Prefix: UPLOAD_PREFIX, Marker: marker }));
+    for (const o of page.Contents ?? []) if (o.Key) out.push({ key: o.Key, size: o.Size ?? 0, eTag: o.ETag ?? '' });
+    if (!page.IsTruncated || !page.Contents?.length) return out;
+    marker = page.NextMarker ?? page.Contents[page.Contents.length - 1].Key;
+  }
+}
+
+/**
+ * Uploads whose processing never finished (the stack was stopped mid-way, or the object arrived
+ * while no event could be delivered) are handed to the bridge again, as a Lambda retry would.
+ */
+async function resumeUnfinished(
+  emu: LocalEmulators,
+  bridge: S3EventBridge,
+  log: (line: string) => void,
+): Promise<number> {
+  const store = new DynamoAuditStore(emu.clients.doc, emu.table);
+  let resumed = 0;
+  for (const o of await listUploadKeys(emu.clients.s3, emu.bucket)) {
+    const target = parseUploadKey(o.key);
+    if (!target) continue;
+    const upload = await store.getUpload(target.userId, target.uploadId);
+    if (upload && (upload.status === 'DONE' || upload.status === 'FAILED')) continue;
+    const event = {
+      Records: [{ eventName: 'ObjectCreated:Put', s3: { bucket: { name: emu.bucket }, object: { key: o.key, size: o.size, eTag: o.eTag } } }],
+    } as unknown as S3Event;
+    bridge.handle(event);
+    resumed++;
+  }
+  if (resumed) log(`resuming ${resumed} upload(s) left unfinished by the previous run`);
+  return resumed;
+}
+
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  const memory = options.memory ?? false;
+  const dir = resolve(options.dir ?? DEFAULT_DIR);
+  const log = options.log ?? (() => {});
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const s of stops.reverse()) await s().catch((err: unknown) => log(`while stopping: ${err instanceof Error ? err.message : String(err)}`));
+  };
+  if (!memory) await mkdir(dir, { recursive: true });
+  const port = options.port ?? DEFAULT_PORTS.port;
+  // Fail fast, before the emulators start, when the page/API port is taken.
+  if (port !== 0) await assertPortFree(port, '--port', 'web page and API');
+
+  try {
+    const emu: LocalEmulators = await startLocalEmulators({
+      bucket: LOCAL_BUCKET,
+      table: LOCAL_TABLE,
+      region: LOCAL_REGION,
+      memory,
+      dir,
+      s3Port: options.s3Port ?? DEFAULT_PORTS.s3Port,
+      dynamoPort: options.dynamoPort ?? DEFAULT_PORTS.dynamoPort,
+    });
+    stops.push(() => emu.stop());
+
+    const handlerLog: LogSink = {
+      info: () => {},
+      warn: (message, extra) => log(`ingest warning: ${message} ${extra ? JSON.stringify(extra) : ''}`),
+      error: (message, extra) => log(`error: ${message} ${extra ? JSON.stringify(extra) : ''}`),
+    };
+    const deps = { clients: emu.clients, bucket: emu.bucket, table: emu.table, logger: handlerLog };
+    const ingest = createIngestHandler(deps);
+    const api = createApiHandler(deps);
+
+    const failedFile = memory ? null : join(dir, 'failed-events.jsonl');
+    const bridge: S3EventBridge = createS3EventBridge({
+      region: emu.region,
+      invoke: ingest,
+      retries: options.retries,
+      backoffMs: options.retryBackoffMs,
+      log: (entry) => {
+        log(describeBridge(entry));
+        // The on-failure destination's stand-in: keep what could not be processed.
+        if (entry.outcome === 'failed' && failedFile) {
+          void writeFile(failedFile, `${JSON.stringify({ at: new Date().toISOString(), error: entry.error, event: entry.event })}\n`, { flag: 'a' });
+        }
+      },
+    });
+    const unsubscribe = emu.onS3Event((event) => bridge.handle(event));
+    stops.push(async () => {
+      unsubscribe();
+      await bridge.close();
+    });
+
+    const auth = await createLocalAuth(memory ? undefined : dir);
+    const userId = DEMO_USER_ID;
+    const token = await auth.issueToken(userId);
+
+    let apiUrl = '';
+    let seedUploadId: string | undefined;
+    const server: LocalServer = await startLocalServer({
+      port,
+      routes: ROUTES,
+      invoke: api,
+      auth,
+      pageConfig: () => ({ apiUrl, token, userId, ...(seedUploadId ? { seedUploadId } : {}) }),
+      log,
+    });
+    stops.push(() => server.close());
+    const webUrl = server.url;
+    apiUrl = `${webUrl}${API_PREFIX}`;
+
+    const stackFile: StackFile = { webUrl, apiUrl, s3Endpoint: emu.s3Endpoint, bucket: emu.bucket, region: emu.region, token, userId };
+    if (!memory) await writeFile(join(dir, 'stack.json'), `${JSON.stringify(stackFile, null, 2)}\n`);
+
+    if (!memory) await resumeUnfinished(emu, bridge, log);
+
+    let seededKey: string | null = null;
+    if (options.seed !== false) {
+      // ListObjects (v1): s3rver's v2 continuation tokens use DES, which Node 20's OpenSSL 3 refuses.
+      const listed = await emu.clients.s3.send(new ListObjectsCommand({ Bucket: emu.bucket, Prefix: UPLOAD_PREFIX, MaxKeys: 1 }));
+      if (!listed.Contents?.length) {
+        const file = options.seed ?? (await newestSampleExport());
+        if (file) {
+          const name = basename(file);
+          seedUploadId = `sample-${name.replace(/\.zip$/i, '').replace(/[^\w.-]+/g, '_')}`;
+          seededKey = `${UPLOAD_PREFIX}${userId}/${seedUploadId}.zip`;
+          await emu.clients.s3.send(
+            new PutObjectCommand({
+              Bucket: emu.bucket,
+              Key: seededKey,
+              Body: await readFile(file),
+              ContentType: 'application/zip',
+              Metadata: { filename: encodeURIComponent(name) },
+            }),
+          );
+          log(`first start: uploaded the sample export ${name} for the demo user`);
+        } else {
+          log('first start: no sample export found in sample-data/; upload your own on the page');
+        }
+      }
+    }
+
+    let stopped = false;
+    return {
+      ...stackFile,
+      dynamoEndpoint: emu.dynamoEndpoint,
+      table: emu.table,
+      issueToken: (sub) => auth.issueToken(sub),
+      seededKey,
+      idle: () => bridge.idle(),
+      async stop() {
+        if (stopped) return;
+        stopped = true;
+        await stopAll();
+      },
+    };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}

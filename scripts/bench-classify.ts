@@ -1,0 +1,107 @@
+/**
+ * Classifier benchmark (prints numbers, asserts nothing): per-note rules in notes/s on one core,
+ * and template clustering time for 10k and 100k synthetic notes.
+ * Usage: tsx scripts/bench-classify.ts [--notes 200000]
+ */
+import { parseArgs } from 'node:util';
+import { clusterTemplates, type ClusterInput } from '../functions/audit/classify/cluster.ts';
+import { decide, fireTextRules, type Fired } from '../functions/audit/classify/engine.ts';
+import { classifyInbox, classifyNote } from '../functions/audit/classify/index.ts';
+
+const { values } = parseArgs({ options: { notes: { type: 'string', default: '200000' } } });
+const N = Number(values.notes);
+
+// deterministic pseudo-random generator
+let seed = 42;
+const rnd = () => {
+  seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+  return seed / 2 ** 32;
+};
+const pick = <T>(a: readonly T[]) => a[Math.floor(rnd() * a.length)];
+
+const NAMES = ['Ana', 'Ben', 'Chidi', 'Dana', 'Elif', 'Farid', 'Greta', 'Hiro', 'Ines', 'Jonas', 'Kemi', 'Luis'];
+const OPEN = ['Hi {n},', 'Hello {n} -', 'Hey {n}!', 'Dear {n},', 'Hola {n},', 'Hallo {n},', 'Bonjour {n},', 'Olá {n},', ''];
+const BODY = [
+  'I read your article on {t} and the part about {t} stuck with me.',
+  'we help {t} teams cut costs by {d}% with our platform. Quick demo {w}?',
+  'could you like and comment on my latest post about {t}?',
+  'I collect vintage {t} and my dog loves {t}. Anyway, hi.',
+  'I am looking to expand my network with like-minded professionals.',
+  'great meeting you at the {t} meetup on {w}. Would love to stay in touch.',
+  'as a {t} leader you know {t} is hard. Our {t} tool fixes it for ${d}/mo.',
+  'ofrecemos una consultoría gratuita de {t}. ¿Te interesa una breve llamada?',
+  'ich habe Ihren Beitrag über {t} gelesen, sehr hilfreich.',
+  'nous aidons les PME à optimiser leur {t}. Une démo {w} ?',
+];
+const TOPICS = ['logistics', 'payroll', 'cloud', 'pricing', 'hiring', 'e-commerce', 'solar', 'dental', 'SaaS', 'coffee', 'robots', 'data', 'wine', 'tax'];
+const WHEN = ['Monday', 'next week', 'Thursday', 'tomorrow'];
+
+function makeNote(i: number): ClusterInput & { text: string } {
+  const body = pick(BODY)
+    .replace(/\{t\}/g, () => pick(TOPICS))
+    .replace(/\{w\}/g, () => pick(WHEN))
+    .replace(/\{d\}/g, () => String(5 + Math.floor(rnd() * 90)));
+  const text = `${pick(OPEN).replace('{n}', pick(NAMES))} ${body}`.trim();
+  return { id: `n${i}`, text, sender: `sender-${Math.floor(rnd() * N)}`, senderCompany: rnd() < 0.1 ? pick(['Acme', 'Globex', 'Initech']) : undefined };
+}
+
+/** Wall time and CPU time (user+system) of fn, in ms: CPU time is the honest figure on a busy machine. */
+function timed(fn: () => void): { wall: number; cpu: number } {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  fn();
+  const wall = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  return { wall, cpu: (c.user + c.system) / 1000 };
+}
+const rate = (n: number, ms: number) => Math.round(n / (ms / 1000)).toLocaleString('en-US');
+const fmt = (n: number, t: { wall: number; cpu: number }) => `${rate(n, t.wall)} notes/s wall, ${rate(n, t.cpu)} notes/s per CPU-second`;
+
+const notes = Array.from({ length: N }, (_, i) => makeNote(i));
+const avgLen = notes.reduce((s, n) => s + n.text.length, 0) / N;
+
+// warm-up
+for (let i = 0; i < 5000; i++) classifyNote(notes[i].text);
+
+{
+  const fired: Fired[] = [];
+  const t = timed(() => {
+    for (const n of notes) {
+      fired.length = 0;
+      fireTextRules(n.text, fired);
+    }
+  });
+  console.log(`text rules only: ${fmt(N, t)} (${N} notes, avg ${avgLen.toFixed(0)} chars)`);
+}
+{
+  const t = timed(() => {
+    for (const n of notes) classifyNote(n.text);
+  });
+  console.log(`classifyNote (all per-note rules + scoring): ${fmt(N, t)}`);
+}
+{
+  const t = timed(() => {
+    for (const n of notes) classifyNote(n.text, { recipientProfile: 'Nurse manager | Hospitals and Health Care', recipientFirstName: 'Ana', sender: 'Ben Ode' });
+  });
+  console.log(`classifyNote with recipient profile + names: ${fmt(N, t)}`);
+}
+void decide;
+for (const size of [10_000, 100_000]) {
+  const batch = notes.slice(0, Math.min(size, N));
+  let clusters = new Map<string, { cluster: { id: string } }>();
+  const t = timed(() => {
+    clusters = clusterTemplates(batch);
+  });
+  const ids = new Set([...clusters.values()].map((c) => c.cluster.id));
+  console.log(`clustering ${batch.length.toLocaleString('en-US')} notes: ${t.wall.toFixed(0)} ms wall, ${t.cpu.toFixed(0)} ms CPU (${ids.size} template clusters, ${clusters.size} notes in them)`);
+}
+{
+  const batch = notes.slice(0, Math.min(100_000, N));
+  const t = timed(() => {
+    classifyInbox(batch);
+  });
+  console.log(`classifyInbox ${batch.length.toLocaleString('en-US')} notes end to end: ${t.wall.toFixed(0)} ms wall, ${t.cpu.toFixed(0)} ms CPU (${fmt(batch.length, t)})`);
+}
+console.log(`load average ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')} on ${(await import('node:os')).cpus().length} cores`);
+const mem = process.memoryUsage();
+console.log(`rss ${(mem.rss / 2 ** 20).toFixed(0)} MB, heap ${(mem.heapUsed / 2 ** 20).toFixed(0)} MB`);

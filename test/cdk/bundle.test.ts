@@ -1,0 +1,60 @@
+/**
+ * The one real bundle: synth the app with NodejsFunction's local esbuild bundling (no Docker),
+ * then load each bundle in a fresh `node` process and call its handler on an input that needs no
+ * network. Proves the ESM output (with its createRequire banner) actually runs.
+ */
+import { describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { buildApp } from '../../lib/app.ts';
+
+const run = promisify(execFile);
+
+describe('handler bundles', () => {
+  it('bundle with local esbuild as ESM and load and run in plain node', async () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'aoi-cdk-'));
+    try {
+      const app = new App({ outdir, builtinCloudFormationValidation: false });
+      const { pipeline } = buildApp(app);
+      app.synth();
+      const fns = Template.fromStack(pipeline).findResources('AWS::Lambda::Function', { Properties: { Runtime: 'nodejs24.x' } });
+      const bundles: Record<string, string> = {};
+      for (const [id, fn] of Object.entries(fns)) {
+        const hash = String(fn.Properties.Code.S3Key).replace(/\.zip$/, '');
+        expect(fn.Properties.Handler).toBe('index.handler');
+        bundles[id.startsWith('Ingest') ? 'ingest' : 'api'] = join(outdir, `asset.${hash}`, 'index.mjs');
+      }
+      expect(Object.keys(bundles).sort()).toEqual(['api', 'ingest']);
+      for (const file of Object.values(bundles)) {
+        expect(existsSync(file)).toBe(true);
+        expect(existsSync(`${file}.map`)).toBe(true);
+        console.log(`bundle ${file.split('/').slice(-2).join('/')}: ${(statSync(file).size / 1024).toFixed(0)} KiB`);
+      }
+
+      const script = `
+        const api = await import(${JSON.stringify(bundles.api)});
+        const ingest = await import(${JSON.stringify(bundles.ingest)});
+        const unauth = await api.handler({ rawPath: '/years', requestContext: { http: { method: 'GET' } } });
+        const ignored = await ingest.handler({ Records: [{ eventName: 'ObjectCreated:Put', s3: { bucket: { name: 'b' }, object: { key: 'reports/u/report-2025.html' } } }] });
+        console.log(JSON.stringify({ unauth, ignored, routes: api.ROUTES }));
+      `;
+      const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], {
+        cwd: outdir, // no node_modules reachable: the bundle must be self-contained
+        env: { PATH: process.env.PATH, AWS_REGION: 'us-east-1', BUCKET_NAME: 'b', TABLE_NAME: 't', AWS_EC2_METADATA_DISABLED: 'true', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+      });
+      const out = JSON.parse(stdout.trim().split('\n').pop()!);
+      expect(out.unauth.statusCode).toBe(401);
+      expect(out.unauth.headers['content-type']).toBe('application/problem+json');
+      expect(JSON.parse(out.unauth.body)).toMatchObject({ status: 401, title: 'Unauthorized' });
+      expect(out.ignored.results).toEqual([expect.objectContaining({ status: 'SKIPPED', key: 'reports/u/report-2025.html' })]);
+      expect(out.routes).toHaveLength(6);
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  }, 180_000);
+});

@@ -1,0 +1,188 @@
+/**
+ * Synth tests of the two stacks (bundling and CloudFormation validation skipped: fast).
+ * cdk-nag runs on every synth: a synth that passes has no unacknowledged finding.
+ */
+import { describe, expect, it } from 'vitest';
+import { App, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { buildApp, type BuiltApp } from '../../lib/app.ts';
+import { ROUTES } from '../../functions/aws/routes.ts';
+import { TABLE_INDEXES, TABLE_PARTITION_KEY, TABLE_SORT_KEY } from '../../functions/aws/table.ts';
+import { REPORT_PREFIX, UPLOAD_PREFIX, UPLOAD_SUFFIXES } from '../../functions/aws/config.ts';
+
+function synth(context: Record<string, unknown> = {}): BuiltApp & { app: App; storageT: Template; pipelineT: Template } {
+  const app = new App({ builtinCloudFormationValidation: false, context: { 'aws:cdk:bundling-stacks': [], ...context } });
+  const built = buildApp(app);
+  app.synth(); // runs cdk-nag; throws on any unacknowledged finding
+  return { app, ...built, storageT: Template.fromStack(built.storage), pipelineT: Template.fromStack(built.pipeline) };
+}
+
+const base = synth({ uploadRetentionDays: 7 });
+
+type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
+function statementsOf(t: Template, roleLogicalIdPrefix: string): Statement[] {
+  const policies = t.findResources('AWS::IAM::Policy');
+  const out: Statement[] = [];
+  for (const p of Object.values(policies)) {
+    const roles = JSON.stringify(p.Properties.Roles);
+    if (roles.includes(roleLogicalIdPrefix)) out.push(...(p.Properties.PolicyDocument.Statement as Statement[]));
+  }
+  return out;
+}
+const actionsOf = (statements: Statement[]) => statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
+const resourceText = (s: Statement) => JSON.stringify(s.Resource);
+
+describe('storage stack', () => {
+  it('the data bucket blocks public access, enforces TLS, encrypts, versions, logs access and allows the upload page', () => {
+    const buckets = base.storageT.findResources('AWS::S3::Bucket', { Properties: { VersioningConfiguration: { Status: 'Enabled' } } });
+    expect(Object.keys(buckets)).toHaveLength(1);
+    const [dataId, data] = Object.entries(buckets)[0]!;
+    const p = data.Properties;
+    expect(p.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    expect(p.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toBe('AES256');
+    expect(p.LoggingConfiguration.DestinationBucketName).toEqual({ Ref: expect.stringMatching(/^AccessLogs/) });
+    expect(p.CorsConfiguration.CorsRules[0].AllowedMethods).toContain('POST');
+    expect(data.DeletionPolicy).toBe('Retain');
+    // TLS only
+    base.storageT.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: dataId },
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    });
+  });
+
+  it('raw uploads expire after the configured number of days; reports do not', () => {
+    const [data] = Object.values(base.storageT.findResources('AWS::S3::Bucket', { Properties: { VersioningConfiguration: { Status: 'Enabled' } } }));
+    const rules = data!.Properties.LifecycleConfiguration.Rules as { Prefix?: string; ExpirationInDays?: number; Status: string }[];
+    const uploads = rules.filter((r) => r.ExpirationInDays !== undefined);
+    expect(uploads).toEqual([expect.objectContaining({ Prefix: UPLOAD_PREFIX, ExpirationInDays: 7, Status: 'Enabled' })]);
+    const other = synth({ uploadRetentionDays: 45 });
+    expect(JSON.stringify(other.storageT.toJSON())).toContain('"ExpirationInDays":45');
+  });
+
+  it('the table is on-demand, has PITR and deletion protection, is retained, and matches the shared definition', () => {
+    const tables = base.storageT.findResources('AWS::DynamoDB::Table');
+    expect(Object.keys(tables)).toHaveLength(1);
+    const table = Object.values(tables)[0]!;
+    expect(table.DeletionPolicy).toBe('Retain');
+    const p = table.Properties;
+    expect(p.BillingMode).toBe('PAY_PER_REQUEST');
+    expect(p.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+    expect(p.DeletionProtectionEnabled).toBe(true);
+    expect(p.KeySchema).toEqual([
+      { AttributeName: TABLE_PARTITION_KEY, KeyType: 'HASH' },
+      { AttributeName: TABLE_SORT_KEY, KeyType: 'RANGE' },
+    ]);
+    expect(p.GlobalSecondaryIndexes.map((g: { IndexName: string }) => g.IndexName)).toEqual(TABLE_INDEXES.map((i) => i.indexName));
+    expect(p.TimeToLiveSpecification).toBeUndefined();
+  });
+
+  it('outputs the bucket, the user pool and its client', () => {
+    const outputs = Object.keys(base.storageT.findOutputs('*'));
+    expect(outputs).toEqual(expect.arrayContaining(['BucketName', 'UserPoolId', 'UserPoolClientId']));
+    base.storageT.hasResourceProperties('AWS::Cognito::UserPool', { AdminCreateUserConfig: { AllowAdminCreateUserOnly: true } });
+  });
+});
+
+describe('pipeline stack', () => {
+  it('ingest runs on Node 24, ARM, JSON logs with retention, small reserved concurrency', () => {
+    const fns = base.pipelineT.findResources('AWS::Lambda::Function', { Properties: { Runtime: 'nodejs24.x' } });
+    expect(Object.keys(fns).sort()).toEqual([expect.stringMatching(/^Api/), expect.stringMatching(/^Ingest/)]);
+    for (const fn of Object.values(fns)) {
+      expect(fn.Properties.Architectures).toEqual(['arm64']);
+      expect(fn.Properties.LoggingConfig.LogFormat).toBe('JSON');
+      expect(fn.Properties.LoggingConfig.LogGroup).toBeDefined();
+    }
+    const ingest = Object.entries(fns).find(([id]) => id.startsWith('Ingest'))![1];
+    expect(ingest.Properties.ReservedConcurrentExecutions).toBe(2);
+    expect(ingest.Properties.MemorySize).toBeGreaterThanOrEqual(512);
+    expect(ingest.Properties.Timeout).toBeGreaterThanOrEqual(60);
+    base.pipelineT.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
+    const none = synth({ ingestConcurrency: 0 });
+    const ingest0 = Object.entries(none.pipelineT.findResources('AWS::Lambda::Function')).find(([id]) => id.startsWith('Ingest'))![1];
+    expect(ingest0.Properties.ReservedConcurrentExecutions).toBeUndefined();
+  });
+
+  it('ObjectCreated on uploads/ triggers ingest, once for .zip and once for .csv', () => {
+    const [n] = Object.values(base.pipelineT.findResources('Custom::S3BucketNotifications'));
+    const configs = n!.Properties.NotificationConfiguration.LambdaFunctionConfigurations as {
+      Events: string[];
+      Filter: { Key: { FilterRules: { Name: string; Value: string }[] } };
+      LambdaFunctionArn: unknown;
+    }[];
+    expect(configs).toHaveLength(UPLOAD_SUFFIXES.length);
+    const filters = configs.map((c) => Object.fromEntries(c.Filter.Key.FilterRules.map((r) => [r.Name.toLowerCase(), r.Value])));
+    expect(filters).toEqual(expect.arrayContaining(UPLOAD_SUFFIXES.map((suffix) => ({ prefix: UPLOAD_PREFIX, suffix }))));
+    for (const c of configs) {
+      expect(c.Events).toEqual(['s3:ObjectCreated:*']);
+      expect(JSON.stringify(c.LambdaFunctionArn)).toMatch(/Ingest/);
+    }
+    // Reports are written outside the trigger prefix: no recursion.
+    expect(REPORT_PREFIX.startsWith(UPLOAD_PREFIX)).toBe(false);
+  });
+
+  it('failed async invocations go to an SQS queue after retries', () => {
+    const [cfg] = Object.values(base.pipelineT.findResources('AWS::Lambda::EventInvokeConfig'));
+    expect(cfg!.Properties.MaximumRetryAttempts).toBe(2);
+    const dest = JSON.stringify(cfg!.Properties.DestinationConfig.OnFailure.Destination);
+    expect(dest).toMatch(/IngestFailures/);
+    base.pipelineT.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
+  });
+
+  it('grants are least privilege: ingest reads uploads/ and writes reports/; nobody deletes', () => {
+    const ingest = statementsOf(base.pipelineT, 'IngestServiceRole');
+    const api = statementsOf(base.pipelineT, 'ApiServiceRole');
+    const s3Of = (st: Statement[], action: string) => st.filter((s) => actionsOf([s]).includes(action)).map(resourceText);
+    expect(s3Of(ingest, 's3:GetObject')).toEqual([expect.stringContaining(`/${UPLOAD_PREFIX}*`)]);
+    expect(s3Of(ingest, 's3:PutObject')).toEqual([expect.stringContaining(`/${REPORT_PREFIX}*`)]);
+    expect(s3Of(api, 's3:PutObject')).toEqual([expect.stringContaining(`/${UPLOAD_PREFIX}*`)]);
+    expect(s3Of(api, 's3:GetObject')).toEqual([expect.stringContaining(`/${REPORT_PREFIX}*`)]);
+    for (const st of [ingest, api]) {
+      const actions = actionsOf(st);
+      expect(actions.filter((a) => /Delete|\*$/.test(a) && !a.startsWith('sqs:'))).toEqual([]);
+      expect(actions).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:GetItem']));
+    }
+    expect(actionsOf(ingest)).toContain('dynamodb:BatchWriteItem');
+    expect(actionsOf(ingest)).toEqual(expect.arrayContaining(['sqs:SendMessage']));
+  });
+
+  it('every route of the handler is declared, each behind the Cognito JWT authorizer; access logs and throttling on the stage', () => {
+    const routes = Object.values(base.pipelineT.findResources('AWS::ApiGatewayV2::Route'));
+    expect(routes.map((r) => r.Properties.RouteKey).sort()).toEqual([...ROUTES].sort());
+    for (const r of routes) {
+      expect(r.Properties.AuthorizationType).toBe('JWT');
+      expect(r.Properties.AuthorizerId).toBeDefined();
+    }
+    const [auth] = Object.values(base.pipelineT.findResources('AWS::ApiGatewayV2::Authorizer'));
+    expect(auth!.Properties.AuthorizerType).toBe('JWT');
+    expect(JSON.stringify(auth!.Properties.JwtConfiguration.Issuer)).toContain('cognito-idp');
+    expect(auth!.Properties.JwtConfiguration.Audience).toHaveLength(1);
+    const [stage] = Object.values(base.pipelineT.findResources('AWS::ApiGatewayV2::Stage'));
+    expect(stage!.Properties.AccessLogSettings.DestinationArn).toBeDefined();
+    expect(stage!.Properties.DefaultRouteSettings).toMatchObject({ ThrottlingRateLimit: expect.any(Number), ThrottlingBurstLimit: expect.any(Number) });
+    expect(Object.keys(base.pipelineT.findOutputs('*'))).toContain('ApiUrl');
+  });
+
+  it('-c stubBundling=true swaps in inline code', () => {
+    const stub = synth({ stubBundling: 'true' });
+    const fns = Object.values(stub.pipelineT.findResources('AWS::Lambda::Function', { Properties: { Runtime: 'nodejs24.x' } }));
+    expect(fns).toHaveLength(2);
+    for (const fn of fns) expect(fn.Properties.Code.ZipFile).toEqual(expect.any(String));
+    for (const fn of Object.values(base.pipelineT.findResources('AWS::Lambda::Function', { Properties: { Runtime: 'nodejs24.x' } })))
+      expect(fn.Properties.Code.ZipFile).toBeUndefined();
+  });
+});
+
+describe('cdk-nag', () => {
+  it('synth passes with every AwsSolutions finding acknowledged (the synths above did not throw)', () => {
+    expect(base.app.node.tryGetContext('aws:cdk:bundling-stacks')).toEqual([]);
+    expect(Template.fromStack(base.pipeline).toJSON().Resources).toBeDefined();
+  });
+
+  it('is really checking: an unacknowledged finding fails the synth', () => {
+    const app = new App({ builtinCloudFormationValidation: false, context: { 'aws:cdk:bundling-stacks': [] } });
+    const { storage } = buildApp(app);
+    new s3.Bucket(storage as Stack, 'Careless', { enforceSSL: false }); // no TLS enforcement, no access logs
+    expect(() => app.synth()).toThrow(/server access logs/);
+  });
+});

@@ -1,0 +1,186 @@
+/**
+ * The DynamoDB adapter against dynalite (real SDK client, loopback HTTP): batches of at most 25
+ * with keys unique inside a batch, UnprocessedItems retried with jittered backoff within a budget
+ * (throttling injected by a wrapper that forwards only part of each batch to the real table),
+ * and paginated queries.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BatchWriteCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { startEmulators, type Emulators } from '../../helpers/emulators.ts';
+import {
+  BATCH_SIZE,
+  BatchWriteBudgetExceeded,
+  DynamoAuditStore,
+  backoffDelay,
+  batchPut,
+  uniqueBatches,
+  type RetryPolicy,
+} from '../../../functions/aws/dynamo-store.ts';
+import type { ClassifiedRequest } from '../../../functions/audit/model.ts';
+
+let emu: Emulators;
+beforeAll(async () => {
+  emu = await startEmulators();
+});
+afterAll(async () => {
+  await emu?.stop();
+});
+
+function cr(i: number, year = 2025, message = `note ${i}`): ClassifiedRequest {
+  const day = String((i % 28) + 1).padStart(2, '0');
+  return {
+    id: `cr-${String(i).padStart(4, '0')}`,
+    owner: { name: 'Dana', profileUrl: null },
+    direction: i % 3 === 0 ? 'OUTGOING' : 'INCOMING',
+    counterpart: { name: `Person ${i}`, profileUrl: `https://www.linkedin.com/in/p${i}`, key: `in:p${i}` },
+    sentAt: `${year}-03-${day}T10:00:00.000Z`,
+    year,
+    message,
+    outcome: 'unknown',
+    source: { file: 'Invitations.csv', row: i + 2 },
+    category: i % 2 ? 'sales_pitch' : 'no_message',
+    verdict: i % 2 ? 'IGNORE' : 'NEITHER',
+    confidence: 0.5,
+    reasons: [{ rule: 'test.rule', category: i % 2 ? 'sales_pitch' : 'no_message', weight: 1, evidence: `e${i}` }],
+  };
+}
+
+async function countType(type: string, pk: string): Promise<number> {
+  let n = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await emu.clients.doc.send(new ScanCommand({ TableName: emu.table, ExclusiveStartKey: start }));
+    n += (out.Items ?? []).filter((i) => i.type === type && i.pk === pk).length;
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return n;
+}
+
+/** Forwards only the first `keep` requests of each batch to the real table, `times` times; returns the rest as UnprocessedItems. */
+function throttling(doc: DynamoDBDocumentClient, times: number, keep = 5) {
+  const seen: number[] = [];
+  let left = times;
+  const wrapper = {
+    async send(cmd: BatchWriteCommand) {
+      const [table, requests] = Object.entries(cmd.input.RequestItems!)[0]!;
+      seen.push(requests.length);
+      if (left === 0) return doc.send(cmd);
+      left--;
+      const accepted = requests.slice(0, keep);
+      if (accepted.length) await doc.send(new BatchWriteCommand({ RequestItems: { [table]: accepted } }));
+      return { UnprocessedItems: { [table]: requests.slice(keep) } };
+    },
+  };
+  return { client: wrapper as unknown as DynamoDBDocumentClient, seen };
+}
+
+describe('batch writes', () => {
+  it('split into batches of at most 25 with unique keys, the last occurrence winning', () => {
+    const items = Array.from({ length: 80 }, (_, i) => ({ k: `k${i % 60}`, v: i }));
+    const batches = uniqueBatches(items, (x) => x.k);
+    expect(batches.every((b) => b.length <= BATCH_SIZE)).toBe(true);
+    const flat = batches.flat();
+    expect(flat).toHaveLength(60);
+    expect(new Set(flat.map((x) => x.k)).size).toBe(60);
+    for (const x of flat) expect(x.v).toBe(Number(x.k.slice(1)) >= 20 ? Number(x.k.slice(1)) : Number(x.k.slice(1)) + 60);
+  });
+
+  it('backoff is full-jitter exponential, capped', () => {
+    const policy: RetryPolicy = { maxAttempts: 8, baseDelayMs: 50, maxDelayMs: 1000 };
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const cap = Math.min(1000, 50 * 2 ** attempt);
+      expect(backoffDelay(attempt, policy, () => 0)).toBe(0);
+      const top = backoffDelay(attempt, policy, () => 0.999999);
+      expect(top).toBeLessThan(cap);
+      expect(top).toBeGreaterThanOrEqual(cap - 1);
+    }
+  });
+
+  it('stores every verdict once, even with duplicates in the input', async () => {
+    const store = new DynamoAuditStore(emu.clients.doc, emu.table);
+    const items = Array.from({ length: 70 }, (_, i) => cr(i));
+    const dupes = [cr(3, 2025, 'changed note'), cr(40, 2025, 'changed too')];
+    await store.putVerdicts('dup-user', [...items, ...dupes]);
+    expect(await countType('VERDICT', 'USER#dup-user')).toBe(70);
+    const stored = await store.listVerdictsOfYear('dup-user', 2025);
+    expect(stored).toHaveLength(70);
+    expect(stored.find((v) => v.id === 'cr-0003')!.message).toBe('changed note');
+    expect(stored.find((v) => v.id === 'cr-0040')!.message).toBe('changed too');
+    expect(stored.find((v) => v.id === 'cr-0005')).toEqual(cr(5));
+  });
+
+  it('the newest export\'s reading of a CR wins, whatever the upload order', async () => {
+    const store = new DynamoAuditStore(emu.clients.doc, emu.table);
+    const old = { ...cr(1), outcome: 'pending' as const };
+    const newer = { ...cr(1), outcome: 'accepted' as const };
+    expect(await store.putVerdicts('order', [newer, cr(2)], '2026-01-06')).toEqual({ written: 2, keptNewer: 0 });
+    expect(await store.putVerdicts('order', [old, cr(3)], '2025-07-02')).toEqual({ written: 1, keptNewer: 1 });
+    const stored = await store.listVerdictsOfYear('order', 2025);
+    expect(stored.map((v) => v.id).sort()).toEqual(['cr-0001', 'cr-0002', 'cr-0003']);
+    expect(stored.find((v) => v.id === 'cr-0001')).toEqual(newer); // no internal attribute leaks
+    expect(await store.putVerdicts('order', [newer], '2026-01-06')).toEqual({ written: 1, keptNewer: 0 });
+  });
+
+  it('retries UnprocessedItems with backoff until all are written', async () => {
+    const { client, seen } = throttling(emu.clients.doc, 4);
+    const sleeps: number[] = [];
+    const items = Array.from({ length: 30 }, (_, i) => ({ pk: 'USER#retry', sk: `CR#${i}`, type: 'VERDICT', n: i }));
+    await batchPut(client, emu.table, items, { concurrency: 1, sleep: async (ms) => void sleeps.push(ms) });
+    expect(await countType('VERDICT', 'USER#retry')).toBe(30);
+    expect(sleeps).toHaveLength(4);
+    expect(seen.every((n) => n <= BATCH_SIZE)).toBe(true);
+  });
+
+  it('gives up after the retry budget with a typed error', async () => {
+    const { client } = throttling(emu.clients.doc, Infinity, 1);
+    const sleeps: number[] = [];
+    const items = Array.from({ length: 10 }, (_, i) => ({ pk: 'USER#budget', sk: `CR#${i}`, type: 'VERDICT' }));
+    const policy = { maxAttempts: 4, baseDelayMs: 10, maxDelayMs: 100 };
+    const err = await batchPut(client, emu.table, items, { retry: policy, sleep: async (ms) => void sleeps.push(ms) }).catch((e) => e);
+    expect(err).toBeInstanceOf(BatchWriteBudgetExceeded);
+    expect((err as BatchWriteBudgetExceeded).unprocessed).toBe(10 - policy.maxAttempts);
+    expect(sleeps).toHaveLength(policy.maxAttempts - 1);
+    expect(await countType('VERDICT', 'USER#budget')).toBe(policy.maxAttempts);
+  });
+});
+
+describe('queries', () => {
+  it('paginate verdicts with an opaque cursor: every item once, pages never over the limit', async () => {
+    const store = new DynamoAuditStore(emu.clients.doc, emu.table);
+    const items = [...Array.from({ length: 45 }, (_, i) => cr(i, 2025)), ...Array.from({ length: 15 }, (_, i) => cr(100 + i, 2024))];
+    await store.putVerdicts('pager', items);
+    for (const [query, want] of [
+      [{ year: 2025 }, 45],
+      [{ year: 2024 }, 15],
+      [{}, 60],
+      [{ year: 2025, category: 'sales_pitch' as const }, items.filter((x) => x.year === 2025 && x.category === 'sales_pitch').length],
+      [{ direction: 'OUTGOING' as const }, items.filter((x) => x.direction === 'OUTGOING').length],
+    ] as const) {
+      const ids: string[] = [];
+      let cursor: string | undefined;
+      let pages = 0;
+      do {
+        const page = await store.queryVerdicts('pager', { ...query, limit: 7, cursor });
+        expect(page.items.length).toBeLessThanOrEqual(7);
+        ids.push(...page.items.map((v) => v.id));
+        cursor = page.cursor ?? undefined;
+        pages++;
+      } while (cursor && pages < 100);
+      expect(ids, JSON.stringify(query)).toHaveLength(want);
+      expect(new Set(ids).size).toBe(want);
+      expect(pages).toBeGreaterThanOrEqual(Math.ceil(want / 7));
+    }
+    expect(await store.listVerdictsOfYear('pager', 2024)).toHaveLength(15);
+  });
+
+  it('per-year stats and coverage records are overwritten, not added', async () => {
+    const store = new DynamoAuditStore(emu.clients.doc, emu.table);
+    const coverage = { source: 'a.zip', exportDate: '2025-06-30', windowStart: '2025-01-01', oldestSentAt: null, newestSentAt: null };
+    await store.putCoverage('cov', coverage);
+    await store.putCoverage('cov', { ...coverage, source: 'renamed copy.zip' });
+    expect(await store.listCoverages('cov')).toEqual([coverage]);
+    await store.putCoverage('cov', { ...coverage, exportDate: '2025-12-31' });
+    expect(await store.listCoverages('cov')).toHaveLength(2);
+    expect(await store.listYears('cov')).toEqual([]);
+  });
+});

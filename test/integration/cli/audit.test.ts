@@ -1,0 +1,165 @@
+/**
+ * The `aoi` CLI as a user runs it: a real child process on the sample data, checked against the
+ * counts the sample-data generator recorded when it wrote the files (sample-data/manifest.json).
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../../..');
+const tsx = join(root, 'node_modules/.bin/tsx');
+const aoiBin = join(root, 'bin/aoi.ts');
+const sample = (f: string) => join(root, 'sample-data', f);
+const ZIP_A = 'Basic_LinkedInDataExport_07-02-2025.zip';
+const ZIP_B = 'Basic_LinkedInDataExport_01-06-2026.zip';
+
+interface ManifestFile {
+  file: string;
+  owner: string;
+  requests: number;
+  incoming: number;
+  outgoing: number;
+  withNote: number;
+  accepted: number;
+  pending: number;
+  unknown: number;
+  byYear: Record<string, number>;
+}
+const manifest = JSON.parse(await readFile(join(root, 'sample-data/manifest.json'), 'utf8')) as {
+  overlapRows: number;
+  files: ManifestFile[];
+};
+
+async function aoi(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(tsx, [aoiBin, ...args], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
+  }
+}
+
+const noStackTrace = (text: string) => expect(text).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+
+describe.concurrent('aoi audit on the sample data', () => {
+  it.each(manifest.files.map((f) => [f.file, f] as const))('%s: prints the right counts (jsonl)', async (file, m) => {
+    const { code, stdout, stderr } = await aoi('audit', sample(file), '--format', 'jsonl');
+    expect(code, stderr).toBe(0);
+    const rows = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(rows).toHaveLength(m.requests);
+    expect(rows.filter((r) => r.direction === 'INCOMING')).toHaveLength(m.incoming);
+    expect(rows.filter((r) => r.direction === 'OUTGOING')).toHaveLength(m.outgoing);
+    expect(rows.filter((r) => r.message.trim() !== '')).toHaveLength(m.withNote);
+    for (const outcome of ['accepted', 'pending', 'unknown'] as const) {
+      expect(rows.filter((r) => r.outcome === outcome), outcome).toHaveLength(m[outcome]);
+    }
+    const byYear: Record<string, number> = {};
+    for (const r of rows) byYear[r.year] = (byYear[r.year] ?? 0) + 1;
+    expect(byYear).toEqual(m.byYear);
+    for (const r of rows) {
+      expect(r.owner.name).toBe(m.owner);
+      expect(r.sentAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:00\.000Z$/);
+      expect(Object.keys(r)).toEqual(expect.arrayContaining(['id', 'direction', 'owner', 'counterpart', 'sentAt', 'message', 'outcome', 'category', 'verdict', 'reasons']));
+      expect(r.counterpart).toHaveProperty('name');
+      expect(r.counterpart).toHaveProperty('profileUrl');
+    }
+  });
+
+  it('text summary: the owner, every year, both directions', async () => {
+    const m = manifest.files.find((f) => f.file === ZIP_A)!;
+    const { code, stdout } = await aoi('audit', sample(ZIP_A));
+    expect(code).toBe(0);
+    expect(stdout).toContain(m.owner);
+    expect(stdout).toContain(`${m.requests} connection requests`);
+    for (const year of Object.keys(m.byYear)) expect(stdout).toMatch(new RegExp(`^${year}$`, 'm'));
+    expect(stdout).toMatch(/^ {2}received +\d+/m);
+    expect(stdout).toMatch(/^ {2}sent +\d+/m);
+  });
+
+  it('merges two exports of one person without double counting, and writes one report per year', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'aoi-cli-'));
+    const { code, stdout, stderr } = await aoi('audit', sample(ZIP_A), sample(ZIP_B), '--format', 'json', '--out', out);
+    expect(code, stderr).toBe(0);
+    const doc = JSON.parse(stdout);
+    const [a, b] = [ZIP_A, ZIP_B].map((f) => manifest.files.find((m) => m.file === f)!);
+    expect(doc.requests).toHaveLength(a.requests + b.requests - manifest.overlapRows);
+    expect(new Set(doc.requests.map((r: { id: string }) => r.id)).size).toBe(doc.requests.length);
+    expect(doc.coverages.map((c: { exportDate: string }) => c.exportDate)).toEqual(['2025-07-02', '2026-01-06']);
+    const years = [...new Set([...Object.keys(a.byYear), ...Object.keys(b.byYear)])].sort();
+    expect((await readdir(out)).sort()).toEqual(years.map((y) => `report-${y}.html`));
+    for (const y of years) expect(stderr).toContain(join(out, `report-${y}.html`));
+    const html = await readFile(join(out, 'report-2025.html'), 'utf8');
+    expect(html).toMatch(/^<!DOCTYPE html>/i);
+    expect(html).toContain(a.owner);
+  });
+
+  it('--year keeps only that year, and --redact masks the owner in the page', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'aoi-cli-'));
+    const { code, stdout } = await aoi('audit', sample(ZIP_A), '--format', 'jsonl', '--year', '2025', '--out', out, '--redact');
+    expect(code).toBe(0);
+    const rows = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(rows).toHaveLength(manifest.files.find((f) => f.file === ZIP_A)!.byYear['2025']);
+    expect(rows.every((r) => r.year === 2025)).toBe(true);
+    const files = await readdir(out);
+    expect(files).toEqual(['report-2025-redacted.html']);
+    const html = await readFile(join(out, files[0]), 'utf8');
+    expect(html).not.toContain('Vermeulen-Osei');
+  });
+});
+
+describe.concurrent('aoi audit on bad input', () => {
+  it('a missing file: one error line, exit 2', async () => {
+    const { code, stderr } = await aoi('audit', 'no-such-export.zip');
+    expect(code).toBe(2);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/^error: cannot read no-such-export\.zip/);
+  });
+
+  it('a CSV that is not Invitations.csv: exit 2, says what to upload', async () => {
+    const { code, stderr } = await aoi('audit', sample('Connections.csv'));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^error: .*Invitations\.csv/);
+    noStackTrace(stderr);
+  });
+
+  it('exports of two different people: exit 2, names both', async () => {
+    const { code, stderr } = await aoi('audit', sample(ZIP_A), sample('Invitations.csv'));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^error: .*Inés Carvalho-Brandt.*Jonah Vermeulen-Osei|^error: .*Jonah Vermeulen-Osei.*Inés Carvalho-Brandt/m);
+    noStackTrace(stderr);
+  });
+
+  it('an unknown time zone: exit 2', async () => {
+    const { code, stderr } = await aoi('audit', sample('Invitations.csv'), '--tz', 'Mars/Olympus');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^error: --tz "Mars\/Olympus" is not a time zone/);
+  });
+
+  it('a bad row is skipped with a warning naming file and row; the rest is kept', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'aoi-cli-'));
+    const csv = [
+      'From,To,Sent At,Message,Direction',
+      'Ana Owner,Bo Peer,"3/14/25, 9:05 AM",,OUTGOING',
+      'Ana Owner,Cy Peer,"yesterday-ish",,OUTGOING',
+      'Di Peer,Ana Owner,"3/15/25, 7:30 PM","Hi Ana, loved your talk at DataConf on streaming CSV.",INCOMING',
+      '',
+    ].join('\n');
+    await writeFile(join(dir, 'Invitations.csv'), csv);
+    const { code, stdout, stderr } = await aoi('audit', join(dir, 'Invitations.csv'), '--format', 'jsonl');
+    expect(code).toBe(0);
+    expect(stdout.trim().split('\n')).toHaveLength(2);
+    expect(stderr).toMatch(/^warning: Invitations\.csv row 3: .+/m);
+  });
+
+  it('usage errors exit 2; --help exits 0 with examples', async () => {
+    expect((await aoi('audit')).code).toBe(2);
+    const help = await aoi('audit', '--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Examples:');
+    expect(help.stdout).toContain('--format');
+  });
+});

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { buildReportModel, highlight, safeProfileUrl } from '../../../functions/audit/report/index.ts';
+import { IGNORE_CATEGORIES } from '../../../functions/audit/model.ts';
+import { coverage, cr, OWNER, sampleCoverages, sampleRequests } from './fixtures.ts';
+
+const base = { coverages: [coverage('x.zip', '2025-12-31')], year: 2025, owner: OWNER, generatedAt: '2026-01-02T00:00:00.000Z' };
+
+describe('buildReportModel: hall of shame', () => {
+  it('picks the highest-scoring received example of each IGNORE category', () => {
+    const weak = cr({ category: 'sales_pitch', message: 'We sell CRMs.', reasons: [['pitch.offer', 'We sell', 1]], confidence: 0.99 });
+    const worst = cr({ category: 'sales_pitch', message: 'We sell CRMs. Book a call now!', reasons: [['pitch.offer', 'We sell', 1], ['pitch.call', 'Book a call', 2]], confidence: 0.6 });
+    const sentWorse = cr({ category: 'sales_pitch', direction: 'OUTGOING', message: 'Buy buy buy', reasons: [['pitch.offer', 'Buy', 9]] });
+    const bot = cr({ category: 'bot', message: 'Hi {name}', reasons: [['bot.placeholder', '{name}', 3]] });
+    const m = buildReportModel({ ...base, requests: [weak, worst, sentWorse, bot] });
+    expect(m.hallOfShame.map((s) => s.category)).toEqual(['sales_pitch', 'bot']);
+    expect(m.hallOfShame[0].worst.id).toBe(worst.id);
+    expect(m.hallOfShame[0].count).toBe(2);
+    expect(m.hallOfShame[1].worst.id).toBe(bot.id);
+    // The evidence is highlighted inside the note.
+    expect(m.hallOfShame[0].worst.segments.filter((s) => s.mark).map((s) => s.text)).toEqual(['We sell', 'Book a call']);
+    // Without advice from the classifier, the seed's lesson is given.
+    expect(m.hallOfShame[0].worst.advice).toMatch(/learn more/);
+  });
+
+  it('breaks score ties by confidence and keeps the classifier advice', () => {
+    const a = cr({ category: 'irrelevant', message: 'I like baseball', reasons: [['r', 'baseball', 1]], confidence: 0.5 });
+    const b = cr({ category: 'irrelevant', message: 'I like golf', reasons: [['r', 'golf', 1]], confidence: 0.7, advice: 'Say why you want to connect.' });
+    const m = buildReportModel({ ...base, requests: [a, b] });
+    expect(m.hallOfShame[0].worst.id).toBe(b.id);
+    expect(m.hallOfShame[0].worst.advice).toBe('Say why you want to connect.');
+  });
+
+  it('lists template clusters by number of distinct senders', () => {
+    const note = 'Same note for everyone';
+    const cluster = { id: 'c1', size: 3, senders: 3, example: note };
+    const requests = [
+      ...['A One', 'B Two', 'C Three'].map((name) => cr({ category: 'bot', name, message: note, cluster })),
+      cr({ category: 'bot', name: 'A One', message: note, cluster, sentAt: '2025-08-01T00:00:00Z' }),
+      ...['D Four', 'E Five'].map((name) => cr({ category: 'coworker_template', name, company: 'Acme', message: 'Acme says hi', cluster: { id: 'c2', size: 2, senders: 2, company: 'Acme', example: 'Acme says hi' } })),
+      cr({ category: 'bot', name: 'Lonely', cluster: { id: 'c3', size: 1, senders: 1, example: 'x' } }),
+      // A good note shared by two people is not a copy-paste to shame.
+      ...['F Six', 'G Seven'].map((name) => cr({ category: 'good', name, message: 'Great talk', cluster: { id: 'c4', size: 2, senders: 2, example: 'Great talk' } })),
+    ];
+    const m = buildReportModel({ ...base, requests });
+    expect(m.clusters.map((c) => [c.id, c.senders, c.requests, c.category, c.company])).toEqual([
+      ['c1', 3, 4, 'bot', null],
+      ['c2', 2, 2, 'coworker_template', 'Acme'],
+    ]);
+  });
+});
+
+describe('buildReportModel: fame, sent and year over year', () => {
+  it('orders the hall of fame by score and grades the sent CRs', () => {
+    const m = buildReportModel({ requests: sampleRequests(), coverages: sampleCoverages(), year: 2025, owner: OWNER, generatedAt: '2025-12-02T00:00:00Z' });
+    const fameScores = m.hallOfFame.map((e) => e.score);
+    expect(fameScores).toEqual([...fameScores].sort((a, b) => b - a));
+    expect(m.hallOfFame.every((e) => e.category === 'good' && e.direction === 'INCOMING')).toBe(true);
+    expect(m.sent.total).toBe(6);
+    expect(m.sent.neverAgain.every((e) => e.verdict === 'IGNORE' && e.direction === 'OUTGOING')).toBe(true);
+    expect(m.sent.neverAgain.length).toBe(2);
+    expect(m.sent.best.map((e) => e.counterpart.name)).toEqual(['Hannah Berg', 'Ivan Petrov', 'Julia Ross']);
+    const good = m.sent.byCategory.find((c) => c.category === 'good')!;
+    expect(good).toEqual({ category: 'good', sent: 3, accepted: 2, rate: 2 / 3 });
+    expect(m.headline.sentAcceptanceRate).toBeCloseTo(3 / 6);
+    expect(m.headline.worstCategory).toBe('bot');
+    expect(m.yearOverYear.map((r) => r.year)).toEqual([2024, 2025]);
+    const y2024 = m.yearOverYear[0];
+    expect(y2024.received).toBe(6);
+    expect(y2024.worstCategory).toBe('sales_pitch');
+    expect(y2024.ignoreShare).toBe(3 / 4);
+    expect(y2024.receivedWithNoteShare).toBe(4 / 6);
+  });
+
+  it('has no year-over-year section with a single year, and never a never-again list of good CRs', () => {
+    const m = buildReportModel({ ...base, requests: [cr({ category: 'good', direction: 'OUTGOING', reasons: [['g', 'x', 1]] })] });
+    expect(m.yearOverYear).toEqual([]);
+    expect(m.sent.neverAgain).toEqual([]);
+    expect(m.sent.best).toHaveLength(1);
+    expect(m.headline.ignoreShare).toBeNull();
+    expect(IGNORE_CATEGORIES.length).toBe(6);
+  });
+});
+
+describe('buildReportModel: distinct examples', () => {
+  it('shows a template sent to several people once in never-again and the hall of fame', () => {
+    const tpl = (name: string, w: number) => cr({ category: 'sales_pitch', direction: 'OUTGOING', name, message: `Hi ${name.split(' ')[0]}, try our lineage tool. Interested?`, reasons: [['pitch', 'Interested?', w]] });
+    const other = cr({ category: 'bot', direction: 'OUTGOING', name: 'Zed Q', message: 'Hi {first_name}', reasons: [['bot', '{first_name}', 1]] });
+    const goodTwice = ['Ann Lee', 'Bo Chen'].map((name) => cr({ category: 'good', name, message: `Loved your talk, ${name}!`, reasons: [['good', 'Loved your talk', 2]] }));
+    const m = buildReportModel({ ...base, requests: [tpl('Camila Berg', 3), tpl('Björn Ribeiro', 3), tpl('Kim Ro', 2), other, ...goodTwice] });
+    expect(m.sent.neverAgain.map((e) => e.counterpart.name)).toEqual(['Camila Berg', 'Zed Q']);
+    expect(m.hallOfFame).toHaveLength(1);
+  });
+});
+
+describe('redaction', () => {
+  it('masks names, profile URLs and companies, also inside notes, and keeps the notes readable', () => {
+    const r = cr({ category: 'sales_pitch', name: 'Brad Kessler', company: 'GrowthRocket', message: 'Hi Dana, Brad from GrowthRocket here: we help SaaS teams grow.', reasons: [['pitch', 'we help SaaS teams', 1]] });
+    const m = buildReportModel({ ...base, requests: [r], redact: true });
+    const w = m.hallOfShame[0].worst;
+    expect(w.counterpart.name).not.toContain('Brad');
+    expect(w.counterpart.name).not.toContain('Kessler');
+    expect(w.counterpart.profileUrl).toBeNull();
+    expect(w.counterpart.company).not.toContain('GrowthRocket');
+    expect(w.message).not.toMatch(/Brad|Dana|GrowthRocket/);
+    expect(w.message).toContain('we help SaaS teams grow.');
+    expect(w.segments.some((s) => s.mark && s.text === 'we help SaaS teams')).toBe(true);
+    expect(m.owner?.name).not.toContain('Whitfield');
+    expect(m.owner?.profileUrl).toBeNull();
+    // Another person's name does not mask ordinary words in this note.
+    const other = cr({ category: 'good', name: 'Will Grant', message: 'Hi!', reasons: [['g', 'Hi', 1]] });
+    const note = cr({ category: 'bot', name: 'Ann Lee', message: 'I will grant you access, Ann.', reasons: [['b', 'grant you access', 1]] });
+    const m2 = buildReportModel({ ...base, requests: [other, note], redact: true });
+    expect(m2.hallOfShame[0].worst.message).toBe('I will grant you access, A•••.');
+    const plain = buildReportModel({ ...base, requests: [r] });
+    expect(plain.hallOfShame[0].worst.message).toContain('Brad from GrowthRocket');
+  });
+});
+
+describe('helpers', () => {
+  it('safeProfileUrl keeps only https://www.linkedin.com URLs', () => {
+    expect(safeProfileUrl('https://www.linkedin.com/in/jane')).toBe('https://www.linkedin.com/in/jane');
+    for (const bad of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'http://www.linkedin.com/in/x', 'https://www.linkedin.com.evil.com/in/x', 'https://evil.com/?https://www.linkedin.com/', 'https://user@www.linkedin.com/in/x', 'data:text/html,<script>', '//www.linkedin.com/in/x', 'not a url', null]) {
+      expect(safeProfileUrl(bad)).toBeNull();
+    }
+  });
+
+  it('highlight marks every case-insensitive occurrence and keeps the text intact', () => {
+    const text = 'Book a call. BOOK A CALL! book';
+    const segs = highlight(text, ['book a call', '']);
+    expect(segs.map((s) => s.text).join('')).toBe(text);
+    expect(segs.filter((s) => s.mark).map((s) => s.text)).toEqual(['Book a call', 'BOOK A CALL']);
+    expect(highlight('', ['x'])).toEqual([]);
+  });
+});
