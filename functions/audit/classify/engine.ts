@@ -55,6 +55,8 @@ const PLACEHOLDER =
   /\{\{?\s*[A-Za-z_][A-Za-z0-9_. -]{0,38}\s*\}\}?|\[\s*(?:first[ _]?name|last[ _]?name|full[ _]?name|name|company|company[ _]?name|title|industry|city|nombre|empresa|vorname|name des empf[äa]ngers|firma|pr[ée]nom|entreprise|nome|Recipient[A-Za-z ]*|[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*){0,3})\s*\]|%[A-Z][A-Z0-9_]{1,29}%|<<?\s*[A-Z][A-Za-z_]*(?: [A-Za-z_]+){0,4}\s*>>?|\b(?:FNAME|LNAME|FIRSTNAME|FIRST_NAME|LASTNAME|LAST_NAME|COMPANYNAME|COMPANY_NAME)\b/;
 const DOUBLE_GREETING = /^\s*(hi|hello|hey|dear|hola|hallo|bonjour|ol[áa]|oi|ciao)\b[\s,!.]+\1\b/i;
 const EMPTY_FIELD = /\b(?:at|in|from|with|bei|chez|en|em)\s+[.,!?](?:\s|$)|\bthe\s{2,}\w|\b(?:at|in)\s*$|\b(?:at|from) (?:for|and|with|to|as)\b|^\s*(?:hi|hello|hey|dear)\s+,/i;
+/** Capitalised greeting words that are not someone's name. */
+const NOT_A_NAME = /^(?:Team|All|Everyone|Everybody|There|Folks|Friend|Friends|Sir|Madam|Guys|Linkedin|Colleague|Colleagues|Again|Todos|Equipo|Zusammen|Allerseits|Tous|Equipe|Pessoal)$/;
 const COMPANY_WORDS = /\b(?:Group|Inc|LLC|Ltd|Logistics|Solutions|Company|Corp|Corporation|Partners|GmbH|Holdings|Team|Consulting|Services|Technologies|Industries|S\.A\.|Ltda)\b/;
 
 /** Fires the per-note text rules. Cheap: one folded copy, precompiled regexes. */
@@ -95,7 +97,7 @@ export function fireContextRules(text: string, ctx: NoteContext, cluster: Cluste
     const greeted = g.name.split(/\s+/)[0];
     const senderFirst = ctx.sender && !ctx.sender.includes(':') ? firstNameOf(ctx.sender) : undefined;
     const recipientFirst = ctx.recipientFirstName;
-    if (!titled && /^\p{Lu}\p{Ll}/u.test(greeted)) {
+    if (!titled && /^\p{Lu}\p{Ll}/u.test(greeted) && !NOT_A_NAME.test(greeted)) {
       if (senderFirst && sameFirstName(greeted, senderFirst) && !(recipientFirst && sameFirstName(greeted, recipientFirst))) {
         out.push({ id: 'bot.own_name', evidence: text.slice(0, g.nameStart + greeted.length) });
       } else if (recipientFirst && !sameFirstName(greeted, recipientFirst)) {

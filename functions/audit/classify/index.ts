@@ -73,7 +73,8 @@ export function classifyRequests(
         id: r.id,
         text: r.message,
         direction: r.direction,
-        sender: r.counterpart.key,
+        // the name reads best for the own-name greeting check; the key when the export has no name
+        sender: r.counterpart.name || r.counterpart.key,
         senderCompany: company,
         recipientProfile: context.profile ?? undefined,
         recipientFirstName: ownerFirst(r),
