@@ -102,6 +102,7 @@ program
   .option('--dynamo-port <n>', 'DynamoDB emulator port', intOption('--dynamo-port'))
   .option('--dir <dir>', 'where the local data lives', '.local')
   .option('--memory', 'keep nothing: a throwaway run', false)
+  .option('--open', 'open the page in your browser', false)
   .action(async (opts) => {
     process.exitCode = await runStart(opts, io);
   });

@@ -20,6 +20,7 @@ const OLD = 'Basic_LinkedInDataExport_07-02-2025.zip';
 const NEW = 'Basic_LinkedInDataExport_01-06-2026.zip';
 const CSV = 'Invitations.csv';
 const present = [OLD, NEW, CSV, 'manifest.json'].every((f) => existsSync(new URL(f, dir)));
+if (!present) throw new Error('sample-data/ is incomplete: run `npm run sample-data`');
 
 interface ManifestFile {
   file: string;
@@ -63,7 +64,6 @@ async function verdicts(sub: string): Promise<ClassifiedRequest[]> {
 }
 
 beforeAll(async () => {
-  if (!present) return;
   emu = await startEmulators();
   const deps = { clients: emu.clients, bucket: emu.bucket, table: emu.table, logger: silent };
   ingest = createIngestHandler(deps);
@@ -73,8 +73,8 @@ afterAll(async () => {
   await emu?.stop();
 });
 
-describe.runIf(present)('sample-data through the AWS pipeline', () => {
-  const manifest = present ? (JSON.parse(readFileSync(new URL('manifest.json', dir), 'utf8')) as { files: ManifestFile[] }) : { files: [] };
+describe('sample-data through the AWS pipeline', () => {
+  const manifest = JSON.parse(readFileSync(new URL('manifest.json', dir), 'utf8')) as { files: ManifestFile[] };
   const of = (file: string) => manifest.files.find((f) => f.file === file)!;
 
   it('one export: the manifest counts, year by year', async () => {

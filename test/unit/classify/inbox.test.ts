@@ -12,8 +12,9 @@ import { parseNotesJsonl } from '../../../functions/audit/classify/jsonl.ts';
 import { verdictOf } from '../../../functions/audit/model.ts';
 
 const DEV = new URL('../../../../shared/dev-set/cr-labeled.jsonl', import.meta.url);
-const hasDev = existsSync(DEV);
-const dev = hasDev ? parseNotesJsonl(readFileSync(DEV, 'utf8'), 'cr-labeled.jsonl') : [];
+// The labelled dev set lives in shared/, beside the clone (as on every developer machine and in CI).
+if (!existsSync(DEV)) throw new Error(`the labelled dev set is missing: expected ${DEV.pathname} (shared/ beside the clone)`);
+const dev = parseNotesJsonl(readFileSync(DEV, 'utf8'), 'cr-labeled.jsonl');
 
 function capture() {
   const out = new PassThrough();
@@ -25,7 +26,7 @@ function capture() {
   return { io: { stdout: out, stderr: err }, out: () => o, err: () => e };
 }
 
-describe.runIf(hasDev)('over the whole dev set (as one inbox)', () => {
+describe('over the whole dev set (as one inbox)', () => {
   const result = classifyInbox(dev);
   it('every non-no_message verdict has at least one reason with evidence from the note or its context', () => {
     for (const n of dev) {

@@ -1,0 +1,65 @@
+/**
+ * `aoi start` as the CLI runs it (runStart): prints the URLs and token, serves until a signal, then
+ * stops cleanly and returns 0; a taken port is one readable line and exit code 1.
+ */
+import { describe, expect, it } from 'vitest';
+import { createServer, type AddressInfo } from 'node:net';
+import { PassThrough } from 'node:stream';
+import { runStart } from '../../../cli/start.ts';
+
+function capture() {
+  const stream = new PassThrough();
+  let text = '';
+  stream.on('data', (c: Buffer) => (text += c.toString('utf8')));
+  return { stream, text: () => text };
+}
+
+async function until(pred: () => boolean) {
+  const deadline = Date.now() + 30_000;
+  while (!pred()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for the stack');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('aoi start', () => {
+  it('prints the page, API, S3 endpoint and token, serves, and stops on Ctrl-C with exit code 0', async () => {
+    const out = capture();
+    const err = capture();
+    const running = runStart({ memory: true, port: 0, s3Port: 0, dynamoPort: 0 }, { stdout: out.stream, stderr: err.stream });
+    await until(() => out.text().includes('Press Ctrl-C'));
+
+    const text = out.text();
+    const page = /Page\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(text)?.[1];
+    const apiUrl = /API\s+(http:\/\/127\.0\.0\.1:\d+\/api)/.exec(text)?.[1];
+    const s3 = /S3\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(text)?.[1];
+    const token = /Token\s+(\S+)/.exec(text)?.[1];
+    expect(page && apiUrl && s3 && token).toBeTruthy();
+    expect(text).toContain('s3 cp export.zip s3://aoi-local/uploads/');
+
+    expect((await fetch(page!)).status).toBe(200);
+    expect((await fetch(`${apiUrl}/years`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    expect((await fetch(`${apiUrl}/years`)).status).toBe(401);
+
+    process.emit('SIGINT');
+    expect(await running).toBe(0);
+    expect(out.text()).toContain('Stopped.');
+    expect(err.text()).toBe('');
+    await expect(fetch(page!)).rejects.toThrow();
+  });
+
+  it('says which port is taken, in one line, and exits 1', async () => {
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));
+    const port = (blocker.address() as AddressInfo).port;
+    try {
+      const out = capture();
+      const err = capture();
+      const code = await runStart({ memory: true, port, s3Port: 0, dynamoPort: 0 }, { stdout: out.stream, stderr: err.stream });
+      expect(code).toBe(1);
+      expect(err.text()).toBe(`error: port ${port} (web page and API) is in use; pass --port <port> to use another one (--port 0 picks a free port), or stop the program using it.\n`);
+    } finally {
+      blocker.close();
+    }
+  });
+});
