@@ -96,7 +96,7 @@ export class StorageStack extends Stack {
     }
 
     this.userPool = new cognito.UserPool(this, 'Users', {
-      selfSignUpEnabled: false, // an administrator creates users (see docs/deploy.md)
+      selfSignUpEnabled: false, // an administrator creates users (README, "Create a user")
       signInAliases: { email: true },
       autoVerify: { email: true },
       passwordPolicy: { minLength: 12, requireDigits: true, requireLowercase: true, requireUppercase: true, requireSymbols: true },
