@@ -3,7 +3,7 @@
  * `sub`, never a parameter. JSON in and out; errors are `application/problem+json`
  * ({ type, title, status, detail }). Parameters are validated with zod; a bad one is a 400 that
  * names it; an unknown id or year, or another user's, is a 404. The routes are described in
- * openapi.yaml (a test keeps both in step).
+ * openapi.json (a test keeps both in step).
  */
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
