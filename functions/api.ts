@@ -245,7 +245,7 @@ export function createApiHandler(deps: ApiHandlerDeps): ApiHandler {
         const known = ROUTES.some((r) => matchRoute(r.split(' ')[0]!, path)?.route === r);
         return known
           ? problem(405, 'Method Not Allowed', `${method} is not allowed on ${path}`)
-          : problem(404, 'Not Found', `no route ${method} ${path}; the API is described in openapi.yaml`);
+          : problem(404, 'Not Found', `no route ${method} ${path}; the API is described in openapi.json`);
       }
       return await route(match.route, match.params, userId, event);
     } catch (err) {

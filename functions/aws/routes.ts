@@ -1,6 +1,6 @@
 /**
  * The HTTP API's routes, as `METHOD /path/{param}`: served by functions/api.ts, declared by the
- * CDK stack (lib/), described in openapi.yaml (a test keeps the three in step).
+ * CDK stack (lib/), described in openapi.json (a test keeps the three in step).
  */
 export const ROUTES = [
   'POST /uploads',
