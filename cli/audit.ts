@@ -123,7 +123,7 @@ async function writeReports(merged: MergedAudit, years: number[], opts: AuditCli
       timeZone: opts.tz,
       redact: opts.redact,
     });
-    const path = join(dir, opts.redact ? `report-${year}-redacted.html` : `report-${year}.html`);
+    const path = join(dir, `report-${year}.html`);
     await writeFile(path, html, 'utf8');
     written.push(path);
   }

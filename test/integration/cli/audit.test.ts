@@ -105,7 +105,7 @@ describe.concurrent('aoi audit on the sample data', () => {
     expect(rows).toHaveLength(manifest.files.find((f) => f.file === ZIP_A)!.byYear['2025']);
     expect(rows.every((r) => r.year === 2025)).toBe(true);
     const files = await readdir(out);
-    expect(files).toEqual(['report-2025-redacted.html']);
+    expect(files).toEqual(['report-2025.html']);
     const html = await readFile(join(out, files[0]), 'utf8');
     expect(html).not.toContain('Vermeulen-Osei');
   });
