@@ -56,37 +56,73 @@ const encodedUrl = (slug: string) => `https://www.linkedin.com/in/${encodeURICom
 
 // ---------- notes ----------
 type Cat = 'sales_pitch' | 'swing_and_miss' | 'irrelevant' | 'bot' | 'too_much_too_soon' | 'coworker_template' | 'good' | 'default';
-type Tpl = (o: string, p: PersonRec) => string;
+/** A note body: `o` is the owner's first name, `at` the owner's employer as people write it, `p` the sender. */
+type Tpl = (o: string, p: PersonRec, at: string) => string;
 const BANK: Record<Exclude<Cat, 'bot' | 'coworker_template' | 'default'>, Tpl[]> = {
+  // pitches an owner in data engineering (Kafka, Flink, dbt, CDC; Oakland) could plausibly buy
   sales_pitch: [
     (o) => `${o}, I run a nearshore engineering team in Medellín (40+ devs, Python/Kafka/Snowflake). Teams like yours cut delivery costs by 40% with us. Open to a quick 15-min call next week?`,
     (o, p) => `At ${p.company} we help data teams slash their Snowflake bill by up to 60%. Would love to show you a 10-minute demo, no strings attached.`,
-    (o) => `Quick question: who handles vendor decisions for observability at Brightwater? We've helped 200+ companies reduce incident response time. Happy to share a case study.`,
-    (o) => `I noticed Brightwater is growing fast 🚀 We provide pre-vetted senior data engineers on demand, starting in 48h. Worth a chat?`,
-    (o) => `Hope you're well! I'm reaching out because our AI-powered ETL platform plugs into dbt in minutes. Can I send over a short deck?`,
+    (o, p, at) => `Quick question: who handles vendor decisions for observability at ${at}? We've helped 200+ companies reduce incident response time. Happy to share a case study.`,
+    (o, p, at) => `I noticed ${at} is growing fast 🚀 We provide pre-vetted senior data engineers on demand, starting in 48h. Worth a chat?`,
+    () => `Hope you're well! I'm reaching out because our AI-powered ETL platform plugs into dbt in minutes. Can I send over a short deck?`,
     (o, p) => `Hola ${o}, en ${p.company} ayudamos a equipos de datos a migrar a la nube en la mitad de tiempo. ¿Tienes 20 minutos esta semana para una llamada?`,
     (o) => `Hallo ${o}, wir unterstützen Data-Teams bei der Einführung von Data Mesh – schnell, günstig, zertifiziert. Hätten Sie nächste Woche Zeit für ein kurzes Gespräch?`,
-    (o) => `Are you still doing all your pipeline monitoring by hand? We built something that fixes that. Let me know a good time for 15 mins.`,
-    (o) => `I help tech leaders like you build a personal brand on LinkedIn that attracts inbound opportunities. I have 2 spots open this month - interested?`,
+    () => `Are you still doing all your pipeline monitoring by hand? We built something that fixes that. Let me know a good time for 15 mins.`,
+    () => `I help tech leaders like you build a personal brand on LinkedIn that attracts inbound opportunities. I have 2 spots open this month - interested?`,
     (o) => `Bonjour ${o}, notre cabinet accompagne les scale-ups dans le recrutement de profils data. Seriez-vous disponible pour un échange de 15 minutes ?`,
-    (o) => `We're offering a free "data stack audit" this quarter for companies your size (usually worth $5,000). Want me to book you a slot?`,
+    () => `We're offering a free "data stack audit" this quarter for companies your size (usually worth $5,000). Want me to book you a slot?`,
     (o, p) => `Olá ${o}! A ${p.company} ajuda empresas a reduzir custos de infraestrutura de dados. Podemos marcar uma conversa rápida?`,
-    (o) => `Our managed Kafka is 3x cheaper than Confluent, and migration is free until Q3. Who on your team should I talk to?`,
-    (o) => `I'd love to introduce you to our fractional CTO service - perfect for scaling teams. Free 30-minute strategy session this week?`,
+    () => `Our managed Kafka is 3x cheaper than Confluent, and migration is free until Q3. Who on your team should I talk to?`,
+    () => `I'd love to introduce you to our fractional CTO service - perfect for scaling teams. Free 30-minute strategy session this week?`,
+    () => `I saw you're running Flink in production. We built a managed Flink service with autoscaling and checkpoint tuning out of the box; teams typically save 30% on compute. Open to a 20-min demo?`,
+    (o, p) => `We help data teams catch broken dbt models before they hit prod (column-level lineage + CI checks). Would love 15 min to show you how other ${p.company} customers use it.`,
+    () => `Quick one - are you evaluating CDC tools this year? Our Debezium-compatible connector handles schema changes without restarts. Happy to set up a sandbox for your team.`,
+    (o, p) => `I lead partnerships at ${p.company}. We're a data observability platform and a few Bay Area teams your size have cut on-call pages in half with us. Coffee in Oakland sometime? ☕`,
+    () => `Your profile says streaming pipelines, so I'll be brief: we offer Kafka consulting (upgrades, tiered storage, KRaft migration) as fixed-price packages. Can I send our one-pager?`,
+    () => `congrats on the Data Council talk!! we're hosting a private dinner for staff+ data engineers in SF next month (our treat, 12 seats). interested? we make a warehouse cost optimizer btw`,
+    () => `I'm a technical recruiter placing Staff/Principal data engineers at Series B-D startups, comp up to $320k + equity. Are you open to hearing about a streaming-platform role?`,
+    () => `Running Kafka on Kubernetes? We do 24/7 managed support with a 15-minute SLA for a flat monthly fee. Worth a conversation before your next renewal?`,
+    () => `Most data teams we talk to spend 20% of their week fixing failed backfills. Our orchestration layer makes them one click. Can I grab 15 minutes on your calendar Thursday?`,
+    () => `We're a software house in Wrocław with 25 senior Scala/Flink engineers available from next month. Rates from $45/h. Would it make sense to talk?`,
+    (o, p) => `Hola ${o}! Soy de ${p.company}, una consultora de datos en Buenos Aires. Tenemos ingenieros con experiencia en Kafka y dbt disponibles ya, con horario compatible con California. ¿Te interesa una llamada?`,
+    (o) => `Hallo ${o}, wir haben ein Tool für Datenqualität in dbt-Projekten entwickelt (Open Core, SOC 2). Hätten Sie Lust auf eine 20-minütige Demo? Viele Grüße`,
+    (o) => `Bonjour ${o}, nous éditons une plateforme de catalogue de données compatible Snowflake et dbt. Je serais ravi de vous faire une démo de 20 min, quand cela vous arrange.`,
+    (o) => `Oi ${o}, tudo bem? Trabalho com outsourcing de engenharia de dados em Recife: times especializados em Kafka e Spark, por um custo bem menor. Topa uma call rápida?`,
+    (o, p, at) => `Saw that ${at} is hiring data engineers - instead of 3 months of interviews, we can have a vetted Kafka/Flink contractor in your Slack on Monday. Want profiles?`,
+    () => `We're giving Bay Area data leaders early access to our AI copilot for SQL and dbt (it writes the tests for you 😉). Can I add you to the pilot and get your feedback on a call?`,
+    () => `Thanks in advance for accepting! I work with engineering leaders on cloud cost. Last month we saved a logistics client $410k/yr on their streaming infra. Want to see how?`,
+    (o, p, at) => `Is the ${at} data platform on Confluent Cloud or self-managed? Either way we have a migration offer that ends this month. Who's the best person to talk to?`,
+    () => `Do you have budget planned for data governance in H2? We partner with teams running dbt + Snowflake. 15 min to see if there's a fit?`,
+    () => `Our webinar next Tuesday: "Cutting Kafka costs by 50% with tiered storage". I saved you a seat 🎟️ and would love to follow up after with a quick call.`,
+    () => `Fellow Oakland person here 👋 I run a small agency that builds internal data tools (Retool/Streamlit). Happy to buy you a coffee and show you some of our work.`,
+    (o) => `Guten Tag ${o}, als zertifizierter Confluent-Partner helfen wir bei Kafka-Upgrades und Schulungen. Darf ich Ihnen unser Angebot für Teams in den USA zusenden?`,
   ],
+  // pitches for industries and roles that have nothing to do with the owner's profile
   swing_and_miss: [
-    (o) => `I specialize in helping dental practices fill their appointment books with Facebook ads. Do you own your practice or work with a group?`,
-    (o) => `Are you looking to invest in multifamily real estate in Austin? I have two off-market deals closing this month.`,
-    (o) => `Our POS system is built for restaurants and bars - table management, tips, inventory, all in one. Would your locations be interested?`,
-    (o) => `As a fellow trucking professional, I wanted to share our new cargo insurance rates for owner-operators. Quotes in 5 minutes!`,
-    (o) => `I help nurses move into aesthetic medicine with our certified Botox training course. Spots fill fast!`,
-    (o) => `Saw you're in the hospitality space - we supply eco-friendly amenities (shampoo, soap, slippers) to boutique hotels worldwide.`,
+    () => `I specialize in helping dental practices fill their appointment books with Facebook ads. Do you own your practice or work with a group?`,
+    () => `Are you looking to invest in multifamily real estate in Austin? I have two off-market deals closing this month.`,
+    () => `Our POS system is built for restaurants and bars - table management, tips, inventory, all in one. Would your locations be interested?`,
+    () => `As a fellow trucking professional, I wanted to share our new cargo insurance rates for owner-operators. Quotes in 5 minutes!`,
+    () => `I help nurses move into aesthetic medicine with our certified Botox training course. Spots fill fast!`,
+    () => `Saw you're in the hospitality space - we supply eco-friendly amenities (shampoo, soap, slippers) to boutique hotels worldwide.`,
     (o) => `Hola ${o}, ¿tu despacho de abogados ya usa software de gestión de casos? Te lo puedo mostrar en 10 minutos.`,
-    (o) => `We manufacture custom corrugated packaging for e-commerce brands. Happy to send free samples to your warehouse.`,
-    (o) => `As a wedding photographer you know how hard it is to get reviews 📸 - our app automates it.`,
+    () => `We manufacture custom corrugated packaging for e-commerce brands. Happy to send free samples to your warehouse.`,
+    () => `As a wedding photographer you know how hard it is to get reviews 📸 - our app automates it.`,
     (o) => `Guten Tag ${o}, wir bieten Photovoltaik-Anlagen für landwirtschaftliche Betriebe an. Darf ich Ihnen ein Angebot schicken?`,
-    (o) => `Looking for a reliable supplier of frozen seafood for your restaurants? We ship from Vigo every week.`,
+    () => `Looking for a reliable supplier of frozen seafood for your restaurants? We ship from Vigo every week.`,
+    () => `We help veterinary clinics automate appointment reminders by SMS 🐾 How many clinics do you manage?`,
+    () => `I'm a mortgage broker in Phoenix - rates just dropped and I'd love to help your clients refinance. Do you work with many first-time buyers?`,
+    () => `Our frozen yogurt franchise is expanding to California!! Would you like the investor brochure? Only 6 territories left.`,
+    () => `As a school principal you know parent communication is a headache. Our app puts report cards and lunch menus in one place. Free pilot for your district?`,
+    () => `We supply industrial forklifts and pallet racks at wholesale prices. Can I quote your next warehouse expansion?`,
+    (o) => `Bonjour ${o}, nous proposons des formations en œnologie pour les cavistes et sommeliers. Puis-je vous envoyer notre calendrier 2025 ?`,
+    (o) => `Olá ${o}! Vi que você trabalha com agronegócio. Temos sementes de soja certificadas com ótimo preço para a próxima safra. Posso enviar uma cotação?`,
+    () => `Are you still doing your clinic's medical billing in-house? Our coding service is HIPAA compliant and 30% cheaper. Free assessment this month.`,
+    () => `I coach high-school football coaches on recruiting strategy for D1 scholarships 🏈 Would your program be interested in a free session?`,
+    (o) => `Hallo ${o}, suchen Sie noch Reinigungspersonal für Ihre Arztpraxis? Wir stellen zuverlässige Teams in ganz Bayern.`,
   ],
+  // personal trivia, no reason to connect
   irrelevant: [
     () => `I love hiking, dogs and good coffee. Let's connect!`,
     () => `Greetings from Lagos! 🌍 Expanding my network across the world.`,
@@ -99,37 +135,90 @@ const BANK: Record<Exclude<Cat, 'bot' | 'coworker_template' | 'default'>, Tpl[]>
     () => `We are in the same network so I thought why not, haha`,
     () => `Good morning from Ohio, it's snowing here ❄️ Stay warm!`,
     () => `Bonjour ! Je collectionne les cartes postales anciennes, et vous ?`,
+    () => `Just got back from 3 weeks in Patagonia 🏔️ no wifi, best trip ever. Anyway, happy to connect!`,
+    () => `My cat knocked my coffee onto the keyboard this morning so if this message has tyops that's why 😹`,
+    () => `Proud mom of twins, amateur baker and Real Madrid fan since 1998. Nice to meet you!`,
+    () => `I'm a third-year accounting student in Manila. I like volleyball and K-dramas.`,
+    () => `Olá! Sou de Curitiba, adoro café e viagens. Seguimos conectados!`,
+    () => `Guten Morgen! Ich sammle Vinyl-Platten und fahre am Wochenende gern Rad. Schönen Tag noch!`,
+    () => `Do you think pineapple belongs on pizza? Asking everyone I connect with this month 🍍🍕`,
+    () => `Sending positive vibes your way today. Remember to drink water 💧`,
+    () => `Hola! Me encantan los perros, el mate y la música de los 80. Saludos desde Rosario 🇦🇷`,
+    () => `Fun fact about me: I have visited 41 countries and eaten crickets in 3 of them.`,
+    () => `I grow tomatoes on my balcony in Leeds. This year: 14 kg!! 🍅`,
+    () => `Salut ! Je suis nouvelle sur LinkedIn, ma fille m'a dit de m'inscrire 😄`,
   ],
+  // asks for a like, comment, share, vote, endorsement, follow, subscription, signature or join before any relationship
   too_much_too_soon: [
-    (o) => `Could you endorse me for Python and SQL? I'd really appreciate it, I'll return the favor!`,
-    (o) => `I just published my first article on data contracts - would mean a lot if you could like and comment on it 🙏`,
+    () => `Could you endorse me for Python and SQL? I'd really appreciate it, I'll return the favor!`,
+    () => `I just published my first article on data contracts - would mean a lot if you could like and comment on it 🙏`,
     (o, p) => `Our startup is a finalist in the ${p.company} Innovation Awards! Could you vote for us? Link in my profile. Voting closes Friday!`,
-    (o) => `Please follow our company page and share our latest post with your network, thanks in advance!`,
-    (o) => `Would you be willing to write me a recommendation for my profile? I'm applying for data roles.`,
-    (o) => `I'm looking for a referral for the Senior Data Engineer role at Brightwater. Could you refer me? My CV is on my profile.`,
+    () => `Please follow our company page and share our latest post with your network, thanks in advance!`,
+    () => `Would you be willing to write me a recommendation for my profile? I'm applying for data roles.`,
+    (o, p, at) => `I'm looking for a referral for the Senior Data Engineer role at ${at}. Could you refer me? My CV is on my profile.`,
     (o) => `Hola ${o}, ¿podrías darle like y compartir mi publicación sobre mi nuevo curso? ¡Gracias!`,
-    (o) => `Please subscribe to my newsletter "Data Bites" and leave a comment on the latest issue 😊`,
-    (o) => `Could you fill out this 5-minute survey for my MBA thesis and share it with your team?`,
+    () => `Please subscribe to my newsletter "Data Bites" and leave a comment on the latest issue 😊`,
+    () => `Could you fill out this 5-minute survey for my MBA thesis and share it with your team?`,
     (o) => `Hallo ${o}, könnten Sie meinen Beitrag über KI im Mittelstand liken und kommentieren? Das würde mir sehr helfen!`,
-    (o) => `Can you star our GitHub repo and retweet the launch? We're trying to hit #1 on Product Hunt today!`,
+    () => `Can you star our GitHub repo and retweet the launch? We're trying to hit #1 on Product Hunt today!`,
+    () => `Would you mind following my page? I'm trying to reach 5,000 followers by the end of the month 🙌`,
+    () => `We launch on Product Hunt tomorrow - an upvote and a comment would mean the world to our tiny team!`,
+    () => `Could you sign our petition to keep the Oakland public library open on Sundays? Link in my featured section, takes 30 seconds.`,
+    () => `Please join my WhatsApp group for data engineers (1,200 members!) and invite your team too, link in my bio.`,
+    () => `I'd be grateful if you could endorse me for Apache Kafka - I see you're an expert and it would really help my profile stand out.`,
+    (o) => `Oi ${o}! Poderia curtir e comentar o último post da minha página? Estou participando de um concurso. Valeu demais! 🙏`,
+    (o) => `Bonjour ${o}, pourriez-vous voter pour notre projet au concours de l'innovation de Lyon et partager le lien ? Merci infiniment !`,
+    () => `My podcast "Pipelines & Pancakes" just dropped episode 1 🎙️ Could you subscribe and leave a 5-star review? It helps with the algorithm.`,
+    () => `Can you share my job post with your network? I've been looking for 8 months and every share helps.`,
+    () => `Please comment "interested" on my latest post so the algorithm shows it to more people - it's my free SQL cheat sheet!`,
+    (o) => `Hola ${o}, ¿me ayudas a llegar a 1.000 suscriptores en mi canal de YouTube sobre datos? Solo tienes que suscribirte y activar la campanita 🔔`,
   ],
+  // a specific shared activity, a detail of it, and a reason to connect
   good: [
-    (o) => `I was in the room for your talk on exactly-once Kafka consumers at Data Council in Oakland. The bit about idempotent sinks solved a bug we'd chased for weeks. Would love to stay in touch.`,
+    () => `I was in the room for your talk on exactly-once Kafka consumers at Data Council in Oakland. The bit about idempotent sinks solved a bug we'd chased for weeks. Would love to stay in touch.`,
     (o, p) => `Your post on dbt incremental models with late-arriving data was spot on - we hit the same merge problem. I'm the analytics lead at ${p.company}; would be great to compare notes.`,
-    (o) => `We sat next to each other at the "Streaming in Production" workshop at QCon SF (I was the one with the broken charger 😅). Great chatting about backfills, let's keep in touch.`,
-    (o) => `I read your article "Why your CDC pipeline lies to you" and shared it with my team. Your checklist of ordering guarantees is now in our design reviews. Thanks for writing it!`,
-    (o) => `Thanks for answering my question during the Confluent webinar on schema evolution yesterday. I'd like to follow your work on the registry migration.`,
-    (o) => `We both took part in the Apache Flink docs sprint in March - I reviewed your PR on watermark examples. Connecting so we can keep collaborating.`,
+    () => `We sat next to each other at the "Streaming in Production" workshop at QCon SF (I was the one with the broken charger 😅). Great chatting about backfills, let's keep in touch.`,
+    () => `I read your article "Why your CDC pipeline lies to you" and shared it with my team. Your checklist of ordering guarantees is now in our design reviews. Thanks for writing it!`,
+    () => `Thanks for answering my question during the Confluent webinar on schema evolution yesterday. I'd like to follow your work on the registry migration.`,
+    () => `We both took part in the Apache Flink docs sprint in March - I reviewed your PR on watermark examples. Connecting so we can keep collaborating.`,
     (o) => `Hola ${o}, vi tu charla sobre "pipelines idempotentes" en el meetup de Data Engineering Madrid (online). Me encantó el ejemplo de los reintentos. ¡Sería un gusto conectar!`,
     (o) => `Hallo ${o}, ich habe deinen Vortrag auf der Berlin Buzzwords über Stream-Joins gesehen. Die Folie zu Late Events war genial. Würde mich freuen, in Kontakt zu bleiben.`,
     (o) => `Bonjour ${o}, j'ai assisté à votre présentation sur Kafka au meetup Paris Data Eng. Votre retour d'expérience sur les rebalances m'a beaucoup aidé. Au plaisir d'échanger !`,
     (o, p) => `Olá ${o}, li seu post sobre testes de contrato de dados e implementamos a ideia aqui na ${p.company}. Obrigado por compartilhar! Vamos nos conectar?`,
     (o, p) => `Ana from your onboarding cohort introduced us on the Data Eng Slack - she said you're the person to ask about Debezium. I'm starting a CDC project at ${p.company}, would love to connect.`,
-    (o) => `I organize PyData Portland. Several attendees mentioned your blog post on Parquet compaction; would you consider giving a talk in the spring? Happy to connect either way.`,
-    (o) => `Great answer on the dbt Slack about snapshot strategies, it saved my afternoon. Connecting to follow your posts.`,
-    (o) => `We met at the Brightwater booth at Snowflake Summit - I asked about your lineage tool. Following up as promised!`,
-    (o) => `Your comment on Gwen's post about consumer lag alerts was the clearest explanation I've seen. I work on the same problem at a fintech; would love to swap notes.`,
-    (o) => `Thanks for reviewing my pull request to the kafka-streams-examples repo last week, your feedback on the state store made it much better!`,
+    () => `I organize PyData Portland. Several attendees mentioned your blog post on Parquet compaction; would you consider giving a talk in the spring? Happy to connect either way.`,
+    () => `Great answer on the dbt Slack about snapshot strategies, it saved my afternoon. Connecting to follow your posts.`,
+    (o, p, at) => `We met at the ${at} booth at Snowflake Summit - I asked about your lineage tool. Following up as promised!`,
+    () => `Your comment on Gwen's post about consumer lag alerts was the clearest explanation I've seen. I work on the same problem at a fintech; would love to swap notes.`,
+    () => `Thanks for reviewing my pull request to the kafka-streams-examples repo last week, your feedback on the state store made it much better!`,
+    (o, p, at) => `I listened to your episode of The Data Engineering Show about CDC at ${at} - the story of the 3 AM Debezium snapshot had me laughing. We're about to do the same migration, would love to connect.`,
+    () => `We chatted in the hallway after your QCon talk on exactly-once; I was the one asking about Flink two-phase commits with Iceberg. Still thinking about your answer. Let's connect!`,
+    (o, p) => `Your thread on how you run data on-call (runbooks per source, no pages after 10pm unless revenue is hit) is now printed on our team's wall. Thank you! I lead the data platform at ${p.company}.`,
+    () => `I was at the Oakland Data Eng meetup last Thursday when you demoed the lag dashboard. Alerting on lag growth instead of absolute lag is brilliant. Would love to keep in touch.`,
+    () => `I'm the one who asked about schema registry compatibility modes in your webinar Q&A on Tuesday - your "FULL_TRANSITIVE or regret it" line made my week. Connecting to follow your posts.`,
+    () => `Read your article on backfilling Kafka topics from S3 twice. We used the same replay idea for a 2-year backfill last month and it worked!! Thanks for writing it up, would love to connect.`,
+    () => `Hi from the Flink Forward Slack! You answered my question about RocksDB state size yesterday; the checkpoint alignment tip cut our recovery time from 40 to 6 min. Thank you 🙏`,
+    (o, p, at) => `Priya Lindqvist suggested I reach out - she said you built the CDC pipelines at ${at}, and I'm scoping something similar at ${p.company}. Would you be open to connecting?`,
+    () => `Loved your lightning talk at Coalesce on dbt model contracts. "Break the build, not the dashboard" is now our team motto. Would be great to connect and compare notes on enforcement.`,
+    () => `I took your workshop "Kafka for the curious" at PyCon US - the hands-on part with consumer groups was the first time rebalancing actually clicked for me. Thanks, and let's stay connected.`,
+    (o, p) => `Your post last week about deleting 200 unused dbt models started a great debate on our team. We're doing the same cleanup at ${p.company}. Mind if I connect?`,
+    () => `We were both on the panel at the Streaming Summit in SF (I was the moderator who ran out of time 😅). I still owe you the question about late events we skipped - connecting so I can ask it properly!`,
+    (o) => `Hola ${o}! Estuve en tu taller de Flink en Barcelona. Lo de los watermarks con datos tardíos me sirvió muchísimo en el proyecto de mi equipo. ¿Conectamos para seguir en contacto?`,
+    (o, p) => `Hola ${o}, escuché tu entrevista en el podcast "Datos en Producción" sobre guardias de datos. Estamos montando algo parecido en ${p.company} y me encantaría conectar.`,
+    (o) => `Hallo ${o}, danke für deine ausführliche Antwort im dbt-Forum zu inkrementellen Snapshots! Hat uns viel Zeit gespart. Ich würde mich über die Vernetzung freuen.`,
+    (o) => `Hi ${o}, wir haben uns beim Kafka-Meetup in München kurz über CDC mit Debezium unterhalten. Ich würde das Gespräch gern fortsetzen – wir stehen vor derselben Migration.`,
+    (o) => `Bonjour ${o}, votre article sur les backfills idempotents a circulé dans toute mon équipe. On a repris l'idée des partitions rejouables. Merci, et au plaisir d'échanger !`,
+    (o) => `Salut ${o} ! On s'est croisés au Devoxx France, à ta session sur Flink SQL. Ta démo en direct qui a planté puis marché m'a convaincu 😄 Connectons-nous !`,
+    (o, p) => `Oi ${o}! Assisti seu webinar sobre monitoramento de lag no Kafka e apliquei a ideia de alertar pela taxa de crescimento. Funcionou muito bem aqui na ${p.company}. Vamos nos conectar?`,
+    (o) => `Olá ${o}, fui à sua palestra no TDC São Paulo sobre pipelines CDC. A parte sobre ordenação de eventos respondeu uma dúvida antiga minha. Adoraria manter contato!`,
+    () => `Your Stack Overflow answer about Kafka consumer offsets on rebalance (the one with the diagram) is still the best out there. Just realized you're in Oakland too - would love to connect.`,
+    () => `We met at the data engineering happy hour in SF last week - I'm the one starting the data team at a climate startup. You offered to share your on-call runbook template, I'd love to take you up on it!`,
+    () => `I'm reading your series "Data contracts in practice" (part 3 on versioning was the best). I maintain an open-source schema linter and would love your feedback sometime. Connecting!`,
+    () => `Thanks for the mentoring session through Data Eng Mentors on Saturday. Your advice to write the design doc before the code is already paying off. Hope we can stay connected!`,
+    (o, p) => `Watched your Data Council talk on YouTube - the Flink vs. Kafka Streams decision table is exactly what I needed for an RFC at ${p.company}. Would love to connect and maybe ask a question or two.`,
+    () => `You reviewed my proposal for the streaming track at Current and left really thoughtful comments, even though it was rejected 🙂 It's much better now. Thanks, and let's connect.`,
+    () => `Your GitHub issue on the Flink Kafka connector (idle partitions holding back watermarks) saved me days. I added a repro to it last night - connecting in case you want to pair on a fix.`,
+    () => `We were in the same breakout room at the Airflow Summit virtual workshop on sensors; your tip about deferrable operators cut our worker count in half. Would be great to stay in touch.`,
   ],
 };
 const BOT_TEMPLATES = [
@@ -164,6 +253,7 @@ const COWORKER_GROUPS = [
     ],
   },
 ];
+// The owner's own sent notes: one person, who may reuse his wording with different people.
 const OWNER_NOTES: { cat: 'good' | 'pitch'; tpl: (f: string) => string }[] = [
   { cat: 'good', tpl: (f) => `Hi ${f}, loved your talk on Iceberg table maintenance at Data Council - the compaction numbers were eye-opening. Would be great to connect.` },
   { cat: 'good', tpl: (f) => `${f}, your post about on-call for data teams resonated a lot. We're trying the same rotation at Brightwater. Mind if I connect?` },
@@ -171,28 +261,56 @@ const OWNER_NOTES: { cat: 'good' | 'pitch'; tpl: (f: string) => string }[] = [
   { cat: 'good', tpl: (f) => `Hola ${f}, gracias por la charla de ayer en el meetup, me gustó mucho la parte de calidad de datos. ¡Conectemos!` },
   { cat: 'good', tpl: (f) => `Hi ${f}, we were on the same panel at the dbt Coalesce meetup - great point about semantic layers, I'd love to hear how it goes.` },
   { cat: 'good', tpl: (f) => `Hi ${f}, I enjoyed your write-up "Backfills without tears" - we borrowed the idempotent partition trick. Thanks for sharing it!` },
+  { cat: 'good', tpl: (f) => `Hi ${f}, great meeting you at the Oakland Data Eng meetup last night. You mentioned trying Flink SQL for sessionization - happy to share what worked for us.` },
+  { cat: 'good', tpl: (f) => `${f}, your Current talk on tiered storage answered a question we'd argued about for weeks at Brightwater. Would love to connect and hear how the rollout went.` },
+  { cat: 'good', tpl: (f) => `Hi ${f}, thanks for the thoughtful comment on my CDC post - you're right about the snapshot ordering edge case. Let's connect, I'd like to credit you in the follow-up.` },
+  { cat: 'good', tpl: (f) => `Hi ${f}, just heard your episode of the Data Engineering Podcast on data contracts. The part on versioning was gold. Would be great to stay in touch.` },
+  { cat: 'good', tpl: (f) => `Hallo ${f}, danke für den tollen Vortrag über Flink-Checkpoints beim Meetup gestern! Ich würde mich freuen, in Kontakt zu bleiben.` },
+  { cat: 'good', tpl: (f) => `Hi ${f}, we spoke at the Coalesce happy hour about dbt model contracts - here's the connection I promised, I'll send over the blog post too.` },
+  { cat: 'good', tpl: (f) => `${f} - your PR to the Debezium docs on incremental snapshots helped us a lot at Brightwater. Thanks! Would love to connect.` },
   { cat: 'pitch', tpl: (f) => `Hi ${f}, Brightwater is hiring senior data engineers (remote, US) - would you be open to a chat?` },
   { cat: 'pitch', tpl: (f) => `Hi ${f}! I just launched a newsletter about streaming data, would love it if you subscribed and shared it 🙏` },
   { cat: 'pitch', tpl: (f) => `Hi ${f}, I'm expanding my network with data professionals. Let's connect!` },
   { cat: 'pitch', tpl: (f) => `Hi ${f}, we're looking for beta testers for our lineage tool, open-sourcing soon. Interested?` },
+  { cat: 'pitch', tpl: (f) => `Hi ${f}, I'm hosting a Kafka office-hours livestream on Thursday, would love to see you there - please share it with your team!` },
+  { cat: 'pitch', tpl: (f) => `Hi ${f}, we're hiring a data platform engineer at Brightwater (Oakland or remote). Know anyone? Happy to chat.` },
+  { cat: 'pitch', tpl: (f) => `Hi ${f}, would you mind endorsing me for Apache Flink? Happy to return the favor!` },
+  { cat: 'pitch', tpl: (f) => `Hi ${f}! Our Oakland streaming meetup is looking for sponsors for the spring season - any interest from your company?` },
+  { cat: 'pitch', tpl: (f) => `Hi ${f}, let's connect - I post every week about streaming data and on-call, give it a follow if that's your thing.` },
 ];
 const GREETINGS: ((o: string) => string)[] = [(o) => `Hi ${o}, `, (o) => `Hello ${o}, `, (o) => `Hey ${o}! `, (o) => `${o} - `, () => '', (o) => `Hi ${o}! `];
-const SIGNOFFS: ((p: PersonRec) => string)[] = [() => '', () => '', (p) => ` Best, ${p.first}`, () => ' Thanks!', () => ' Cheers', () => ' 🙂', (p) => ` - ${p.first}`];
+// sign-offs: `english` ones only under an English note, "Thanks!" only under a note that does not already thank
+const SIGNOFFS: { english?: true; thanks?: true; text: (p: PersonRec) => string }[] = [{ text: () => '' }, { text: () => '' }, { english: true, text: (p) => ` Best, ${p.first}` }, { english: true, thanks: true, text: () => ' Thanks!' }, { english: true, text: () => ' Cheers' }, { text: () => ' 🙂' }, { text: (p) => ` - ${p.first}` }];
+const NOT_ENGLISH = /(?<!\p{L})(hola|hallo|olá|oi|salut|bonjour|guten|wir|und|ich|nous|vous|je|você|para|uma|una|los|las|der|die|das|soy|sou)(?!\p{L})/iu;
+const THANKS = /thank|merci|danke|gracias|obrigad|valeu/i;
+const signoffFor = (body: string) => pick(SIGNOFFS.filter((s) => !(s.english && NOT_ENGLISH.test(body)) && !(s.thanks && THANKS.test(body)))).text;
+// a body that opens with its own greeting gets no other one
+const OWN_GREETING = /^(Hi|Hey|Hello|Hola|Hallo|Bonjour|Salut|Olá|Oi|Guten (Tag|Morgen))(?=[\s,!])/;
+// after "Hi Jonah, " or "Jonah - " the body goes on in lower case, unless it starts with "I" or a name
+const KEEPS_CAPITAL = /^(I|I'm|I'd|I've|Ana|Priya|Gwen)\b/;
 
-const usedNotes = new Set<string>();
-function uniqueNote(cat: keyof typeof BANK, o: string, p: PersonRec): string {
-  for (let attempt = 0; attempt < 40; attempt++) {
-    const body = pick(BANK[cat])(o, p);
-    const greets = body.includes(o) || /^(Hola|Hallo|Bonjour|Olá|Guten Tag)(?=[\s,!])/.test(body) ? '' : pick(GREETINGS)(o);
-    const lower = /[,-] $/.test(greets) && /^(Quick|Your|We|Our|Are|Hope|Thanks|Great|Saw|As|Looking|Just|My|Could|Can|Please|Would|At|Happy|Building|Good|Greetings)\b/.test(body);
-    const text = `${greets}${lower ? body[0].toLowerCase() + body.slice(1) : body}${pick(SIGNOFFS)(p)}`;
-    if ([...text].length <= 300 && !usedNotes.has(text)) {
-      usedNotes.add(text);
+// Each body goes to one inbox at most once: two different senders with the same words would be a
+// template (a bot, by the taxonomy), and only the bot and coworker notes are meant to be templates.
+const usedBodies = new Map<string, Set<Tpl>>();
+/** A fresh note of `cat` for owner `o` (who works at `at`) from sender `p`, or '' when that category's bank is used up. */
+function uniqueNote(cat: keyof typeof BANK, o: string, at: string, p: PersonRec): string {
+  const used = usedBodies.get(o) ?? usedBodies.set(o, new Set()).get(o)!;
+  const fresh = BANK[cat].filter((t) => !used.has(t));
+  for (let attempt = 0; attempt < 40 && fresh.length; attempt++) {
+    const tpl = pick(fresh);
+    const body = tpl(o, p, at);
+    const greets = body.includes(o) || OWN_GREETING.test(body) ? '' : pick(GREETINGS)(o);
+    const lower = /[,-] $/.test(greets) && /^[A-Z][a-z]/.test(body) && !KEEPS_CAPITAL.test(body);
+    const text = `${greets}${lower ? body[0].toLowerCase() + body.slice(1) : body}${signoffFor(body)(p)}`;
+    if ([...text].length <= 300) {
+      used.add(tpl);
       return text;
     }
   }
-  throw new Error(`ran out of distinct ${cat} notes`);
+  exhausted.set(cat, (exhausted.get(cat) ?? 0) + 1);
+  return '';
 }
+const exhausted = new Map<string, number>(); // reported by main(): a bank too small for the CRs that wanted a note
 
 // ---------- time ----------
 interface Wall {
@@ -251,7 +369,7 @@ function incomingCategory(): Exclude<Cat, 'coworker_template'> | 'none' {
 
 const botSenders = new Map<number, number>();
 function makeIncoming(from: string, to: string): CR {
-  const cat = incomingCategory();
+  let cat: CR['cat'] = incomingCategory();
   const who = person();
   let note = '';
   if (cat === 'bot') {
@@ -260,7 +378,10 @@ function makeIncoming(from: string, to: string): CR {
     botSenders.set(t, (botSenders.get(t) ?? 0) + 1);
     note = BOT_TEMPLATES[t];
   } else if (cat === 'default') note = pick(DEFAULT_TEXTS);
-  else if (cat !== 'none') note = uniqueNote(cat, OWNER.first, who);
+  else if (cat !== 'none') {
+    note = uniqueNote(cat, OWNER.first, 'Brightwater', who);
+    if (!note) cat = 'none';
+  }
   const base = { direction: 'INCOMING' as const, who, wall: randomWall(from, to), note, cat };
   return { ...base, acceptedOn: acceptance(base) };
 }
@@ -484,13 +605,24 @@ async function main(): Promise<void> {
     `Hola Inés, coincidimos en el panel de "marcas con propósito" en Madrid el jueves. Me quedé con ganas de seguir la conversación sobre el caso de las etiquetas. ¡Conectemos!`,
     `Inés - thanks for the webinar on retail media yesterday, the slide comparing in-store and online lift answered exactly what my CMO asked me last week.`,
   ];
+  // pitches a head of marketing at a food brand could plausibly buy (the data pitches of the bank are not for her)
+  const INES_PITCH = [
+    `Hi Inés! We run influencer campaigns for plant-based brands (120+ food creators in Spain and Portugal). Could I send you our 2022 media kit?`,
+    `Olá Inés, somos uma agência de packaging design em Lisboa e trabalhamos com marcas de alimentos saudáveis. Tem 15 minutos para uma conversa?`,
+    `Hi Inés, our retail media platform gets CPG brands onto the home page of 3 grocery apps. Verdant Foods would be a great fit - open to a demo next week?`,
+    `Hola Inés, hacemos estudios de mercado con paneles de consumidores en 9 países. ¿Te interesaría un piloto para vuestro próximo lanzamiento?`,
+    `Inés - quick one: who runs sampling events at Verdant Foods? We place product demos in 400 stores across the Midwest. Happy to share results from a similar brand.`,
+    `Hi Inés, I help food marketers get shelf placement with TikTok campaigns 📈 Two spots left for Q3. Worth a call?`,
+    `Hallo Inés, wir übersetzen und lokalisieren Verpackungstexte für Lebensmittelmarken (DE/AT/CH). Darf ich Ihnen ein Angebot schicken?`,
+  ];
   const INES_CATS = ['sales_pitch', 'irrelevant', 'too_much_too_soon', 'bot', 'default'] as const;
   const crs3: CR[] = [];
   for (let i = 0; i < 70; i++) {
     const outgoing = chance(0.3);
     const who = person();
-    const cat: CR['cat'] = outgoing || !chance(0.45) ? 'none' : INES_GOOD.length && chance(0.25) ? 'good' : pick(INES_CATS);
-    const note = cat === 'good' ? INES_GOOD.pop()! : cat === 'bot' ? BOT_TEMPLATES[2] : cat === 'default' ? pick(DEFAULT_TEXTS) : cat === 'none' ? '' : uniqueNote(cat as 'sales_pitch' | 'irrelevant' | 'too_much_too_soon', 'Inés', who);
+    let cat: CR['cat'] = outgoing || !chance(0.45) ? 'none' : INES_GOOD.length && chance(0.25) ? 'good' : pick(INES_CATS);
+    const note = cat === 'good' ? INES_GOOD.pop()! : cat === 'sales_pitch' ? (INES_PITCH.pop() ?? '') : cat === 'bot' ? BOT_TEMPLATES[2] : cat === 'default' ? pick(DEFAULT_TEXTS) : cat === 'none' ? '' : uniqueNote(cat as 'irrelevant' | 'too_much_too_soon', 'Inés', 'Verdant Foods', who);
+    if (!note) cat = 'none';
     const base = { direction: outgoing ? ('OUTGOING' as const) : ('INCOMING' as const), who, wall: randomWall('2022-02-10', '2022-08-20'), note, cat };
     crs3.push({ ...base, acceptedOn: acceptance(base) });
   }
@@ -531,6 +663,7 @@ async function main(): Promise<void> {
     const want = { owner: m.owner, requests: m.requests, incoming: m.incoming, outgoing: m.outgoing, withNote: m.withNote, accepted: m.accepted, pending: m.pending, unknown: m.unknown, connections: m.connections, problems: 0, exportDate: m.exportDate };
     if (JSON.stringify(got) !== JSON.stringify(want)) throw new Error(`${m.file}: reader says ${JSON.stringify(got)}, generator expected ${JSON.stringify(want)}`);
   }
+  if (exhausted.size) console.warn(`banks used up (CRs left without a note): ${JSON.stringify(Object.fromEntries(exhausted))}`);
   const notesByCat: Record<string, number> = {};
   for (const c of [...e1, ...h2]) if (c.note) notesByCat[c.cat] = (notesByCat[c.cat] ?? 0) + 1;
   await writeFile(join(OUT, 'manifest.json'), JSON.stringify({ seed: 20250101, overlapRows: overlap, notesByCategory: notesByCat, files: manifest }, null, 2) + '\n');
@@ -564,6 +697,7 @@ Notes by intended category across the two zips (the owner's own sent notes are \
 
 What to look for:
 - Bot templates sent word for word by several different senders (\`{first_name}\`, \`%FIRSTNAME%\`, a wrong name "Brandon").
+- Every other note body reaches an inbox once at most (notes in English, Spanish, German, French and Portuguese): only the bot templates, the coworker variations and LinkedIn's stock text repeat across senders. The owner's own sent notes reuse his wording with different people (one sender repeating himself is not a bot).
 - Coworker templates: 4 people of Quantivo (March 2025) and 3 of Northwind Talent Partners (October 2025), slight variations of one text.
 - Names with accents whose slugs are raw Unicode in Invitations.csv and percent-encoded in Connections.csv (the slug join), names with commas ("…, PhD") and emoji.
 - New Year's Eve: Zoë Achterberg's note sent 12/31/25 11:48 PM Pacific (2026-01-01 07:48 UTC) counts in 2025; Mateo Quispe invited 12/31/25 9:15 PM.
