@@ -44,6 +44,8 @@ export interface VerdictWriteResult {
   written: number;
   /** CRs left as stored because a newer export already had them. */
   keptNewer: number;
+  /** Of `written`, CRs already stored with exactly these values: no write was sent for them. */
+  unchanged: number;
 }
 
 export interface VerdictQuery {
@@ -81,6 +83,11 @@ export interface AuditStore {
   putVerdicts(userId: string, requests: readonly ClassifiedRequest[], exportDate?: string | null): Promise<VerdictWriteResult>;
   /** Every stored verdict of the user in that year (all pages). */
   listVerdictsOfYear(userId: string, year: number): Promise<ClassifiedRequest[]>;
+  /**
+   * Every stored verdict of the user in any of `years` (all pages, read once, strongly consistent),
+   * grouped by year; each asked year is a key, empty when nothing is stored for it.
+   */
+  listVerdictsOfYears(userId: string, years: readonly number[]): Promise<Map<number, ClassifiedRequest[]>>;
   queryVerdicts(userId: string, query: VerdictQuery): Promise<VerdictPage>;
 
   /** Idempotent per covered period (exportDate, window, oldest and newest sentAt); the first name given is kept. */

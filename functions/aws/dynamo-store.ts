@@ -15,6 +15,7 @@
  * Items carry the model's fields under the model's names (a verdict item is a ClassifiedRequest
  * plus the keys and `type`). No transactions and no TTL (dynalite has neither).
  */
+import { createHash } from 'node:crypto';
 import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { NativeAttributeValue } from '@aws-sdk/util-dynamodb';
 import type { ClassifiedRequest, Coverage, Person } from '../audit/model.ts';
@@ -139,6 +140,40 @@ function strip<T>(item: Item, extra: readonly string[] = []): T {
   return copy as T;
 }
 
+/**
+ * A canonical, injective serialisation of an item as DynamoDB stores it (map keys sorted,
+ * undefined map values dropped as `removeUndefinedValues` does, sets sorted, strings and numbers
+ * told apart), so an item about to be written and the same item read back compare equal.
+ */
+function canonical(value: unknown): string {
+  if (value === null) return 'null';
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+    case 'bigint':
+      return `n${String(value)}`;
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'undefined':
+      return 'undefined';
+    default:
+      break;
+  }
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value instanceof Set) return `set[${[...value].map(canonical).sort().join(',')}]`;
+  if (ArrayBuffer.isView(value)) return `bin:${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64')}`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+}
+
+/** A short digest of an item's canonical form (to tell a stored item from the one about to be written). */
+export function itemDigest(item: Item): string {
+  return createHash('sha256').update(canonical(item)).digest('base64url');
+}
+
 /** Verdict items also record the date of the export they were read from (not part of the model). */
 const VERDICT_EXPORT_DATE = 'exportDate';
 const verdictOf = (item: Item) => strip<ClassifiedRequest>(item, [VERDICT_EXPORT_DATE]);
@@ -155,15 +190,40 @@ export class DynamoAuditStore implements AuditStore {
   /**
    * Write verdicts read from an export of `exportDate` (YYYY-MM-DD, null when unknown). A CR already
    * stored from a newer export keeps that reading (its outcome may have changed since): uploading
-   * an old export after a new one changes nothing. Equal dates overwrite with equal values.
+   * an old export after a new one changes nothing. Equal dates overwrite with equal values, so a
+   * CR already stored with exactly the item it would be written as is not sent again (a repeated
+   * event or a re-uploaded export writes nothing). One consistent paginated read of the user's
+   * stored verdicts, then batch writes of what is new or changed.
    */
   async putVerdicts(userId: string, requests: readonly ClassifiedRequest[], exportDate: string | null = null): Promise<VerdictWriteResult> {
-    const stored = await this.storedExportDates(userId);
-    const fresh = requests.filter((cr) => {
-      if (!stored.has(cr.id)) return true;
-      return (exportDate ?? '') >= (stored.get(cr.id) ?? '');
-    });
-    const items = fresh.map((cr) => ({
+    const stored = await this.storedVerdicts(userId);
+    // The last occurrence of an id wins (as in uniqueBatches); older readings than the stored one are kept out.
+    const latest = new Map<string, ClassifiedRequest>();
+    let keptNewer = 0;
+    for (const cr of requests) {
+      const have = stored.get(cr.id);
+      if (have && (exportDate ?? '') < (have.exportDate ?? '')) {
+        keptNewer++;
+        continue;
+      }
+      latest.delete(cr.id);
+      latest.set(cr.id, cr);
+    }
+    const items: Item[] = [];
+    let unchanged = 0;
+    for (const cr of latest.values()) {
+      const item = this.verdictItem(userId, cr, exportDate);
+      const have = stored.get(cr.id);
+      if (have && have.digest === itemDigest(item)) unchanged++;
+      else items.push(item);
+    }
+    stored.clear();
+    await batchPut(this.doc, this.tableName, items, this.options);
+    return { written: latest.size, keptNewer, unchanged };
+  }
+
+  private verdictItem(userId: string, cr: ClassifiedRequest, exportDate: string | null): Item {
+    return {
       ...cr,
       [TABLE_PARTITION_KEY]: keys.user(userId),
       [TABLE_SORT_KEY]: keys.verdict(cr.id),
@@ -171,14 +231,15 @@ export class DynamoAuditStore implements AuditStore {
       [GSI1.sortKey]: keys.verdictOrder(cr),
       [VERDICT_EXPORT_DATE]: exportDate,
       type: 'VERDICT',
-    }));
-    await batchPut(this.doc, this.tableName, items, this.options);
-    return { written: new Set(fresh.map((cr) => cr.id)).size, keptNewer: requests.length - fresh.length };
+    };
   }
 
-  /** id → export date of every stored verdict of the user (consistent read, keys and dates only). */
-  private async storedExportDates(userId: string): Promise<Map<string, string | null>> {
-    const out = new Map<string, string | null>();
+  /**
+   * id → export date and digest of every stored verdict of the user (one consistent paginated
+   * read; each page is digested and dropped, so only ids, dates and digests are kept).
+   */
+  private async storedVerdicts(userId: string): Promise<Map<string, { exportDate: string | null; digest: string }>> {
+    const out = new Map<string, { exportDate: string | null; digest: string }>();
     const prefix = keys.verdict('');
     let start: Item | undefined;
     do {
@@ -186,14 +247,18 @@ export class DynamoAuditStore implements AuditStore {
         new QueryCommand({
           TableName: this.tableName,
           KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :sk)',
-          ProjectionExpression: '#sk, #d',
-          ExpressionAttributeNames: { '#pk': TABLE_PARTITION_KEY, '#sk': TABLE_SORT_KEY, '#d': VERDICT_EXPORT_DATE },
+          ExpressionAttributeNames: { '#pk': TABLE_PARTITION_KEY, '#sk': TABLE_SORT_KEY },
           ExpressionAttributeValues: { ':pk': keys.user(userId), ':sk': prefix },
           ConsistentRead: true,
           ExclusiveStartKey: start,
         }),
       );
-      for (const item of page.Items ?? []) out.set(String(item[TABLE_SORT_KEY]).slice(prefix.length), (item[VERDICT_EXPORT_DATE] as string | null | undefined) ?? null);
+      for (const item of page.Items ?? []) {
+        out.set(String(item[TABLE_SORT_KEY]).slice(prefix.length), {
+          exportDate: (item[VERDICT_EXPORT_DATE] as string | null | undefined) ?? null,
+          digest: itemDigest(item),
+        });
+      }
       start = page.LastEvaluatedKey;
     } while (start);
     return out;
@@ -204,21 +269,36 @@ export class DynamoAuditStore implements AuditStore {
    * stats are recomputed right after a write and must see every verdict just written.
    */
   async listVerdictsOfYear(userId: string, year: number): Promise<ClassifiedRequest[]> {
-    const out: ClassifiedRequest[] = [];
+    return (await this.listVerdictsOfYears(userId, [year])).get(year) ?? [];
+  }
+
+  /**
+   * Every stored verdict of the user in any of `years`, grouped by year, in one consistent
+   * paginated read of the base table (the year index is eventually consistent). The years are a
+   * filter on the server side, so verdicts of other years are not sent back.
+   */
+  async listVerdictsOfYears(userId: string, years: readonly number[]): Promise<Map<number, ClassifiedRequest[]>> {
+    const wanted = [...new Set(years)];
+    const out = new Map<number, ClassifiedRequest[]>(wanted.map((y) => [y, []]));
+    if (wanted.length === 0) return out;
+    // DynamoDB's IN takes at most 100 operands; beyond that, filter here instead.
+    const filtered = wanted.length <= 100;
+    const values: Record<string, NativeAttributeValue> = { ':pk': keys.user(userId), ':sk': keys.verdict('') };
+    if (filtered) wanted.forEach((y, i) => (values[`:y${i}`] = y));
     let start: Item | undefined;
     do {
       const page = await this.doc.send(
         new QueryCommand({
           TableName: this.tableName,
           KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :sk)',
-          FilterExpression: '#year = :year',
-          ExpressionAttributeNames: { '#pk': TABLE_PARTITION_KEY, '#sk': TABLE_SORT_KEY, '#year': 'year' },
-          ExpressionAttributeValues: { ':pk': keys.user(userId), ':sk': keys.verdict(''), ':year': year },
+          FilterExpression: filtered ? `#year IN (${wanted.map((_, i) => `:y${i}`).join(', ')})` : undefined,
+          ExpressionAttributeNames: { '#pk': TABLE_PARTITION_KEY, '#sk': TABLE_SORT_KEY, ...(filtered ? { '#year': 'year' } : {}) },
+          ExpressionAttributeValues: values,
           ConsistentRead: true,
           ExclusiveStartKey: start,
         }),
       );
-      for (const item of page.Items ?? []) out.push(verdictOf(item));
+      for (const item of page.Items ?? []) out.get(Number(item.year))?.push(verdictOf(item));
       start = page.LastEvaluatedKey;
     } while (start);
     return out;

@@ -6,7 +6,7 @@
  * Repeated events and re-uploads rewrite the same items with the same values: nothing changes.
  * The raw upload is never deleted.
  */
-import { auditExport } from '../audit/audit.ts';
+import { auditExport, type AuditResult } from '../audit/audit.ts';
 import { ExportError } from '../audit/export/errors.ts';
 import type { ClassifiedRequest, Problem } from '../audit/model.ts';
 import type { AuditStore, BlobStore, UploadRecord } from '../audit/ports.ts';
@@ -89,19 +89,62 @@ function originalFilename(metadata: Record<string, string> | undefined, key: str
 
 const noLog: LogSink = { info() {}, warn() {}, error() {} };
 
-/** Recompute and store the stats and report of each year from every stored verdict of the user. */
-export async function refreshYears(deps: IngestDeps, userId: string, years: readonly number[]): Promise<void> {
-  const coverages = await deps.store.listCoverages(userId);
-  const owner = await deps.store.getOwner(userId);
+/** Milliseconds spent in each phase of one ingest (logged with 'ingest done'). */
+export interface IngestTimings {
+  /** Download, read and classify the export. */
+  readClassifyMs: number;
+  /** Write verdicts, coverage and owner. */
+  writeVerdictsMs: number;
+  /** Read back the stored verdicts of the affected years (one consistent paginated read). */
+  readVerdictsMs: number;
+  /** Compute the per-year stats. */
+  statsMs: number;
+  /** Render the per-year reports. */
+  renderMs: number;
+  /** Store the reports and stats. */
+  storeReportsMs: number;
+}
+
+type RefreshTimings = Pick<IngestTimings, 'readVerdictsMs' | 'statsMs' | 'renderMs' | 'storeReportsMs'>;
+
+/**
+ * Recompute and store the stats and report of each year from every stored verdict of the user
+ * (never incremented). The stored verdicts of all the years are read once, consistently.
+ */
+export async function refreshYears(deps: IngestDeps, userId: string, years: readonly number[]): Promise<RefreshTimings> {
+  const timings: RefreshTimings = { readVerdictsMs: 0, statsMs: 0, renderMs: 0, storeReportsMs: 0 };
+  if (years.length === 0) return timings;
+  let t = performance.now();
+  const lap = () => {
+    const now = performance.now();
+    const ms = now - t;
+    t = now;
+    return ms;
+  };
+  const [coverages, owner, byYear] = await Promise.all([
+    deps.store.listCoverages(userId),
+    deps.store.getOwner(userId),
+    deps.store.listVerdictsOfYears(userId, years),
+  ]);
+  timings.readVerdictsMs += lap();
   for (const year of years) {
-    const requests = await deps.store.listVerdictsOfYear(userId, year);
-    requests.sort((a, b) => a.sentAt.localeCompare(b.sentAt) || a.id.localeCompare(b.id));
+    const requests = byYear.get(year) ?? [];
+    byYear.delete(year); // let each year's verdicts go once its report is stored
+    requests.sort((a, b) => (a.sentAt < b.sentAt ? -1 : a.sentAt > b.sentAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const stats = computeYearStats(requests, coverages, year, { timeZone: deps.timeZone });
+    timings.statsMs += lap();
     const html = renderYearReport({ requests, coverages, year, owner, timeZone: deps.timeZone });
+    timings.renderMs += lap();
     // Report first, stats second: a year with stats always has its report (the API relies on it).
     await deps.blobs.putText(reportKey(userId, year), html, 'text/html; charset=utf-8');
     await deps.store.putYearStats(userId, stats);
+    timings.storeReportsMs += lap();
   }
+  return timings;
+}
+
+function roundTimings(t: IngestTimings): IngestTimings {
+  return Object.fromEntries(Object.entries(t).map(([k, v]) => [k, Math.round(v)])) as unknown as IngestTimings;
 }
 
 function counts(requests: readonly ClassifiedRequest[], problems: readonly Problem[]) {
@@ -142,22 +185,31 @@ export async function ingestUpload(deps: IngestDeps, target: UploadKey): Promise
   }
 
   try {
-    const result = await deps.blobs.withLocalCopy(key, (path) => auditExport({ name: filename, path }, { timeZone: deps.timeZone }));
-    const written = await deps.store.putVerdicts(userId, result.requests, result.coverage.exportDate);
-    await deps.store.putCoverage(userId, result.coverage);
-    if (result.owner) await deps.store.putOwner(userId, result.owner);
-    const years = yearsOf(result.requests);
-    await refreshYears(deps, userId, years);
+    let t = performance.now();
+    // Only `read` holds the export's CRs (and connections): it is released once they are written,
+    // before the stored verdicts are read back, so the two are never in memory together.
+    let read: AuditResult | null = await deps.blobs.withLocalCopy(key, (path) => auditExport({ name: filename, path }, { timeZone: deps.timeZone }));
+    const readClassifyMs = performance.now() - t;
+    const { coverage, owner, problems } = read;
+    const years = yearsOf(read.requests);
+    const uploadCounts = counts(read.requests, problems);
+    t = performance.now();
+    const written = await deps.store.putVerdicts(userId, read.requests, coverage.exportDate);
+    read = null;
+    await deps.store.putCoverage(userId, coverage);
+    if (owner) await deps.store.putOwner(userId, owner);
+    const writeVerdictsMs = performance.now() - t;
+    const timings: IngestTimings = { readClassifyMs, writeVerdictsMs, ...(await refreshYears(deps, userId, years)) };
     const upload: UploadRecord = {
       ...base,
       status: 'DONE',
       updatedAt: now(),
-      counts: counts(result.requests, result.problems),
+      counts: uploadCounts,
       years,
-      problems: result.problems.slice(0, MAX_UPLOAD_PROBLEMS),
+      problems: problems.slice(0, MAX_UPLOAD_PROBLEMS),
     };
     await deps.store.putUpload(userId, upload);
-    log.info('ingest done', { userId, uploadId, ...upload.counts, years, ...written });
+    log.info('ingest done', { userId, uploadId, ...upload.counts, years, ...written, timings: roundTimings(timings) });
     return { status: 'DONE', upload };
   } catch (err) {
     if (err instanceof ExportError) {

@@ -13,6 +13,7 @@ import {
   DynamoAuditStore,
   backoffDelay,
   batchPut,
+  itemDigest,
   uniqueBatches,
   type RetryPolicy,
 } from '../../../functions/aws/dynamo-store.ts';
@@ -85,6 +86,26 @@ describe('batch writes', () => {
     for (const x of flat) expect(x.v).toBe(Number(x.k.slice(1)) >= 20 ? Number(x.k.slice(1)) : Number(x.k.slice(1)) + 60);
   });
 
+  it('item digests ignore key order and undefined values, and tell apart any change of value or type', () => {
+    const item = { pk: 'USER#u', sk: 'CR#1', n: 1, s: 'a', list: [1, 'x', { b: true, a: null }], nested: { z: [new Set(['b', 'a'])], y: 2.5 } };
+    const same = { nested: { y: 2.5, z: [new Set(['a', 'b'])] }, list: [1, 'x', { a: null, b: true }], s: 'a', n: 1, sk: 'CR#1', pk: 'USER#u', gone: undefined };
+    expect(itemDigest(same)).toBe(itemDigest(item));
+    const variants = [
+      { ...item, n: '1' },
+      { ...item, s: 'b' },
+      { ...item, s: undefined },
+      { ...item, list: [1, 'x', { b: true, a: null }, 2] },
+      { ...item, list: ['x', 1, { b: true, a: null }] },
+      { ...item, list: [1, 'x', { b: false, a: null }] },
+      { ...item, list: [1, 'x', { b: true, a: 'null' }] },
+      { ...item, nested: { z: [['a', 'b']], y: 2.5 } },
+      { ...item, nested: { z: [new Set(['a'])], y: 2.5 } },
+      { ...item, extra: null },
+    ];
+    const digests = new Set([itemDigest(item), ...variants.map(itemDigest)]);
+    expect(digests.size).toBe(variants.length + 1);
+  });
+
   it('backoff is full-jitter exponential, capped', () => {
     const policy: RetryPolicy = { maxAttempts: 8, baseDelayMs: 50, maxDelayMs: 1000 };
     for (let attempt = 0; attempt < 10; attempt++) {
@@ -113,12 +134,61 @@ describe('batch writes', () => {
     const store = new DynamoAuditStore(emu.clients.doc, emu.table);
     const old = { ...cr(1), outcome: 'pending' as const };
     const newer = { ...cr(1), outcome: 'accepted' as const };
-    expect(await store.putVerdicts('order', [newer, cr(2)], '2026-01-06')).toEqual({ written: 2, keptNewer: 0 });
-    expect(await store.putVerdicts('order', [old, cr(3)], '2025-07-02')).toEqual({ written: 1, keptNewer: 1 });
+    expect(await store.putVerdicts('order', [newer, cr(2)], '2026-01-06')).toEqual({ written: 2, keptNewer: 0, unchanged: 0 });
+    expect(await store.putVerdicts('order', [old, cr(3)], '2025-07-02')).toEqual({ written: 1, keptNewer: 1, unchanged: 0 });
     const stored = await store.listVerdictsOfYear('order', 2025);
     expect(stored.map((v) => v.id).sort()).toEqual(['cr-0001', 'cr-0002', 'cr-0003']);
     expect(stored.find((v) => v.id === 'cr-0001')).toEqual(newer); // no internal attribute leaks
-    expect(await store.putVerdicts('order', [newer], '2026-01-06')).toEqual({ written: 1, keptNewer: 0 });
+    expect(await store.putVerdicts('order', [newer], '2026-01-06')).toEqual({ written: 1, keptNewer: 0, unchanged: 1 });
+  });
+
+  it('sends no write for a verdict already stored with the same values; a changed one is written', async () => {
+    const writes: number[] = [];
+    const counting = {
+      send(cmd: Parameters<DynamoDBDocumentClient['send']>[0]) {
+        if (cmd instanceof BatchWriteCommand) writes.push(Object.values(cmd.input.RequestItems!)[0]!.length);
+        return emu.clients.doc.send(cmd as never);
+      },
+    } as unknown as DynamoDBDocumentClient;
+    const store = new DynamoAuditStore(counting, emu.table);
+    const items = Array.from({ length: 30 }, (_, i) => cr(i, 2024 + (i % 2)));
+    // Optional fields left undefined are not stored: the stored item still compares equal.
+    const withUndefined = { ...cr(30), cluster: undefined };
+    expect(await store.putVerdicts('same', [...items, withUndefined], '2026-01-06')).toEqual({ written: 31, keptNewer: 0, unchanged: 0 });
+    expect(writes.reduce((a, b) => a + b, 0)).toBe(31);
+
+    writes.length = 0;
+    expect(await store.putVerdicts('same', [...items, withUndefined], '2026-01-06')).toEqual({ written: 31, keptNewer: 0, unchanged: 31 });
+    expect(writes).toEqual([]);
+
+    const changed = { ...items[7]!, outcome: 'accepted' as const, reasons: [...items[7]!.reasons, { rule: 'x', category: 'good' as const, weight: 0.25, evidence: 'y' }] };
+    const sameButNewerExport = items.slice(10, 13);
+    expect(await store.putVerdicts('same', [changed, items[8]!], '2026-01-06')).toEqual({ written: 2, keptNewer: 0, unchanged: 1 });
+    expect(writes.reduce((a, b) => a + b, 0)).toBe(1);
+    // Same values from a newer export: written, since the export date it was read from changed.
+    writes.length = 0;
+    expect(await store.putVerdicts('same', sameButNewerExport, '2026-02-01')).toEqual({ written: 3, keptNewer: 0, unchanged: 0 });
+    expect(writes.reduce((a, b) => a + b, 0)).toBe(3);
+
+    const stored = [...(await store.listVerdictsOfYear('same', 2024)), ...(await store.listVerdictsOfYear('same', 2025))];
+    expect(stored).toHaveLength(31);
+    expect(stored.find((v) => v.id === changed.id)).toEqual(changed);
+    expect(await countType('VERDICT', 'USER#same')).toBe(31);
+  });
+
+  it('reads the verdicts of several years at once, grouped by year, and only those years', async () => {
+    const store = new DynamoAuditStore(emu.clients.doc, emu.table);
+    const items = Array.from({ length: 40 }, (_, i) => cr(i, 2021 + (i % 4)));
+    await store.putVerdicts('years', items);
+    const byYear = await store.listVerdictsOfYears('years', [2022, 2024, 2030]);
+    expect([...byYear.keys()].sort()).toEqual([2022, 2024, 2030]);
+    for (const year of [2022, 2024]) {
+      const want = items.filter((x) => x.year === year);
+      expect(byYear.get(year)!.map((v) => v.id).sort()).toEqual(want.map((x) => x.id).sort());
+      expect(byYear.get(year)!.find((v) => v.id === want[0]!.id)).toEqual(want[0]);
+    }
+    expect(byYear.get(2030)).toEqual([]);
+    expect(await store.listVerdictsOfYear('years', 2021)).toHaveLength(10);
   });
 
   it('retries UnprocessedItems with backoff until all are written', async () => {
