@@ -85,6 +85,18 @@ for (let i = 0; i < 5000; i++) classifyNote(notes[i].text);
   });
   console.log(`classifyNote with recipient profile + names: ${fmt(N, t)}`);
 }
+{
+  // realistic notes: the hand-written test examples (longer, more varied wording than the synthetic ones)
+  const { CASES, MORE_CASES } = await import('../test/unit/classify/examples.ts');
+  const real = [...CASES, ...MORE_CASES];
+  const reps = Math.max(1, Math.round(N / real.length));
+  const avg = real.reduce((s, c) => s + c.text.length, 0) / real.length;
+  for (const c of real) classifyNote(c.text, { recipientProfile: c.to });
+  const t = timed(() => {
+    for (let k = 0; k < reps; k++) for (const c of real) classifyNote(c.text, { recipientProfile: c.to });
+  });
+  console.log(`classifyNote on ${real.length} hand-written notes x ${reps} (avg ${avg.toFixed(0)} chars): ${fmt(reps * real.length, t)}`);
+}
 void decide;
 for (const size of [10_000, 100_000]) {
   const batch = notes.slice(0, Math.min(size, N));

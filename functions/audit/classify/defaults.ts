@@ -58,6 +58,25 @@ const BODY_SET = new Set(DEFAULT_BODIES.map(squash));
 const MAYBE_DEFAULT = /linkedin|network|netzwerk|r[ée]seau|\bred\b|\brede\b|\brete\b|netwerk/i;
 const GREETING = /^(?:hi|hello|hey|dear|hola|hallo|bonjour|ola|oi|ciao|hoi)(?: [a-z'-]+){0,3} /;
 
+/**
+ * The words LinkedIn's default invitations are made of (EN/ES/DE/FR/PT, folded): a short note that
+ * names LinkedIn or a network and uses nothing else is a default (or a paraphrase of one).
+ */
+const DEFAULT_VOCAB = new Set(
+  (
+    "i i'd id would like to add you my professional network on linkedin join your connect with invite in the online site be please include " +
+    'me gustaria anadirte agregarte a mi red profesional en unirme tu conectar contigo invitarte quisiera formar parte de ' +
+    'gostaria incluir voce na minha rede profissional no participar da sua inclui-lo em adicionar convidar ' +
+    "je j'aimerais aimerais souhaiterais voudrais vous inviter rejoindre mon reseau professionnel ligne sur le ajouter votre connecter avec " +
+    'ich mochte wurde sie dich gerne gern zu meinem mein beruflichen netzwerk auf hinzufugen einladen ihrem deinem beitreten mit vernetzen'
+  ).split(' '),
+);
+const NETWORK_WORD = /^(?:linkedin|network|netzwerk|reseau|red|rede)$/;
+
+function onlyDefaultWords(words: string[]): boolean {
+  return words.length >= 5 && words.length <= 16 && words.every((w) => DEFAULT_VOCAB.has(w)) && words.some((w) => NETWORK_WORD.test(w)) && words.includes('linkedin');
+}
+
 /** Returns the default text matched (the note itself) when the note is a LinkedIn default. */
 export function linkedInDefault(text: string): string | null {
   if (text.length > 220 || !MAYBE_DEFAULT.test(text)) return null;
@@ -70,7 +89,7 @@ export function linkedInDefault(text: string): string | null {
     if (start > 0 && !GREETING.test(head + ' ')) continue;
     for (let cut = 0; cut <= 3 && words.length - cut > start; cut++) {
       const body = words.slice(start, words.length - cut).join(' ');
-      if (BODY_SET.has(body)) return text.trim();
+      if (BODY_SET.has(body) || onlyDefaultWords(body.split(' '))) return text.trim();
     }
   }
   return null;

@@ -1,6 +1,6 @@
 /** Evaluation helpers: metrics, deterministic group-aware folds, cross-validated predictions. */
 import { CATEGORIES, verdictOf, type Category } from '../model.ts';
-import { decide, type Fired, type Weights } from './engine.ts';
+import { decide, scores, softmax, type Fired, type Weights } from './engine.ts';
 import { fitWeights, type Example, type FitOptions } from './fit.ts';
 import { fireInbox } from './index.ts';
 import type { LabelledNote } from './jsonl.ts';
@@ -101,15 +101,48 @@ export function predict(d: DevFeatures, i: number, weights: Weights): Category {
   return decide(f.fired, f.cluster, weights).category;
 }
 
-/** k-fold cross-validated predictions: each fold is predicted by weights fitted on the others. */
-export function crossValidate(d: DevFeatures, k: number, fit: FitOptions = {}): Category[] {
+/** k-fold cross-validated predictions: each fold is predicted by weights fitted on the others (plus `extra` examples from another set). */
+export function crossValidate(d: DevFeatures, k: number, fit: FitOptions = {}, extra: readonly Example[] = []): Category[] {
   const folds = makeFolds(d.notes, k);
   const pred = new Array<Category>(d.notes.length);
   for (let f = 0; f < k; f++) {
-    const w = fitWeights(examplesOf(d, (i) => folds[i] !== f), fit);
+    const w = fitWeights([...examplesOf(d, (i) => folds[i] !== f), ...extra], fit);
     d.notes.forEach((_, i) => {
       if (folds[i] === f) pred[i] = predict(d, i, w);
     });
   }
   return pred;
+}
+
+/**
+ * Cross-validated raw scores of the labelled (scored-category) notes: for fitting the confidence
+ * temperature on notes the weights did not see.
+ */
+export function crossValidatedScores(d: DevFeatures, k: number, fit: FitOptions = {}, extra: readonly Example[] = []): { scores: number[]; label: number }[] {
+  const folds = makeFolds(d.notes, k);
+  const out: { scores: number[]; label: number }[] = [];
+  for (let f = 0; f < k; f++) {
+    const w = fitWeights([...examplesOf(d, (i) => folds[i] !== f), ...extra], fit);
+    d.notes.forEach((n, i) => {
+      const x = d.fired[i];
+      if (folds[i] !== f || !x || !n.label || n.label === 'no_message') return;
+      out.push({ scores: scores(x.fired, w), label: w.classes.indexOf(n.label) });
+    });
+  }
+  return out;
+}
+
+/** The temperature (grid 0.3..4) minimising the negative log-likelihood of the true classes. */
+export function fitTemperature(samples: readonly { scores: number[]; label: number }[]): number {
+  let best = 1;
+  let bestNll = Infinity;
+  for (let t = 0.3; t <= 4.0001; t += 0.05) {
+    let nll = 0;
+    for (const s of samples) nll -= Math.log(Math.max(1e-12, softmax(s.scores.map((x) => x / t))[s.label]));
+    if (nll < bestNll) {
+      bestNll = nll;
+      best = Math.round(t * 100) / 100;
+    }
+  }
+  return best;
 }

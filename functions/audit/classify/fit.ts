@@ -16,12 +16,15 @@ export interface Example {
 export interface FitOptions {
   /** L2 strength towards the prior (default 0.02). */
   lambda?: number;
+  /** L2 strength of the per-category bias towards 0 (default 0.05): a verdict should rest on evidence, not on the class mix. */
+  biasLambda?: number;
   iterations?: number;
   learningRate?: number;
 }
 
 export function fitWeights(examples: Example[], options: FitOptions = {}): Weights {
   const lambda = options.lambda ?? 0.02;
+  const biasLambda = options.biasLambda ?? 0.05;
   const iterations = options.iterations ?? 1500;
   const lr = options.learningRate ?? 0.5;
   const K = SCORED_CATEGORIES.length;
@@ -52,7 +55,7 @@ export function fitWeights(examples: Example[], options: FitOptions = {}): Weigh
         for (const f of feats[n]) gW[f][c] += g;
       }
     }
-    for (let c = 0; c < K; c++) b[c] -= (lr * gb[c]) / N;
+    for (let c = 0; c < K; c++) b[c] -= lr * (gb[c] / N + 2 * biasLambda * b[c]);
     for (let r = 0; r < R; r++) {
       for (let c = 0; c < K; c++) W[r][c] -= lr * (gW[r][c] / N + 2 * lambda * (W[r][c] - P[r][c]));
     }

@@ -5,6 +5,7 @@
  * Terms are matched on folded text (lower case, no accents), in EN/ES/DE/FR/PT.
  */
 import type { OwnerProfile } from '../model.ts';
+import { Gate } from './gate.ts';
 import { fold, foldSameLength } from './text.ts';
 
 interface Vertical {
@@ -24,7 +25,7 @@ export const VERTICALS: Vertical[] = [
   v('agriculture', 'farms?\\b|farmers?|farming|growers?\\b|harvest|crops?\\b|agronom|irrigation|agricult|landwirt|agricol|fazenda|agro'),
   v('crypto', 'crypto|defi\\b|bitcoin|blockchain|web3|nfts?\\b|altcoins?|l2\\b|token sale'),
   v('trades', 'hvac|plumb(?:er|ing)|roof(?:er|ing)|electricians?|handyman|contractors?\\b'),
-  v('k12', 'teachers?\\b|classrooms?|lesson plan|k-12|pta\\b|school districts?|elementary|profesor(?:es|as)?\\b|lehrer|enseignants?|professores?\\b|escolas?\\b'),
+  v('k12', 'teachers?\\b|classrooms?|lesson plan|k-12|pta\\b|school districts?|elementary|profesor(?:es|as)?\\b|lehrer|enseignants?|professor(?:es|a|as)?\\b|docentes?\\b|escolas?\\b'),
   v('logistics', 'logistic|freight|ltl\\b|carrier rates|trucking|fleets?\\b|shipping|warehous|3pl\\b|supply chain|dispatch|forklift|spedition|logistica|logistique|transport'),
   v('food', 'restaurants?|restaurat|restaurante|cuisine|kuche|cozinha|chefs?\\b|bakery|bakeries|pastr(?:y|ies)|kitchens?|coffee shop|cafe\\b|brewer(?:y|ies)|catering|gastronom|food service|restaurante|boulangerie'),
   v('wedding', 'weddings?|brides?(?:-to-be)?\\b|grooms?\\b|engagement ring|florists?|bodas?\\b|hochzeit|mariage|casamento'),
@@ -61,8 +62,12 @@ export interface Hit {
 /** All niches in one scan: one capture group per vertical. */
 const ALL_VERTICALS = new RegExp(VERTICALS.map((vt) => `(${vt.re.source})`).join('|'), 'g');
 
+/** Prefilter: a note none of whose words can start a niche term has no niche (see gate.ts). */
+const VERTICAL_GATE = new Gate(VERTICALS.map((vt) => vt.re.source));
+
 function verticalsIn(s: string): Hit[] {
   const hits: Hit[] = [];
+  if (VERTICAL_GATE.scan(s).indexOf(1) < 0) return hits;
   ALL_VERTICALS.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = ALL_VERTICALS.exec(s))) {
@@ -140,8 +145,11 @@ export function relevance(note: string, profile: string): Relevance {
   const folded = foldSameLength(note);
   const slice = (a: number, b: number) => note.slice(a, b);
   const hits = verticalsIn(folded);
-  if (hits.length === 0) return {};
   const pv = profileVerticals(profile);
+  if (hits.length === 0) {
+    const a = lexicalAudienceMismatch(folded, profile, pv);
+    return a ? { assumedMismatch: slice(a.start, a.end) } : {};
+  }
   const fits = (h: Hit) => pv.has(h.vertical) || (stem(h.term).length >= 4 && profile.includes(stem(h.term)));
   const out: Relevance = {};
   const fitting = hits.find(fits);
@@ -162,7 +170,43 @@ export function relevance(note: string, profile: string): Relevance {
   audience.sort((x, y) => x.start - y.start || x.end - y.end);
   if (audience.length > 0 && !audience.some((a) => fits(a.hit))) {
     out.assumedMismatch = slice(audience[0].start, audience[0].end);
+  } else if (audience.length === 0) {
+    const a = lexicalAudienceMismatch(folded, profile, pv);
+    if (a) out.assumedMismatch = slice(a.start, a.end);
   }
   if (!fitting) out.nicheMismatch = slice(hits[0].start, hits[0].end);
   return out;
+}
+
+/**
+ * Who the note says the recipient is, in its own words ("optometrists like you", "as a litigation
+ * partner", "en tant que caviste", "als Landwirt wissen Sie", "como experta en comercio exterior"),
+ * for audiences outside the niche list: the phrase's content words are looked up in the profile.
+ */
+const AUDIENCE: RegExp[] = [
+  /\b((?:[a-z][a-z-]+ ){0,2}[a-z][a-z-]+) like (?:you|yours|yourself)\b/g,
+  /\b(?:as|being) (?:a|an|the|one of the) (?:fellow )?((?:[a-z][a-z&-]* ){0,3}[a-z][a-z&-]+)/g,
+  /\ben tant que ((?:[a-z][a-z-]* ){0,2}[a-z][a-z-]+)/g,
+  /\bals ([a-z][a-z-]+(?: [a-z][a-z-]+)?) (?:wissen|kennen|sind|haben|brauchen) sie\b/g,
+  /\bcomo ((?:experta?|especialista|duen[oa]|director[a]?|gerente|responsable|profesional|dono|dona|gestor[a]?)(?: (?:en|de|em|do|da) [a-z]+(?: [a-z]+)?)?)/g,
+  /\b([a-z][a-z-]+s) (?:in your area|near you|in your city)\b/g,
+];
+const NOT_CONTENT = new Set(['fellow', 'busy', 'someone', 'person', 'people', 'professional', 'professionals', 'leader', 'leaders', 'expert', 'experts', 'you', 'your', 'yours', 'with', 'that', 'this', 'most', 'many', 'other', 'others', 'like', 'great', 'successful', 'smart', 'driven', 'member', 'result', 'reminder', 'thank', 'token', 'well', 'owner', 'owners', 'manager', 'managers', 'team', 'teams', 'companies', 'company', 'businesses', 'business', 'firms', 'brands', 'organizations', 'organisations', 'minded', 'amazing', 'folks', 'experta', 'experto', 'especialista', 'profesional', 'responsable', 'gerente', 'director', 'directora']);
+
+const MAY_NAME_AUDIENCE = /like (?:you|yours)|\b(?:as|being) (?:a|an|one)\b|en tant que|\bals \w+ \w+ sie\b|\bcomo\b|in your (?:area|city)|near you/;
+
+function lexicalAudienceMismatch(folded: string, profile: string, pv: Set<string>): { start: number; end: number } | null {
+  if (!MAY_NAME_AUDIENCE.test(folded)) return null;
+  for (const re of AUDIENCE) {
+    re.lastIndex = 0;
+    const m = re.exec(folded);
+    if (!m) continue;
+    const words = m[1].split(/[\s-]+/).filter((w) => w.length >= 3 && !NOT_CONTENT.has(w));
+    if (words.length === 0) continue;
+    const stems = words.map((w) => w.replace(/[^a-z0-9&]/g, '').slice(0, 5)).filter((x) => x.length >= 3);
+    if (stems.some((st) => profile.includes(st))) return null;
+    for (const h of verticalsIn(m[0])) if (pv.has(h.vertical)) return null;
+    return { start: m.index, end: m.index + m[0].length };
+  }
+  return null;
 }

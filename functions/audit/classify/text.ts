@@ -41,7 +41,19 @@ export function foldNonAscii(s: string): string {
   return s.replace(/[^\x00-\x7f]/g, foldChar);
 }
 
+let lastIn = '';
+let lastOut = '';
+
+/** foldSameLength, remembering the last note (the rules, the relevance check and the gate fold the same note in turn). */
 export function foldSameLength(s: string): string {
+  if (s === lastIn) return lastOut;
+  const out = foldUncached(s);
+  lastIn = s;
+  lastOut = out;
+  return out;
+}
+
+function foldUncached(s: string): string {
   if (!NON_ASCII.test(s)) return s.toLowerCase();
   // lower-case ASCII first (length-preserving for ASCII), then map each non-ASCII char 1:1
   let out = '';

@@ -1,0 +1,329 @@
+/**
+ * A cheap prefilter for the text rules. From each rule's regex source we derive, once, a set of
+ * "gate" words: word prefixes of which at least one must start a word of the note for the regex to
+ * possibly match (e.g. `\bwe (?:help|offer)\b|\bour clients\b` needs a word starting with "we" or
+ * "our"). One pass over the note walks a trie of all gates and enables only the rules whose gate
+ * occurs; the others are skipped without running their regex. A rule whose source yields no safe
+ * gate (an alternative made only of classes or optional parts) is always run.
+ *
+ * The derivation is conservative: a gate is only taken from literal text that every match of the
+ * alternative must contain, starting at a word start (after `\b`, `^`, whitespace or a non-word
+ * literal). Word characters here are [a-z0-9]: the note is folded to lower case first.
+ */
+
+const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+const isWordChar = (ch: string) => ch.length === 1 && isWordCode(ch.charCodeAt(0));
+
+interface Quant {
+  min: number;
+  max: number;
+  end: number;
+}
+
+function readQuant(src: string, i: number): Quant {
+  const ch = src[i];
+  let q: Quant | null = null;
+  if (ch === '?') q = { min: 0, max: 1, end: i + 1 };
+  else if (ch === '*') q = { min: 0, max: Infinity, end: i + 1 };
+  else if (ch === '+') q = { min: 1, max: Infinity, end: i + 1 };
+  else if (ch === '{') {
+    const m = /^\{(\d+)(,(\d*))?\}/.exec(src.slice(i));
+    if (m) q = { min: Number(m[1]), max: m[2] ? (m[3] ? Number(m[3]) : Infinity) : Number(m[1]), end: i + m[0].length };
+  }
+  if (!q) return { min: 1, max: 1, end: i };
+  if (src[q.end] === '?' || src[q.end] === '+') q.end++; // lazy / possessive marker
+  return q;
+}
+
+/** End index (exclusive) of a character class starting at `i` (src[i] === '['). */
+function classEnd(src: string, i: number): number {
+  let j = i + 1;
+  if (src[j] === '^') j++;
+  if (src[j] === ']') j++;
+  while (j < src.length && src[j] !== ']') j += src[j] === '\\' ? 2 : 1;
+  return j + 1;
+}
+
+/** Index of the ')' closing the group opened at `i`. */
+function groupEnd(src: string, i: number): number {
+  let depth = 0;
+  for (let j = i; j < src.length; j++) {
+    const ch = src[j];
+    if (ch === '\\') j++;
+    else if (ch === '[') j = classEnd(src, j) - 1;
+    else if (ch === '(') depth++;
+    else if (ch === ')' && --depth === 0) return j;
+  }
+  return src.length;
+}
+
+/** Splits a regex source at its top-level '|'. */
+export function alternatives(src: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let last = 0;
+  for (let j = 0; j < src.length; j++) {
+    const ch = src[j];
+    if (ch === '\\') j++;
+    else if (ch === '[') j = classEnd(src, j) - 1;
+    else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (ch === '|' && depth === 0) {
+      out.push(src.slice(last, j));
+      last = j + 1;
+    }
+  }
+  out.push(src.slice(last));
+  return out;
+}
+
+/**
+ * Gates of an alternation: the union of its alternatives' gates, or null if one has none. A gate
+ * ending in '$' is a whole word (the pattern puts a word end right after it); others are prefixes.
+ * `endsAtBoundary`: what follows the alternation is a word end (so its last words are whole).
+ */
+export function gatesOf(src: string, atBoundary = false, endsAtBoundary = false): string[] | null {
+  return gateInfo(src, atBoundary, endsAtBoundary)?.gates ?? null;
+}
+
+/**
+ * The gates, and whether they are leading: every match starts exactly where a gate word starts
+ * (nothing consumed before the gate), so the regex can be tried only at those positions.
+ */
+export function gateInfo(src: string, atBoundary = false, endsAtBoundary = false): { gates: string[]; leading: boolean } | null {
+  const all = new Set<string>();
+  let leading = true;
+  for (const alt of alternatives(src)) {
+    const g = sequenceGates(alt, atBoundary, endsAtBoundary);
+    if (!g) return null;
+    for (const x of g.gates) all.add(x);
+    leading &&= g.leading;
+  }
+  return { gates: [...all], leading };
+}
+
+const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+/** Words so common that a gate on them barely filters: another word of the same pattern is preferred. */
+const COMMON = new Set(
+  ('a an the i me my we our you your to in on at of for with and or is are be it this that do not no ' +
+    'de la le el en y que un una mi tu su se es lo los las del al ' +
+    'der die das und ich sie wir du ein eine mit zu ist nicht ' +
+    'je vous nous tu les des et un une mon ma votre pour sur est pas ' +
+    'eu voce o os as um uma meu minha seu sua e em no na com para nao ' +
+    'hi hello hey hola hallo bonjour ola oi would could can have has will just all so if but from by as con').split(' '),
+);
+const gateWeight = (g: string) => {
+  const whole = g.endsWith('$');
+  const w = whole ? g.slice(0, -1) : g;
+  return w.length + (whole ? 2 : 0) - (COMMON.has(w) ? 4 : 0);
+};
+const score = (g: readonly string[]) => Math.min(...g.map(gateWeight)) - g.length * 0.001;
+
+function sequenceGates(src: string, startBoundary: boolean, endsAtBoundary: boolean): { gates: string[]; leading: boolean } | null {
+  let best: string[] | null = null;
+  let bestLeading = false;
+  const offer = (g: string[] | null, leading: boolean) => {
+    if (g && g.length && (!best || score(g) > score(best))) {
+      best = g;
+      bestLeading = leading;
+    }
+  };
+  let atBoundary = startBoundary;
+  // nothing consumed yet: a gate found now starts the match
+  let fresh = true;
+  // the current literal run: words starting at a known word start are gates
+  let word = '';
+  let wordAtStart = false;
+  let wordLeading = false;
+  const endWord = (whole = false) => {
+    if (word && wordAtStart) offer([whole ? `${word}$` : word], wordLeading);
+    word = '';
+    wordAtStart = false;
+  };
+  const literal = (ch: string, q: Quant) => {
+    if (q.min === 0) {
+      endWord();
+      atBoundary = false;
+      fresh = false;
+      return;
+    }
+    if (isWordChar(ch)) {
+      if (!word) {
+        wordAtStart = atBoundary;
+        wordLeading = fresh;
+      }
+      fresh = false;
+      word += ch;
+      atBoundary = false;
+      if (q.max > 1) endWord();
+    } else {
+      endWord(true);
+      atBoundary = true;
+      fresh = false;
+    }
+  };
+  let i = 0;
+  while (i < src.length) {
+    const ch = src[i];
+    if (ch === '\\') {
+      const e = src[i + 1];
+      let j = i + 2;
+      if ((e === 'p' || e === 'P') && src[j] === '{') j = src.indexOf('}', j) + 1;
+      else if (e === 'u' && src[j] === '{') j = src.indexOf('}', j) + 1;
+      else if (e === 'u') j += 4;
+      else if (e === 'x') j += 2;
+      const q = readQuant(src, j);
+      if (e === 'b') {
+        endWord(true);
+        atBoundary = true;
+      } else if (e === 'B') {
+        endWord();
+        atBoundary = false;
+      } else if (e === 's') {
+        endWord(q.min >= 1);
+        if (q.min >= 1) atBoundary = true;
+        fresh = false;
+      } else if (e === 'd' && q.min >= 1) {
+        // a digit at a word start: the word starts with one of 0-9
+        if (atBoundary) offer(DIGITS, fresh);
+        endWord();
+        atBoundary = false;
+        fresh = false;
+      } else if (/[dDwWSpPux]/.test(e)) {
+        endWord();
+        atBoundary = false;
+        fresh = false;
+      } else {
+        literal(e, q);
+      }
+      i = q.end;
+    } else if (ch === '[') {
+      const end = classEnd(src, i);
+      const body = src.slice(i + 1, end - 1);
+      const q = readQuant(src, end);
+      // a class of one letter written twice (accents folded: [eé] became [ee]) is that letter
+      const single = /^[a-z0-9]+$/.test(body) && new Set(body).size === 1;
+      if (single) {
+        literal(body[0], q);
+        i = q.end;
+        continue;
+      }
+      // a class of only non-word characters (e.g. [\s,]) ends a word and puts the next character at a word start
+      const nonWord = q.min >= 1 && !body.startsWith('^') && /^(?:\\s|\\.|[^a-zA-Z0-9\\])+$/.test(body);
+      endWord(nonWord);
+      atBoundary = nonWord;
+      fresh = false;
+      i = q.end;
+    } else if (ch === '(') {
+      const end = groupEnd(src, i);
+      const q = readQuant(src, end + 1);
+      const look = /^\(\?(?:=|!|<=|<!)/.test(src.slice(i, i + 4));
+      endWord();
+      if (look) {
+        // zero-width: no gates, boundary unchanged
+      } else {
+        const inner = src.slice(i + (src[i + 1] === '?' ? (src[i + 2] === '<' ? src.indexOf('>', i) + 1 - i : 3) : 1), end);
+        if (q.min >= 1) {
+          const next = src.slice(q.end, q.end + 3);
+          const endsWord = q.max === 1 && (next.startsWith('\\b') || next.startsWith(' ') || /^\\[^a-zA-Z0-9]/.test(next) || /^\\s(?![?*]|\{0)/.test(next) || (q.end >= src.length && endsAtBoundary));
+          const g = gateInfo(inner, atBoundary, endsWord);
+          if (g) offer(g.gates, fresh && g.leading);
+          atBoundary = false;
+        } else {
+          // an optional group that always ends with a space keeps a word start a word start
+          atBoundary = atBoundary && alternatives(inner).every((a) => / $|\\s[+]?$/.test(a));
+        }
+        fresh = false;
+      }
+      i = q.end;
+    } else if (ch === '^') {
+      endWord();
+      atBoundary = true;
+      i++;
+    } else if (ch === '$' || ch === '.') {
+      const q = readQuant(src, i + 1);
+      endWord();
+      atBoundary = false;
+      if (ch === '.') fresh = false;
+      i = q.end;
+    } else {
+      const q = readQuant(src, i + 1);
+      literal(ch, q);
+      i = q.end;
+    }
+  }
+  endWord(endsAtBoundary);
+  return best ? { gates: best, leading: bestLeading } : null;
+}
+
+interface Node {
+  next: (Node | undefined)[];
+  /** Rules whose gate is this prefix. */
+  rules: number[];
+  /** Rules whose gate is this whole word. */
+  whole: number[];
+}
+const newNode = (): Node => ({ next: new Array<Node | undefined>(36), rules: [], whole: [] });
+const slot = (c: number) => (c >= 97 ? c - 97 : c - 48 + 26);
+
+/** The prefilter over a list of regexes: which of them can possibly match a (folded) note. */
+export class Gate {
+  private readonly root = newNode();
+  /** Indices of the regexes that have no gate and always run. */
+  readonly ungated: number[] = [];
+  private readonly enabled: Uint8Array;
+
+  constructor(sources: readonly string[]) {
+    this.enabled = new Uint8Array(sources.length);
+    sources.forEach((src, idx) => {
+      const gates = gatesOf(src);
+      if (!gates) {
+        this.ungated.push(idx);
+        return;
+      }
+      for (const gate of gates) {
+        const whole = gate.endsWith('$');
+        const g = whole ? gate.slice(0, -1) : gate;
+        let n = this.root;
+        for (let k = 0; k < g.length; k++) {
+          const s = slot(g.charCodeAt(k));
+          n = n.next[s] ??= newNode();
+        }
+        const list = whole ? n.whole : n.rules;
+        if (!list.includes(idx)) list.push(idx);
+      }
+    });
+  }
+
+  /** Flags (1 = may match) per regex for one folded note; the array is reused between calls. */
+  scan(lower: string): Uint8Array {
+    const en = this.enabled;
+    en.fill(0);
+    for (const i of this.ungated) en[i] = 1;
+    const len = lower.length;
+    let prevWord = false;
+    for (let i = 0; i < len; i++) {
+      const c = lower.charCodeAt(i);
+      const w = isWordCode(c);
+      if (w && !prevWord) {
+        let n: Node | undefined = this.root;
+        let j = i;
+        for (; j < len; j++) {
+          const cj = lower.charCodeAt(j);
+          if (!isWordCode(cj)) break;
+          n = n.next[slot(cj)];
+          if (!n) break;
+          const rs = n.rules;
+          for (let k = 0; k < rs.length; k++) en[rs[k]] = 1;
+        }
+        // the whole word matched a node: its whole-word gates are on
+        if (n && (j === len || !isWordCode(lower.charCodeAt(j)))) {
+          const ws = n.whole;
+          for (let k = 0; k < ws.length; k++) en[ws[k]] = 1;
+        }
+      }
+      prevWord = w;
+    }
+    return en;
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * The rule prefilter (gate.ts) must never change what the rules find: the gated run and the full
+ * run of every rule give the same fired rules with the same evidence.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fireTextRules, type Fired } from '../../../functions/audit/classify/engine.ts';
+import { Gate, gatesOf } from '../../../functions/audit/classify/gate.ts';
+import { parseNotesJsonl } from '../../../functions/audit/classify/jsonl.ts';
+import { VERTICALS } from '../../../functions/audit/classify/relevance.ts';
+import { TEXT_RULES } from '../../../functions/audit/classify/rules.ts';
+import { fold } from '../../../functions/audit/classify/text.ts';
+import { CASES, MORE_CASES } from './examples.ts';
+
+const both = (text: string) => {
+  const gated: Fired[] = [];
+  const full: Fired[] = [];
+  fireTextRules(text, gated, true);
+  fireTextRules(text, full, false);
+  return { gated, full };
+};
+
+describe('gate derivation', () => {
+  it('takes required words from literal text, whole words where a word end follows', () => {
+    const g = gatesOf('\\bwe (?:help|offer)\\b|\\bour clients\\b')!;
+    expect(g).toEqual(expect.arrayContaining(['help$', 'offer$']));
+    expect(g.some((x) => x.startsWith('clients'))).toBe(true);
+  });
+
+  it('gives up (null) when an alternative has no required word', () => {
+    expect(gatesOf('[?¿]')).toBeNull();
+    expect(gatesOf('\\bfoo\\b|\\d+%')).toBeNull();
+  });
+
+  it('skips optional parts', () => {
+    const g = gatesOf('\\b(?:very )?happy\\b')!;
+    expect(g).toEqual(['happy$']);
+  });
+
+  it('scan enables a rule only when one of its words starts a word of the note', () => {
+    const gate = new Gate(['\\bbanana\\b', '\\bapple', '[?]']);
+    expect([...gate.scan('i like apples?')]).toEqual([0, 1, 1]);
+    expect([...gate.scan('bananas are not banana-ish')]).toEqual([1, 0, 1]);
+  });
+});
+
+describe('gated rules find exactly what the full rules find', () => {
+  const texts: string[] = [...CASES, ...MORE_CASES].map((c) => c.text);
+  const dev = new URL('../../../../shared/dev-set/cr-labeled.jsonl', import.meta.url);
+  if (existsSync(dev)) texts.push(...parseNotesJsonl(readFileSync(dev, 'utf8')).map((n) => n.text));
+
+  it('on the example notes and the dev set', () => {
+    for (const t of texts) {
+      const { gated, full } = both(t);
+      expect(gated).toEqual(full);
+    }
+  });
+
+  it('on random mixes of the rules\' own words (property)', () => {
+    // words cut from the rule sources and from the notes, so rules actually fire
+    const vocab = [
+      ...new Set(
+        [...TEXT_RULES.map((r) => r.re.source), ...texts]
+          .join(' ')
+          .split(/[^A-Za-zÀ-ÿ0-9'$%€?¿-]+/)
+          .filter((w) => w.length > 0 && w.length < 16),
+      ),
+    ];
+    const sep = fc.constantFrom(' ', ' ', ' ', ', ', '. ', '! ', '? ', '-', "'", '\n');
+    const note = fc.array(fc.tuple(fc.constantFrom(...vocab), sep), { minLength: 1, maxLength: 30 }).map((p) => p.map(([w, s]) => w + s).join(''));
+    fc.assert(
+      fc.property(note, (t) => {
+        const { gated, full } = both(t);
+        expect(gated).toEqual(full);
+      }),
+      { numRuns: 400, seed: 7 },
+    );
+  });
+
+  it('the niche gate never hides a niche term', () => {
+    const gate = new Gate(VERTICALS.map((v) => v.re.source));
+    const single = VERTICALS.map((v) => new RegExp(v.re.source));
+    for (const t0 of texts) {
+      const t = fold(t0);
+      const en = gate.scan(t);
+      single.forEach((re, i) => {
+        if (re.test(t)) expect(en[i]).toBe(1);
+      });
+    }
+  });
+});
