@@ -24,7 +24,7 @@ import { WEIGHTS } from '../functions/audit/classify/weights.ts';
 
 const { values } = parseArgs({
   options: {
-    input: { type: 'string', default: '../shared/dev-set/cr-labeled.jsonl' },
+    input: { type: 'string', default: 'eval/dev.jsonl' },
     tune: { type: 'string', default: 'eval/tune.jsonl' },
     holdout: { type: 'string', default: 'eval/holdout.jsonl' },
     'no-holdout': { type: 'boolean', default: false },

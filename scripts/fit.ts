@@ -15,7 +15,7 @@ import { parseNotesJsonl } from '../functions/audit/classify/jsonl.ts';
 
 const { values } = parseArgs({
   options: {
-    input: { type: 'string', default: '../shared/dev-set/cr-labeled.jsonl' },
+    input: { type: 'string', default: 'eval/dev.jsonl' },
     tune: { type: 'string', default: 'eval/tune.jsonl' },
     'no-tune': { type: 'boolean', default: false },
     lambda: { type: 'string', default: '0.02' },

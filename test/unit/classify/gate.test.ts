@@ -2,7 +2,7 @@
  * The rule prefilter (gate.ts) must never change what the rules find: the gated run and the full
  * run of every rule give the same fired rules with the same evidence.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fireTextRules, type Fired } from '../../../functions/audit/classify/engine.ts';
@@ -47,8 +47,8 @@ describe('gate derivation', () => {
 
 describe('gated rules find exactly what the full rules find', () => {
   const texts: string[] = [...CASES, ...MORE_CASES].map((c) => c.text);
-  const dev = new URL('../../../../shared/dev-set/cr-labeled.jsonl', import.meta.url);
-  if (existsSync(dev)) texts.push(...parseNotesJsonl(readFileSync(dev, 'utf8')).map((n) => n.text));
+  const dev = new URL('../../../eval/dev.jsonl', import.meta.url);
+  texts.push(...parseNotesJsonl(readFileSync(dev, 'utf8')).map((n) => n.text));
 
   it('on the example notes and the dev set', () => {
     for (const t of texts) {

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -11,10 +11,8 @@ import { classifyInbox } from '../../../functions/audit/classify/index.ts';
 import { parseNotesJsonl } from '../../../functions/audit/classify/jsonl.ts';
 import { verdictOf } from '../../../functions/audit/model.ts';
 
-const DEV = new URL('../../../../shared/dev-set/cr-labeled.jsonl', import.meta.url);
-// The labelled dev set lives in shared/, beside the clone (as on every developer machine and in CI).
-if (!existsSync(DEV)) throw new Error(`the labelled dev set is missing: expected ${DEV.pathname} (shared/ beside the clone)`);
-const dev = parseNotesJsonl(readFileSync(DEV, 'utf8'), 'cr-labeled.jsonl');
+const DEV = new URL('../../../eval/dev.jsonl', import.meta.url);
+const dev = parseNotesJsonl(readFileSync(DEV, 'utf8'), 'dev.jsonl');
 
 function capture() {
   const out = new PassThrough();
