@@ -14,6 +14,7 @@ import { auditExport, mergeAudits } from '../../../functions/audit/audit.ts';
 import type { ClassifiedRequest } from '../../../functions/audit/model.ts';
 import type { YearStats } from '../../../functions/audit/report/stats.ts';
 import { s3Event } from './fixtures.ts';
+import { sampleFile } from '../../helpers/sample-data.ts';
 
 const dir = new URL('../../../sample-data/', import.meta.url);
 const OLD = 'Basic_LinkedInDataExport_07-02-2025.zip';
@@ -21,15 +22,6 @@ const NEW = 'Basic_LinkedInDataExport_01-06-2026.zip';
 const CSV = 'Invitations.csv';
 const present = [OLD, NEW, CSV, 'manifest.json'].every((f) => existsSync(new URL(f, dir)));
 if (!present) throw new Error('sample-data/ is incomplete: run `npm run sample-data`');
-
-interface ManifestFile {
-  file: string;
-  requests: number;
-  incoming: number;
-  outgoing: number;
-  withNote: number;
-  byYear: Record<string, number>;
-}
 
 let emu: Emulators;
 let ingest: IngestHandler;
@@ -74,8 +66,7 @@ afterAll(async () => {
 });
 
 describe('sample-data through the AWS pipeline', () => {
-  const manifest = JSON.parse(readFileSync(new URL('manifest.json', dir), 'utf8')) as { files: ManifestFile[] };
-  const of = (file: string) => manifest.files.find((f) => f.file === file)!;
+  const of = sampleFile;
 
   it('one export: the manifest counts, year by year', async () => {
     for (const file of [OLD, CSV]) {

@@ -8,30 +8,16 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { sampleManifest, samplePath } from '../../helpers/sample-data.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
 const tsx = join(root, 'node_modules/.bin/tsx');
 const aoiBin = join(root, 'bin/aoi.ts');
-const sample = (f: string) => join(root, 'sample-data', f);
+const sample = samplePath;
 const ZIP_A = 'Basic_LinkedInDataExport_07-02-2025.zip';
 const ZIP_B = 'Basic_LinkedInDataExport_01-06-2026.zip';
 
-interface ManifestFile {
-  file: string;
-  owner: string;
-  requests: number;
-  incoming: number;
-  outgoing: number;
-  withNote: number;
-  accepted: number;
-  pending: number;
-  unknown: number;
-  byYear: Record<string, number>;
-}
-const manifest = JSON.parse(await readFile(join(root, 'sample-data/manifest.json'), 'utf8')) as {
-  overlapRows: number;
-  files: ManifestFile[];
-};
+const manifest = sampleManifest;
 
 async function aoi(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {

@@ -1,25 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readExport, type ExportData } from '../../../functions/audit/export/index.ts';
+import { sampleManifest, samplePath } from '../../helpers/sample-data.ts';
 
-const DIR = join(import.meta.dirname, '..', '..', '..', 'sample-data');
-interface Expected {
-  file: string;
-  owner: string;
-  requests: number;
-  incoming: number;
-  outgoing: number;
-  withNote: number;
-  accepted: number;
-  pending: number;
-  unknown: number;
-  connections: number | null;
-  exportDate: string;
-  byYear: Record<string, number>;
-}
-const manifest = JSON.parse(readFileSync(join(DIR, 'manifest.json'), 'utf8')) as { overlapRows: number; files: Expected[] };
-const load = (file: string) => readExport({ name: file, path: join(DIR, file) });
+const manifest = sampleManifest;
+const load = (file: string) => readExport({ name: file, path: samplePath(file) });
 
 describe('sample-data', () => {
   it.each(manifest.files.map((f) => [f.file, f] as const))('%s reads with the counts the README promises', async (file, want) => {
