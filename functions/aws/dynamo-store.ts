@@ -16,7 +16,7 @@
  * plus the keys and `type`). No transactions and no TTL (dynalite has neither).
  */
 import { createHash } from 'node:crypto';
-import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, paginateQuery, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { NativeAttributeValue } from '@aws-sdk/util-dynamodb';
 import type { ClassifiedRequest, Coverage, Person } from '../audit/model.ts';
 import type { YearStats } from '../audit/report/stats.ts';
@@ -241,26 +241,12 @@ export class DynamoAuditStore implements AuditStore {
   private async storedVerdicts(userId: string): Promise<Map<string, { exportDate: string | null; digest: string }>> {
     const out = new Map<string, { exportDate: string | null; digest: string }>();
     const prefix = keys.verdict('');
-    let start: Item | undefined;
-    do {
-      const page = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :sk)',
-          ExpressionAttributeNames: { '#pk': TABLE_PARTITION_KEY, '#sk': TABLE_SORT_KEY },
-          ExpressionAttributeValues: { ':pk': keys.user(userId), ':sk': prefix },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        out.set(String(item[TABLE_SORT_KEY]).slice(prefix.length), {
-          exportDate: (item[VERDICT_EXPORT_DATE] as string | null | undefined) ?? null,
-          digest: itemDigest(item),
-        });
-      }
-      start = page.LastEvaluatedKey;
-    } while (start);
+    for await (const item of this.itemsWithPrefix(userId, prefix)) {
+      out.set(String(item[TABLE_SORT_KEY]).slice(prefix.length), {
+        exportDate: (item[VERDICT_EXPORT_DATE] as string | null | undefined) ?? null,
+        digest: itemDigest(item),
+      });
+    }
     return out;
   }
 
@@ -283,24 +269,16 @@ export class DynamoAuditStore implements AuditStore {
     if (wanted.length === 0) return out;
     // DynamoDB's IN takes at most 100 operands; beyond that, filter here instead.
     const filtered = wanted.length <= 100;
-    const values: Record<string, NativeAttributeValue> = { ':pk': keys.user(userId), ':sk': keys.verdict('') };
+    const values: Record<string, NativeAttributeValue> = {};
     if (filtered) wanted.forEach((y, i) => (values[`:y${i}`] = y));
-    let start: Item | undefined;
-    do {
-      const page = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :sk)',
-          FilterExpression: filtered ? `#year IN (${wanted.map((_, i) => `:y${i}`).join(', ')})` : undefined,
-          ExpressionAttributeNames: { '#pk': TABLE_PARTITION_KEY, '#sk': TABLE_SORT_KEY, ...(filtered ? { '#year': 'year' } : {}) },
-          ExpressionAttributeValues: values,
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) out.get(Number(item.year))?.push(verdictOf(item));
-      start = page.LastEvaluatedKey;
-    } while (start);
+    const items = this.itemsWithPrefix(
+      userId,
+      keys.verdict(''),
+      filtered
+        ? { FilterExpression: `#year IN (${wanted.map((_, i) => `:y${i}`).join(', ')})`, ExpressionAttributeNames: { '#year': 'year' }, ExpressionAttributeValues: values }
+        : {},
+    );
+    for await (const item of items) out.get(Number(item.year))?.push(verdictOf(item));
     return out;
   }
 
@@ -425,22 +403,23 @@ export class DynamoAuditStore implements AuditStore {
 
   private async queryPrefix(userId: string, prefix: string, projection?: string[], projectionNames?: Record<string, string>): Promise<Item[]> {
     const out: Item[] = [];
-    let start: Item | undefined;
-    do {
-      const page = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
-          ExpressionAttributeNames: { '#pk': TABLE_PARTITION_KEY, '#sk': TABLE_SORT_KEY, ...projectionNames },
-          ExpressionAttributeValues: { ':pk': keys.user(userId), ':prefix': prefix },
-          ProjectionExpression: projection?.join(', '),
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      out.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
+    for await (const item of this.itemsWithPrefix(userId, prefix, { ProjectionExpression: projection?.join(', '), ExpressionAttributeNames: projectionNames })) out.push(item);
     return out;
+  }
+
+  /** Every item of the user's partition whose sort key starts with `prefix`, page after page, strongly consistent. */
+  private async *itemsWithPrefix(userId: string, prefix: string, extra: Partial<QueryCommandInput> = {}): AsyncGenerator<Item> {
+    const pages = paginateQuery(
+      { client: this.doc },
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+        ConsistentRead: true,
+        ...extra,
+        ExpressionAttributeNames: { '#pk': TABLE_PARTITION_KEY, '#sk': TABLE_SORT_KEY, ...extra.ExpressionAttributeNames },
+        ExpressionAttributeValues: { ':pk': keys.user(userId), ':prefix': prefix, ...extra.ExpressionAttributeValues },
+      },
+    );
+    for await (const page of pages) yield* (page.Items ?? []) as Item[];
   }
 }
