@@ -16,7 +16,7 @@
  * plus the keys and `type`). No transactions and no TTL (dynalite has neither).
  */
 import { createHash } from 'node:crypto';
-import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, paginateQuery, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { NativeAttributeValue } from '@aws-sdk/util-dynamodb';
 import type { ClassifiedRequest, Coverage, Person } from '../audit/model.ts';
 import type { YearStats } from '../audit/report/stats.ts';
@@ -409,17 +409,21 @@ export class DynamoAuditStore implements AuditStore {
 
   /** Every item of the user's partition whose sort key starts with `prefix`, page after page, strongly consistent. */
   private async *itemsWithPrefix(userId: string, prefix: string, extra: Partial<QueryCommandInput> = {}): AsyncGenerator<Item> {
-    const pages = paginateQuery(
-      { client: this.doc },
-      {
-        TableName: this.tableName,
-        KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
-        ConsistentRead: true,
-        ...extra,
-        ExpressionAttributeNames: { '#pk': TABLE_PARTITION_KEY, '#sk': TABLE_SORT_KEY, ...extra.ExpressionAttributeNames },
-        ExpressionAttributeValues: { ':pk': keys.user(userId), ':prefix': prefix, ...extra.ExpressionAttributeValues },
-      },
-    );
-    for await (const page of pages) yield* (page.Items ?? []) as Item[];
+    let start: Item | undefined;
+    do {
+      const page = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+          ConsistentRead: true,
+          ...extra,
+          ExpressionAttributeNames: { '#pk': TABLE_PARTITION_KEY, '#sk': TABLE_SORT_KEY, ...extra.ExpressionAttributeNames },
+          ExpressionAttributeValues: { ':pk': keys.user(userId), ':prefix': prefix, ...extra.ExpressionAttributeValues },
+          ExclusiveStartKey: start,
+        }),
+      );
+      yield* (page.Items ?? []) as Item[];
+      start = page.LastEvaluatedKey;
+    } while (start);
   }
 }
