@@ -16,7 +16,11 @@ const benches = [
 let failed = 0;
 for (const [title, script] of benches) {
   process.stdout.write(`\n=== ${title}: ${script}\n`);
-  const r = spawnSync(tsx, [join(root, script)], { stdio: 'inherit', cwd: root });
+  const r = spawnSync(tsx, [join(root, script)], {
+    stdio: 'inherit',
+    cwd: root,
+    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', AWS_EC2_METADATA_DISABLED: 'true' },
+  });
   if (r.status !== 0) {
     failed++;
     process.stdout.write(`(${script} exited with ${r.status ?? r.signal})\n`);
