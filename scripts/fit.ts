@@ -1,9 +1,10 @@
 /**
- * Fits the classifier's rule weights on the labelled dev set plus the tune set (when present) and
+ * Fits the classifier's rule weights on the labelled dev set plus the tune sets (eval/tune.jsonl and
+ * eval/tune2.jsonl, when present) and
  * writes functions/audit/classify/weights.ts. Each set is fired as its own inbox (template
  * clustering across that set). Deterministic and re-runnable: `npm run fit`.
  * The holdout set (eval/holdout.jsonl) is never read here.
- * Usage: tsx scripts/fit.ts [--input dev.jsonl] [--tune eval/tune.jsonl | --no-tune] [--lambda 0.02]
+ * Usage: tsx scripts/fit.ts [--input dev.jsonl] [--tune eval/tune.jsonl] [--tune2 eval/tune2.jsonl] [--no-tune] [--lambda 0.02]
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -17,12 +18,13 @@ const { values } = parseArgs({
   options: {
     input: { type: 'string', default: 'eval/dev.jsonl' },
     tune: { type: 'string', default: 'eval/tune.jsonl' },
+    tune2: { type: 'string', default: 'eval/tune2.jsonl' },
     'no-tune': { type: 'boolean', default: false },
     lambda: { type: 'string', default: '0.02' },
   },
 });
 const sets = [values.input!];
-if (!values['no-tune'] && existsSync(values.tune!)) sets.push(values.tune!);
+if (!values['no-tune']) for (const t of [values.tune!, values.tune2!]) if (existsSync(t)) sets.push(t);
 const features = sets.map((file) => devFeatures(parseNotesJsonl(readFileSync(file, 'utf8'), file)));
 const perSet = features.map((d) => examplesOf(d, () => true));
 const examples = perSet.flat();

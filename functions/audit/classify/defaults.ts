@@ -55,7 +55,7 @@ function squash(s: string): string {
 
 const BODY_SET = new Set(DEFAULT_BODIES.map(squash));
 /** Cheap pre-check: every default names LinkedIn or a network. */
-const MAYBE_DEFAULT = /linkedin|network|netzwerk|r[ée]seau|\bred\b|\brede\b|\brete\b|netwerk/i;
+const MAYBE_DEFAULT = /linkedin|(?:add|include|join)[^.!?]{0,40}network|netzwerk|r[ée]seau|\bred\b|\brede\b|\brete\b|netwerk/i;
 const GREETING = /^(?:hi|hello|hey|dear|hola|hallo|bonjour|ola|oi|ciao|hoi)(?: [a-z'-]+){0,3} /;
 
 /**
@@ -77,6 +77,11 @@ function onlyDefaultWords(words: string[]): boolean {
   return words.length >= 5 && words.length <= 16 && words.every((w) => DEFAULT_VOCAB.has(w)) && words.some((w) => NETWORK_WORD.test(w)) && words.includes('linkedin');
 }
 
+/** Every word a default (or a paraphrase of one) can be made of. */
+const ANY_DEFAULT_WORD = new Set([...DEFAULT_VOCAB, ...[...BODY_SET].flatMap((b) => b.split(' '))]);
+/** A default may carry a greeting (up to 4 words) and a signature (up to 3): no more foreign words. */
+const MAX_FOREIGN_WORDS = 7;
+
 /** Returns the default text matched (the note itself) when the note is a LinkedIn default. */
 export function linkedInDefault(text: string): string | null {
   if (text.length > 220 || !MAYBE_DEFAULT.test(text)) return null;
@@ -84,6 +89,8 @@ export function linkedInDefault(text: string): string | null {
   if (BODY_SET.has(s)) return text.trim();
   // try: optional greeting prefix, optional trailing signature (up to 3 name words)
   const words = s.split(' ');
+  let foreign = 0;
+  for (const w of words) if (!ANY_DEFAULT_WORD.has(w) && ++foreign > MAX_FOREIGN_WORDS) return null;
   for (let start = 0; start <= Math.min(4, words.length); start++) {
     const head = words.slice(0, start).join(' ');
     if (start > 0 && !GREETING.test(head + ' ')) continue;

@@ -7,7 +7,7 @@ import { verdictOf } from '../model.ts';
 import { ADVICE } from './advice.ts';
 import type { ClusterResult } from './cluster.ts';
 import { linkedInDefault } from './defaults.ts';
-import { alternatives, Gate } from './gate.ts';
+import { alternatives, Gate, gateInfo, requiredLiteral } from './gate.ts';
 import { cachedProfileText, relevance } from './relevance.ts';
 import { RULE_BY_ID, SCORED_CATEGORIES, TEXT_RULES, type ScoredCategory } from './rules.ts';
 import { firstNameOf, firstSentence, foldSameLength, parseGreeting, sameFirstName } from './text.ts';
@@ -58,12 +58,12 @@ export function priorVector(ruleId: string): number[] {
 }
 
 const PLACEHOLDER =
-  /\{\{?\s*[A-Za-z_][A-Za-z0-9_. -]{0,38}\s*\}\}?|\[\s*(?:first[ _]?name|last[ _]?name|full[ _]?name|name|company|company[ _]?name|title|industry|city|nombre|empresa|vorname|name des empf[äa]ngers|firma|pr[ée]nom|entreprise|nome|Recipient[A-Za-z ]*|[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*){0,3})\s*\]|%[A-Z][A-Z0-9_]{1,29}%|<<?\s*[A-Z][A-Za-z_]*(?: [A-Za-z_]+){0,4}\s*>>?|\b(?:FNAME|LNAME|FIRSTNAME|FIRST_NAME|LASTNAME|LAST_NAME|COMPANYNAME|COMPANY_NAME)\b|\$[a-z_]{3,30}\b(?![.,]?\d)|\{[^{}|\n]{1,30}\|[^{}\n]{1,60}\}|\b(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|at|from|with|in) (?:nan|NaN|null|undefined|None|N\/A)\b/;
+  /\{\{?\s*[A-Za-z_][A-Za-z0-9_. -]{0,38}\s*\}\}?|\[\s*(?:first[ _]?name|last[ _]?name|full[ _]?name|name|company|company[ _]?name|title|industry|city|nombre|empresa|vorname|name des empf[äa]ngers|firma|pr[ée]nom|entreprise|nome|Recipient[A-Za-z ]*|[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*){0,3})\s*\]|%[A-Z][A-Z0-9_]{1,29}%|<<?\s*[A-Z][A-Za-z_]*(?: [A-Za-z_]+){0,4}\s*>>?|\b(?:FNAME|LNAME|FIRSTNAME|FIRST_NAME|LASTNAME|LAST_NAME|COMPANYNAME|COMPANY_NAME)\b|\$[a-z_]{3,30}\b(?![.,]?\d)|\{[^{}|\n]{1,30}\|[^{}\n]{1,60}\}|\b(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|at|from|with|in) (?:nan|NaN|null|undefined|None|N\/A)\b|\*{2,3}[A-Z][A-Z_ ]{1,29}\*{2,3}|\|[A-Z][A-Za-z_ ]{1,29}\||#[A-Z][A-Z_]{1,29}#/;
 /** A question addressed to the recipient (second person or a request verb), EN/ES/DE/FR/PT: the sentence is the evidence. */
 const UNEXPLAINED_ASK =
   /[^.!?\n]*\b(?:you|your|can i|may i|shall i|could i|te|le|tu|usted|quieres|podrias|puedo|sie|ihnen|dir|du|kann ich|darf ich|vous|tu|puis-je|je peux|voce|posso|quer|topa)\b[^.!?\n]*\?|[^.!?\n]*\b(?:want|wanna|need|interested|keen|open)\b[^.!?\n]*\?/;
 /** Cheap precheck: every placeholder form above needs one of these. */
-const MAY_HAVE_PLACEHOLDER = /[{[%<$]|NAME|COMPANY|\b(?:nan|NaN|null|undefined|None|N\/A)\b/;
+const MAY_HAVE_PLACEHOLDER = /[{[%<$*|#]|NAME|COMPANY|\b(?:nan|NaN|null|undefined|None|N\/A)\b/;
 const DOUBLE_GREETING = /^\s*(hi|hello|hey|dear|hola|hallo|bonjour|ol[áa]|oi|ciao)\b[\s,!.]+\1\b/i;
 const EMPTY_FIELD = /\b(?:at|in|from|with|bei|chez|en|em)\s+[.,!?](?:\s|$)|\bthe\s{2,}\w|\b(?:at|in)\s*$|\b(?:at|from) (?:for|and|with|to|as)\b|^\s*(?:hi|hello|hey|dear)\s+,/i;
 /** Capitalised greeting words that are not someone's name. */
@@ -82,6 +82,30 @@ const ALT_RANGE: [number, number][] = TEXT_RULES.map((rule) => {
   return [from, ALT_RES.length];
 });
 const ALT_GATE = new Gate(ALT_RES.map((re) => re.source));
+/** Per alternative, literal text every match contains ('' when none): a second, exact prefilter. */
+const ALT_LITERAL = ALT_RES.map((re) => requiredLiteral(re.source));
+/**
+ * Per alternative whose every match starts at a gate word (gate.ts `leading`): a global copy that
+ * is run from the first gate word on, skipping the text before it; null otherwise.
+ */
+const ALT_FROM: (RegExp | null)[] = ALT_RES.map((re) => (gateInfo(re.source)?.leading ? new RegExp(re.source, `${re.flags}g`) : null));
+const ALT_UNGATED = new Set(ALT_GATE.ungated);
+/** Per alternative, the index of its rule in TEXT_RULES. */
+const ALT_RULE: number[] = [];
+ALT_RANGE.forEach(([from, to], i) => {
+  for (let j = from; j < to; j++) ALT_RULE[j] = i;
+});
+const ENABLED: number[] = [];
+const byNumber = (a: number, b: number) => a - b;
+
+function execAlt(j: number, lower: string): RegExpExecArray | null {
+  const from = ALT_FROM[j];
+  if (from === null || ALT_UNGATED.has(j)) return ALT_RES[j].exec(lower);
+  from.lastIndex = ALT_GATE.first[j];
+  return from.exec(lower);
+}
+/** Up to this many enabled alternatives of one rule run one by one (see fireTextRules). */
+const ALT_SPLIT_MAX = 64;
 
 /**
  * Fires the per-note text rules. Cheap: one folded copy, one pass of the gate trie, then only the
@@ -98,22 +122,33 @@ export function fireTextRules(text: string, out: Fired[], gated = true): void {
     return;
   }
   const may = ALT_GATE.scan(lower);
-  for (let i = 0; i < TEXT_RULES.length; i++) {
-    const [from, to] = ALT_RANGE[i];
-    let on = 0;
-    let only = -1;
-    for (let j = from; j < to; j++) {
-      if (may[j] === 1) {
-        on++;
-        only = j;
-      }
-    }
-    if (on === 0) continue;
-    // one exec call costs more than the scan itself: one alternative alone runs alone, several run
-    // as the whole rule (the same leftmost match)
-    const best = on === 1 ? ALT_RES[only].exec(lower) : TEXT_RULES[i].re.exec(lower);
-    if (best) out.push({ id: TEXT_RULES[i].id, evidence: text.slice(best.index, best.index + best[0].length).trim() || best[0] });
+  // the enabled alternatives, in rule order (alternatives of one rule are contiguous)
+  const list = ENABLED;
+  list.length = 0;
+  for (const j of ALT_GATE.enabledList) {
+    const lit = ALT_LITERAL[j];
+    if (lit !== '' && !lower.includes(lit)) continue;
+    list.push(j);
   }
+  list.sort(byNumber);
+  for (let k = 0; k < list.length; ) {
+    const i = ALT_RULE[list[k]];
+    let end = k + 1;
+    while (end < list.length && ALT_RULE[list[end]] === i) end++;
+    // one alternative alone runs alone; a few run one by one (small regexes are much cheaper than
+    // the whole alternation at every position), keeping the leftmost match (ties: the earlier
+    // alternative, as the whole regex would); many run as the whole rule
+    let best: RegExpExecArray | null = null;
+    if (end - k <= ALT_SPLIT_MAX) {
+      for (let x = k; x < end; x++) {
+        const m = execAlt(list[x], lower);
+        if (m && (!best || m.index < best.index)) best = m;
+      }
+    } else best = TEXT_RULES[i].re.exec(lower);
+    if (best) out.push({ id: TEXT_RULES[i].id, evidence: text.slice(best.index, best.index + best[0].length).trim() || best[0] });
+    k = end;
+  }
+  void may;
 }
 
 /** Fires the structural rules (placeholders, greetings) and the context rules (recipient, cluster). */
@@ -166,7 +201,9 @@ export function fireContextRules(text: string, ctx: NoteContext, cluster: Cluste
       const pitches = out.filter((f) => f.id.startsWith('pitch.'));
       for (const p of pitches) out.push({ id: 'relevance.pitch_to_wrong_audience', evidence: p.evidence });
     }
-    if (rel.nicheMismatch) {
+    // a niche named without any offer or assumed audience ("your expertise in X is remarkable") is
+    // not a miss: only a pitch can miss
+    if (rel.nicheMismatch && (pitches || rel.assumedMismatch)) {
       out.push({ id: 'relevance.niche_mismatch', evidence: rel.nicheMismatch });
       if (!rel.nicheFits && !rel.assumedMismatch) {
         // a niche pitch that does not fit the recipient: each pitch signal counts towards the miss
@@ -257,11 +294,43 @@ export function noMessage(text: string): Classification | null {
   return null;
 }
 
+const PITCH = CLASS_INDEX.get('sales_pitch')!;
+const SWING = CLASS_INDEX.get('swing_and_miss')!;
+
+/**
+ * Within the pitch family, which one the profile says: swing_and_miss when the note's niche or
+ * assumed audience is outside the recipient's profile and no niche of the note fits it; otherwise
+ * (a niche fits, no niche could be identified, or no profile was given) sales_pitch.
+ */
+export function pitchOrMiss(fired: readonly Fired[]): number {
+  let miss = false;
+  let fits = false;
+  for (const f of fired) {
+    if (f.id === 'relevance.niche_fits') fits = true;
+    else if (f.id === 'relevance.niche_mismatch' || f.id === 'relevance.assumed_audience_mismatch') miss = true;
+  }
+  if (fits) return PITCH;
+  if (miss) return SWING;
+  return PITCH;
+}
+
 /** Turns fired rules into a Classification (winner, confidence, reasons, advice, cluster). */
 export function decide(fired: readonly Fired[], cluster: ClusterResult | undefined, weights: Weights = WEIGHTS): Classification {
   const s = scores(fired, weights);
   let best = 0;
   for (let c = 1; c < K; c++) if (s[c] > s[best]) best = c;
+  // a swing and miss is a pitch that misses: once the pitch family (sales_pitch, swing_and_miss)
+  // wins, the recipient profile alone splits it. A niche (or assumed audience) outside the profile
+  // is a miss; a niche inside it, or no identifiable niche, stays a sales pitch.
+  if (best === PITCH || best === SWING) {
+    const split = pitchOrMiss(fired);
+    if (split !== best) {
+      // the chosen member takes the family's score, the other one the lower score (confidence stays honest)
+      const other = split === PITCH ? SWING : PITCH;
+      [s[split], s[other]] = [s[other], s[split]];
+      best = split;
+    }
+  }
   const t = weights.temperature ?? 1;
   const p = softmax(t === 1 ? s : s.map((x) => x / t));
   const category: ScoredCategory = SCORED_CATEGORIES[best];

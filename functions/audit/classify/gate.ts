@@ -272,9 +272,14 @@ export class Gate {
   /** Indices of the regexes that have no gate and always run. */
   readonly ungated: number[] = [];
   private readonly enabled: Uint8Array;
+  /** Per regex, where in the last scanned note its first gate word starts (valid when enabled by a gate). */
+  readonly first: Int32Array;
+  /** Indices of the regexes the last scan enabled, in the order they were enabled. */
+  readonly enabledList: number[] = [];
 
   constructor(sources: readonly string[]) {
     this.enabled = new Uint8Array(sources.length);
+    this.first = new Int32Array(sources.length);
     sources.forEach((src, idx) => {
       const gates = gatesOf(src);
       if (!gates) {
@@ -298,8 +303,16 @@ export class Gate {
   /** Flags (1 = may match) per regex for one folded note; the array is reused between calls. */
   scan(lower: string): Uint8Array {
     const en = this.enabled;
-    en.fill(0);
-    for (const i of this.ungated) en[i] = 1;
+    const first = this.first;
+    const list = this.enabledList;
+    // reset only what the previous scan enabled (a few entries, not the whole array)
+    for (let k = 0; k < list.length; k++) en[list[k]] = 0;
+    list.length = 0;
+    for (const i of this.ungated) {
+      en[i] = 1;
+      first[i] = 0;
+      list.push(i);
+    }
     const len = lower.length;
     let prevWord = false;
     for (let i = 0; i < len; i++) {
@@ -314,16 +327,88 @@ export class Gate {
           n = n.next[slot(cj)];
           if (!n) break;
           const rs = n.rules;
-          for (let k = 0; k < rs.length; k++) en[rs[k]] = 1;
+          for (let k = 0; k < rs.length; k++) {
+            const r = rs[k];
+            if (en[r] === 0) {
+              en[r] = 1;
+              first[r] = i;
+              list.push(r);
+            }
+          }
         }
         // the whole word matched a node: its whole-word gates are on
         if (n && (j === len || !isWordCode(lower.charCodeAt(j)))) {
           const ws = n.whole;
-          for (let k = 0; k < ws.length; k++) en[ws[k]] = 1;
+          for (let k = 0; k < ws.length; k++) {
+            const r = ws[k];
+            if (en[r] === 0) {
+              en[r] = 1;
+              first[r] = i;
+              list.push(r);
+            }
+          }
         }
       }
       prevWord = w;
     }
     return en;
   }
+}
+
+/**
+ * The longest literal text every match of `src` (one alternative) must contain, or '' when there
+ * is none of at least `min` characters. Only top-level literal runs count: groups, classes,
+ * escapes such as `\s` or `\b`, anchors and quantified characters end a run (a quantified
+ * character is dropped, so what is kept is always required and contiguous). A note that does not
+ * contain the literal (`String.includes`, far cheaper than a regex scan) cannot match.
+ */
+export function requiredLiteral(src: string, min = 3): string {
+  let best = '';
+  let run = '';
+  const flush = () => {
+    if (run.length > best.length) best = run;
+    run = '';
+  };
+  const quantified = (j: number) => j < src.length && (src[j] === '?' || src[j] === '*' || src[j] === '+' || src[j] === '{');
+  for (let i = 0; i < src.length; ) {
+    const ch = src[i];
+    if (ch === '(') {
+      flush();
+      i = groupEnd(src, i) + 1;
+      continue;
+    }
+    if (ch === '[') {
+      flush();
+      i = classEnd(src, i);
+      continue;
+    }
+    if (ch === '\\') {
+      const e = src[i + 1] ?? '';
+      const literal = e !== '' && !/[A-Za-z0-9]/.test(e);
+      if (!literal || quantified(i + 2)) flush();
+      else run += e;
+      i += 2;
+      continue;
+    }
+    if (ch === '{') {
+      flush();
+      const close = src.indexOf('}', i);
+      i = close < 0 ? src.length : close + 1;
+      continue;
+    }
+    if ('.^$|)?*+}'.includes(ch)) {
+      flush();
+      i++;
+      continue;
+    }
+    if (quantified(i + 1)) {
+      flush();
+      i++;
+      continue;
+    }
+    run += ch;
+    i++;
+  }
+  flush();
+  return best.length >= min ? best : '';
 }

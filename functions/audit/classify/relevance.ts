@@ -17,34 +17,45 @@ const v = (id: string, terms: string): Vertical => ({ id, re: new RegExp(`\\b(?:
 
 /** Industry niches. Each is a family of stems; a note "targets" a niche when it names it. */
 export const VERTICALS: Vertical[] = [
-  v('ecommerce', 'e-?commerce|online stores?|shopify|cart abandon|abandoned carts?|checkout|dtc\\b|d2c\\b|comercio electronico|tienda online|onlineshop|boutique en ligne|loja virtual'),
-  v('clinical', 'physicians?|doctors?\\b|clinics?\\b|clinical|patients?|charting|ehr\\b|emr\\b|nurs(?:e|es|ing)\\b|hospitals?|medic(?:al|ine)|health ?care|medicos?|pacientes?|arzt|arzte|klinik|medecins?|infirmi|hopita|enfermeir|enfermer'),
-  v('dental', 'dentists?|dental|orthodont|crowns?\\b|zahnarzt|dentistas?|dentaire'),
+  v('ecommerce', 'e-?commerce|online stores?|online shops?|shopify|amazon sellers?|amazon fba|fba\\b|etsy|marketplace sellers?|dropship|cart abandon|abandoned carts?|checkout|dtc\\b|d2c\\b|comercio electronico|tiendas? online|tiendas? en linea|onlineshops?|online-shops?|boutiques? en ligne|lojas? virtua(?:l|is)|lojas? online|vendedores (?:da|de|en) amazon|negozi online|webshops?'),
+  v('clinical', 'physicians?|doctors?\\b|clinics?\\b|clinical|patients?|charting|private practice|medical practice|consultorios?|cabinet medical|ehr\\b|emr\\b|nurs(?:e|es|ing)\\b|hospitals?|medic(?:al|ine)|health ?care|medicos?|pacientes?|arzt|arzte|klinik|medecins?|infirmi|hopita|enfermeir|enfermer'),
+  v('dental', 'dentists?|dental|orthodont|odontolog|dentistry|crowns?\\b|zahnarzt|dentistas?|dentaire'),
   v('veterinary', 'veterinar|vet clinic|animal hospital|tierarzt|veterinaire'),
-  v('legal', 'litigation|attorneys?|lawyers?|law firms?|legal\\b|paralegal|discovery costs|abogad|anwalt|kanzlei|avocats?|advogad|juridic|law practice'),
-  v('agriculture', 'farms?\\b|farmers?|farming|growers?\\b|harvest|crops?\\b|agronom|irrigation|agricult|landwirt|agricol|fazenda|agro'),
+  v('legal', 'litigation|law offices?|legal services|notar|attorneys?|lawyers?|law firms?|legal\\b|paralegal|discovery costs|abogad|anwalt|kanzlei|avocats?|advogad|juridic|law practice'),
+  v('agriculture', 'farms?\\b|fincas?\\b|avocado|aguacat|orchards?|huertas?|frutic|olive groves?|ranch|vineyards?|winer(?:y|ies)|dairy|livestock|farmers?|farming|growers?\\b|harvest|crops?\\b|agronom|irrigation|agricult|landwirt|agricol|fazenda|agro'),
   v('crypto', 'crypto|defi\\b|bitcoin|blockchain|web3|nfts?\\b|altcoins?|l2\\b|token sale'),
-  v('trades', 'hvac|plumb(?:er|ing)|roof(?:er|ing)|electricians?|handyman|contractors?\\b'),
-  v('k12', 'teachers?\\b|classrooms?|lesson plan|k-12|pta\\b|school districts?|elementary|profesor(?:es|as)?\\b|lehrer|enseignants?|professor(?:es|a|as)?\\b|docentes?\\b|escolas?\\b'),
+  v('trades', 'hvac|plumb(?:er|ing)|roof(?:er|ing)|electricians?|handyman|contractors?\\b|landscap|carpent|painters?\\b|fontaner|klempner|handwerk|plombier|encanador'),
+  v('k12', 'teachers?\\b|classrooms?|schools?\\b|pupils|turmas?\\b|docentes?\\b|maestr[oa]s\\b|colegios?\\b|schulen?\\b|lehrkr|ecoles?\\b|professeurs?|education\\b|educacion|educacao|bildung|lesson plan|k-12|pta\\b|school districts?|elementary|profesor(?:es|as)?\\b|lehrer|enseignants?|professor(?:es|a|as)?\\b|docentes?\\b|escolas?\\b'),
   v('logistics', 'logistic|freight|ltl\\b|carrier rates|trucking|fleets?\\b|shipping|warehous|3pl\\b|supply chain|dispatch|forklift|spedition|logistica|logistique|transport'),
-  v('food', 'restaurants?|restaurat|restaurante|cuisine|kuche|cozinha|chefs?\\b|bakery|bakeries|pastr(?:y|ies)|kitchens?|coffee shop|cafe\\b|brewer(?:y|ies)|catering|gastronom|food service|restaurante|boulangerie'),
+  v('food', 'restaurants?|restaurat|restaurante|cuisine|kuche|cozinha|chefs?\\b|bakery|bakeries|bakker|backerei|boulanger|padaria|panader|caseific|cheese|queser|fromager|kaserei|beverage|drinks?\\b|wine|sommelier|cider|spirits\\b|distiller|food (?:and|&) beverage|food production|bebidas|getranke|boissons|vinos?\\b|pastr(?:y|ies)|kitchens?|coffee shop|cafe\\b|brewer(?:y|ies)|catering|gastronom|food service|restaurante|boulangerie'),
   v('wedding', 'weddings?|brides?(?:-to-be)?\\b|grooms?\\b|engagement ring|florists?|bodas?\\b|hochzeit|mariage|casamento'),
   v('pharma', 'oncology|clinical research|clinical trials?|\\bcras?\\b|phase (?:i|ii|iii|1|2|3)\\b|pharma|biotech|drug development|farmac'),
-  v('software', 'saas|software|mrr\\b|arr\\b|churn|devops|developers?|engineering teams?|tech professionals|startups?|fintech|programador|entwickler|developpeur|desenvolvedor'),
+  v('software', 'saas|software|mrr\\b|arr\\b|churn|devops|developers?|engineering teams?|tech professionals|startups?|fintech|information technology|it services|cto\\b|programador|entwickler|developpeur|desenvolvedor'),
   v('realestate', 'real estate|property manag|tenants?|landlords?|realtors?|brokerage|inmobiliari|immobilien|immobilier|imobiliari|propert(?:y|ies)'),
-  v('energy', 'oil and gas|oil & gas|drilling|offshore|refiner|pipelines?|substations?|utilities|petrol'),
-  v('finance', 'banks?\\b|banking|lenders?|lending|mortgages?|credit unions?|wealth|investors?|investment|portfolio|fp&a|accounting|accountants?|accounts (?:payable|receivable)|bookkeep|cfo\\b|financ|banco|finanz|comptab|contabil'),
+  v('energy', 'oil and gas|oil & gas|drilling|offshore (?:drilling|wind|rigs?|platforms?)|solar|wind farms?|renewable|petroleo|energie|energia|refiner|pipelines?|substations?|utilities|petrol'),
+  v('finance', 'banks?\\b|banking|lenders?|lending|mortgages?|credit unions?|wealth|investors?|investment|fp&a|accounting|contab|steuerberat|buchhalt|expert-comptable|accountants?|accounts (?:payable|receivable)|bookkeep|cfo\\b|financ|banco|finanz|comptab|contabil'),
   v('insurance', 'insurance|claims|underwrit|actuar|seguros?\\b|versicherung|assurance'),
   v('hr', 'recruiters?\\b|recruitment|talent acquisition|human resources|\\bhr\\b|staffing|l&d\\b|learning & development|people team|head of people|recursos humanos|personalabteilung|ressources humaines'),
   v('manufacturing', 'manufactur|factory|factories|plants?\\b|production line|fabrica|fertigung|usine'),
-  v('construction', 'construction|builders?\\b|architects?|civil engineer|bridges?\\b|estimators?|construccion|bau(?:gewerbe|unternehmen)|batiment|construcao'),
+  v('construction', 'construction|cranes?\\b|scaffold|excavat|concrete|heavy equipment|gruas?\\b|builders?\\b|architects?|civil engineer|bridges?\\b|estimators?|construccion|bau(?:gewerbe|unternehmen)|batiment|construcao'),
   v('hospitality', 'hotels?\\b|hospitality|resorts?\\b|guests?\\b|hotel(?:es|aria)'),
   v('nonprofit', 'non-?profits?|charit(?:y|ies)|donors?|fundrais|ngo\\b|ong\\b'),
-  v('government', 'government|municipal|city council|public sector|gobierno|behorde|gouvernement|governo'),
-  v('fitness', 'gyms?\\b|fitness|personal trainers?|physio|wellness'),
-  v('retail', 'retail|grocery|stores?\\b|merchandis|einzelhandel|commerce de detail|varejo|minorista'),
+  v('government', 'government|municipal|gemeente|comune|prefeitura|ayuntamiento|mairie|rathaus|city council|public sector|gobierno|behorde|gouvernement|governo'),
+  v('fitness', 'gyms?\\b|fitness|yoga|pilates|crossfit|personal trainers?|wellness|fitnessstudio|academias? de ginastica|gimnasios?'),
+  v('retail', 'retail|grocery|stores?\\b|shop owners?|store owners?|retailers?|einzelhandel|commerce de detail|varejo|minorista'),
   v('marketing', 'marketing|brand managers?|social media managers?|content marketing|seo\\b|advertis'),
-  v('education_higher', 'universit|higher education|students?\\b|faculty|campus|estudiantes|studenten|etudiants|alunos'),
+  v('education_higher', 'universit|higher education|students?\\b|faculty|campus|research services|researchers?|scientists?|laborator|biolog|estudiantes|studenten|etudiants|alunos'),
+  v('optometry', 'optometr|opticians?|eye ?care|ophthalm|optica\\b|augenoptik|opticiens?|myopi'),
+  v('physio', 'physical therap|physiotherap|fisioterap|chiropract|kinesither|osteopath'),
+  v('pharmacy', 'pharmac(?:y|ies|ists?)|farmacias?|apotheke|pharmacie'),
+  v('beauty', 'salons?\\b|spas?\\b|barbers?|hair ?dress|cosmetic|skincare|beauty|nail (?:salon|studio)|estetica|friseur|coiffeur|cabeleireir|peluquer'),
+  v('automotive', 'car dealers?|dealerships?|auto repair|body shops?|automotive|mechanics?\\b|garages?\\b|autohaus|concesionari|concessionnaire|oficina mecanica'),
+  v('travel', 'travel agenc|tour operators?|tourism|turismo|tourismus'),
+  v('aviation', 'airlines?|aviation|aerospace|aircraft|mro\\b|aog\\b|pma parts|hangars?|avionics|aviacion|luftfahrt|aeronaut'),
+  v('media', 'journalis|newsrooms?|publishers?|publishing|editors?\\b|broadcast|periodist|journaliste|jornalist|podcasters?'),
+  v('arts', 'photographers?|musicians?|artists?\\b|galler(?:y|ies)|museums?|illustrators?|fotograf|photographe|artistas?'),
+  v('sports', 'athletes?|sports? clubs?|coaches\\b|football clubs?|tennis|golf courses?|deportist|sportverein'),
+  v('fashion', 'fashion|apparel|clothing|garments?|textile|moda\\b|bekleidung'),
 ];
 
 /** Phrases that state who the recipient is assumed to be: "as a X", "X like you", "fellow X"... */
@@ -59,27 +70,40 @@ export interface Hit {
   term: string;
 }
 
-/** All niches in one scan: one capture group per vertical. */
-const ALL_VERTICALS = new RegExp(VERTICALS.map((vt) => `(${vt.re.source})`).join('|'), 'g');
-
-/** Prefilter: a note none of whose words can start a niche term has no niche (see gate.ts). */
+/**
+ * Prefilter per niche (see gate.ts): one pass of a trie over the note's words says which niches'
+ * terms may occur; only those niches' regexes run (a trie lookup instead of one big alternation).
+ */
 const VERTICAL_GATE = new Gate(VERTICALS.map((vt) => vt.re.source));
 
+/** Every niche term in `s` (folded), in text order; overlapping terms: the leftmost-longest first wins. */
 function verticalsIn(s: string): Hit[] {
   const hits: Hit[] = [];
-  if (VERTICAL_GATE.scan(s).indexOf(1) < 0) return hits;
-  ALL_VERTICALS.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = ALL_VERTICALS.exec(s))) {
-    if (m[0].length === 0) {
-      ALL_VERTICALS.lastIndex++;
-      continue;
+  const may = VERTICAL_GATE.scan(s);
+  for (let i = 0; i < VERTICALS.length; i++) {
+    if (may[i] !== 1) continue;
+    const re = VERTICALS[i].re;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(s))) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      hits.push({ vertical: VERTICALS[i].id, start: m.index, end: m.index + m[0].length, term: m[0] });
     }
-    let g = 1;
-    while (g <= VERTICALS.length && m[g] === undefined) g++;
-    hits.push({ vertical: VERTICALS[g - 1].id, start: m.index, end: m.index + m[0].length, term: m[0] });
   }
-  return hits;
+  if (hits.length < 2) return hits;
+  // one term, one niche: drop hits overlapping an earlier one (the earlier niche in list order wins ties)
+  hits.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  const out: Hit[] = [];
+  let end = -1;
+  for (const h of hits) {
+    if (h.start < end) continue;
+    out.push(h);
+    end = h.end;
+  }
+  return out;
 }
 
 /** The recipient's profile as one folded text. */
@@ -137,6 +161,58 @@ export interface Relevance {
 const stem = (t: string) => t.replace(/[^a-z0-9&]/g, '').slice(0, 5);
 
 /**
+ * Niches that share customers, per profile niche: a pitch for a related niche fits the recipient
+ * (an e-commerce seller is in Retail; a dentist is in Hospitals and Health Care, so a clinic pitch
+ * fits a dentist, while a dental pitch does not fit every health-care worker).
+ */
+const RELATED: Record<string, readonly string[]> = {
+  ecommerce: ['retail', 'fashion'],
+  retail: ['ecommerce', 'fashion'],
+  fashion: ['retail', 'ecommerce'],
+  // a specialty is in its broad industry, not the reverse: a dental pitch misses a nurse
+  dental: ['clinical'],
+  optometry: ['clinical'],
+  physio: ['clinical', 'fitness'],
+  pharmacy: ['clinical', 'pharma'],
+  pharma: ['clinical'],
+  veterinary: ['clinical'],
+  food: ['hospitality', 'agriculture'],
+  hospitality: ['food', 'travel'],
+  travel: ['hospitality'],
+  agriculture: ['food'],
+  realestate: ['construction'],
+  construction: ['realestate', 'trades'],
+  trades: ['construction'],
+  finance: ['insurance'],
+  insurance: ['finance'],
+  k12: ['education_higher'],
+  education_higher: ['k12'],
+  media: ['marketing', 'arts'],
+  marketing: ['media'],
+  arts: ['media'],
+};
+
+/**
+ * What the sender sells rather than who it is for: software, bookkeeping, marketing, staffing are
+ * offered to any business, so naming one is not a niche and cannot make a swing and miss (it can
+ * still show a fit, e.g. bookkeeping software pitched to an accountant).
+ */
+const GENERIC_OFFER = /^(?:saas|software|startups?|marketing|content marketing|seo|advertis|bookkeep|accounting|financ|investment|investors?|wealth|recruit|recruitment|staffing|hr|talent acquisition|insurance|logistic|shipping|transport|retail|stores?|propert(?:y|ies)|wellness|beauty|cosmetic|fashion|apparel|clothing|printing|drinks?|beverage|wine|claims|utilities|developers?|data)/;
+
+/** The profile's niches and the niches related to them: computed once per profile (cached). */
+function profileFamilies(profile: string): Set<string> {
+  let f = familyCache.get(profile);
+  if (!f) {
+    f = new Set(profileVerticals(profile));
+    for (const x of [...f]) for (const r of RELATED[x] ?? []) f.add(r);
+    if (familyCache.size > 2000) familyCache.clear();
+    familyCache.set(profile, f);
+  }
+  return f;
+}
+const familyCache = new Map<string, Set<string>>();
+
+/**
  * Compares the note's niches with the recipient's profile. `note` is the original text; matching
  * is on the folded copy and evidence is sliced from the original when lengths agree.
  */
@@ -145,14 +221,16 @@ export function relevance(note: string, profile: string): Relevance {
   const folded = foldSameLength(note);
   const slice = (a: number, b: number) => note.slice(a, b);
   const hits = verticalsIn(folded);
-  const pv = profileVerticals(profile);
+  const pv = profileFamilies(profile);
   if (hits.length === 0) {
     const a = lexicalAudienceMismatch(folded, profile, pv);
     return a ? { assumedMismatch: slice(a.start, a.end) } : {};
   }
   const fits = (h: Hit) => pv.has(h.vertical) || (stem(h.term).length >= 4 && profile.includes(stem(h.term)));
   const out: Relevance = {};
-  const fitting = hits.find(fits);
+  // who the pitch is for decides; what it sells (software, bookkeeping...) only when it names no one
+  const niches = hits.filter((h) => !GENERIC_OFFER.test(h.term));
+  const fitting = (niches.length > 0 ? niches : hits).find(fits);
   if (fitting) out.nicheFits = slice(fitting.start, fitting.end);
   // audience: niche terms right after a forward marker or right before "like you"
   const audience: { start: number; end: number; hit: Hit }[] = [];
@@ -174,7 +252,7 @@ export function relevance(note: string, profile: string): Relevance {
     const a = lexicalAudienceMismatch(folded, profile, pv);
     if (a) out.assumedMismatch = slice(a.start, a.end);
   }
-  if (!fitting) out.nicheMismatch = slice(hits[0].start, hits[0].end);
+  if (!fitting && niches.length > 0) out.nicheMismatch = slice(niches[0].start, niches[0].end);
   return out;
 }
 
@@ -190,10 +268,13 @@ const AUDIENCE: RegExp[] = [
   /\bals ([a-z][a-z-]+(?: [a-z][a-z-]+)?) (?:wissen|kennen|sind|haben|brauchen) sie\b/g,
   /\bcomo ((?:experta?|especialista|duen[oa]|director[a]?|gerente|responsable|profesional|dono|dona|gestor[a]?)(?: (?:en|de|em|do|da) [a-z]+(?: [a-z]+)?)?)/g,
   /\b([a-z][a-z-]+s) (?:in your area|near you|in your city)\b/g,
+  // "for <audience>": the words before a business noun say whose business ("for yoga studios",
+  // "para clinicas veterinarias", "fur Zahnarztpraxen", "pour les caves a vin", "voor bakkerijen")
+  /\b(?:for|para|fur|pour|per|voor) (?:les |los |las |os |as |die |de |i |le )?((?:[a-z][a-z-]+ ){1,2}(?:studios|shops|salons|practices|agencies|dealerships|wineries|breweries|bakeries|pharmacies|clinics|labs|workshops|venues|galleries|gyms|restaurants|hotels|farms|schools|firms|stores|boutiques|clinicas|consultorios|tiendas|lojas|praxen|kanzleien|cabinets|boutiques|bakkerijen|winkels|negozi|studi))\b/g,
 ];
-const NOT_CONTENT = new Set(['fellow', 'busy', 'someone', 'person', 'people', 'professional', 'professionals', 'leader', 'leaders', 'expert', 'experts', 'you', 'your', 'yours', 'with', 'that', 'this', 'most', 'many', 'other', 'others', 'like', 'great', 'successful', 'smart', 'driven', 'member', 'result', 'reminder', 'thank', 'token', 'well', 'owner', 'owners', 'manager', 'managers', 'team', 'teams', 'companies', 'company', 'businesses', 'business', 'firms', 'brands', 'organizations', 'organisations', 'minded', 'amazing', 'folks', 'experta', 'experto', 'especialista', 'profesional', 'responsable', 'gerente', 'director', 'directora']);
+const NOT_CONTENT = new Set(['fellow', 'busy', 'someone', 'person', 'people', 'professional', 'professionals', 'leader', 'leaders', 'expert', 'experts', 'you', 'your', 'yours', 'with', 'that', 'this', 'most', 'many', 'other', 'others', 'like', 'great', 'successful', 'smart', 'driven', 'member', 'result', 'reminder', 'thank', 'token', 'well', 'owner', 'owners', 'manager', 'managers', 'team', 'teams', 'companies', 'company', 'businesses', 'business', 'firms', 'brands', 'organizations', 'organisations', 'minded', 'amazing', 'folks', 'experta', 'experto', 'especialista', 'profesional', 'responsable', 'gerente', 'director', 'directora', 'small', 'local', 'independent', 'busy', 'growing', 'modern', 'the', 'les', 'los', 'las', 'die', 'your', 'our']);
 
-const MAY_NAME_AUDIENCE = /like (?:you|yours)|\b(?:as|being) (?:a|an|one)\b|en tant que|\bals \w+ \w+ sie\b|\bcomo\b|in your (?:area|city)|near you/;
+const MAY_NAME_AUDIENCE = /like (?:you|yours)|\b(?:as|being) (?:a|an|one)\b|en tant que|\bals \w+ \w+ sie\b|\bcomo\b|in your (?:area|city)|near you|\b(?:for|para|fur|pour|per|voor) /;
 
 function lexicalAudienceMismatch(folded: string, profile: string, pv: Set<string>): { start: number; end: number } | null {
   if (!MAY_NAME_AUDIENCE.test(folded)) return null;

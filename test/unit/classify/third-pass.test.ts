@@ -1,0 +1,178 @@
+/**
+ * Third pass of the classifier: swing_and_miss vs sales_pitch decided by the recipient profile
+ * (industry families, generic offers), shared-activity phrasing for `good`, favour asks and small
+ * talk, bot flattery and placeholder syntaxes, and the exact-literal prefilter of the text rules.
+ */
+import { describe, expect, it } from 'vitest';
+import { classifyNote } from '../../../functions/audit/classify/index.ts';
+import { fireTextRules, pitchOrMiss, type Fired } from '../../../functions/audit/classify/engine.ts';
+import { alternatives, requiredLiteral } from '../../../functions/audit/classify/gate.ts';
+import { TEXT_RULES } from '../../../functions/audit/classify/rules.ts';
+import { relevance, profileText } from '../../../functions/audit/classify/relevance.ts';
+import { foldSameLength } from '../../../functions/audit/classify/text.ts';
+import { CASES, MORE_CASES } from './examples.ts';
+
+const cat = (text: string, to?: string) => classifyNote(text, to ? { recipientProfile: to } : {}).category;
+const rules = (text: string) => {
+  const out: Fired[] = [];
+  fireTextRules(text, out);
+  return out.map((f) => f.id);
+};
+
+describe('swing_and_miss vs sales_pitch: the niche against the profile', () => {
+  // the same niche pitch, sent to someone in the niche (sales_pitch) and to someone outside it (swing_and_miss)
+  const pairs: { lang: string; text: string; fits: string; misses: string }[] = [
+    { lang: 'en', text: 'Hi Ana, we help dental clinics fill empty chairs with automated recall texts. Quick demo next week?', fits: 'Practice owner, family dentistry | Hospitals and Health Care', misses: 'Backend engineer | Software Development' },
+    { lang: 'es', text: 'Hola Luis, ofrecemos riego por goteo inteligente para fincas de aguacate. ¿Te paso presupuesto sin compromiso?', fits: 'Agricultor, finca familiar | Farming', misses: 'Abogada laboralista | Law Practice' },
+    { lang: 'de', text: 'Hallo Herr Braun, wir liefern Kassensysteme für Restaurants und Cafés. Hätten Sie 15 Minuten für eine Demo?', fits: 'Inhaber, Restaurant am Markt | Restaurants', misses: 'Lehrer, Gymnasium | Primary and Secondary Education' },
+    { lang: 'fr', text: "Bonjour Claire, nous proposons un logiciel de dossiers patients pour les cabinets de kinésithérapie. Une démo cette semaine ?", fits: 'Kinésithérapeute libérale | Hospitals and Health Care', misses: 'Cheffe de projet BTP | Construction' },
+    { lang: 'pt', text: 'Olá Marta, oferecemos gestão de anúncios para lojas virtuais e vendedores da Amazon. Posso te mostrar os resultados?', fits: 'Vendedora na Amazon, loja virtual de cosméticos | Retail', misses: 'Professora de matemática | Primary and Secondary Education' },
+  ];
+  for (const p of pairs) {
+    it(`${p.lang}: fits the profile -> sales_pitch`, () => expect(cat(p.text, p.fits)).toBe('sales_pitch'));
+    it(`${p.lang}: outside the profile -> swing_and_miss`, () => expect(cat(p.text, p.misses)).toBe('swing_and_miss'));
+  }
+
+  it('industry families: an e-commerce pitch fits a Retail profile, a clinic pitch fits a dentist', () => {
+    expect(relevance('We help e-commerce brands recover abandoned carts.', profileText('Owner | Retail')).nicheFits).toBeDefined();
+    expect(relevance('Our software cuts no-shows for clinics.', profileText('Dentist | Hospitals and Health Care')).nicheFits).toBeDefined();
+  });
+  it('a specialty is not its whole industry: a dental pitch misses a nurse', () => {
+    const r = relevance('We help dentists and orthodontists get more reviews.', profileText('Nurse manager | Hospitals and Health Care'));
+    expect(r.nicheFits).toBeUndefined();
+    expect(r.nicheMismatch).toMatch(/dentist/);
+  });
+  it('what the sender sells is not a niche: a bookkeeping or software pitch to anyone stays a sales pitch', () => {
+    expect(cat('Hi, we offer offshore bookkeeping services at $8/hour. Can I send our price list?', 'Owner, property management firm | Real Estate')).toBe('sales_pitch');
+    expect(cat('Hi Tom, our software automates your invoicing. Open to a quick demo?', 'Head chef | Restaurants')).toBe('sales_pitch');
+  });
+  it('a niche pitch names its audience even when it also names its product', () => {
+    // "software" fits a software engineer, but the pitch is for pharmacies
+    expect(cat('Hi Jo, our pharmacy software makes inventory counts painless for pharmacists. Demo?', 'Software engineer | Internet')).toBe('swing_and_miss');
+  });
+  it('a niche named without an offer is not a miss (only a pitch can miss)', () => {
+    const r = classifyNote('Hi Marcus, I saw the new bakery opened on Main Street and thought we should connect.', { recipientProfile: 'Data engineer | Software Development' });
+    expect(r.category).not.toBe('swing_and_miss');
+    expect(r.reasons.some((x) => x.rule === 'relevance.niche_mismatch')).toBe(false);
+  });
+  it('a pitch with no pitch keywords but a trial or a tour still pitches, and can miss', () => {
+    expect(cat('gym owners love GymFlow for memberships and class booking. want a quick tour?', 'Tax attorney | Law Practice')).toBe('swing_and_miss');
+    expect(cat('gym owners love GymFlow for memberships and class booking. want a quick tour?', 'Owner, CrossFit box | Wellness and Fitness Services')).toBe('sales_pitch');
+  });
+  it('"for <audience>" outside the niche list is compared word by word with the profile', () => {
+    const text = 'We build booking apps for tattoo studios, live in a week. Want a demo?';
+    expect(cat(text, 'Tax accountant | Accounting')).toBe('swing_and_miss');
+    expect(cat(text, 'Tattoo artist, own studio | Design Services')).toBe('sales_pitch');
+  });
+  it('pitchOrMiss: a fit wins, a miss without a fit is a swing and miss, nothing known stays a pitch', () => {
+    const f = (...ids: string[]) => ids.map((id) => ({ id, evidence: id }));
+    const pitch = pitchOrMiss(f('pitch.we_help'));
+    const swing = pitchOrMiss(f('pitch.we_help', 'relevance.niche_mismatch'));
+    expect(swing).not.toBe(pitch);
+    expect(pitchOrMiss(f('pitch.we_help', 'relevance.niche_mismatch', 'relevance.niche_fits'))).toBe(pitch);
+    expect(pitchOrMiss(f('relevance.assumed_audience_mismatch'))).toBe(swing);
+  });
+});
+
+describe('good: shared activity without the usual keywords', () => {
+  const good: [string, string][] = [
+    ['en', 'Hi Claire, we did the first-aid refresher together on Saturday, you kept everyone calm. Connecting!'],
+    ['en', 'Kofi - you replied to my question in the Airflow forum and it worked first try. Would like to keep following what you build.'],
+    ['en', 'Hi Noor, we were table neighbours at the comic fair and you lent me your tape. Would love to keep up with your work.'],
+    ['es', 'Hola profe Ruiz, soy alumno de su curso de logística. Me gustó mucho la clase sobre cross-docking. ¡Saludos!'],
+    ['de', 'Hallo Jana, nach Ihrem Vortrag auf der Wasserbau-Tagung haben wir kurz gesprochen. Gerne würde ich Ihre Arbeit verfolgen.'],
+    ['fr', "Bonjour Inès, on a discuté cinq minutes au salon Sirha de farines anciennes. Je serais ravi de garder le contact."],
+    ['pt', 'Oi Rita, depois da sua palestra sobre dados abertos conversamos no café. Quero acompanhar seu trabalho.'],
+  ];
+  for (const [lang, text] of good) it(`${lang}: ${text.slice(0, 60)}`, () => expect(cat(text)).toBe('good'));
+  it('the same activity phrase used to open a pitch is not good', () => {
+    expect(cat('After your session on pricing I thought of you: we help SaaS teams cut churn by 30%. Demo on Tuesday?')).toBe('sales_pitch');
+  });
+});
+
+describe('favour asks are too_much_too_soon, not irrelevant', () => {
+  const asks: [string, string][] = [
+    ['en', 'Hey there! Mind giving me a skill endorsement for SEO? Trying to get to 99+'],
+    ['en', 'Hi Jens, saw the job for your team. Any chance you could put my name forward internally?'],
+    ['es', 'Hola, me nominaron a un premio de fotografía. ¿Me darías tu voto? Solo es un clic'],
+    ['de', 'Hallo! Würden Sie unsere Petition gegen die Schließung der Bibliothek unterschreiben?'],
+    ['fr', 'Bonjour, une petite signature pour notre pétition contre la fermeture de la maternité ?'],
+    ['pt', 'Boa tarde! Por favor curta e compartilhe meu último post sobre o lançamento do meu livro.'],
+  ];
+  for (const [lang, text] of asks) it(`${lang}: ${text.slice(0, 60)}`, () => expect(cat(text)).toBe('too_much_too_soon'));
+});
+
+describe('small talk is irrelevant; a plain question is not a pitch', () => {
+  const talk: [string, string][] = [
+    ['en', 'Hello friend, how are you doing today? Hope you are fine.'],
+    ['es', 'Hola, ¿cómo estás? Aquí un saludo desde Valencia.'],
+    ['fr', 'Salut, comment ça va ? Belle journée à Lyon.'],
+    ['pt', 'Oi, tudo bem? Um abraço de Recife.'],
+  ];
+  for (const [lang, text] of talk) it(`${lang}: ${text}`, () => expect(cat(text)).toBe('irrelevant'));
+  it('a pitch that opens with small talk is still a pitch', () => {
+    expect(cat('Hi, how are you? We offer SEO audits for $199, want one?')).toBe('sales_pitch');
+  });
+});
+
+describe('pitch phrasing in five languages', () => {
+  const pitches: [string, string][] = [
+    ['en', 'Hi Tom, we build explainer videos. 90 seconds, 3 weeks, fixed price. Would you like to see our reel?'],
+    ['es', 'Hola Jorge, traduzco fichas técnicas para exportadores. Si os encaja, os paso tarifas sin compromiso.'],
+    ['de', 'Guten Tag, wir bieten Reinigungsdienste für Büros an. Gerne sende ich Ihnen ein unverbindliches Angebot.'],
+    ['fr', 'Bonjour, nous proposons des audits énergétiques. Je vous envoie un devis sans engagement ?'],
+    ['pt', 'Olá, oferecemos tradução técnica. Posso enviar um orçamento sem compromisso?'],
+  ];
+  for (const [lang, text] of pitches) it(`${lang}: ${text.slice(0, 60)}`, () => expect(cat(text)).toBe('sales_pitch'));
+});
+
+describe('bot: merged flattery and more placeholder syntaxes', () => {
+  it.each([
+    'Hi Marcus, I see you are based in ***CITY***. We should connect!',
+    'Hi |Name|, hope your week at |Company| is going great!',
+    'Hello #FIRSTNAME#, great to find you here.',
+  ])('placeholder: %s', (text) => {
+    const c = classifyNote(text);
+    expect(c.category).toBe('bot');
+    expect(c.reasons.some((r) => r.rule === 'bot.placeholder')).toBe(true);
+  });
+  it('generic flattery fires in each language, not on a specific compliment', () => {
+    for (const t of [
+      'Your expertise in Software Development is remarkable.',
+      'Felicidades por tu nuevo puesto, conectemos.',
+      'Glückwunsch zur neuen Position!',
+      'Félicitations pour votre nouveau poste !',
+      'Parabéns pelo novo cargo!',
+    ]) expect(rules(t)).toContain('bot.generic_flattery');
+    expect(rules('Your talk on tide gauges was remarkable, especially the calibration part.')).not.toContain('bot.generic_flattery');
+  });
+});
+
+describe('requiredLiteral: the exact prefilter', () => {
+  it('keeps only top-level literal text every match must contain', () => {
+    expect(requiredLiteral('\\bwe (?:help|offer)\\b')).toBe('we ');
+    expect(requiredLiteral('\\b(?:could|can) you (?:please )?help\\b')).toBe(' you ');
+    expect(requiredLiteral('\\bravie? de vous avoir rencontr[ee]')).toBe(' de vous avoir rencontr');
+    expect(requiredLiteral('\\btrabalho com (?:\\S+ ){0,2}(?:empresas|marcas)\\b')).toBe('trabalho com ');
+    expect(requiredLiteral('[?¿]')).toBe('');
+    expect(requiredLiteral('\\d+x\\b')).toBe('');
+  });
+  it('every match of every rule alternative on the example notes contains its literal', () => {
+    const notes = [...CASES, ...MORE_CASES].map((c) => foldSameLength(c.text));
+    let checked = 0;
+    for (const rule of TEXT_RULES) {
+      for (const alt of alternatives(rule.re.source)) {
+        const lit = requiredLiteral(alt);
+        if (!lit) continue;
+        const re = new RegExp(alt, rule.re.flags);
+        for (const n of notes) {
+          const m = re.exec(n);
+          if (!m) continue;
+          checked++;
+          expect(m[0].includes(lit), `${rule.id}: "${m[0]}" lacks "${lit}"`).toBe(true);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+});
