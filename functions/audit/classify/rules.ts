@@ -5,20 +5,12 @@
  * sliced from the original text. Each family carries its phrases in EN, ES, DE, FR and PT: the
  * weights are shared across languages (fitted on whatever language the labelled data holds).
  */
-import type { Category } from '../model.ts';
+import { CATEGORIES, type Category } from '../model.ts';
 import { foldNonAscii } from './text.ts';
 
 /** The categories the scorer chooses between (no_message is decided before scoring). */
-export const SCORED_CATEGORIES = [
-  'sales_pitch',
-  'swing_and_miss',
-  'irrelevant',
-  'bot',
-  'too_much_too_soon',
-  'coworker_template',
-  'good',
-] as const satisfies readonly Category[];
-export type ScoredCategory = (typeof SCORED_CATEGORIES)[number];
+export type ScoredCategory = Exclude<Category, 'no_message'>;
+export const SCORED_CATEGORIES: readonly ScoredCategory[] = CATEGORIES.filter((c): c is ScoredCategory => c !== 'no_message');
 
 export interface RuleDef {
   id: string;
