@@ -10,7 +10,7 @@ import { auditExport, type AuditResult } from '../audit/audit.ts';
 import { ExportError } from '../audit/export/errors.ts';
 import type { ClassifiedRequest, Problem } from '../audit/model.ts';
 import type { AuditStore, BlobStore, UploadRecord } from '../audit/ports.ts';
-import { computeYearStats, yearsOf } from '../audit/report/stats.ts';
+import { computeYearStats, yearsOf, type YearStats } from '../audit/report/stats.ts';
 import { renderYearReport } from '../audit/report/index.ts';
 import { MAX_UPLOAD_BYTES, REPORT_PREFIX, UPLOAD_PREFIX, isIngestKey } from './config.ts';
 
@@ -121,19 +121,24 @@ export async function refreshYears(deps: IngestDeps, userId: string, years: read
     t = now;
     return ms;
   };
-  const [coverages, owner, byYear] = await Promise.all([
+  const [coverages, owner, byYear, storedYears] = await Promise.all([
     deps.store.listCoverages(userId),
     deps.store.getOwner(userId),
     deps.store.listVerdictsOfYears(userId, years),
+    deps.store.listYears(userId),
   ]);
+  // Year over year: the other years' stored stats (their verdicts are not re-read).
+  const others = storedYears.filter((y) => !years.includes(y));
+  const history = (await Promise.all(others.map((y) => deps.store.getYearStats(userId, y)))).filter((s): s is YearStats => s !== null);
   timings.readVerdictsMs += lap();
   for (const year of years) {
     const requests = byYear.get(year) ?? [];
     byYear.delete(year); // let each year's verdicts go once its report is stored
     requests.sort((a, b) => (a.sentAt < b.sentAt ? -1 : a.sentAt > b.sentAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const stats = computeYearStats(requests, coverages, year, { timeZone: deps.timeZone });
+    history.push(stats);
     timings.statsMs += lap();
-    const html = renderYearReport({ requests, coverages, year, owner, timeZone: deps.timeZone });
+    const html = renderYearReport({ requests, coverages, year, owner, timeZone: deps.timeZone, history });
     timings.renderMs += lap();
     // Report first, stats second: a year with stats always has its report (the API relies on it).
     await deps.blobs.putText(reportKey(userId, year), html, 'text/html; charset=utf-8');

@@ -20,10 +20,12 @@ import { maskCompany, maskName, textMasker } from './redact.ts';
 import { computeYearStats, DEFAULT_TIME_ZONE, hasNote, yearsOf, type YearStats } from './stats.ts';
 
 export interface ReportInput {
-  /** All years of this owner (for year over year). */
+  /** The CRs of this year at least; of all years for year over year (or give `history`). */
   requests: ClassifiedRequest[];
   coverages: Coverage[];
   year: number;
+  /** Stats of other years computed earlier (e.g. stored ones), for year over year when their CRs are not in `requests`. */
+  history?: YearStats[];
   owner: Person | null;
   /** IANA zone dates are shown in (default America/Los_Angeles). */
   timeZone?: string;
@@ -301,12 +303,14 @@ export function buildReportModel(input: ReportInput): ReportModel {
     .map(([category, c]) => ({ category, ...c }))
     .sort((a, b) => b.sent - a.sent || a.category.localeCompare(b.category));
 
-  const years = yearsOf(input.requests);
+  const inRequests = new Set(yearsOf(input.requests));
+  const stored = new Map((input.history ?? []).filter((h) => !inRequests.has(h.year)).map((h) => [h.year, h]));
+  const years = [...new Set([...inRequests, ...stored.keys(), year])].sort((a, b) => a - b);
   const yearOverYear: YearOverYearRow[] =
     years.length < 2
       ? []
       : years.map((y) => {
-          const s = y === year ? stats : computeYearStats(input.requests, input.coverages, y, { timeZone, today });
+          const s = y === year ? stats : (stored.get(y) ?? computeYearStats(input.requests, input.coverages, y, { timeZone, today }));
           const inc = s.byDirection.INCOMING;
           const noted = inc.byVerdict.ACCEPT + inc.byVerdict.IGNORE;
           return {

@@ -172,6 +172,23 @@ describe('ingest → API against the emulators', () => {
     expect(html).toContain('2025');
   });
 
+  it('a report rendered after a later upload still compares with earlier years (from their stored stats)', async () => {
+    const user = 'c1b2c3d4-0000-4000-8000-00000000000c';
+    const first = `uploads/${user}/older.csv`;
+    const second = `uploads/${user}/newer.csv`;
+    await putObject(first, invitationsCsv(ROWS.filter((r) => r.year === 2024)));
+    await ingest(s3Event(emu.bucket, [first]));
+    await putObject(second, invitationsCsv(ROWS.filter((r) => r.year === 2025)));
+    await ingest(s3Event(emu.bucket, [second]));
+    const link = await call(user, 'GET', '/reports/2025');
+    expect(link.status).toBe(200);
+    const html = await (await fetch(link.json.url)).text();
+    const yoy = html.slice(html.indexOf('Year over year'));
+    expect(html).toContain('Year over year');
+    expect(yoy).toMatch(/>2024</);
+    expect(yoy).toMatch(/>2025</);
+  });
+
   it('repeating the event and re-uploading the export change nothing', async () => {
     const before = await snapshot();
     await ingest(s3Event(emu.bucket, [KEY_A]) as unknown as S3Event);

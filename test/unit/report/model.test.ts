@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildReportModel, highlight, safeProfileUrl } from '../../../functions/audit/report/index.ts';
 import { IGNORE_CATEGORIES } from '../../../functions/audit/model.ts';
+import { computeYearStats } from '../../../functions/audit/report/stats.ts';
 import { coverage, cr, OWNER, sampleCoverages, sampleRequests } from './fixtures.ts';
 
 const base = { coverages: [coverage('x.zip', '2025-12-31')], year: 2025, owner: OWNER, generatedAt: '2026-01-02T00:00:00.000Z' };
@@ -69,6 +70,17 @@ describe('buildReportModel: fame, sent and year over year', () => {
     expect(y2024.worstCategory).toBe('sales_pitch');
     expect(y2024.ignoreShare).toBe(3 / 4);
     expect(y2024.receivedWithNoteShare).toBe(4 / 6);
+  });
+
+  it('year over year also from stored stats of other years (given as history) when their CRs are not passed', () => {
+    const all = sampleRequests();
+    const full = buildReportModel({ requests: all, coverages: sampleCoverages(), year: 2025, owner: OWNER, generatedAt: '2025-12-02T00:00:00Z' });
+    const stats2024 = computeYearStats(all, sampleCoverages(), 2024);
+    const only2025 = all.filter((r) => r.year === 2025);
+    const fromHistory = buildReportModel({ requests: only2025, coverages: sampleCoverages(), year: 2025, owner: OWNER, generatedAt: '2025-12-02T00:00:00Z', history: [stats2024] });
+    expect(fromHistory.yearOverYear).toEqual(full.yearOverYear);
+    const without = buildReportModel({ requests: only2025, coverages: sampleCoverages(), year: 2025, owner: OWNER, generatedAt: '2025-12-02T00:00:00Z' });
+    expect(without.yearOverYear).toEqual([]);
   });
 
   it('has no year-over-year section with a single year, and never a never-again list of good CRs', () => {
