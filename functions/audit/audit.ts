@@ -28,16 +28,22 @@ export interface MergedAudit {
   problems: Problem[];
 }
 
-/** The identity of an export's owner: their profile URL when known, else their normalised name. */
-export function ownerKey(owner: Person | null): string | null {
-  if (!owner) return null;
-  if (owner.profileUrl) return owner.profileUrl.toLowerCase();
-  return owner.name.normalize('NFC').trim().toLowerCase();
-}
-
 function sameOwner(a: Person, b: Person): boolean {
   if (a.profileUrl && b.profileUrl) return a.profileUrl.toLowerCase() === b.profileUrl.toLowerCase();
   return a.name.normalize('NFC').trim().toLowerCase() === b.name.normalize('NFC').trim().toLowerCase();
+}
+
+/**
+ * Exports of one person only: throws when `incoming` (read from `source`) belongs to someone else
+ * than `known` (read from `knownSource`). Unknown owners (a CSV without own rows) pass.
+ */
+export function assertSameOwner(known: Person | null, knownSource: string, incoming: Person | null, source: string): void {
+  if (!known || !incoming || sameOwner(known, incoming)) return;
+  throw new ExportError(
+    'owner_mismatch',
+    `${source} is the export of ${incoming.name}, not of ${known.name} (whose export is ${knownSource}); audit one person's exports at a time.`,
+    source,
+  );
 }
 
 /**
@@ -49,15 +55,10 @@ export function mergeAudits(results: AuditResult[]): MergedAudit {
   let ownerSource = '';
   for (const r of results) {
     if (!r.owner) continue;
+    assertSameOwner(owner, ownerSource, r.owner, r.source);
     if (!owner) {
       owner = r.owner;
       ownerSource = r.source;
-    } else if (!sameOwner(owner, r.owner)) {
-      throw new ExportError(
-        'owner_mismatch',
-        `${r.source} belongs to ${r.owner.name} but ${ownerSource} belongs to ${owner.name}; audit one person's exports at a time.`,
-        r.source,
-      );
     }
   }
   const ordered = [...results].sort((a, b) => (a.coverage.exportDate ?? '').localeCompare(b.coverage.exportDate ?? ''));

@@ -6,7 +6,7 @@
  * Repeated events and re-uploads rewrite the same items with the same values: nothing changes.
  * The raw upload is never deleted.
  */
-import { auditExport, type AuditResult } from '../audit/audit.ts';
+import { assertSameOwner, auditExport, type AuditResult } from '../audit/audit.ts';
 import { ExportError } from '../audit/export/errors.ts';
 import type { ClassifiedRequest, Problem } from '../audit/model.ts';
 import type { AuditStore, BlobStore, UploadRecord } from '../audit/ports.ts';
@@ -196,6 +196,8 @@ export async function ingestUpload(deps: IngestDeps, target: UploadKey): Promise
     let read: AuditResult | null = await deps.blobs.withLocalCopy(key, (path) => auditExport({ name: filename, path }, { timeZone: deps.timeZone }));
     const readClassifyMs = performance.now() - t;
     const { coverage, owner, problems } = read;
+    // One account holds one person's exports: someone else's export is refused before any write.
+    assertSameOwner(await deps.store.getOwner(userId), 'already in this account', owner, filename);
     const years = yearsOf(read.requests);
     const uploadCounts = counts(read.requests, problems);
     t = performance.now();

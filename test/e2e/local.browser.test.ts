@@ -5,13 +5,15 @@
  * test-artifacts/local-*.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { strFromU8, unzipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startLocalStack, newestSampleExport, type LocalStack } from '../../local/index.ts';
 import { launchBrowser, watchPage, artifactPath, VIEWPORTS, type PageWatch } from './helpers/browser.ts';
-import { EXTRA, ROWS, csv, exportZip } from '../integration/local/fixture.ts';
+import { EXTRA, OWNER, ROWS, csv, exportZip } from '../integration/local/fixture.ts';
+import { sampleFile, samplePath } from '../helpers/sample-data.ts';
 
 interface Stats {
   year: number;
@@ -118,8 +120,7 @@ describe('local page in chromium', () => {
     await page.screenshot({ path: artifactPath('local-4-verdicts.png'), fullPage: true });
   });
 
-  it('accepts a CSV dropped on the drop zone', async () => {
-    const text = csv([...ROWS, EXTRA]);
+  const dropCsv = async (text: string) => {
     const drop = await page.evaluateHandle((t) => {
       const dt = new DataTransfer();
       dt.items.add(new File([t], 'Invitations.csv', { type: 'text/csv' }));
@@ -128,7 +129,19 @@ describe('local page in chromium', () => {
     await page.dispatchEvent('#drop', 'dragenter', { dataTransfer: drop });
     expect(await page.locator('#drop').getAttribute('data-state')).toBe('over');
     await page.dispatchEvent('#drop', 'drop', { dataTransfer: drop });
-    expect(await waitForOutcome()).toMatch(/^DONE: 7 connection requests/);
+    return waitForOutcome();
+  };
+
+  it('accepts a CSV dropped on the drop zone', async () => {
+    // the same person's older export, as a bare Invitations.csv
+    const older = 'Basic_LinkedInDataExport_07-02-2025.zip';
+    const text = strFromU8(unzipSync(new Uint8Array(await readFile(samplePath(older))))['Invitations.csv']);
+    expect(await dropCsv(text)).toMatch(new RegExp(`^DONE: ${sampleFile(older).requests} connection requests`));
+  });
+
+  it("refuses someone else's export dropped into this account, saying whose it is", async () => {
+    const owner = sampleFile('Basic_LinkedInDataExport_07-02-2025.zip').owner;
+    expect(await dropCsv(csv([...ROWS, EXTRA]))).toMatch(new RegExp(`^FAILED: Invitations\\.csv is the export of ${OWNER}, not of ${owner}`));
   });
 
   it('shows why an upload FAILED', async () => {

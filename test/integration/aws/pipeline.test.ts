@@ -189,6 +189,22 @@ describe('ingest → API against the emulators', () => {
     expect(yoy).toMatch(/>2025</);
   });
 
+  it("someone else's export uploaded into an account ends FAILED, names both people, and changes nothing", async () => {
+    const before = await snapshot();
+    const key = `uploads/${USER_A}/someone-else.csv`;
+    const stranger = invitationsCsv(ROWS).replaceAll('Dana Whitfield', 'Kim Stranger').replaceAll('dana-whitfield', 'kim-stranger');
+    await putObject(key, stranger);
+    const { results } = await ingest(s3Event(emu.bucket, [key]));
+    expect(results[0].status).toBe('FAILED');
+    const status = await call(USER_A, 'GET', '/uploads/someone-else');
+    expect(status.json.status).toBe('FAILED');
+    expect(status.json.message).toContain('Kim Stranger');
+    expect(status.json.message).toContain('Dana Whitfield');
+    const after = await snapshot();
+    expect(after.reports).toEqual(before.reports);
+    expect(after.items.filter((i) => !String(i.sk).includes('someone-else'))).toEqual(before.items); // only its own upload record is new
+  });
+
   it('repeating the event and re-uploading the export change nothing', async () => {
     const before = await snapshot();
     await ingest(s3Event(emu.bucket, [KEY_A]) as unknown as S3Event);
