@@ -4,33 +4,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { SampleFile, SampleManifest } from '../../scripts/sample-manifest.ts';
+
+export type { SampleFile, SampleManifest };
 
 export const SAMPLE_DIR = join(import.meta.dirname, '..', '..', 'sample-data');
 export const samplePath = (file: string) => join(SAMPLE_DIR, file);
-
-export interface SampleFile {
-  file: string;
-  owner: string;
-  rows: number;
-  requests: number;
-  incoming: number;
-  outgoing: number;
-  withNote: number;
-  accepted: number;
-  pending: number;
-  unknown: number;
-  connections: number | null;
-  exportDate: string;
-  byYear: Record<string, number>;
-}
-
-export interface SampleManifest {
-  seed: number;
-  /** CRs present in both zips of the same owner. */
-  overlapRows: number;
-  notesByCategory: Record<string, number>;
-  files: SampleFile[];
-}
 
 export const sampleManifest: SampleManifest = JSON.parse(readFileSync(samplePath('manifest.json'), 'utf8'));
 
