@@ -14,6 +14,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import * as z from 'zod';
 import { CATEGORIES, DIRECTIONS } from './audit/model.ts';
 import { InvalidCursorError, type AuditStore } from './audit/ports.ts';
+import { yearStatsAsOf } from './audit/report/stats.ts';
 import { createClients, type Clients } from './aws/clients.ts';
 import { ENV, MAX_UPLOAD_BYTES } from './aws/config.ts';
 import { DynamoAuditStore } from './aws/dynamo-store.ts';
@@ -210,7 +211,7 @@ export function createApiHandler(deps: ApiHandlerDeps): ApiHandler {
         const { year } = parse(yearParam, params, 'path');
         const stats = await store.getYearStats(userId, year);
         if (!stats) throw notFound(`no data for ${year}: GET /years lists the years with data`);
-        return json(200, stats);
+        return json(200, yearStatsAsOf(stats, now().toISOString().slice(0, 10)));
       }
       case 'GET /verdicts': {
         const q = parse(verdictQuery, event.queryStringParameters ?? {}, 'query');

@@ -26,8 +26,8 @@ export interface ExportCoverage {
   /** YYYY-MM-DD, or null when the export's date could not be told. */
   exportDate: string | null;
   /** YYYY-MM-DD: the first and last day this export covers (whole window, not clipped to the year). */
-  windowStart: string | null;
-  windowEnd: string | null;
+  windowStart: string;
+  windowEnd: string;
   /** Days of this year inside the window. */
   daysInYear: number;
 }
@@ -145,7 +145,35 @@ function windowOf(c: Coverage, crDays: number[]): [number, number] | null {
  * lets a window reach a few days past its nominal 180-day start where the data shows it does.
  */
 export function coverageOfYear(coverages: Coverage[], year: number, today?: string, sentAts: string[] = []): YearCoverage {
-  const todayDate = today ?? new Date().toISOString().slice(0, 10);
+  const crDays = [...new Set(sentAts.map(dayNumber).filter((d) => !Number.isNaN(d)))].sort((a, b) => a - b);
+  const windows: ExportWindow[] = [];
+  for (const c of coverages) {
+    const w = windowOf(c, crDays);
+    if (w) windows.push({ source: c.source, exportDate: c.exportDate, start: w[0], end: w[1] });
+  }
+  return judgeCoverage(year, windows, today ?? new Date().toISOString().slice(0, 10));
+}
+
+/**
+ * The same coverage judged on another day: elapsed days, missing months, lost days, the next
+ * export's deadline and the advice move with time, the exports' windows do not. Stored year
+ * stats are re-judged with this when served, so their advice is never stale.
+ */
+export function coverageAsOf(coverage: YearCoverage, today: string): YearCoverage {
+  const windows = coverage.exports.map((e) => ({ source: e.source, exportDate: e.exportDate, start: dayNumber(e.windowStart), end: dayNumber(e.windowEnd) }));
+  return judgeCoverage(coverage.year, windows, today);
+}
+
+/** An export's window in day numbers (inclusive). */
+interface ExportWindow {
+  source: string;
+  exportDate: string | null;
+  start: number;
+  end: number;
+}
+
+function judgeCoverage(year: number, unsorted: ExportWindow[], todayDate: string): YearCoverage {
+  const windows = [...unsorted].sort((a, b) => a.start - b.start || a.source.localeCompare(b.source));
   const todayDay = dayNumber(todayDate);
   const first = dayNumber(`${year}-01-01`);
   const last = dayNumber(`${year}-12-31`);
@@ -153,24 +181,20 @@ export function coverageOfYear(coverages: Coverage[], year: number, today?: stri
   const lastElapsed = Math.min(last, todayDay);
   const elapsedDays = Math.max(0, lastElapsed - first + 1);
 
-  const crDays = [...new Set(sentAts.map(dayNumber).filter((d) => !Number.isNaN(d)))].sort((a, b) => a - b);
-  const windows = coverages.map((c) => ({ c, w: windowOf(c, crDays) }));
   const exports: ExportCoverage[] = windows
-    .map(({ c, w }) => ({
-      source: c.source,
-      exportDate: c.exportDate,
-      windowStart: w ? dateOfDay(w[0]) : null,
-      windowEnd: w ? dateOfDay(w[1]) : null,
-      daysInYear: w ? Math.max(0, Math.min(w[1], last) - Math.max(w[0], first) + 1) : 0,
+    .map((w) => ({
+      source: w.source,
+      exportDate: w.exportDate,
+      windowStart: dateOfDay(w.start),
+      windowEnd: dateOfDay(w.end),
+      daysInYear: Math.max(0, Math.min(w.end, last) - Math.max(w.start, first) + 1),
     }))
-    .filter((e) => e.daysInYear > 0)
-    .sort((a, b) => (a.windowStart ?? '').localeCompare(b.windowStart ?? ''));
+    .filter((e) => e.daysInYear > 0);
 
   // Per day of the year: which exports cover it (a year has at most 366 days: a plain scan is clearest).
   const coveredBy: string[][] = Array.from({ length: daysInYear }, () => []);
-  for (const { c, w } of windows) {
-    if (!w) continue;
-    for (let d = Math.max(w[0], first); d <= Math.min(w[1], last); d++) coveredBy[d - first].push(c.source);
+  for (const w of windows) {
+    for (let d = Math.max(w.start, first); d <= Math.min(w.end, last); d++) coveredBy[d - first].push(w.source);
   }
   const covered = (d: number) => coveredBy[d - first].length > 0;
 

@@ -185,7 +185,7 @@ function CoverageSection(props: { m: ReportModel }) {
                 <tr>
                   <th scope="row">{e.source}</th>
                   <td>{e.exportDate ? longDate(e.exportDate) : 'unknown'}</td>
-                  <td>{e.windowStart && e.windowEnd ? `${longDate(e.windowStart)} – ${longDate(e.windowEnd)}` : '–'}</td>
+                  <td>{`${longDate(e.windowStart)} – ${longDate(e.windowEnd)}`}</td>
                   <td>{e.daysInYear}</td>
                 </tr>
               ))}

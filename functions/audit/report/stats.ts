@@ -15,7 +15,7 @@ import {
   type IgnoreCategory,
   type Verdict,
 } from '../model.ts';
-import { coverageOfYear, type YearCoverage } from './coverage.ts';
+import { coverageAsOf, coverageOfYear, type YearCoverage } from './coverage.ts';
 
 export type { YearCoverage, MonthCoverage, CoveredRange, ExportCoverage } from './coverage.ts';
 
@@ -199,4 +199,13 @@ export function computeYearStats(
     sentAcceptance,
     coverage: coverageOfYear(coverages, year, options.today, requests.map((r) => r.sentAt)),
   };
+}
+
+/**
+ * Stored stats as of `today` (YYYY-MM-DD): the counts are the ones stored, the coverage (elapsed
+ * days, missing months, the next export's deadline, the advice) is judged anew, so stats stored at
+ * ingest never give stale advice.
+ */
+export function yearStatsAsOf(stats: YearStats, today: string): YearStats {
+  return { ...stats, coverage: coverageAsOf(stats.coverage, today) };
 }

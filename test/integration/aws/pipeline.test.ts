@@ -25,6 +25,7 @@ const KEY_B = `uploads/${USER_B}/Invitations (copy) ü.csv`;
 let emu: Emulators;
 let ingest: IngestHandler;
 let api: ApiHandler;
+let deps: Parameters<typeof createApiHandler>[0];
 
 function apiEvent(sub: string | null, method: string, path: string, query?: Record<string, string>, body?: unknown): ApiEvent {
   return {
@@ -90,7 +91,7 @@ async function snapshot() {
 
 beforeAll(async () => {
   emu = await startEmulators();
-  const deps = { clients: emu.clients, bucket: emu.bucket, table: emu.table, logger: silent };
+  deps = { clients: emu.clients, bucket: emu.bucket, table: emu.table, logger: silent };
   ingest = createIngestHandler(deps);
   api = createApiHandler(deps);
   await putObject(KEY_A, exportZip());
@@ -139,6 +140,28 @@ describe('ingest → API against the emulators', () => {
     // User B uploaded the first three rows as a bare CSV.
     const b = (await call(USER_B, 'GET', '/stats/2025')).json as YearStats;
     expect(b.totals.received).toBe(3);
+  });
+
+  it('judges the stored coverage on the day it is asked for, not on the day of the ingest', async () => {
+    const statsOn = async (day: string) => {
+      const asOf = createApiHandler({ ...deps, now: () => new Date(`${day}T12:00:00Z`) });
+      const res = await asOf(apiEvent(USER_A, 'GET', '/stats/2025'));
+      expect(res.statusCode).toBe(200);
+      return JSON.parse(res.body!) as YearStats;
+    };
+    // KEY_A's name carries no date, so the export is dated by its newest CR (18 June 2025); its
+    // 180-day window covers 1 January – 18 June of 2025.
+    const july = await statsOn('2025-07-15');
+    const later = await statsOn('2031-06-01');
+    expect(july.totals).toEqual(later.totals);
+    expect(july.coverage.ranges).toEqual(later.coverage.ranges);
+    expect(july.coverage.ranges.map((r) => [r.start, r.end])).toEqual([['2025-01-01', '2025-06-18']]);
+    // Mid-July, 19 June onwards is still in LinkedIn's window: a new export before 19 June + 180 days keeps it.
+    expect(july.coverage).toMatchObject({ today: '2025-07-15', elapsedDays: 181 + 15, lostDays: 0, nextExportBy: '2025-12-16' });
+    expect(july.coverage.advice).toContain('16 December 2025');
+    // Years later, 19 June to 31 December (12 + 184 days) are out of every export's reach.
+    expect(later.coverage).toMatchObject({ today: '2031-06-01', elapsedDays: 365, lostDays: 12 + 184, nextExportBy: null });
+    expect(later.coverage.advice).toMatch(/no longer/);
   });
 
   it('paginates verdicts with a cursor, with reasons, filters and no duplicates', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverageOfYear, listMonths } from '../../../functions/audit/report/coverage.ts';
+import { coverageAsOf, coverageOfYear, listMonths } from '../../../functions/audit/report/coverage.ts';
 import { coverage } from './fixtures.ts';
 
 const daysBetween = (a: string, b: string) => (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000 + 1;
@@ -111,5 +111,30 @@ describe('coverageOfYear with the CRs read as evidence', () => {
     const c = coverageOfYear([coverage('a.zip', '2025-09-30')], 2025, '2025-09-30', [...old, ...daily('2025-01-01', 272)]);
     // Nominal start 2025-04-03; dense CRs all year, but the slack stops at 14 days.
     expect(c.ranges[0].start).toBe('2025-03-20');
+  });
+});
+
+describe('coverageAsOf', () => {
+  const exports = [coverage('a.zip', '2025-06-30'), coverage('b.zip', '2025-12-20'), coverage('old.zip', '2024-03-01')];
+  // CRs running on just before a's nominal window start stretch its window (evidence), which must survive re-judging.
+  const sentAts = ['2024-12-30T10:00:00Z', '2025-01-02T10:00:00Z', '2025-03-01T10:00:00Z'];
+
+  it.each(['2025-03-10', '2025-07-15', '2025-12-31', '2026-01-10', '2027-05-01'])(
+    're-judging stats stored on another day equals judging them on %s from the exports',
+    (day) => {
+      const storedOnIngest = coverageOfYear(exports, 2025, '2025-12-21', sentAts);
+      expect(coverageAsOf(storedOnIngest, day)).toEqual(coverageOfYear(exports, 2025, day, sentAts));
+    },
+  );
+
+  it('moves the advice with time: a deadline while days are retrievable, lost days after', () => {
+    const stored = coverageOfYear([coverage('a.zip', '2025-06-30')], 2025, '2025-07-01');
+    const soon = coverageAsOf(stored, '2025-08-01');
+    const late = coverageAsOf(stored, '2026-08-01');
+    expect(soon.nextExportBy).toBe('2025-12-28');
+    expect(soon.lostDays).toBe(0);
+    expect(late.nextExportBy).toBeNull();
+    expect(late.lostDays).toBe(daysBetween('2025-07-01', '2025-12-31'));
+    expect(late.ranges).toEqual(soon.ranges);
   });
 });
