@@ -14,6 +14,12 @@ export interface ClusterInput {
   /** Sender identity; when unknown, every note counts as its own sender. */
   sender?: string;
   senderCompany?: string;
+  /**
+   * Whom the note was written to, when one batch mixes recipients (`aoi classify` on notes sent to
+   * different people). Absent: the inbox's owner, or anyone. Coworkers send their template to one
+   * person; the same company's pitch sent to different people is judged per recipient.
+   */
+  recipient?: string;
 }
 
 export interface ClusterOptions {
@@ -224,13 +230,19 @@ export function clusterTemplates(notes: ClusterInput[], options: ClusterOptions 
     const senderOf = (i: number) => (notes[i].sender ? `s:${fold(notes[i].sender!).trim()}` : `id:${notes[i].id}`);
     const senders = new Set(members.map(senderOf));
     if (senders.size < minSenders) continue;
-    // company shared by several senders: from sender_company, else named in the notes
-    const byCompany = new Map<string, { label: string; senders: Set<string> }>();
+    // company shared by several senders writing to one recipient: from sender_company, else named in the notes
+    const byCompany = new Map<string, { label: string; byRecipient: Map<string, Set<string>>; anyRecipient: Set<string> }>();
     const add = (label: string, i: number) => {
       const key = normCompany(label);
       if (!key) return;
-      const e = byCompany.get(key) ?? { label, senders: new Set<string>() };
-      e.senders.add(senderOf(i));
+      const e = byCompany.get(key) ?? { label, byRecipient: new Map(), anyRecipient: new Set<string>() };
+      const to = notes[i].recipient;
+      if (to === undefined) e.anyRecipient.add(senderOf(i));
+      else {
+        const set = e.byRecipient.get(to) ?? new Set<string>();
+        set.add(senderOf(i));
+        e.byRecipient.set(to, set);
+      }
       byCompany.set(key, e);
     };
     for (const i of members) {
@@ -249,7 +261,13 @@ export function clusterTemplates(notes: ClusterInput[], options: ClusterOptions 
       }
     }
     let best: { label: string; senders: Set<string> } | undefined;
-    for (const e of byCompany.values()) if (e.senders.size >= 2 && (!best || e.senders.size > best.senders.size)) best = e;
+    for (const e of byCompany.values()) {
+      const groups = e.byRecipient.size ? [...e.byRecipient.values()].map((to) => new Set([...to, ...e.anyRecipient])) : [e.anyRecipient];
+      for (const senders of groups) if (senders.size >= 2 && (!best || senders.size > best.senders.size)) best = { label: e.label, senders };
+    }
+    // one company's senders only, to different people: a campaign judged per recipient, not a bot
+    const companies = new Set(members.map((i) => normCompany(notes[i].senderCompany ?? '')));
+    if (!best && companies.size === 1 && !companies.has('')) continue;
     // order-independent identity: the member with the smallest id
     let first = members[0];
     for (const i of members) if (notes[i].id < notes[first].id) first = i;

@@ -4,7 +4,7 @@
  */
 import type { Classification, ClassifiedRequest, Connection, ConnectionRequest, OwnerProfile } from '../model.ts';
 import { ADVICE } from './advice.ts';
-import { clusterTemplates, type ClusterOptions, type ClusterResult } from './cluster.ts';
+import { clusterTemplates, type ClusterInput, type ClusterOptions, type ClusterResult } from './cluster.ts';
 import { decide, fireAll, noMessage, type NoteContext, type NoteInput, type Weights } from './engine.ts';
 import { firstNameOf } from './text.ts';
 import { WEIGHTS } from './weights.ts';
@@ -19,6 +19,16 @@ export interface InboxOptions {
   cluster?: ClusterOptions;
   /** Override the fitted weights (used by the fitting and evaluation scripts). */
   weights?: Weights;
+}
+
+/**
+ * A note as the template clustering sees it. A recipient given as text (a batch of notes written
+ * to different people, or a sent note's invitee) keeps notes to different people apart; the
+ * owner's own profile (every received note of an export) matches any.
+ */
+function clusterInputOf(n: NoteInput): ClusterInput {
+  const recipient = typeof n.recipientProfile === 'string' ? n.recipientProfile : undefined;
+  return { id: n.id, text: n.text, sender: n.sender, senderCompany: n.senderCompany, recipient };
 }
 
 function contextOf(n: NoteInput): NoteContext {
@@ -43,7 +53,7 @@ export function classifyInbox(notes: NoteInput[], options: InboxOptions = {}): M
     if (nm) out.set(n.id, nm);
     else candidates.push(n);
   }
-  const clusters = clusterTemplates(candidates, options.cluster);
+  const clusters = clusterTemplates(candidates.map(clusterInputOf), options.cluster);
   for (const n of candidates) {
     const c = clusters.get(n.id);
     out.set(n.id, decide(fireAll(n.text, contextOf(n), c), c, weights));
@@ -110,7 +120,7 @@ export function fireInbox(
     }
     return true;
   });
-  const clusters = clusterTemplates(candidates, options.cluster);
+  const clusters = clusterTemplates(candidates.map(clusterInputOf), options.cluster);
   for (const n of candidates) {
     const c = clusters.get(n.id);
     out.set(n.id, { fired: fireAll(n.text, contextOf(n), c), cluster: c });
