@@ -1,43 +1,64 @@
 /**
- * `npm run eval`: classification report (per-class precision/recall/F1, macro-F1, confusion matrix,
- * ACCEPT-vs-IGNORE accuracy) on three labelled sets, each classified as one inbox (template
- * clustering runs across the set; it never reads labels):
- *   (a) the dev set, k-fold cross-validated: each fold predicted by weights fitted on the other dev
- *       folds plus the tune set (coworker/bot groups kept in one fold). The phrase families were
- *       written while reading it, so this figure is optimistic.
- *   (b) the tune set (eval/tune.jsonl), USED FOR TUNING (rules were revised after reading its errors
- *       and the shipped weights are fitted on it): k-fold CV (weights from dev + other tune folds)
- *       and in-sample with the shipped weights.
- *   (b2) the second tune set (eval/tune2.jsonl, written blind to the classifier; its first, untuned
- *       measurement is in the classifier's report), USED FOR TUNING since: k-fold CV and in-sample.
- *   (c) the holdout set (eval/holdout.jsonl) when it exists: the honest, never-tuned figure, with the
- *       shipped weights. Included by default; `--no-holdout` skips it (it is then never opened).
- * Usage: tsx scripts/eval.ts [--input dev.jsonl] [--tune eval/tune.jsonl] [--tune2 eval/tune2.jsonl] [--holdout eval/holdout.jsonl]
- *                            [--no-holdout] [--folds 5] [--lambda 0.02] [--errors]
+ * `npm run eval`: classification report on every tuning set (eval/dev.jsonl and every
+ * eval/tune*.jsonl, see `tuningSetFiles`), each classified as one inbox (template clustering runs
+ * across the set; it never reads labels). Per set, three figures, most honest first:
+ *   - leave one set out (LOSO): the set predicted by weights fitted on the OTHER sets only. The rules
+ *     were still written while reading every tuning set, so even this is optimistic for unseen notes;
+ *   - k-fold CV: each fold predicted by weights fitted on the other folds plus all other sets;
+ *   - in-sample with the shipped weights (fitted on every set).
+ * Then the pooled LOSO figure, a reliability table of the confidence on pooled held-out (LOSO)
+ * scores, and, unless `--no-holdout`, the holdout set (eval/holdout.jsonl) with the shipped weights:
+ * the only never-tuned figure. With `--no-holdout` the holdout file is never opened.
+ * Usage: tsx scripts/eval.ts [--dir eval] [--only dev.jsonl,tune3.jsonl] [--holdout eval/holdout.jsonl] [--no-holdout]
+ *                            [--folds 5] [--lambda 0.02] [--errors] [--details]
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CATEGORIES, type Category } from '../functions/audit/model.ts';
-import { crossValidate, devFeatures, examplesOf, metrics, predict, type DevFeatures, type Metrics } from '../functions/audit/classify/evaluate.ts';
-import type { Example } from '../functions/audit/classify/fit.ts';
+import {
+  confidenceOf,
+  crossValidateDetailed,
+  devFeatures,
+  examplesOf,
+  fitCalibration,
+  FIRST_LOOK,
+  leaveOneSetOut,
+  metrics,
+  predict,
+  reliability,
+  tuningSetFiles,
+  type DevFeatures,
+  type HeldOut,
+  type Metrics,
+} from '../functions/audit/classify/evaluate.ts';
 import { parseNotesJsonl, type LabelledNote } from '../functions/audit/classify/jsonl.ts';
 import { decide } from '../functions/audit/classify/engine.ts';
 import { WEIGHTS } from '../functions/audit/classify/weights.ts';
 
 const { values } = parseArgs({
   options: {
-    input: { type: 'string', default: 'eval/dev.jsonl' },
-    tune: { type: 'string', default: 'eval/tune.jsonl' },
-    tune2: { type: 'string', default: 'eval/tune2.jsonl' },
+    dir: { type: 'string', default: 'eval' },
+    only: { type: 'string' },
     holdout: { type: 'string', default: 'eval/holdout.jsonl' },
     'no-holdout': { type: 'boolean', default: false },
     folds: { type: 'string', default: '5' },
     lambda: { type: 'string', default: '0.02' },
     errors: { type: 'boolean', default: false },
+    details: { type: 'boolean', default: false },
   },
 });
 const k = Number(values.folds);
 const fit = { lambda: Number(values.lambda) };
+
+/** What each tuning set is, as the report names it. */
+const ROLE: Record<string, string> = {
+  'dev.jsonl': 'dev set: the phrase families were written while reading it',
+  'tune.jsonl': 'blind tuning set 1, used for tuning since session 1',
+  'tune2.jsonl': 'blind tuning set 2, used for tuning since its first measurement',
+  'tune3.jsonl': 'retired holdout, used for tuning since session 2',
+  'tune4.jsonl': 'blind tuning set 4, used for tuning since its first measurement (session 4)',
+};
 
 function load(file: string): DevFeatures {
   const notes: LabelledNote[] = parseNotesJsonl(readFileSync(file, 'utf8'), file).filter((n) => n.label);
@@ -52,8 +73,10 @@ const short: Record<Category, string> = {
   too_much_too_soon: 'tmts', coworker_template: 'cowrk', good: 'good', no_message: 'nomsg',
 };
 
-function report(title: string, d: DevFeatures, pred: Category[]): Metrics {
-  const m = metrics(truthOf(d), pred);
+function report(title: string, notes: LabelledNote[], pred: Category[], details: boolean): Metrics {
+  const truth = notes.map((n) => n.label as Category);
+  const m = metrics(truth, pred);
+  if (!details) return m;
   console.log(`\n== ${title} ==`);
   console.log(`${'class'.padEnd(18)} prec%  rec%   F1%  support`);
   for (const c of CATEGORIES) {
@@ -65,70 +88,83 @@ function report(title: string, d: DevFeatures, pred: Category[]): Metrics {
   console.log(' '.repeat(8) + CATEGORIES.map((c) => short[c].padStart(6)).join(''));
   for (const t of CATEGORIES) console.log(short[t].padEnd(8) + CATEGORIES.map((p) => String(m.confusion[t][p]).padStart(6)).join(''));
   if (values.errors) {
-    const truth = truthOf(d);
-    d.notes.forEach((n, i) => {
-      if (pred[i] !== truth[i]) console.log(`  error ${n.id} ${truth[i]} -> ${pred[i]}: ${n.text.replace(/\s+/g, ' ').slice(0, 110)}`);
+    notes.forEach((n, i) => {
+      if (pred[i] !== truth[i]) console.log(`  error ${n.id} ${truth[i]} -> ${pred[i]}: ${n.text.replace(/\s+/g, ' ').slice(0, 140)} [to: ${typeof n.recipientProfile === 'string' ? n.recipientProfile.slice(0, 60) : ''}]`);
     });
   }
   return m;
 }
-/** Calibration of the shipped confidence: mean confidence when right and when wrong, and per band. */
-function calibration(d: DevFeatures): string {
-  const rows: { conf: number; ok: boolean }[] = [];
-  d.notes.forEach((n, i) => {
-    const f = d.fired[i];
-    if (!f) return;
-    const c = decide(f.fired, f.cluster, WEIGHTS);
-    rows.push({ conf: c.confidence, ok: c.category === n.label });
-  });
-  const mean = (xs: number[]) => (xs.length ? (xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(2) : '-');
-  const bands = [0, 0.5, 0.7, 0.9].map((lo, b) => {
-    const hi = [0.5, 0.7, 0.9, 1.01][b];
-    const inBand = rows.filter((r) => r.conf >= lo && r.conf < hi);
-    return `[${lo.toFixed(1)},${Math.min(hi, 1).toFixed(1)}${hi > 1 ? ']' : ')'}: ${inBand.length} notes, ${inBand.length ? ((100 * inBand.filter((r) => r.ok).length) / inBand.length).toFixed(0) : '-'}% right`;
-  });
-  return `confidence: mean ${mean(rows.filter((r) => r.ok).map((r) => r.conf))} when right, ${mean(rows.filter((r) => !r.ok).map((r) => r.conf))} when wrong; ${bands.join('; ')}`;
-}
 
+const perClass = (m: Metrics) =>
+  CATEGORIES.filter((c) => m.perClass[c].support > 0).map((c) => `${short[c]} ${(100 * m.perClass[c].f1).toFixed(0)}`).join(', ');
 const line = (name: string, m: Metrics) =>
-  `${name}: macro-F1 ${(100 * m.macroF1).toFixed(1)}%, accuracy ${(100 * m.accuracy).toFixed(1)}%, ACCEPT-vs-IGNORE ${(100 * m.acceptIgnoreAccuracy).toFixed(1)}%`;
+  `${name.padEnd(44)} macro-F1 ${pct(m.macroF1)}%  accuracy ${pct(m.accuracy)}%  ACCEPT-vs-IGNORE ${pct(m.acceptIgnoreAccuracy)}%  (F1: ${perClass(m)})`;
 
-const dev = load(values.input!);
-const hasTune = existsSync(values.tune!);
-const tune = hasTune ? load(values.tune!) : null;
-const tune2 = existsSync(values.tune2!) ? load(values.tune2!) : null;
-const devExamples: Example[] = examplesOf(dev, () => true);
-const tune2Examples: Example[] = tune2 ? examplesOf(tune2, () => true) : [];
-const tuneExamples: Example[] = tune ? examplesOf(tune, () => true) : [];
+const dir = values.dir!;
+const names = values.only ? values.only.split(',') : tuningSetFiles(readdirSync(dir));
+const sets = names.map((n) => load(join(dir, n)));
+console.log(`tuning sets (${dir}): ${names.map((n, i) => `${n} (${sets[i].notes.length})`).join(', ')}; ${k}-fold CV, lambda ${fit.lambda}`);
+for (const n of names) console.log(`  ${n}: ${ROLE[n] ?? 'tuning set'}`);
+
 const summary: string[] = [];
+const loso = leaveOneSetOut(sets, fit);
+const allTruth: LabelledNote[] = [];
+const allLoso: Category[] = [];
+sets.forEach((d, s) => {
+  const name = names[s];
+  const mLoso = report(`${name}: LEAVE ONE SET OUT (weights fitted on the other sets only)`, d.notes, loso[s].pred, true);
+  const cv = crossValidateDetailed(d, k, fit, sets.filter((_, o) => o !== s).flatMap((o) => examplesOf(o, () => true)));
+  const mCv = report(`${name}: ${k}-fold CV`, d.notes, cv.pred, values.details);
+  const mIn = report(`${name}: in-sample, shipped weights`, d.notes, d.notes.map((_, i) => predict(d, i, WEIGHTS)), values.details);
+  summary.push(line(`${name} leave-one-set-out`, mLoso), line(`${name} ${k}-fold CV`, mCv), line(`${name} in-sample (shipped weights)`, mIn));
+  allTruth.push(...d.notes);
+  allLoso.push(...loso[s].pred);
+});
+const pooled = report('ALL SETS POOLED: LEAVE ONE SET OUT', allTruth, allLoso, true);
+summary.push(line('all sets pooled, leave-one-set-out', pooled));
 
-console.log(`dev set: ${values.input} (${dev.notes.length} labelled notes); tune sets: ${hasTune ? `${values.tune} (${tune!.notes.length})` : 'absent'}, ${tune2 ? `${values.tune2} (${tune2.notes.length})` : 'absent'}; ${k}-fold CV, lambda ${fit.lambda}`);
-const devCv = report(`(a) DEV SET, ${k}-fold cross-validation (weights: other dev folds + tune sets; phrase families written on this set: optimistic)`, dev, crossValidate(dev, k, fit, [...tuneExamples, ...tune2Examples]));
-summary.push(line(`(a) dev ${k}-fold CV`, devCv));
-
-if (tune) {
-  const tuneCv = report(`(b) TUNE SET, USED FOR TUNING, ${k}-fold CV (weights: dev + tune2 + other tune folds)`, tune, crossValidate(tune, k, fit, [...devExamples, ...tune2Examples]));
-  const tuneIn = report('(b) TUNE SET, USED FOR TUNING, in-sample with the shipped weights', tune, tune.notes.map((_, i) => predict(tune, i, WEIGHTS)));
-  console.log(calibration(tune));
-  summary.push(line(`(b) tune ${k}-fold CV (used for tuning)`, tuneCv), line('(b) tune in-sample, shipped weights (used for tuning)', tuneIn));
+// confidence on held-out scores: each set's LOSO scores, calibrated by a calibration fitted on the
+// OTHER sets' LOSO scores (so the table does not grade the calibration on its own training data)
+function table(title: string, rows: { conf: number; ok: boolean }[]): void {
+  console.log(`\n== ${title} ==`);
+  console.log('confidence bin   notes  right%  mean confidence');
+  for (const b of reliability(rows)) {
+    if (b.notes === 0) continue;
+    console.log(`[${b.lo.toFixed(2)}, ${b.hi.toFixed(2)}${b.hi >= 1 ? ']' : ')'}  ${String(b.notes).padStart(6)}  ${pct(b.right)}  ${b.meanConfidence.toFixed(3)}`);
+  }
+  const mean = (xs: number[]) => (xs.length ? (xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(3) : '-');
+  const right = rows.filter((r) => r.ok).map((r) => r.conf);
+  const wrong = rows.filter((r) => !r.ok).map((r) => r.conf);
+  const ece = reliability(rows).reduce((a, b) => a + (b.notes / Math.max(1, rows.length)) * Math.abs(b.right - b.meanConfidence), 0);
+  console.log(`mean confidence ${mean(right)} when right (${right.length}), ${mean(wrong)} when wrong (${wrong.length}); expected calibration error ${(100 * ece).toFixed(1)} points`);
+  summary.push(`${title}: mean confidence ${mean(right)} right / ${mean(wrong)} wrong, ECE ${(100 * ece).toFixed(1)} pts`);
 }
-
-if (tune2) {
-  const cv2 = report(`(b2) TUNE2 SET, USED FOR TUNING, ${k}-fold CV (weights: dev + tune + other tune2 folds)`, tune2, crossValidate(tune2, k, fit, [...devExamples, ...tuneExamples]));
-  const in2 = report('(b2) TUNE2 SET, USED FOR TUNING, in-sample with the shipped weights', tune2, tune2.notes.map((_, i) => predict(tune2, i, WEIGHTS)));
-  console.log(calibration(tune2));
-  summary.push(line(`(b2) tune2 ${k}-fold CV (used for tuning)`, cv2), line('(b2) tune2 in-sample, shipped weights (used for tuning)', in2));
-}
+const crossFitted: { conf: number; ok: boolean; fallback: boolean }[] = [];
+loso.forEach((r, s) => {
+  const cal = fitCalibration(loso.filter((_, o) => o !== s).flatMap((o) => o.heldOut), FIRST_LOOK);
+  for (const h of r.heldOut) crossFitted.push({ conf: confidenceOf(h, cal), ok: h.best === h.label, fallback: h.fallback });
+});
+table('RELIABILITY on pooled leave-one-set-out scores (calibration fitted on the other sets)', crossFitted.map(({ conf, ok }) => ({ conf, ok })));
+const fbRows = crossFitted.filter((r) => r.fallback);
+console.log(`  of which decided by the fallback alone: ${fbRows.length} notes, ${fbRows.length ? ((100 * fbRows.filter((r) => r.ok).length) / fbRows.length).toFixed(0) : '-'}% right, mean confidence ${fbRows.length ? (fbRows.reduce((a, r) => a + r.conf, 0) / fbRows.length).toFixed(3) : '-'}`);
+const shipped = (h: HeldOut) => ({ conf: confidenceOf(h, { temperature: WEIGHTS.temperature ?? 1, calibration: WEIGHTS.calibration }), ok: h.best === h.label });
+table('RELIABILITY on pooled leave-one-set-out scores (shipped calibration)', loso.flatMap((r) => r.heldOut.map(shipped)));
 
 if (values['no-holdout']) {
-  summary.push('(c) holdout: skipped (--no-holdout)');
+  summary.push('holdout: skipped (--no-holdout)');
 } else if (existsSync(values.holdout!)) {
   const hold = load(values.holdout!);
-  const m = report('(c) HOLDOUT SET: the honest figure (never read while writing rules or fitting), shipped weights', hold, hold.notes.map((_, i) => predict(hold, i, WEIGHTS)));
-  console.log(calibration(hold));
-  summary.push(line('(c) HOLDOUT, never tuned (honest)', m));
+  const m = report('HOLDOUT SET: the honest figure (never read while writing rules or fitting), shipped weights', hold.notes, hold.notes.map((_, i) => predict(hold, i, WEIGHTS)), true);
+  const rows = hold.notes.flatMap((n, i) => {
+    const f = hold.fired[i];
+    if (!f) return [];
+    const c = decide(f.fired, f.cluster, WEIGHTS);
+    return [{ conf: c.confidence, ok: c.category === n.label }];
+  });
+  table('RELIABILITY on the holdout (shipped weights and calibration)', rows);
+  summary.push(line('HOLDOUT, never tuned (honest)', m));
 } else {
-  summary.push(`(c) holdout: ${values.holdout} not found`);
+  summary.push(`holdout: ${values.holdout} not found`);
 }
 
 console.log('\nsummary:');

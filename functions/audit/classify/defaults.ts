@@ -3,7 +3,7 @@
  * Matched on the folded note (lower case, no accents, no punctuation), allowing the optional
  * "Hi <name>," greeting and "- <name>" signature LinkedIn added in older versions.
  */
-import { fold } from './text.ts';
+import { foldSameLength } from './text.ts';
 
 /** Folded, punctuation-free bodies of the default invitations (current and older, several languages). */
 const DEFAULT_BODIES = [
@@ -43,10 +43,17 @@ const DEFAULT_BODIES = [
   // Italian, Dutch
   'vorrei aggiungerti alla mia rete professionale su linkedin',
   'ik wil je graag toevoegen aan mijn professionele netwerk op linkedin',
+  'Jag vill gärna lägga till dig i mitt professionella nätverk på LinkedIn',
+  'Chciałabym dodać Cię do mojej sieci kontaktów zawodowych na LinkedIn',
+  'Chciałbym dodać Cię do mojej sieci kontaktów zawodowych na LinkedIn',
+  "Sizi LinkedIn'deki profesyonel ağıma eklemek istiyorum",
+  'Jeg vil gerne tilføje dig til mit professionelle netværk på LinkedIn',
+  'Jeg vil gjerne legge deg til i mitt profesjonelle nettverk på LinkedIn',
 ];
 
+/** Folded (the one-to-one table the rules use: no Unicode normalisation per note), punctuation to spaces. */
 function squash(s: string): string {
-  return fold(s)
+  return foldSameLength(s)
     .replace(/[’`´]/g, "'")
     .replace(/[^a-z0-9' ]+/g, ' ')
     .replace(/\s+/g, ' ')
@@ -55,7 +62,8 @@ function squash(s: string): string {
 
 const BODY_SET = new Set(DEFAULT_BODIES.map(squash));
 /** Cheap pre-check: every default names LinkedIn or a network. */
-const MAYBE_DEFAULT = /linkedin|(?:add|include|join)[^.!?]{0,40}network|netzwerk|r[ée]seau|\bred\b|\brede\b|\brete\b|netwerk/i;
+/** Cheap precheck (a superset): every default names LinkedIn or a network. */
+const MAYBE_DEFAULT = /linkedin|network|netzwerk|r[ée]seau|\bred\b|\brede\b|\brete\b|netwerk/i;
 const GREETING = /^(?:hi|hello|hey|dear|hola|hallo|bonjour|ola|oi|ciao|hoi)(?: [a-z'-]+){0,3} /;
 
 /**
@@ -84,7 +92,15 @@ const MAX_FOREIGN_WORDS = 7;
 
 /** Returns the default text matched (the note itself) when the note is a LinkedIn default. */
 export function linkedInDefault(text: string): string | null {
-  if (text.length > 220 || !MAYBE_DEFAULT.test(text)) return null;
+  if (text.length > 220) return null;
+  // a default has at most 16 words, plus a short greeting and signature
+  let wordCount = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const prev = i === 0 ? 32 : text.charCodeAt(i - 1);
+    if (c > 32 && prev <= 32 && ++wordCount > 27) return null;
+  }
+  if (!MAYBE_DEFAULT.test(text)) return null;
   const s = squash(text);
   if (BODY_SET.has(s)) return text.trim();
   // try: optional greeting prefix, optional trailing signature (up to 3 name words)

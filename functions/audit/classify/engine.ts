@@ -7,10 +7,10 @@ import { verdictOf } from '../model.ts';
 import { ADVICE } from './advice.ts';
 import type { ClusterResult } from './cluster.ts';
 import { linkedInDefault } from './defaults.ts';
-import { alternatives, Gate, gateInfo, requiredLiteral } from './gate.ts';
+import { alternatives, AndGate, requiredLiteral } from './gate.ts';
 import { cachedProfileText, relevance } from './relevance.ts';
 import { RULE_BY_ID, SCORED_CATEGORIES, TEXT_RULES, type ScoredCategory } from './rules.ts';
-import { firstNameOf, firstSentence, foldSameLength, parseGreeting, sameFirstName } from './text.ts';
+import { firstNameOf, firstSentence, fold, foldSameLength, parseGreeting, sameFirstName } from './text.ts';
 import { WEIGHTS } from './weights.ts';
 
 export interface NoteInput {
@@ -43,6 +43,54 @@ export interface Weights {
    * confidence of 0.8 is right about 80% of the time on notes the weights were not fitted on.
    */
   temperature?: number;
+  /**
+   * Monotone map from the tempered top probability to the confidence shown (isotonic regression of
+   * "the verdict was right" on held-out scores, fitted by `npm run fit`): points (x ascending, y),
+   * linear between them, flat outside. Absent: the tempered probability is the confidence.
+   */
+  calibration?: {
+    x: readonly number[];
+    y: readonly number[];
+    /**
+     * Confidence ceiling for a verdict only the fallback decided (no phrase family recognised the
+     * note: structure.no_reason / unexplained_ask): on notes nobody tuned on, those are right far
+     * less often than their scores say (see scripts/fit.ts).
+     */
+    fallback?: number;
+  };
+}
+
+/** True when the winning category rests only on the structural fallback (no family recognised the note). */
+export function fallbackDecided(fired: readonly Fired[], best: number, weights: Weights = WEIGHTS): boolean {
+  for (const f of fired) {
+    if (f.id.startsWith('structure.') || f.id.startsWith('struct.')) continue;
+    if ((weightOf(weights, f.id)[best] ?? 0) > 0.05) return false;
+  }
+  return true;
+}
+
+/** The confidence shown for a tempered top probability `p`, capped when only the fallback decided. */
+export function confidenceFrom(p: number, fallback: boolean, map: Weights['calibration']): number {
+  const c = calibrate(p, map);
+  return fallback && map?.fallback !== undefined ? Math.min(c, map.fallback) : c;
+}
+
+/** The calibrated confidence of a tempered top probability `p` (see Weights.calibration). */
+export function calibrate(p: number, map: Weights['calibration']): number {
+  if (!map || map.x.length === 0) return p;
+  const { x, y } = map;
+  if (p <= x[0]) return y[0];
+  const n = x.length;
+  if (p >= x[n - 1]) return y[n - 1];
+  let lo = 0;
+  let hi = n - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (x[mid] <= p) lo = mid;
+    else hi = mid;
+  }
+  const t = x[hi] === x[lo] ? 0 : (p - x[lo]) / (x[hi] - x[lo]);
+  return y[lo] + t * (y[hi] - y[lo]);
 }
 
 export const PRIOR_WEIGHT = 2;
@@ -58,14 +106,38 @@ export function priorVector(ruleId: string): number[] {
 }
 
 const PLACEHOLDER =
-  /\{\{?\s*[A-Za-z_][A-Za-z0-9_. -]{0,38}\s*\}\}?|\[\s*(?:first[ _]?name|last[ _]?name|full[ _]?name|name|company|company[ _]?name|title|industry|city|nombre|empresa|vorname|name des empf[äa]ngers|firma|pr[ée]nom|entreprise|nome|Recipient[A-Za-z ]*|[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*){0,3})\s*\]|%[A-Z][A-Z0-9_]{1,29}%|<<?\s*[A-Z][A-Za-z_]*(?: [A-Za-z_]+){0,4}\s*>>?|\b(?:FNAME|LNAME|FIRSTNAME|FIRST_NAME|LASTNAME|LAST_NAME|COMPANYNAME|COMPANY_NAME)\b|\$[a-z_]{3,30}\b(?![.,]?\d)|\{[^{}|\n]{1,30}\|[^{}\n]{1,60}\}|\b(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|at|from|with|in) (?:nan|NaN|null|undefined|None|N\/A)\b|\*{2,3}[A-Z][A-Z_ ]{1,29}\*{2,3}|\|[A-Z][A-Za-z_ ]{1,29}\||#[A-Z][A-Z_]{1,29}#/;
-/** A question addressed to the recipient (second person or a request verb), EN/ES/DE/FR/PT: the sentence is the evidence. */
+  /\{\{?\s*[A-Za-z_][A-Za-z0-9_. -]{0,38}\s*\}\}?|\[\s*(?:first[ _]?name|last[ _]?name|full[ _]?name|name|company|company[ _]?name|title|industry|city|nombre|empresa|vorname|name des empf[äa]ngers|firma|pr[ée]nom|entreprise|nome|Recipient[A-Za-z ]*|[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*){0,3})\s*\]|%[A-Z][A-Z0-9_]{1,29}%|<<?\s*[A-Z][A-Za-z_]*(?: [A-Za-z_]+){0,4}\s*>>?|\b(?:FNAME|LNAME|FIRSTNAME|FIRST_NAME|LASTNAME|LAST_NAME|COMPANYNAME|COMPANY_NAME)\b|\$[a-z_]{3,30}\b(?![.,]?\d)|\{[^{}|\n]{1,30}\|[^{}\n]{1,60}\}|\b(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|at|from|with|in) (?:nan|NaN|null|undefined|None|N\/A)\b|\*{2,3}[A-Z][A-Z_ ]{1,29}\*{2,3}|@[A-Za-z_]{2,30}@|__[A-Za-z_]{2,30}__|\{![A-Za-z_.]{2,40}\}|^\s*(?:hi|hello|hey|dear|hoi|hallo|hola|bonjour|ol[aá]|oi|ciao|salut)\s+(?:voornaam|vorname|nombre|pr[ée]nom|nome|firstname|first name|name|nan)\b|\|[A-Z][A-Za-z_ ]{1,29}\||#[A-Z][A-Z_]{1,29}#/;
+/** A question that requests something (an offer, a favour, a slot), EN/ES/DE/FR/PT/NL/IT: the sentence is the evidence. A question about the recipient's tastes is small talk, not an ask. */
 const UNEXPLAINED_ASK =
-  /[^.!?\n]*\b(?:you|your|can i|may i|shall i|could i|te|le|tu|usted|quieres|podrias|puedo|sie|ihnen|dir|du|kann ich|darf ich|vous|tu|puis-je|je peux|voce|posso|quer|topa)\b[^.!?\n]*\?|[^.!?\n]*\b(?:want|wanna|need|interested|keen|open)\b[^.!?\n]*\?/;
+  /[^.!?\n]*\b(?:can i|may i|shall i|could i|should i|can we|could we|shall we|could you|can you|would you|will you|do you (?:need|want|have)|are you (?:looking|interested|free|available|open|hiring|still|around|up for|game)|want|wanna|need|interested|keen|open to|quieres|te interesa|le interesa|podrias|puedes|puedo|podemos|le paso|te paso|kann ich|darf ich|konnen sie|konnten sie|hatten sie|mochten sie|willst du|kannst du|soll ich|puis-je|pourriez|pouvez|voulez|veux-tu|seriez|je peux|posso|quer|pode|poderia|mag ik|zal ik|wil je|wilt u|kun je|kunt u|vuoi|potresti|puoi|vorrebbe)\b[^.!?\n]*\?/;
 /** Cheap precheck: every placeholder form above needs one of these. */
-const MAY_HAVE_PLACEHOLDER = /[{[%<$*|#]|NAME|COMPANY|\b(?:nan|NaN|null|undefined|None|N\/A)\b/;
+const MAY_HAVE_PLACEHOLDER_CHAR = /[{[%<$*|#@_]/;
+const PLACEHOLDER_WORDS = ['name', 'nombre', 'nome', 'prenom', 'voornaam', 'company', 'nan', 'null', 'undefined', 'none', 'n/a'];
+/** Cheap precheck (a superset): every placeholder form above needs one of these characters or words. */
+function mayHavePlaceholder(text: string): boolean {
+  if (MAY_HAVE_PLACEHOLDER_CHAR.test(text)) return true;
+  const lower = foldSameLength(text);
+  for (const w of PLACEHOLDER_WORDS) if (lower.includes(w)) return true;
+  return false;
+}
 const DOUBLE_GREETING = /^\s*(hi|hello|hey|dear|hola|hallo|bonjour|ol[áa]|oi|ciao)\b[\s,!.]+\1\b/i;
-const EMPTY_FIELD = /\b(?:at|in|from|with|bei|chez|en|em)\s+[.,!?](?:\s|$)|\bthe\s{2,}\w|\b(?:at|in)\s*$|\b(?:at|from) (?:for|and|with|to|as)\b|^\s*(?:hi|hello|hey|dear)\s+,/i;
+/** The opening clause written twice ("Gentile Dott.ssa Bianchi, Gentile Dott.ssa Bianchi,"): a merge field doubled, any language. */
+const DOUBLE_CLAUSE = /^\s*([^,!:\n]{4,40}[,!:])\s*\1/;
+/**
+ * "your work as Director of Marketing at Greenfield Foods": a title merged in from somewhere; when
+ * none of its words is in the recipient's profile, it is someone else's (EN/DE/FR/ES/PT).
+ */
+const TITLE_AT =
+  /\b(?:as|als|en tant que|como|you are|you're|promotion to|promoted to) (?:an? |the |la |le |el |o |a )?(\p{Lu}[\p{L}&'-]*(?: (?:of|for|and|de|der|des|du|da|do|y|et|e|&|\p{Lu}[\p{L}&'-]*)){0,5}) (?:at|bei|chez|en|na|no|in|em) \p{Lu}/u;
+const TITLE_FILLER = new Set(['of', 'for', 'and', 'de', 'der', 'des', 'du', 'da', 'do', 'y', 'et', 'e', '&', 'senior', 'junior', 'head', 'lead', 'chief']);
+const EMPTY_FIELD = /\b(?:at|in|from|with|bei|chez|en|em)\s+[.,!?](?:\s|$)|\bthe\s{2,}\w|\b(?:at|in)\s*$|\b(?:at|from) (?:for|and|with|to|as)\b|^\s*(?:hi|hello|hey|dear)\s+,|[a-z\u00c0-\u024f] [.,](?=\s|$)/i;
+/** Cheap precheck for EMPTY_FIELD (a superset): a space before punctuation, a double space, a dangling "at"/"in", "at for". */
+function mayHaveEmptyField(text: string): boolean {
+  if (/\s[.,!?]|\s\s/.test(text)) return true;
+  const lower = foldSameLength(text);
+  if (/(?:^|[^a-z0-9])(?:at|in)$/.test(lower.trimEnd().slice(-4))) return true;
+  return (lower.includes('at ') || lower.includes('from ')) && /\b(?:at|from) (?:for|and|with|to|as)\b/.test(lower);
+}
 /** Capitalised greeting words that are not someone's name. */
 const NOT_A_NAME = /^(?:Team|All|Everyone|Everybody|There|Folks|Friend|Friends|Sir|Madam|Guys|Linkedin|Colleague|Colleagues|Again|Todos|Equipo|Zusammen|Allerseits|Tous|Equipe|Pessoal)$/;
 const COMPANY_WORDS = /\b(?:Group|Inc|LLC|Ltd|Logistics|Solutions|Company|Corp|Corporation|Partners|GmbH|Holdings|Team|Consulting|Services|Technologies|Industries|S\.A\.|Ltda)\b/;
@@ -81,14 +153,14 @@ const ALT_RANGE: [number, number][] = TEXT_RULES.map((rule) => {
   for (const a of alternatives(rule.re.source)) ALT_RES.push(new RegExp(a, rule.re.flags));
   return [from, ALT_RES.length];
 });
-const ALT_GATE = new Gate(ALT_RES.map((re) => re.source));
+const ALT_GATE = new AndGate(ALT_RES.map((re) => re.source), 3);
 /** Per alternative, literal text every match contains ('' when none): a second, exact prefilter. */
 const ALT_LITERAL = ALT_RES.map((re) => requiredLiteral(re.source));
 /**
  * Per alternative whose every match starts at a gate word (gate.ts `leading`): a global copy that
  * is run from the first gate word on, skipping the text before it; null otherwise.
  */
-const ALT_FROM: (RegExp | null)[] = ALT_RES.map((re) => (gateInfo(re.source)?.leading ? new RegExp(re.source, `${re.flags}g`) : null));
+const ALT_FROM: (RegExp | null)[] = ALT_RES.map((re, j) => (ALT_GATE.leading[j] ? new RegExp(re.source, `${re.flags}g`) : null));
 const ALT_UNGATED = new Set(ALT_GATE.ungated);
 /** Per alternative, the index of its rule in TEXT_RULES. */
 const ALT_RULE: number[] = [];
@@ -121,7 +193,7 @@ export function fireTextRules(text: string, out: Fired[], gated = true): void {
     }
     return;
   }
-  const may = ALT_GATE.scan(lower);
+  ALT_GATE.scan(lower);
   // the enabled alternatives, in rule order (alternatives of one rule are contiguous)
   const list = ENABLED;
   list.length = 0;
@@ -148,16 +220,15 @@ export function fireTextRules(text: string, out: Fired[], gated = true): void {
     if (best) out.push({ id: TEXT_RULES[i].id, evidence: text.slice(best.index, best.index + best[0].length).trim() || best[0] });
     k = end;
   }
-  void may;
 }
 
 /** Fires the structural rules (placeholders, greetings) and the context rules (recipient, cluster). */
 export function fireContextRules(text: string, ctx: NoteContext, cluster: ClusterResult | undefined, out: Fired[]): void {
-  const ph = MAY_HAVE_PLACEHOLDER.test(text) ? PLACEHOLDER.exec(text) : null;
+  const ph = mayHavePlaceholder(text) ? PLACEHOLDER.exec(text) : null;
   if (ph) out.push({ id: 'bot.placeholder', evidence: ph[0] });
 
   const g = parseGreeting(text);
-  const dbl = DOUBLE_GREETING.exec(text);
+  const dbl = DOUBLE_GREETING.exec(text) ?? DOUBLE_CLAUSE.exec(text);
   if (dbl) out.push({ id: 'bot.malformed_greeting', evidence: dbl[0].trim() });
   else if (g && g.name) {
     const toks = g.name.split(/\s+/);
@@ -167,7 +238,7 @@ export function fireContextRules(text: string, ctx: NoteContext, cluster: Cluste
       out.push({ id: 'bot.malformed_greeting', evidence: text.slice(0, g.nameStart + g.name.length) });
     }
   }
-  if (!out.some((f) => f.id === 'bot.malformed_greeting')) {
+  if (!out.some((f) => f.id === 'bot.malformed_greeting') && mayHaveEmptyField(text)) {
     const e = EMPTY_FIELD.exec(text);
     if (e) {
       const from = Math.max(0, e.index - 25);
@@ -189,28 +260,25 @@ export function fireContextRules(text: string, ctx: NoteContext, cluster: Cluste
   }
 
   const profile = cachedProfileText(ctx.recipientProfile);
+  if (profile && !ph) {
+    const t = TITLE_AT.exec(text);
+    if (t) {
+      const stems = fold(t[1])
+        .split(/[\s&-]+/)
+        .filter((w) => w.length >= 3 && !TITLE_FILLER.has(w))
+        .map((w) => w.slice(0, 5));
+      if (stems.length > 0 && !stems.some((st) => profile.includes(st))) out.push({ id: 'bot.wrong_title', evidence: t[0].slice(0, -1).trim() });
+    }
+  }
   // a swing and miss is an offer aimed at the wrong person: a note that cites real shared activity
   // and sells nothing is not checked against the profile (its topic may well be off the profile)
   const pitches = out.some((f) => f.id.startsWith('pitch.'));
   const personal = out.some((f) => f.id.startsWith('good.') && f.id !== 'good.gratitude');
-  if (profile && (pitches || !personal)) {
-    const rel = relevance(text, profile);
-    if (rel.assumedMismatch) {
-      out.push({ id: 'relevance.assumed_audience_mismatch', evidence: rel.assumedMismatch });
-      // a swing and miss is a pitch that misses: each pitch signal also counts towards the miss
-      const pitches = out.filter((f) => f.id.startsWith('pitch.'));
-      for (const p of pitches) out.push({ id: 'relevance.pitch_to_wrong_audience', evidence: p.evidence });
-    }
-    // a niche named without any offer or assumed audience ("your expertise in X is remarkable") is
-    // not a miss: only a pitch can miss
-    if (rel.nicheMismatch && (pitches || rel.assumedMismatch)) {
-      out.push({ id: 'relevance.niche_mismatch', evidence: rel.nicheMismatch });
-      if (!rel.nicheFits && !rel.assumedMismatch) {
-        // a niche pitch that does not fit the recipient: each pitch signal counts towards the miss
-        for (const p of out.filter((f) => f.id.startsWith('pitch.'))) out.push({ id: 'relevance.niche_pitch_mismatch', evidence: `${rel.nicheMismatch} / ${p.evidence}` });
-      }
-    }
-    if (rel.nicheFits) out.push({ id: 'relevance.niche_fits', evidence: rel.nicheFits });
+  const rel = profile && (pitches || !personal) ? relevance(text, profile) : null;
+  if (rel?.assumedMismatch) {
+    out.push({ id: 'relevance.assumed_audience_mismatch', evidence: rel.assumedMismatch });
+    // a swing and miss is a pitch that misses: each pitch signal also counts towards the miss
+    for (const p of out.filter((f) => f.id.startsWith('pitch.'))) out.push({ id: 'relevance.pitch_to_wrong_audience', evidence: p.evidence });
   }
 
   if (cluster) {
@@ -228,6 +296,20 @@ export function fireContextRules(text: string, ctx: NoteContext, cluster: Cluste
     const ask = !trivia && out.some((f) => f.id === 'struct.question') ? UNEXPLAINED_ASK.exec(foldSameLength(text)) : null;
     if (ask) out.push({ id: 'structure.unexplained_ask', evidence: text.slice(ask.index, ask.index + ask[0].length).trim() });
     else out.push({ id: 'structure.no_reason', evidence: firstSentence(text) });
+  }
+
+  if (rel) {
+    // a niche named without any offer, ask or assumed audience ("your expertise in X is remarkable")
+    // is not a miss: only a pitch (or an unexplained ask put to a stranger) can miss
+    const offer = pitches || out.some((f) => f.id === 'structure.unexplained_ask');
+    if (rel.nicheMismatch && (offer || rel.assumedMismatch)) {
+      out.push({ id: 'relevance.niche_mismatch', evidence: rel.nicheMismatch });
+      if (!rel.nicheFits && !rel.assumedMismatch) {
+        // a niche pitch that does not fit the recipient: each pitch signal counts towards the miss
+        for (const p of out.filter((f) => f.id.startsWith('pitch.'))) out.push({ id: 'relevance.niche_pitch_mismatch', evidence: `${rel.nicheMismatch} / ${p.evidence}` });
+      }
+    }
+    if (rel.nicheFits) out.push({ id: 'relevance.niche_fits', evidence: rel.nicheFits });
   }
 }
 
@@ -314,8 +396,11 @@ export function pitchOrMiss(fired: readonly Fired[]): number {
   return PITCH;
 }
 
-/** Turns fired rules into a Classification (winner, confidence, reasons, advice, cluster). */
-export function decide(fired: readonly Fired[], cluster: ClusterResult | undefined, weights: Weights = WEIGHTS): Classification {
+/**
+ * The per-category scores of a note after the pitch-family split, the winning index, and the
+ * tempered top probability (before the calibration map): what decide and the calibration fitting share.
+ */
+export function rank(fired: readonly Fired[], weights: Weights = WEIGHTS): { scores: number[]; best: number; p: number; fallback: boolean } {
   const s = scores(fired, weights);
   let best = 0;
   for (let c = 1; c < K; c++) if (s[c] > s[best]) best = c;
@@ -333,6 +418,12 @@ export function decide(fired: readonly Fired[], cluster: ClusterResult | undefin
   }
   const t = weights.temperature ?? 1;
   const p = softmax(t === 1 ? s : s.map((x) => x / t));
+  return { scores: s, best, p: p[best], fallback: fallbackDecided(fired, best, weights) };
+}
+
+/** Turns fired rules into a Classification (winner, confidence, reasons, advice, cluster). */
+export function decide(fired: readonly Fired[], cluster: ClusterResult | undefined, weights: Weights = WEIGHTS): Classification {
+  const { best, p, fallback } = rank(fired, weights);
   const category: ScoredCategory = SCORED_CATEGORIES[best];
   const reasons: Reason[] = [];
   const seen = new Set<string>();
@@ -353,7 +444,7 @@ export function decide(fired: readonly Fired[], cluster: ClusterResult | undefin
     }
   }
   reasons.sort((a, b) => b.weight - a.weight);
-  const out: Classification = { category, verdict: verdictOf(category), confidence: round(p[best]), reasons };
+  const out: Classification = { category, verdict: verdictOf(category), confidence: round(confidenceFrom(p, fallback, weights.calibration)), reasons };
   if (category !== 'good') out.advice = ADVICE[category as keyof typeof ADVICE];
   if (cluster) out.cluster = cluster.cluster;
   return out;

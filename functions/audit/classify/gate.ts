@@ -119,10 +119,33 @@ const gateWeight = (g: string) => {
 };
 const score = (g: readonly string[]) => Math.min(...g.map(gateWeight)) - g.length * 0.001;
 
-function sequenceGates(src: string, startBoundary: boolean, endsAtBoundary: boolean): { gates: string[]; leading: boolean } | null {
+/**
+ * Every gate group of one alternative (each group: words of which one must start a word of the
+ * note), best first; all of them are required at once, so a note must pass every group (an AND
+ * of ORs), or null when the alternative has no gate. `leading` is true for the first group when
+ * every match starts at one of its words.
+ */
+export function gateGroups(src: string): { groups: string[][]; leading: boolean } | null {
+  const all: string[][] = [];
+  const g = sequenceGates(src, false, false, all);
+  if (!g) return null;
+  const key = (x: readonly string[]) => [...x].sort().join('|');
+  const seen = new Set([key(g.gates)]);
+  const groups = [g.gates];
+  for (const x of all.sort((a, b) => score(b) - score(a))) {
+    const k = key(x);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    groups.push(x);
+  }
+  return { groups, leading: g.leading };
+}
+
+function sequenceGates(src: string, startBoundary: boolean, endsAtBoundary: boolean, all?: string[][]): { gates: string[]; leading: boolean } | null {
   let best: string[] | null = null;
   let bestLeading = false;
   const offer = (g: string[] | null, leading: boolean) => {
+    if (g && g.length && all) all.push(g);
     if (g && g.length && (!best || score(g) > score(best))) {
       best = g;
       bestLeading = leading;
@@ -277,11 +300,12 @@ export class Gate {
   /** Indices of the regexes the last scan enabled, in the order they were enabled. */
   readonly enabledList: number[] = [];
 
-  constructor(sources: readonly string[]) {
+  /** Each source is a regex source (its gates are derived) or directly a list of gate words. */
+  constructor(sources: readonly (string | readonly string[])[]) {
     this.enabled = new Uint8Array(sources.length);
     this.first = new Int32Array(sources.length);
     sources.forEach((src, idx) => {
-      const gates = gatesOf(src);
+      const gates = typeof src === 'string' ? gatesOf(src) : src;
       if (!gates) {
         this.ungated.push(idx);
         return;
@@ -300,8 +324,44 @@ export class Gate {
     });
   }
 
+  /**
+   * The trie flattened into typed arrays (built on first scan): transitions per node and slot,
+   * and per node the range of its prefix and whole-word regex ids. Far cheaper to walk than objects.
+   */
+  private trans: Int32Array | null = null;
+  private ruleFrom!: Int32Array;
+  private wholeFrom!: Int32Array;
+  private ids!: Int32Array;
+
+  private compile(): void {
+    const nodes: Node[] = [this.root];
+    for (let k = 0; k < nodes.length; k++) for (const nx of nodes[k].next) if (nx) nodes.push(nx);
+    const index = new Map<Node, number>(nodes.map((n, k) => [n, k]));
+    const trans = new Int32Array(nodes.length * 36);
+    this.ruleFrom = new Int32Array(nodes.length + 1);
+    this.wholeFrom = new Int32Array(nodes.length + 1);
+    const ids: number[] = [];
+    nodes.forEach((n, k) => {
+      n.next.forEach((nx, sl) => {
+        if (nx) trans[k * 36 + sl] = index.get(nx)!;
+      });
+      this.ruleFrom[k] = ids.length;
+      ids.push(...n.rules);
+      this.wholeFrom[k] = ids.length;
+      ids.push(...n.whole);
+    });
+    this.ruleFrom[nodes.length] = ids.length;
+    this.ids = Int32Array.from(ids);
+    this.trans = trans;
+  }
+
   /** Flags (1 = may match) per regex for one folded note; the array is reused between calls. */
   scan(lower: string): Uint8Array {
+    if (!this.trans) this.compile();
+    const trans = this.trans!;
+    const ruleFrom = this.ruleFrom;
+    const wholeFrom = this.wholeFrom;
+    const ids = this.ids;
     const en = this.enabled;
     const first = this.first;
     const list = this.enabledList;
@@ -317,18 +377,21 @@ export class Gate {
     let prevWord = false;
     for (let i = 0; i < len; i++) {
       const c = lower.charCodeAt(i);
-      const w = isWordCode(c);
+      const w = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
       if (w && !prevWord) {
-        let n: Node | undefined = this.root;
+        let node = 0;
         let j = i;
+        let whole = true;
         for (; j < len; j++) {
           const cj = lower.charCodeAt(j);
-          if (!isWordCode(cj)) break;
-          n = n.next[slot(cj)];
-          if (!n) break;
-          const rs = n.rules;
-          for (let k = 0; k < rs.length; k++) {
-            const r = rs[k];
+          if (!((cj >= 97 && cj <= 122) || (cj >= 48 && cj <= 57))) break;
+          node = trans[node * 36 + (cj >= 97 ? cj - 97 : cj - 22)];
+          if (node === 0) {
+            whole = false;
+            break;
+          }
+          for (let k = ruleFrom[node], e = wholeFrom[node]; k < e; k++) {
+            const r = ids[k];
             if (en[r] === 0) {
               en[r] = 1;
               first[r] = i;
@@ -337,10 +400,9 @@ export class Gate {
           }
         }
         // the whole word matched a node: its whole-word gates are on
-        if (n && (j === len || !isWordCode(lower.charCodeAt(j)))) {
-          const ws = n.whole;
-          for (let k = 0; k < ws.length; k++) {
-            const r = ws[k];
+        if (whole && j > i) {
+          for (let k = wholeFrom[node], e = ruleFrom[node + 1]; k < e; k++) {
+            const r = ids[k];
             if (en[r] === 0) {
               en[r] = 1;
               first[r] = i;
@@ -352,6 +414,114 @@ export class Gate {
       prevWord = w;
     }
     return en;
+  }
+}
+
+/**
+ * A stricter prefilter: each regex needs EVERY one of its gate groups (up to `maxGroups`, best
+ * first; see gateGroups) to occur in the note, not just one. One trie scan over all distinct
+ * groups, then a count per regex. Same interface as Gate (`scan`, `enabledList`, `first`,
+ * `ungated`); `first` is where the regex's leading group first occurs (for leading regexes).
+ */
+export class AndGate {
+  private readonly groups: Gate;
+  private readonly groupRegexes: number[][] = [];
+  private readonly need: Uint8Array;
+  private readonly lead: Int32Array;
+  readonly ungated: number[] = [];
+  readonly first: Int32Array;
+  readonly enabledList: number[] = [];
+  /** Per regex, whether every match starts at its leading group's word. */
+  readonly leading: Uint8Array;
+
+  constructor(sources: readonly string[], maxGroups = 4) {
+    const n = sources.length;
+    this.need = new Uint8Array(n);
+    this.lead = new Int32Array(n);
+    this.first = new Int32Array(n);
+    this.leading = new Uint8Array(n);
+    const groupIndex = new Map<string, number>();
+    const groupWords: string[][] = [];
+    sources.forEach((src, idx) => {
+      const gg = gateGroups(src);
+      if (!gg) {
+        this.ungated.push(idx);
+        return;
+      }
+      const mine = gg.groups.slice(0, maxGroups);
+      this.need[idx] = mine.length;
+      this.leading[idx] = gg.leading ? 1 : 0;
+      mine.forEach((words, k) => {
+        const key = [...words].sort().join('|');
+        let g = groupIndex.get(key);
+        if (g === undefined) {
+          g = groupWords.length;
+          groupIndex.set(key, g);
+          groupWords.push(words);
+          this.groupRegexes.push([]);
+        }
+        this.groupRegexes[g].push(idx);
+        if (k === 0) this.lead[idx] = g;
+      });
+    });
+    this.groups = new Gate(groupWords);
+  }
+
+  private flat: Int32Array | null = null;
+  private flatFrom!: Int32Array;
+  private rest!: Int32Array;
+  private restFrom!: Int32Array;
+
+  private compile(): void {
+    // per group, the regexes it leads; per regex, its other groups (checked only when led in)
+    const leads: number[][] = this.groupRegexes.map(() => []);
+    const others: number[][] = Array.from({ length: this.need.length }, () => []);
+    this.groupRegexes.forEach((rs, g) => {
+      for (const r of rs) {
+        if (this.lead[r] === g) leads[g].push(r);
+        else others[r].push(g);
+      }
+    });
+    const flatten = (xs: number[][]): [Int32Array, Int32Array] => {
+      const from = new Int32Array(xs.length + 1);
+      const all: number[] = [];
+      xs.forEach((x, k) => {
+        from[k] = all.length;
+        all.push(...x);
+      });
+      from[xs.length] = all.length;
+      return [Int32Array.from(all), from];
+    };
+    [this.flat, this.flatFrom] = flatten(leads);
+    [this.rest, this.restFrom] = flatten(others);
+  }
+
+  /** The regexes that may match the (folded) note, in `enabledList` (reused between calls). */
+  scan(lower: string): number[] {
+    if (!this.flat) this.compile();
+    const flat = this.flat!;
+    const flatFrom = this.flatFrom;
+    const rest = this.rest;
+    const restFrom = this.restFrom;
+    const list = this.enabledList;
+    list.length = 0;
+    for (const i of this.ungated) {
+      this.first[i] = 0;
+      list.push(i);
+    }
+    const on = this.groups.scan(lower);
+    const gFirst = this.groups.first;
+    const groups = this.groups.enabledList;
+    for (let q = 0; q < groups.length; q++) {
+      const g = groups[q];
+      next: for (let k = flatFrom[g], e = flatFrom[g + 1]; k < e; k++) {
+        const r = flat[k];
+        for (let x = restFrom[r], y = restFrom[r + 1]; x < y; x++) if (on[rest[x]] === 0) continue next;
+        this.first[r] = gFirst[g];
+        list.push(r);
+      }
+    }
+    return list;
   }
 }
 
