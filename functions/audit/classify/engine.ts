@@ -12,6 +12,8 @@ import { cachedProfileText, relevance } from './relevance.ts';
 import { RULE_BY_ID, SCORED_CATEGORIES, TEXT_RULES, type ScoredCategory } from './rules.ts';
 import { firstNameOf, firstSentence, fold, foldSameLength, parseGreeting, sameFirstName } from './text.ts';
 import { WEIGHTS } from './weights.ts';
+import { WORD_MODEL } from './word-model.ts';
+import { fireWordRules, WORD_RULE, type WordModel } from './words.ts';
 
 export interface NoteInput {
   id: string;
@@ -222,6 +224,9 @@ export function fireTextRules(text: string, out: Fired[], gated = true): void {
   }
 }
 
+/** A pitch signal: a pitch phrase family, or the word model reading a pitch. */
+const isPitch = (id: string) => id.startsWith('pitch.') || id === WORD_RULE.sales_pitch;
+
 /** Fires the structural rules (placeholders, greetings) and the context rules (recipient, cluster). */
 export function fireContextRules(text: string, ctx: NoteContext, cluster: ClusterResult | undefined, out: Fired[]): void {
   const ph = mayHavePlaceholder(text) ? PLACEHOLDER.exec(text) : null;
@@ -272,13 +277,13 @@ export function fireContextRules(text: string, ctx: NoteContext, cluster: Cluste
   }
   // a swing and miss is an offer aimed at the wrong person: a note that cites real shared activity
   // and sells nothing is not checked against the profile (its topic may well be off the profile)
-  const pitches = out.some((f) => f.id.startsWith('pitch.'));
+  const pitches = out.some((f) => isPitch(f.id));
   const personal = out.some((f) => f.id.startsWith('good.') && f.id !== 'good.gratitude');
   const rel = profile && (pitches || !personal) ? relevance(text, profile) : null;
   if (rel?.assumedMismatch) {
     out.push({ id: 'relevance.assumed_audience_mismatch', evidence: rel.assumedMismatch });
     // a swing and miss is a pitch that misses: each pitch signal also counts towards the miss
-    for (const p of out.filter((f) => f.id.startsWith('pitch.'))) out.push({ id: 'relevance.pitch_to_wrong_audience', evidence: p.evidence });
+    for (const p of out.filter((f) => isPitch(f.id))) out.push({ id: 'relevance.pitch_to_wrong_audience', evidence: p.evidence });
   }
 
   if (cluster) {
@@ -288,7 +293,8 @@ export function fireContextRules(text: string, ctx: NoteContext, cluster: Cluste
     });
   }
 
-  const substantive = out.some((f) => !f.id.startsWith('irrelevant.') && !f.id.startsWith('relevance.niche') && !f.id.startsWith('struct.'));
+  // the word model reads every note: the fallback below is for notes no phrase family recognised
+  const substantive = out.some((f) => !f.id.startsWith('irrelevant.') && !f.id.startsWith('relevance.niche') && !f.id.startsWith('struct.') && !f.id.startsWith('words.'));
   if (!substantive) {
     // no family fired: a question put to the recipient is still an ask (for a call, a favour...),
     // which a note with no reason at all is not (unless it is small talk: an irrelevant.* rule fired)
@@ -306,7 +312,7 @@ export function fireContextRules(text: string, ctx: NoteContext, cluster: Cluste
       out.push({ id: 'relevance.niche_mismatch', evidence: rel.nicheMismatch });
       if (!rel.nicheFits && !rel.assumedMismatch) {
         // a niche pitch that does not fit the recipient: each pitch signal counts towards the miss
-        for (const p of out.filter((f) => f.id.startsWith('pitch.'))) out.push({ id: 'relevance.niche_pitch_mismatch', evidence: `${rel.nicheMismatch} / ${p.evidence}` });
+        for (const p of out.filter((f) => isPitch(f.id))) out.push({ id: 'relevance.niche_pitch_mismatch', evidence: `${rel.nicheMismatch} / ${p.evidence}` });
       }
     }
     if (rel.nicheFits) out.push({ id: 'relevance.niche_fits', evidence: rel.nicheFits });
@@ -314,9 +320,10 @@ export function fireContextRules(text: string, ctx: NoteContext, cluster: Cluste
 }
 
 /** All rules for one note. Returns null when the note is empty or a LinkedIn default text. */
-export function fireAll(text: string, ctx: NoteContext, cluster?: ClusterResult): Fired[] {
+export function fireAll(text: string, ctx: NoteContext, cluster?: ClusterResult, wordModel: WordModel | null = WORD_MODEL): Fired[] {
   const out: Fired[] = [];
   fireTextRules(text, out);
+  if (wordModel) fireWordRules(text, wordModel, out);
   fireContextRules(text, ctx, cluster, out);
   return out;
 }

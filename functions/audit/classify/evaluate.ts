@@ -5,6 +5,7 @@ import { fitWeights, type Example, type FitOptions } from './fit.ts';
 import { fireInbox } from './index.ts';
 import type { LabelledNote } from './jsonl.ts';
 import type { ScoredCategory } from './rules.ts';
+import { trainWordModel, type WordModel } from './words.ts';
 
 export interface Metrics {
   perClass: Record<string, { precision: number; recall: number; f1: number; support: number }>;
@@ -79,10 +80,26 @@ export interface DevFeatures {
   fired: ({ fired: Fired[]; cluster?: import('./cluster.ts').ClusterResult } | null)[];
 }
 
-/** Fires every rule on the labelled notes, clustering the whole set as one inbox (labels unused). */
-export function devFeatures(notes: LabelledNote[]): DevFeatures {
-  const map = fireInbox(notes);
+/**
+ * Fires every rule on the labelled notes, clustering the whole set as one inbox (labels unused),
+ * with the shipped word model unless another one (or none: null) is given.
+ */
+export function devFeatures(notes: LabelledNote[], wordModel?: WordModel | null): DevFeatures {
+  const map = fireInbox(notes, wordModel === undefined ? {} : { wordModel });
   return { notes, fired: notes.map((n) => map.get(n.id) ?? null) };
+}
+
+/** A word model trained on labelled notes. */
+export function wordModelOf(notes: readonly LabelledNote[]): WordModel {
+  return trainWordModel(notes.flatMap((n) => (n.label ? [{ text: n.text, label: n.label }] : [])));
+}
+
+/**
+ * Each set fired as one inbox with a word model trained on the OTHER sets only, so a note's words
+ * never vote on its own label: what the weights are fitted on, and what CV scores.
+ */
+export function crossFittedFeatures(sets: readonly LabelledNote[][]): DevFeatures[] {
+  return sets.map((notes, s) => devFeatures(notes, wordModelOf(sets.filter((_, o) => o !== s).flat())));
 }
 
 export function examplesOf(d: DevFeatures, keep: (i: number) => boolean): Example[] {
@@ -152,10 +169,13 @@ export function crossValidateDetailed(d: DevFeatures, k: number, fit: FitOptions
  * Leave one set out: each labelled set is predicted as one inbox by weights fitted on all the
  * other sets only (the closest the tuning sets come to an unseen inbox written by someone else).
  */
-export function leaveOneSetOut(sets: readonly DevFeatures[], fit: FitOptions = {}): { pred: Category[]; heldOut: HeldOut[]; weights: Weights }[] {
-  const examples = sets.map((d) => examplesOf(d, () => true));
-  return sets.map((d, s) => {
-    const w = fitWeights(examples.filter((_, o) => o !== s).flat(), fit);
+export function leaveOneSetOut(sets: readonly LabelledNote[][], fit: FitOptions = {}): { pred: Category[]; heldOut: HeldOut[]; weights: Weights }[] {
+  return sets.map((notes, s) => {
+    // nothing of the left-out set reaches the word model or the weights: the other sets are
+    // cross-fitted among themselves, the left-out set is read by a model trained on all of them
+    const others = sets.filter((_, o) => o !== s);
+    const w = fitWeights(crossFittedFeatures(others).flatMap((d) => examplesOf(d, () => true)), fit);
+    const d = devFeatures(notes, wordModelOf(others.flat()));
     const out: HeldOut[] = [];
     const pred = d.notes.map((_, i) => {
       const h = heldOut(d, i, w);

@@ -5,6 +5,7 @@
 import type { Classification, ClassifiedRequest, Connection, ConnectionRequest, OwnerProfile } from '../model.ts';
 import { ADVICE } from './advice.ts';
 import { clusterTemplates, type ClusterInput, type ClusterOptions, type ClusterResult } from './cluster.ts';
+import type { WordModel } from './words.ts';
 import { decide, fireAll, noMessage, type NoteContext, type NoteInput, type Weights } from './engine.ts';
 import { firstNameOf } from './text.ts';
 import { WEIGHTS } from './weights.ts';
@@ -19,6 +20,8 @@ export interface InboxOptions {
   cluster?: ClusterOptions;
   /** Override the fitted weights (used by the fitting and evaluation scripts). */
   weights?: Weights;
+  /** Override the word model (null: none): the fitting and evaluation scripts score notes with a model not trained on them. */
+  wordModel?: WordModel | null;
 }
 
 /**
@@ -56,7 +59,7 @@ export function classifyInbox(notes: NoteInput[], options: InboxOptions = {}): M
   const clusters = clusterTemplates(candidates.map(clusterInputOf), options.cluster);
   for (const n of candidates) {
     const c = clusters.get(n.id);
-    out.set(n.id, decide(fireAll(n.text, contextOf(n), c), c, weights));
+    out.set(n.id, decide(fireAll(n.text, contextOf(n), c, options.wordModel), c, weights));
   }
   return out;
 }
@@ -123,7 +126,7 @@ export function fireInbox(
   const clusters = clusterTemplates(candidates.map(clusterInputOf), options.cluster);
   for (const n of candidates) {
     const c = clusters.get(n.id);
-    out.set(n.id, { fired: fireAll(n.text, contextOf(n), c), cluster: c });
+    out.set(n.id, { fired: fireAll(n.text, contextOf(n), c, options.wordModel), cluster: c });
   }
   return out;
 }

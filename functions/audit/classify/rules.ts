@@ -7,6 +7,7 @@
  */
 import { CATEGORIES, type Category } from '../model.ts';
 import { foldNonAscii } from './text.ts';
+import { WORD_CLASSES, WORD_RULE, WORD_RULE_SURE, type WordClass } from './words.ts';
 
 /** The categories the scorer chooses between (no_message is decided before scoring). */
 export type ScoredCategory = Exclude<Category, 'no_message'>;
@@ -330,5 +331,18 @@ export const CONTEXT_RULES: RuleDef[] = [
   { id: 'structure.no_reason', category: 'irrelevant', description: 'no shared activity, no offer, no ask: no clear reason to connect' },
 ];
 
-export const ALL_RULES: RuleDef[] = [...TEXT_RULES, ...CONTEXT_RULES];
+/** The word model's rules (words.ts): one per word class, and a `_sure` one when the words leave no doubt. */
+const WORDS_OF: Record<WordClass, string> = {
+  sales_pitch: 'a sales pitch',
+  irrelevant: 'small talk with no reason to connect',
+  too_much_too_soon: 'a favour asked of a stranger',
+  good: 'a note with a real reason to connect',
+  bot: 'mass-sent automation',
+};
+export const WORD_RULES: RuleDef[] = WORD_CLASSES.flatMap((c) => [
+  { id: WORD_RULE[c], category: c, description: `its words are those of ${WORDS_OF[c]} (word model)`, prior: 1 },
+  { id: WORD_RULE_SURE[c], category: c, description: `its words leave no doubt: ${WORDS_OF[c]} (word model)`, prior: 1 },
+]);
+
+export const ALL_RULES: RuleDef[] = [...TEXT_RULES, ...CONTEXT_RULES, ...WORD_RULES];
 export const RULE_BY_ID: ReadonlyMap<string, RuleDef> = new Map(ALL_RULES.map((x) => [x.id, x]));

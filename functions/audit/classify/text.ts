@@ -94,9 +94,21 @@ export interface Greeting {
   end: number;
 }
 
-/** Parses a leading greeting like "Hi Jamal," / "Dear Sir or Madam," / "Hola María:". */
+let greetingIn: string | undefined;
+let greetingOut: Greeting | null = null;
+
+/** Parses a leading greeting like "Hi Jamal," / "Dear Sir or Madam," / "Hola María:" (the last note's answer is cached: several rules ask). */
 export function parseGreeting(text: string): Greeting | null {
-  const g = GREETING_RE.exec(text);
+  if (text !== greetingIn) {
+    greetingOut = parseGreetingUncached(text);
+    greetingIn = text;
+  }
+  return greetingOut;
+}
+
+function parseGreetingUncached(text: string): Greeting | null {
+  // the greeting words are folded ("ola", "buenos dias", "chere"): match the folded note (same length)
+  const g = GREETING_RE.exec(foldSameLength(text));
   if (!g) return null;
   const word = text.slice(0, g[0].length).trim().replace(/[\s,!.:;—–-]+$/, '');
   let pos = g[0].length;

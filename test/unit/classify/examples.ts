@@ -201,3 +201,13 @@ export const MORE_CASES: Case[] = [
   { lang: 'en', expect: 'swing_and_miss', text: "Hey Tim, teachers like you deserve a break — our lesson-plan marketplace saves 5 hours a week. Check it out?", to: 'CFO | Banking' },
   { lang: 'en', expect: 'sales_pitch', text: "Hi Jo, as a pharmacist you know how painful inventory counts are. Our pharmacy software makes it easy. Demo?", to: 'Pharmacist, independent pharmacy | Retail Health' },
 ];
+
+/**
+ * The pieces of a reason's evidence that must stand in the note: the evidence itself, or, for the
+ * word model's list of the note's words (`"ofrecemos", "gratuita"`), each quoted word.
+ */
+export function evidencePieces(note: string, evidence: string): string[] {
+  if (note.includes(evidence)) return [evidence];
+  const words = [...evidence.matchAll(/"([^"]+)"/g)].map((m) => m[1]);
+  return words.length > 0 && evidence.replace(/"[^"]+"(?:, )?/g, '') === '' ? words : [evidence];
+}

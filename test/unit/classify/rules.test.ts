@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fireAll } from '../../../functions/audit/classify/engine.ts';
 import { classifyNote } from '../../../functions/audit/classify/index.ts';
-import { CASES, MORE_CASES } from './examples.ts';
+import { CASES, evidencePieces, MORE_CASES } from './examples.ts';
 
 const firedIds = (text: string, to?: string) => fireAll(text, { recipientProfile: to }).map((f) => f.id);
 
@@ -117,7 +117,7 @@ describe('evidence', () => {
     const text = 'Hola Marta, OFRECEMOS una Auditoría Gratuita de su web.';
     const c = classifyNote(text);
     expect(c.category).toBe('sales_pitch');
-    for (const r of c.reasons) expect(text).toContain(r.evidence);
+    for (const r of c.reasons) for (const piece of evidencePieces(text, r.evidence)) expect(text).toContain(piece);
     expect(c.reasons.map((r) => r.evidence)).toContain('Auditoría Gratuita');
   });
   it('gives every IGNORE verdict advice and none to good notes', () => {

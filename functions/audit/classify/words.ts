@@ -1,0 +1,392 @@
+/**
+ * The word model: a naive Bayes classifier over a note's words, SpamAssassin's BAYES rules in
+ * spirit. The phrase families (rules.ts) know how pitches, asks and greetings are usually put; the
+ * word model knows every word the labelled notes used, in every language they came in, so a pitch
+ * that never says "demo" or a thank-you that never says "talk" still leans the right way. It fires
+ * as ordinary rules (`pitch.words`, `good.words`, ...) whose weights are fitted with the others,
+ * and its evidence is the note's own words that leaned hardest.
+ *
+ * Features: folded words (digit runs as 0), adjacent word pairs, 5-letter stems of longer words (a
+ * crude stemmer that serves every language: presupuesto/presupuestos, Kanzlei/Kanzleien) and a few
+ * marks ({ } [ ] % ? ! ...). Each feature counts once per note (binary), smoothed with `alpha`; a
+ * pair seen in a single training note is dropped.
+ * Training names features by strings (readable in the generated model); scoring hashes them while
+ * it scans (FNV-1a), so a note costs one pass and no string building. A test checks that both
+ * scanners see the same features.
+ */
+import { foldSameLength, GREETING_WORDS, parseGreeting } from './text.ts';
+
+/**
+ * The classes the word model tells apart: what the words alone can say. A swing and miss is a
+ * pitch in words (the recipient's profile makes it a miss), so it trains as `sales_pitch`;
+ * coworker templates and empty notes are told by context, not words, and are left out.
+ */
+export const WORD_CLASSES = ['sales_pitch', 'irrelevant', 'too_much_too_soon', 'good', 'bot'] as const;
+export type WordClass = (typeof WORD_CLASSES)[number];
+
+/** The rule each word class fires (a family of its own: `words.*`), and the one it fires as well when the words leave no doubt (posterior ≥ SURE). */
+export const WORD_RULE = Object.fromEntries(WORD_CLASSES.map((c) => [c, `words.${c}`])) as Record<WordClass, string>;
+export const WORD_RULE_SURE = Object.fromEntries(WORD_CLASSES.map((c) => [c, `words.${c}_sure`])) as Record<WordClass, string>;
+/** Posterior the winning class needs to fire at all, and to fire its `_sure` rule too. */
+export const LEAN = 0.6;
+export const SURE = 0.995;
+
+/** The word class a label trains as, or null when words cannot tell it. */
+export function wordClassOf(label: string): WordClass | null {
+  if (label === 'swing_and_miss') return 'sales_pitch';
+  return (WORD_CLASSES as readonly string[]).includes(label) ? (label as WordClass) : null;
+}
+
+/** What the model learnt from labelled notes: for each feature, in how many notes of each class it occurs. */
+export interface WordModel {
+  classes: readonly WordClass[];
+  /** Notes per class. */
+  notes: readonly number[];
+  alpha: number;
+  /** One line per feature, sorted: `feature<TAB>n0,n1,...` (notes per class, `classes` order). */
+  table: string;
+}
+
+const STEM = 5;
+const MARKS = '?!{}[]%<>$|#@*';
+const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+const PLAIN_NAME = /^[\p{L}'’. -]+$/u;
+
+/**
+ * The note as the word model reads it: folded (same length, so spans point at the original) and
+ * with the greeting's name blanked out: "Hi Samir," says nothing about the note, and a name seen
+ * in a few training notes must not lean a verdict. Placeholders in its place ([Name]) are kept.
+ */
+export function wordText(text: string): string {
+  const lower = foldSameLength(text);
+  const g = parseGreeting(text);
+  if (!g?.name || !PLAIN_NAME.test(g.name)) return lower;
+  return lower.slice(0, g.nameStart) + ' '.repeat(g.name.length) + lower.slice(g.nameStart + g.name.length);
+}
+
+/**
+ * Calls `visit` once per feature of the note, by name, in order of first occurrence. The
+ * reference scanner: training uses it; scoring uses the hashed twin below.
+ */
+export function forEachWordFeature(text: string, visit: (feature: string) => void): void {
+  const lower = wordText(text);
+  const seen = new Set<string>();
+  const add = (feature: string) => {
+    if (seen.has(feature)) return;
+    seen.add(feature);
+    visit(feature);
+  };
+  let prev = '';
+  for (let i = 0, n = lower.length; i < n; ) {
+    if (!isWordChar(lower.charCodeAt(i))) {
+      if (MARKS.includes(lower[i])) add(`p:${lower[i]}`);
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && isWordChar(lower.charCodeAt(i))) i++;
+    const word = lower.slice(start, i).replace(/[0-9]+/g, '0');
+    add(`w:${word}`);
+    if (word.length > STEM) add(`s:${word.slice(0, STEM)}`);
+    if (prev) add(`b:${prev}_${word}`);
+    prev = word;
+  }
+}
+
+// FNV-1a, 32 bits
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const step = (h: number, c: number) => Math.imul(h ^ c, 0x01000193);
+export function hashFeature(s: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < s.length; i++) h = step(h, s.charCodeAt(i));
+  return h;
+}
+const SEED_W = hashFeature('w:');
+const SEED_S = hashFeature('s:');
+const SEED_B = hashFeature('b:');
+const SEED_P = hashFeature('p:');
+const UNDERSCORE = 95;
+
+/** The hashed scanner's output for one note: parallel arrays, reused from note to note (scoring is synchronous). */
+export const scanned = { count: 0, hash: new Int32Array(256), word: new Uint8Array(256), start: new Int32Array(256), end: new Int32Array(256) };
+
+function push(h: number, isWord: boolean, start: number, end: number): void {
+  const out = scanned;
+  if (out.count === out.hash.length) {
+    const grow = <T extends Int32Array | Uint8Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    out.hash = grow(out.hash);
+    out.word = grow(out.word);
+    out.start = grow(out.start);
+    out.end = grow(out.end);
+  }
+  const i = out.count++;
+  out.hash[i] = h;
+  out.word[i] = isWord ? 1 : 0;
+  out.start[i] = start;
+  out.end[i] = end;
+}
+
+/**
+ * The hashed scanner: fills `scanned` with `hashFeature(feature)` of the same features as
+ * forEachWordFeature, in the same order, each with its span in the original text (duplicates
+ * included: the caller skips them). Returns the count.
+ */
+export function scanWordHashes(lower: string): number {
+  scanned.count = 0;
+  let prevPair = 0; // hash state of `b:<previous word>_`
+  let prevStart = -1;
+  for (let i = 0, n = lower.length; i < n; ) {
+    const c = lower.charCodeAt(i);
+    if (!isWordChar(c)) {
+      if (MARKS.includes(lower[i])) push(step(SEED_P, c), false, i, i + 1);
+      i++;
+      continue;
+    }
+    const start = i;
+    let hw = SEED_W;
+    let hs = SEED_S;
+    let hb = prevPair;
+    let next = SEED_B;
+    let len = 0;
+    let lastDigit = false;
+    for (; i < n; i++) {
+      let ch = lower.charCodeAt(i);
+      if (!isWordChar(ch)) break;
+      if (isDigit(ch)) {
+        if (lastDigit) continue;
+        lastDigit = true;
+        ch = 48;
+      } else lastDigit = false;
+      hw = step(hw, ch);
+      if (len < STEM) hs = step(hs, ch);
+      hb = step(hb, ch);
+      next = step(next, ch);
+      len++;
+    }
+    push(hw, true, start, i);
+    if (len > STEM) push(hs, false, start, i);
+    if (prevStart >= 0) push(hb, false, prevStart, i);
+    prevPair = step(next, UNDERSCORE);
+    prevStart = start;
+  }
+  return scanned.count;
+}
+
+/** Counts the features of labelled notes (labels the words cannot tell are skipped). Deterministic: the same notes give the same model, in any order. */
+export function trainWordModel(examples: Iterable<{ text: string; label: string }>, alpha = 0.05): WordModel {
+  const K = WORD_CLASSES.length;
+  const notes = new Array<number>(K).fill(0);
+  const counts = new Map<string, number[]>();
+  for (const { text, label } of examples) {
+    const cls = wordClassOf(label);
+    if (!cls || !text.trim()) continue;
+    const c = WORD_CLASSES.indexOf(cls);
+    notes[c]++;
+    forEachWordFeature(text, (feature) => {
+      let row = counts.get(feature);
+      if (!row) counts.set(feature, (row = new Array<number>(K).fill(0)));
+      row[c]++;
+    });
+  }
+  // a word pair seen in one note only is dropped: it says nothing general, and pairs are most of the features
+  const table = [...counts.keys()]
+    .filter((f) => !f.startsWith('b:') || counts.get(f)!.reduce((x, y) => x + y, 0) >= 2)
+    .sort()
+    .map((f) => `${f}\t${counts.get(f)!.join(',')}`)
+    .join('\n');
+  return { classes: [...WORD_CLASSES], notes, alpha, table };
+}
+
+/** A model ready to score: per feature hash, its row of log-probabilities in `logp`. */
+interface CompiledWordModel {
+  prior: Float64Array;
+  /** Open-addressing table: feature hash → 1 + offset of its row in `logp` (0: empty slot). */
+  keys: Int32Array;
+  rows: Int32Array;
+  /** Log-probabilities, K per feature. */
+  logp: Float64Array;
+  /** Per row (offset / K): may the feature be shown as evidence (a word seen in a few notes, not in most: not a one-off, not a function word). */
+  telling: Uint8Array;
+}
+
+/** Evidence words occur in at least this many training notes, and in at most this share of them. */
+const TELLING_MIN_NOTES = 2;
+const TELLING_MAX_SHARE = 0.08;
+/** Words that count as features but explain nothing to a reader (function words and greetings, folded; EN/ES/DE/FR/PT/IT/NL). */
+const NOT_EVIDENCE = new Set(
+  (
+    'a an the and or but if so as at by for from in into of on to up with about after before where when what which who why how ' +
+    'this that these those there here it its is are was were be been being am do does did have has had having can could would should will shall may might must ' +
+    'i me my we our us you your yours he she they them their his her just also very really too more most some any all no not one ' +
+    'hi hey hello dear hiya thanks ' + GREETING_WORDS.join(' ') + ' ' +
+    'el la los las un una unos unas y o pero de del al en con por para que como muy mas su sus tu tus mi mis nuestro nuestra nuestros nuestras es son fue esta estoy ' +
+    'der die das den dem des ein eine einen einem und oder aber zu mit fur von bei auf im ist sind war ich wir sie ihr ihre ihnen du dich dir sehr auch ' +
+    'le les des une et ou mais pour avec sur dans par que qui est sont etait je nous vous votre vos nos mon ma mes tres aussi ' +
+    'o os as um uma e ou mas para com por que em no na nos nas seu sua meu minha nosso nossa voce muito ' +
+    'il lo gli di da per con che non sono io noi tu voi ' +
+    'het een en van voor met op te is zijn ik wij je jij u'
+  ).split(' '),
+);
+
+const slotOf = (h: number, mask: number) => (h ^ (h >>> 15)) & mask;
+
+/** The offset of a feature's row in `logp`, or -1 when the model does not know it. */
+function rowOf(c: CompiledWordModel, h: number): number {
+  const mask = c.keys.length - 1;
+  for (let i = slotOf(h, mask); ; i = (i + 1) & mask) {
+    const r = c.rows[i];
+    if (r === 0) return -1;
+    if (c.keys[i] === h) return r - 1;
+  }
+}
+
+const compiled = new WeakMap<WordModel, CompiledWordModel>();
+
+function compile(model: WordModel): CompiledWordModel {
+  let c = compiled.get(model);
+  if (c) return c;
+  const K = model.classes.length;
+  const rows = new Map<number, number[]>();
+  const wordOf = new Map<number, string>();
+  for (const line of model.table ? model.table.split('\n') : []) {
+    const tab = line.indexOf('\t');
+    const h = hashFeature(line.slice(0, tab));
+    if (line.startsWith('w:')) wordOf.set(h, line.slice(2, tab));
+    const n = line.slice(tab + 1).split(',').map(Number);
+    const row = rows.get(h);
+    if (row) for (let k = 0; k < K; k++) row[k] += n[k]; // a hash collision: the two features pool
+    else rows.set(h, n);
+  }
+  const totals = new Float64Array(K);
+  for (const n of rows.values()) for (let k = 0; k < K; k++) totals[k] += n[k];
+  const denom = Array.from(totals, (t) => Math.log(t + model.alpha * rows.size));
+  const all = model.notes.reduce((a, b) => a + b, 0);
+  const prior = Float64Array.from(model.notes, (n) => Math.log((n + 1) / (all + K)));
+  const logp = new Float64Array(rows.size * K);
+  let size = 1024;
+  while (size < rows.size * 3) size *= 2; // load ≤ 1/3: short probes
+  const keys = new Int32Array(size);
+  const slots = new Int32Array(size);
+  const telling = new Uint8Array(rows.size);
+  let at = 0;
+  for (const [h, n] of rows) {
+    const notes = n.reduce((a, b) => a + b, 0);
+    telling[at / K] = notes >= TELLING_MIN_NOTES && notes <= TELLING_MAX_SHARE * all && wordOf.has(h) && !NOT_EVIDENCE.has(wordOf.get(h)!) ? 1 : 0;
+    let i = slotOf(h, size - 1);
+    while (slots[i] !== 0) i = (i + 1) & (size - 1);
+    keys[i] = h;
+    slots[i] = at + 1;
+    for (let k = 0; k < K; k++) logp[at + k] = Math.log(n[k] + model.alpha) - denom[k];
+    at += K;
+  }
+  c = { prior, keys, rows: slots, logp, telling };
+  compiled.set(model, c);
+  return c;
+}
+
+export interface WordVerdict {
+  cls: WordClass;
+  /** Posterior of `cls` among the word classes. */
+  p: number;
+  /** The note's telling words that leaned hardest towards `cls`, as written, strongest first (may be empty). */
+  evidence: string[];
+}
+
+/** Which hashes this note has seen: open addressing stamped per note (a Set of numbers costs more than the rest of the scoring). */
+let seenHash = new Int32Array(1024);
+let seenStamp = new Uint32Array(1024);
+let stamp = 0;
+function firstTime(h: number): boolean {
+  const mask = seenHash.length - 1;
+  let i = (h ^ (h >>> 15)) & mask;
+  while (seenStamp[i] === stamp) {
+    if (seenHash[i] === h) return false;
+    i = (i + 1) & mask;
+  }
+  seenStamp[i] = stamp;
+  seenHash[i] = h;
+  return true;
+}
+function newNote(features: number): void {
+  if (features * 4 > seenHash.length) {
+    let size = seenHash.length;
+    while (features * 4 > size) size *= 2;
+    seenHash = new Int32Array(size);
+    seenStamp = new Uint32Array(size);
+    stamp = 0;
+  }
+  if (++stamp === 0xffffffff) {
+    seenStamp.fill(0);
+    stamp = 1;
+  }
+}
+const wordAt: number[] = [];
+const score = new Float64Array(WORD_CLASSES.length);
+const wordIndex: number[] = [];
+
+/** What the words of a note say, or null when none of its features is known to the model. */
+export function readWords(text: string, model: WordModel, maxEvidence = 3): WordVerdict | null {
+  const c = compile(model);
+  const { prior, logp } = c;
+  const K = prior.length;
+  const s = score;
+  for (let k = 0; k < K; k++) s[k] = prior[k];
+  let known = 0;
+  wordAt.length = wordIndex.length = 0;
+  const n = scanWordHashes(wordText(text));
+  newNote(n);
+  const { hash, word, start, end } = scanned;
+  for (let i = 0; i < n; i++) {
+    const h = hash[i];
+    if (!firstTime(h)) continue;
+    const at = rowOf(c, h);
+    if (at < 0) continue;
+    known++;
+    for (let k = 0; k < K; k++) s[k] += logp[at + k];
+    // words of 3+ letters are the evidence (pairs, stems and marks repeat a word or say little)
+    if (word[i] === 1 && end[i] - start[i] > 2) {
+      wordAt.push(at);
+      wordIndex.push(i);
+    }
+  }
+  if (known === 0) return null;
+  let best = 0;
+  for (let k = 1; k < K; k++) if (s[k] > s[best]) best = k;
+  let z = 0;
+  for (let k = 0; k < K; k++) z += Math.exp(s[k] - s[best]);
+  // evidence: the telling words by how much likelier they are under the winner than under the best
+  // other class. None: the lean rests on function words and greetings (the note's language or
+  // register, not what it says), and the word rules do not fire.
+  const top: { lean: number; j: number }[] = [];
+  for (let j = 0; j < wordAt.length; j++) {
+    const at = wordAt[j];
+    if (c.telling[at / K] === 0) continue;
+    let other = -Infinity;
+    for (let k = 0; k < K; k++) if (k !== best && logp[at + k] > other) other = logp[at + k];
+    const lean = logp[at + best] - other;
+    if (lean <= 0 || (top.length === maxEvidence && lean <= top[top.length - 1].lean)) continue;
+    let p = top.length;
+    while (p > 0 && top[p - 1].lean < lean) p--;
+    top.splice(p, 0, { lean, j });
+    if (top.length > maxEvidence) top.pop();
+  }
+  return { cls: WORD_CLASSES[best], p: 1 / z, evidence: top.map(({ j }) => text.slice(start[wordIndex[j]], end[wordIndex[j]])) };
+}
+
+/**
+ * The word rules a note fires: its word class's rule when the words lean (≥ LEAN) and telling words
+ * say so (evidence), and the `_sure` one too when they leave no doubt.
+ */
+export function fireWordRules(text: string, model: WordModel, out: { id: string; evidence: string }[]): void {
+  const v = readWords(text, model);
+  if (!v || v.p < LEAN || v.evidence.length === 0) return;
+  const evidence = v.evidence.map((w) => `"${w}"`).join(', ');
+  out.push({ id: WORD_RULE[v.cls], evidence });
+  if (v.p >= SURE) out.push({ id: WORD_RULE_SURE[v.cls], evidence });
+}
