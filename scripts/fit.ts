@@ -1,10 +1,13 @@
 /**
- * Fits the classifier's rule weights on every tuning set (eval/dev.jsonl and every eval/tune*.jsonl,
- * see `tuningSetFiles`) and writes functions/audit/classify/weights.ts. Each set is fired as its own
- * inbox (template clustering across that set). The confidence calibration (temperature, then an
- * isotonic map) is fitted on leave-one-set-out scores: each set scored by weights fitted on the
- * other sets only, pooled, and pulled towards the first-look accuracy of a blind set (FIRST_LOOK):
- * the fallback-decided verdicts get a ceiling. Deterministic and re-runnable: `npm run fit`.
+ * Fits the classifier on every tuning set (eval/dev.jsonl and every eval/tune*.jsonl, see
+ * `tuningSetFiles`): writes the word model (functions/audit/classify/word-model.ts, trained on all
+ * of them) and the rule weights (functions/audit/classify/weights.ts). Each set is fired as its own
+ * inbox (template clustering across that set), its word rules by a word model trained on the
+ * other sets, so the weights learn how far to trust the words on notes they were not trained on.
+ * The confidence calibration (temperature, then an isotonic map) is fitted on leave-one-set-out
+ * scores (each set scored by weights and a word model fitted on the other sets only, pooled),
+ * pulled towards the first-look accuracy of blind sets (FIRST_LOOK); fallback-decided verdicts get
+ * a ceiling. Deterministic and re-runnable: `npm run fit`.
  * The holdout set (eval/holdout.jsonl) is never read here.
  * Usage: tsx scripts/fit.ts [--dir eval] [--only dev.jsonl,tune.jsonl] [--lambda 0.02]
  */

@@ -61,7 +61,6 @@ function squash(s: string): string {
 }
 
 const BODY_SET = new Set(DEFAULT_BODIES.map(squash));
-/** Cheap pre-check: every default names LinkedIn or a network. */
 /** Cheap precheck (a superset): every default names LinkedIn or a network. */
 const MAYBE_DEFAULT = /linkedin|network|netzwerk|r[ée]seau|\bred\b|\brede\b|\brete\b|netwerk/i;
 const GREETING = /^(?:hi|hello|hey|dear|hola|hallo|bonjour|ola|oi|ciao|hoi)(?: [a-z'-]+){0,3} /;

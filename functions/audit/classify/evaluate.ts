@@ -118,19 +118,6 @@ export function predict(d: DevFeatures, i: number, weights: Weights): Category {
   return decide(f.fired, f.cluster, weights).category;
 }
 
-/** k-fold cross-validated predictions: each fold is predicted by weights fitted on the others (plus `extra` examples from another set). */
-export function crossValidate(d: DevFeatures, k: number, fit: FitOptions = {}, extra: readonly Example[] = []): Category[] {
-  const folds = makeFolds(d.notes, k);
-  const pred = new Array<Category>(d.notes.length);
-  for (let f = 0; f < k; f++) {
-    const w = fitWeights([...examplesOf(d, (i) => folds[i] !== f), ...extra], fit);
-    d.notes.forEach((_, i) => {
-      if (folds[i] === f) pred[i] = predict(d, i, w);
-    });
-  }
-  return pred;
-}
-
 /** One held-out note's scores (after the pitch-family split), its winning index and its true class index. */
 export interface HeldOut {
   scores: number[];
@@ -148,7 +135,10 @@ function heldOut(d: DevFeatures, i: number, w: Weights): HeldOut | null {
   return { scores: r.scores, best: r.best, label: w.classes.indexOf(n.label), fallback: r.fallback };
 }
 
-/** k-fold CV (see crossValidate) with the held-out scores of every labelled, scored note. */
+/**
+ * k-fold cross-validated predictions: each fold predicted by weights fitted on the others (plus
+ * `extra` examples from other sets), with the held-out scores of every labelled, scored note.
+ */
 export function crossValidateDetailed(d: DevFeatures, k: number, fit: FitOptions = {}, extra: readonly Example[] = []): { pred: Category[]; heldOut: HeldOut[] } {
   const folds = makeFolds(d.notes, k);
   const pred = new Array<Category>(d.notes.length);
@@ -166,8 +156,9 @@ export function crossValidateDetailed(d: DevFeatures, k: number, fit: FitOptions
 }
 
 /**
- * Leave one set out: each labelled set is predicted as one inbox by weights fitted on all the
- * other sets only (the closest the tuning sets come to an unseen inbox written by someone else).
+ * Leave one set out: each labelled set is predicted as one inbox by weights and a word model fitted
+ * on all the other sets only (the closest the tuning sets come to an unseen inbox written by
+ * someone else; the phrase families were still written while reading every set).
  */
 export function leaveOneSetOut(sets: readonly LabelledNote[][], fit: FitOptions = {}): { pred: Category[]; heldOut: HeldOut[]; weights: Weights }[] {
   return sets.map((notes, s) => {
