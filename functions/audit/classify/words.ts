@@ -3,8 +3,8 @@
  * spirit. The phrase families (rules.ts) know how pitches, asks and greetings are usually put; the
  * word model knows every word the labelled notes used, in every language they came in, so a pitch
  * that never says "demo" or a thank-you that never says "talk" still leans the right way. It fires
- * as ordinary rules (`pitch.words`, `good.words`, ...) whose weights are fitted with the others,
- * and its evidence is the note's own words that leaned hardest.
+ * rules of its own family (`words.sales_pitch`, `words.good`, ...) whose weights are fitted with the
+ * others, and its evidence is the note's own telling words that leaned hardest.
  *
  * Features: folded words (digit runs as 0), adjacent word pairs, 5-letter stems of longer words (a
  * crude stemmer that serves every language: presupuesto/presupuestos, Kanzlei/Kanzleien) and a few
@@ -304,7 +304,7 @@ let seenStamp = new Uint32Array(1024);
 let stamp = 0;
 function firstTime(h: number): boolean {
   const mask = seenHash.length - 1;
-  let i = (h ^ (h >>> 15)) & mask;
+  let i = slotOf(h, mask);
   while (seenStamp[i] === stamp) {
     if (seenHash[i] === h) return false;
     i = (i + 1) & mask;
