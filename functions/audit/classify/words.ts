@@ -386,7 +386,7 @@ export function readWords(text: string, model: WordModel, maxEvidence = 3): Word
 export function fireWordRules(text: string, model: WordModel, out: { id: string; evidence: string }[]): void {
   const v = readWords(text, model);
   if (!v || v.p < LEAN || v.evidence.length === 0) return;
-  const evidence = v.evidence.map((w) => `"${w}"`).join(', ');
+  const evidence = v.evidence.join(', ');
   out.push({ id: WORD_RULE[v.cls], evidence });
   if (v.p >= SURE) out.push({ id: WORD_RULE_SURE[v.cls], evidence });
 }

@@ -204,10 +204,8 @@ export const MORE_CASES: Case[] = [
 
 /**
  * The pieces of a reason's evidence that must stand in the note: the evidence itself, or, for the
- * word model's list of the note's words (`"ofrecemos", "gratuita"`), each quoted word.
+ * word model's list of the note's words (`ofrecemos, gratuita`), each word.
  */
 export function evidencePieces(note: string, evidence: string): string[] {
-  if (note.includes(evidence)) return [evidence];
-  const words = [...evidence.matchAll(/"([^"]+)"/g)].map((m) => m[1]);
-  return words.length > 0 && evidence.replace(/"[^"]+"(?:, )?/g, '') === '' ? words : [evidence];
+  return note.includes(evidence) ? [evidence] : evidence.split(', ');
 }

@@ -141,11 +141,14 @@ describe('reading a note', () => {
     expect(out).toEqual([]);
   });
 
-  it('fires its class\'s rule with quoted words as evidence', () => {
+  it('fires its class\'s rule with the note\'s words, as written, as evidence', () => {
     const out: { id: string; evidence: string }[] = [];
-    fireWordRules('Ayudamos a clínicas con nuestro software. ¿Te interesa una demo?', model, out);
+    const text = 'Ayudamos a clínicas con nuestro software. ¿Te interesa una demo?';
+    fireWordRules(text, model, out);
     expect(out[0].id).toBe(WORD_RULE.sales_pitch);
-    expect(out[0].evidence).toMatch(/^"[^"]+"(, "[^"]+")*$/);
+    const words = out[0].evidence.split(', ');
+    expect(words.length).toBeGreaterThan(0);
+    for (const w of words) expect(text.split(/[\s.,¿?]+/)).toContain(w);
   });
 
   it('generalises to a blind set it was not trained on (tune4, written after the others)', () => {
@@ -163,7 +166,7 @@ describe('the word model in the classifier', () => {
     const withWords = fireAll(text, {});
     const words = withWords.filter((f) => f.id.startsWith('words.'));
     expect(words.map((f) => f.id)).toContain(WORD_RULE.sales_pitch);
-    for (const f of words) for (const [, w] of f.evidence.matchAll(/"([^"]+)"/g)) expect(text).toContain(w);
+    for (const f of words) for (const w of f.evidence.split(', ')) expect(text).toContain(w);
     expect(fireAll(text, {}, undefined, null).some((f) => f.id.startsWith('words.'))).toBe(false);
   });
 
