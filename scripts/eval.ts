@@ -29,7 +29,6 @@ import {
   predict,
   reliability,
   tuningSetFiles,
-  type DevFeatures,
   type HeldOut,
   type Metrics,
 } from '../functions/audit/classify/evaluate.ts';
@@ -69,7 +68,6 @@ function load(file: string): LabelledNote[] {
   for (const n of notes) if (!(CATEGORIES as readonly string[]).includes(n.label!)) throw new Error(`${file}: note ${n.id} has an unknown label "${n.label}"`);
   return notes;
 }
-const truthOf = (d: DevFeatures) => d.notes.map((n) => n.label as Category);
 
 const pct = (x: number) => (100 * x).toFixed(1).padStart(5);
 const short: Record<Category, string> = {
