@@ -1,11 +1,11 @@
 /**
  * Classifier benchmark (prints numbers, asserts nothing): per-note rules in notes/s on one core,
- * and template clustering time for 10k and 100k synthetic notes.
+ * and template detection time for 10k and 100k synthetic notes.
  * Usage: tsx scripts/bench-classify.ts [--notes 200000]
  */
 import { parseArgs } from 'node:util';
-import { clusterTemplates, type ClusterInput } from '../functions/audit/classify/cluster.ts';
-import { decide, fireTextRules, type Fired } from '../functions/audit/classify/engine.ts';
+import { fireTextRules, type Fired } from '../functions/audit/classify/engine.ts';
+import { findTemplates, type TemplateInput } from '../functions/audit/classify/templates.ts';
 import { classifyInbox, classifyNote } from '../functions/audit/classify/index.ts';
 
 const { values } = parseArgs({ options: { notes: { type: 'string', default: '200000' } } });
@@ -36,7 +36,7 @@ const BODY = [
 const TOPICS = ['logistics', 'payroll', 'cloud', 'pricing', 'hiring', 'e-commerce', 'solar', 'dental', 'SaaS', 'coffee', 'robots', 'data', 'wine', 'tax'];
 const WHEN = ['Monday', 'next week', 'Thursday', 'tomorrow'];
 
-function makeNote(i: number): ClusterInput & { text: string } {
+function makeNote(i: number): TemplateInput & { text: string } {
   const body = pick(BODY)
     .replace(/\{t\}/g, () => pick(TOPICS))
     .replace(/\{w\}/g, () => pick(WHEN))
@@ -113,15 +113,14 @@ for (let i = 0; i < 5000; i++) classifyNote(notes[i].text);
   console.log(`classifyNote with recipient profile + names: ${fmt(N, t)}`);
 }
 await realistic('warm, after the synthetic runs', N);
-void decide;
 for (const size of [10_000, 100_000]) {
   const batch = notes.slice(0, Math.min(size, N));
   let clusters = new Map<string, { cluster: { id: string } }>();
   const t = timed(() => {
-    clusters = clusterTemplates(batch);
+    clusters = findTemplates(batch);
   });
   const ids = new Set([...clusters.values()].map((c) => c.cluster.id));
-  console.log(`clustering ${batch.length.toLocaleString('en-US')} notes: ${t.wall.toFixed(0)} ms wall, ${t.cpu.toFixed(0)} ms CPU (${ids.size} template clusters, ${clusters.size} notes in them)`);
+  console.log(`template detection on ${batch.length.toLocaleString('en-US')} notes: ${t.wall.toFixed(0)} ms wall, ${t.cpu.toFixed(0)} ms CPU (${ids.size} template clusters, ${clusters.size} notes in them)`);
 }
 {
   const batch = notes.slice(0, Math.min(100_000, N));

@@ -1,73 +1,56 @@
 /**
- * `npm run eval`: classification report on every tuning set (eval/dev.jsonl and every
- * eval/tune*.jsonl, see `tuningSetFiles`), each classified as one inbox (template clustering runs
- * across the set; it never reads labels). Per set, three figures, most honest first:
- *   - leave one set out (LOSO): the set predicted by weights fitted on the OTHER sets only. The rules
- *     were still written while reading every tuning set, so even this is optimistic for unseen notes;
- *   - k-fold CV: each fold predicted by weights fitted on the other folds plus all other sets;
- *   - in-sample with the shipped weights (fitted on every set).
- * Then the pooled LOSO figure, a reliability table of the confidence on pooled held-out (LOSO)
- * scores, and, unless `--no-holdout`, the holdout set (eval/holdout.jsonl) with the shipped weights:
- * the only never-tuned figure. With `--no-holdout` the holdout file is never opened.
- * Usage: tsx scripts/eval.ts [--dir eval] [--only dev.jsonl,tune3.jsonl] [--holdout eval/holdout.jsonl] [--no-holdout]
- *                            [--folds 5] [--lambda 0.02] [--errors] [--details]
+ * `npm run eval`: how good the verdicts are, per labelled set, as 8-class accuracy, macro-F1 and
+ * ACCEPT-vs-IGNORE accuracy (among notes whose true verdict is ACCEPT or IGNORE).
+ *   - Each tuning set (eval/dev.jsonl, eval/tune*.jsonl, and export sets after their first look) three
+ *     ways, most honest first: leave one set out (weights and word model fitted on the OTHER sets), k-fold
+ *     CV, in-sample with the shipped weights. All optimistic: the phrase families were written while
+ *     reading these sets.
+ *   - Each export set (eval/real-voice/: whole synthetic exports, templates visible across rows)
+ *     audited exactly as `aoi audit` runs, on its notes and on all its rows, with its FIRST LOOK (the
+ *     figure measured once, before anyone tuned on it: the one that predicts real inboxes) beside it.
+ *   - The holdout (eval/holdout.jsonl) with the shipped weights, unless `--no-holdout`.
+ * `--first-look SET` measures an export set that has none yet and records it in eval/first-looks.json
+ * (aggregate figures and per-verdict probability/right rows, no text); it refuses a second one.
+ * Usage: tsx scripts/eval.ts [--dir eval] [--no-holdout] [--folds 5] [--details] [--errors SET] [--first-look real-voice]
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { rank, softmax } from '../functions/audit/classify/engine.ts';
+import { WEIGHTS } from '../functions/audit/classify/fitted.ts';
 import { CATEGORIES, type Category } from '../functions/audit/model.ts';
 import {
   confidenceOf,
   crossFittedFeatures,
   crossValidateDetailed,
-  devFeatures,
   examplesOf,
   fitCalibration,
-  FIRST_LOOK,
   leaveOneSetOut,
   metrics,
   predict,
   reliability,
-  tuningSetFiles,
-  type HeldOut,
+  setFeatures,
+  type FirstLookRow,
   type Metrics,
-} from '../functions/audit/classify/evaluate.ts';
-import { parseNotesJsonl, type LabelledNote } from '../functions/audit/classify/jsonl.ts';
-import { decide } from '../functions/audit/classify/engine.ts';
-import { WEIGHTS } from '../functions/audit/classify/weights.ts';
+} from './training/evaluate.ts';
+import { auditExportSet, loadExportSet } from './training/export-sets.ts';
+import { exportSetNames, firstLookRows, loadJsonlSet, loadTuningSets, readFirstLooks, writeFirstLook, type Figures } from './training/sets.ts';
 
 const { values } = parseArgs({
   options: {
     dir: { type: 'string', default: 'eval' },
-    only: { type: 'string' },
-    holdout: { type: 'string', default: 'eval/holdout.jsonl' },
     'no-holdout': { type: 'boolean', default: false },
     folds: { type: 'string', default: '5' },
     lambda: { type: 'string', default: '0.02' },
-    errors: { type: 'boolean', default: false },
     details: { type: 'boolean', default: false },
+    errors: { type: 'string' },
+    'first-look': { type: 'string' },
   },
 });
+const dir = values.dir!;
 const k = Number(values.folds);
 const fit = { lambda: Number(values.lambda) };
-
-/** What each tuning set is, as the report names it. */
-const ROLE: Record<string, string> = {
-  'dev.jsonl': 'dev set: the phrase families were written while reading it',
-  'tune.jsonl': 'blind tuning set 1, used for tuning since session 1',
-  'tune2.jsonl': 'blind tuning set 2, used for tuning since its first measurement',
-  'tune3.jsonl': 'retired holdout, used for tuning since session 2',
-  'tune4.jsonl': 'blind tuning set 4, used for tuning since its first measurement (session 2)',
-  'tune5.jsonl': 'blind tuning set 5 (real-inbox voice), used for tuning since its first measurement (session 2)',
-  'tune6.jsonl': 'blind tuning set 6 (half not in English), used for tuning since its first measurement (session 2)',
-  'tune7.jsonl': 'blind tuning set 7 (mostly not in English; good notes in template wording), used for tuning from the start (session 2)',
-};
-
-function load(file: string): LabelledNote[] {
-  const notes: LabelledNote[] = parseNotesJsonl(readFileSync(file, 'utf8'), file).filter((n) => n.label);
-  for (const n of notes) if (!(CATEGORIES as readonly string[]).includes(n.label!)) throw new Error(`${file}: note ${n.id} has an unknown label "${n.label}"`);
-  return notes;
-}
 
 const pct = (x: number) => (100 * x).toFixed(1).padStart(5);
 const short: Record<Category, string> = {
@@ -75,101 +58,137 @@ const short: Record<Category, string> = {
   too_much_too_soon: 'tmts', coworker_template: 'cowrk', good: 'good', no_message: 'nomsg',
 };
 
-function report(title: string, notes: LabelledNote[], pred: Category[], details: boolean): Metrics {
-  const truth = notes.map((n) => n.label as Category);
-  const m = metrics(truth, pred);
-  if (!details) return m;
-  console.log(`\n== ${title} ==`);
-  console.log(`${'class'.padEnd(18)} prec%  rec%   F1%  support`);
-  for (const c of CATEGORIES) {
-    const p = m.perClass[c];
-    console.log(`${c.padEnd(18)} ${pct(p.precision)} ${pct(p.recall)} ${pct(p.f1)}  ${String(p.support).padStart(5)}`);
-  }
-  console.log(`macro-F1 ${pct(m.macroF1)}%   accuracy ${pct(m.accuracy)}%   ACCEPT-vs-IGNORE accuracy ${pct(m.acceptIgnoreAccuracy)}%`);
-  console.log(`confusion (rows = truth, columns = predicted):`);
+function figures(m: Metrics, notes: number): Figures {
+  const f1: Record<string, number> = {};
+  for (const c of CATEGORIES) if (m.perClass[c].support > 0) f1[c] = Math.round(1000 * m.perClass[c].f1) / 1000;
+  const r = (x: number) => Math.round(10000 * x) / 10000;
+  return { notes, accuracy: r(m.accuracy), macroF1: r(m.macroF1), acceptIgnoreAccuracy: r(m.acceptIgnoreAccuracy), f1 };
+}
+const row = (name: string, f: Figures) =>
+  `${name.padEnd(46)} ${String(f.notes).padStart(5)}  acc ${pct(f.accuracy)}%  macro-F1 ${pct(f.macroF1)}%  ACCEPT-vs-IGNORE ${pct(f.acceptIgnoreAccuracy)}%  (F1: ${Object.entries(f.f1)
+    .map(([c, v]) => `${short[c as Category]} ${Math.round(100 * v)}`)
+    .join(', ')})`;
+
+function details(title: string, m: Metrics): void {
+  if (!values.details) return;
+  console.log(`\n== ${title} ==\nconfusion (rows = truth, columns = predicted):`);
   console.log(' '.repeat(8) + CATEGORIES.map((c) => short[c].padStart(6)).join(''));
   for (const t of CATEGORIES) console.log(short[t].padEnd(8) + CATEGORIES.map((p) => String(m.confusion[t][p]).padStart(6)).join(''));
-  if (values.errors) {
-    notes.forEach((n, i) => {
-      if (pred[i] !== truth[i]) console.log(`  error ${n.id} ${truth[i]} -> ${pred[i]}: ${n.text.replace(/\s+/g, ' ').slice(0, 140)} [to: ${typeof n.recipientProfile === 'string' ? n.recipientProfile.slice(0, 60) : ''}]`);
-    });
-  }
-  return m;
 }
-
-const perClass = (m: Metrics) =>
-  CATEGORIES.filter((c) => m.perClass[c].support > 0).map((c) => `${short[c]} ${(100 * m.perClass[c].f1).toFixed(0)}`).join(', ');
-const line = (name: string, m: Metrics) =>
-  `${name.padEnd(44)} macro-F1 ${pct(m.macroF1)}%  accuracy ${pct(m.accuracy)}%  ACCEPT-vs-IGNORE ${pct(m.acceptIgnoreAccuracy)}%  (F1: ${perClass(m)})`;
-
-const dir = values.dir!;
-const names = values.only ? values.only.split(',') : tuningSetFiles(readdirSync(dir));
-const labelled = names.map((n) => load(join(dir, n)));
-// each set read by a word model trained on the other sets (CV and reliability score these)
-const sets = crossFittedFeatures(labelled);
-console.log(`tuning sets (${dir}): ${names.map((n, i) => `${n} (${sets[i].notes.length})`).join(', ')}; ${k}-fold CV, lambda ${fit.lambda}`);
-for (const n of names) console.log(`  ${n}: ${ROLE[n] ?? 'tuning set'}`);
 
 const summary: string[] = [];
+
+// ---------------------------------------------------------------- a first look, recorded once
+if (values['first-look']) {
+  const set = values['first-look'];
+  if (readFirstLooks(dir)[set]) throw new Error(`${set} already has a first look in ${dir}/first-looks.json`);
+  const audited = await auditExportSet(join(dir, set));
+  const noted = audited.filter((a) => a.request.message.trim() !== '');
+  const mNotes = metrics(noted.map((a) => a.label), noted.map((a) => a.request.category));
+  const mRows = metrics(audited.map((a) => a.label), audited.map((a) => a.request.category));
+  // per verdict: how it was decided and, for weighed ones, the probability it had (for calibration)
+  const notes = await loadExportSet(join(dir, set));
+  const d = setFeatures(notes);
+  const verdicts: FirstLookRow[] = [];
+  d.prepared.forEach((p, i) => {
+    const label = notes[i].label!;
+    if ('decided' in p) {
+      if (p.decided.category !== 'no_message' || label !== 'no_message') verdicts.push({ ok: p.decided.category === label, rule: p.decided.reasons[0]?.rule ?? 'no_message' });
+      return;
+    }
+    const r = rank(p.fired, WEIGHTS);
+    const prob = softmax(r.scores.map((x) => x / (WEIGHTS.temperature ?? 1)))[r.best];
+    verdicts.push({ p: Math.round(prob * 1000) / 1000, ok: predict(d, i, WEIGHTS) === label, fallback: r.fallback });
+  });
+  const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  const look = { date: new Date().toISOString().slice(0, 10), commit, notes: figures(mNotes, noted.length), rows: figures(mRows, audited.length), verdicts };
+  writeFirstLook(dir, set, look);
+  console.log(`first look at ${set} recorded in ${dir}/first-looks.json (classifier at ${commit}):`);
+  console.log(`  ${row(`${set}: notes`, look.notes)}\n  ${row(`${set}: all rows`, look.rows)}`);
+  details(`${set} first look (notes)`, mNotes);
+  process.exit(0);
+}
+
+// ---------------------------------------------------------------- tuning sets
+const tuning = await loadTuningSets(dir);
+const labelled = tuning.map((t) => t.notes);
+const sets = crossFittedFeatures(labelled);
+console.log(`tuning sets (${dir}): ${tuning.map((t) => `${t.name} (${t.notes.length})`).join(', ')}; ${k}-fold CV, lambda ${fit.lambda}`);
+console.log('(optimistic: the phrase families were written while reading these sets)\n');
 const loso = leaveOneSetOut(labelled, fit);
-const allTruth: LabelledNote[] = [];
+const allTruth: Category[] = [];
 const allLoso: Category[] = [];
 sets.forEach((d, s) => {
-  const name = names[s];
-  const mLoso = report(`${name}: LEAVE ONE SET OUT (weights fitted on the other sets only)`, d.notes, loso[s].pred, true);
+  const name = tuning[s].name;
+  const truth = d.notes.map((n) => n.label as Category);
+  const mLoso = metrics(truth, loso[s].pred);
   const cv = crossValidateDetailed(d, k, fit, sets.filter((_, o) => o !== s).flatMap((o) => examplesOf(o, () => true)));
-  const mCv = report(`${name}: ${k}-fold CV`, d.notes, cv.pred, values.details);
-  const shippedModels = devFeatures(d.notes);
-  const mIn = report(`${name}: in-sample, shipped weights and word model`, d.notes, d.notes.map((_, i) => predict(shippedModels, i, WEIGHTS)), values.details);
-  summary.push(line(`${name} leave-one-set-out`, mLoso), line(`${name} ${k}-fold CV`, mCv), line(`${name} in-sample (shipped weights)`, mIn));
-  allTruth.push(...d.notes);
+  const shipped = setFeatures(d.notes);
+  const mIn = metrics(truth, d.notes.map((_, i) => predict(shipped, i, WEIGHTS)));
+  console.log(row(`${name} leave-one-set-out`, figures(mLoso, truth.length)));
+  console.log(row(`${name} ${k}-fold CV`, figures(metrics(truth, cv.pred), truth.length)));
+  console.log(row(`${name} in-sample (shipped weights)`, figures(mIn, truth.length)));
+  details(`${name} leave-one-set-out`, mLoso);
+  if (values.errors === name) {
+    d.notes.forEach((n, i) => {
+      if (loso[s].pred[i] !== n.label) console.log(`  error ${n.id} ${n.label} -> ${loso[s].pred[i]}: ${n.text.replace(/\s+/g, ' ').slice(0, 160)}`);
+    });
+  }
+  allTruth.push(...truth);
   allLoso.push(...loso[s].pred);
 });
-const pooled = report('ALL SETS POOLED: LEAVE ONE SET OUT', allTruth, allLoso, true);
-summary.push(line('all sets pooled, leave-one-set-out', pooled));
+const pooled = figures(metrics(allTruth, allLoso), allTruth.length);
+console.log(row('all tuning sets pooled, leave-one-set-out', pooled));
+summary.push(row('tuning sets pooled, leave-one-set-out (optimistic)', pooled));
 
-// confidence on held-out scores: each set's LOSO scores, calibrated by a calibration fitted on the
-// OTHER sets' LOSO scores (so the table does not grade the calibration on its own training data)
-function table(title: string, rows: { conf: number; ok: boolean }[]): void {
-  console.log(`\n== ${title} ==`);
-  console.log('confidence bin   notes  right%  mean confidence');
-  for (const b of reliability(rows)) {
-    if (b.notes === 0) continue;
-    console.log(`[${b.lo.toFixed(2)}, ${b.hi.toFixed(2)}${b.hi >= 1 ? ']' : ')'}  ${String(b.notes).padStart(6)}  ${pct(b.right)}  ${b.meanConfidence.toFixed(3)}`);
-  }
-  const mean = (xs: number[]) => (xs.length ? (xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(3) : '-');
-  const right = rows.filter((r) => r.ok).map((r) => r.conf);
-  const wrong = rows.filter((r) => !r.ok).map((r) => r.conf);
-  const ece = reliability(rows).reduce((a, b) => a + (b.notes / Math.max(1, rows.length)) * Math.abs(b.right - b.meanConfidence), 0);
-  console.log(`mean confidence ${mean(right)} when right (${right.length}), ${mean(wrong)} when wrong (${wrong.length}); expected calibration error ${(100 * ece).toFixed(1)} points`);
-  summary.push(`${title}: mean confidence ${mean(right)} right / ${mean(wrong)} wrong, ECE ${(100 * ece).toFixed(1)} pts`);
-}
-const crossFitted: { conf: number; ok: boolean; fallback: boolean }[] = [];
+// reliability: each set's held-out scores, calibrated on the OTHER sets' held-out scores and the first looks
+const looks = readFirstLooks(dir);
+const rows: { conf: number; ok: boolean }[] = [];
 loso.forEach((r, s) => {
-  const cal = fitCalibration(loso.filter((_, o) => o !== s).flatMap((o) => o.heldOut), FIRST_LOOK);
-  for (const h of r.heldOut) crossFitted.push({ conf: confidenceOf(h, cal), ok: h.best === h.label, fallback: h.fallback });
+  const cal = fitCalibration(loso.filter((_, o) => o !== s).flatMap((o) => o.heldOut), firstLookRows(dir));
+  for (const h of r.heldOut) rows.push({ conf: confidenceOf(h, cal), ok: h.best === h.label });
 });
-table('RELIABILITY on pooled leave-one-set-out scores (calibration fitted on the other sets)', crossFitted.map(({ conf, ok }) => ({ conf, ok })));
-const fbRows = crossFitted.filter((r) => r.fallback);
-console.log(`  of which decided by the fallback alone: ${fbRows.length} notes, ${fbRows.length ? ((100 * fbRows.filter((r) => r.ok).length) / fbRows.length).toFixed(0) : '-'}% right, mean confidence ${fbRows.length ? (fbRows.reduce((a, r) => a + r.conf, 0) / fbRows.length).toFixed(3) : '-'}`);
-const shipped = (h: HeldOut) => ({ conf: confidenceOf(h, { temperature: WEIGHTS.temperature ?? 1, calibration: WEIGHTS.calibration }), ok: h.best === h.label });
-table('RELIABILITY on pooled leave-one-set-out scores (shipped calibration)', loso.flatMap((r) => r.heldOut.map(shipped)));
+console.log('\nreliability of weighed verdicts on pooled leave-one-set-out scores (bin: notes, right%, mean confidence):');
+for (const b of reliability(rows)) if (b.notes) console.log(`  [${b.lo.toFixed(2)}, ${b.hi.toFixed(2)})  ${String(b.notes).padStart(5)}  ${pct(b.right)}%  ${b.meanConfidence.toFixed(3)}`);
 
-if (values['no-holdout']) {
-  summary.push('holdout: skipped (--no-holdout)');
-} else if (existsSync(values.holdout!)) {
-  const hold = devFeatures(load(values.holdout!));
-  const m = report('HOLDOUT SET: the honest figure (never read while writing rules or fitting), shipped weights', hold.notes, hold.notes.map((_, i) => predict(hold, i, WEIGHTS)), true);
-  const rows = hold.notes.flatMap((n, i) => {
-    const f = hold.fired[i];
-    if (!f) return [];
-    const c = decide(f.fired, f.cluster, WEIGHTS);
-    return [{ conf: c.confidence, ok: c.category === n.label }];
-  });
-  table('RELIABILITY on the holdout (shipped weights and calibration)', rows);
-  summary.push(line('HOLDOUT, never tuned (honest)', m));
-} else {
-  summary.push(`holdout: ${values.holdout} not found`);
+// ---------------------------------------------------------------- export sets, as aoi audit runs
+for (const set of exportSetNames(dir)) {
+  const look = looks[set];
+  if (!look) {
+    // a set is measured the first time on purpose, once, and recorded: never in passing
+    console.log(`\n${set}: no first look yet. Measure it once, before any tuning on it: npm run eval -- --first-look ${set}`);
+    summary.push(`${set}: no first look yet`);
+    continue;
+  }
+  const audited = await auditExportSet(join(dir, set));
+  const noted = audited.filter((a) => a.request.message.trim() !== '');
+  const now = figures(metrics(noted.map((a) => a.label), noted.map((a) => a.request.category)), noted.length);
+  const nowRows = figures(metrics(audited.map((a) => a.label), audited.map((a) => a.request.category)), audited.length);
+  console.log(`\n${set}: whole exports audited as aoi audit runs (shipped classifier)`);
+  console.log(`  ${row('first look, notes', look.notes)}   (${look.date}, classifier at ${look.commit})`);
+  console.log(`  ${row('now, notes (may be tuned on it since: optimistic)', now)}`);
+  console.log(`  ${row('first look, all rows', look.rows)}`);
+  console.log(`  ${row('now, all rows', nowRows)}`);
+  const sure = noted.filter((a) => a.request.confidence >= 0.6);
+  console.log(`  verdicts shown as sure (confidence ≥ 0.6): ${sure.length} of ${noted.length} notes, ${sure.length ? pct(sure.filter((a) => a.request.category === a.label).length / sure.length) : '  -  '}% right`);
+  summary.push(row(`${set}: FIRST LOOK, notes (predicts real inboxes)`, look.notes));
+  summary.push(row(`${set}: now, notes (optimistic)`, now));
+  if (values.errors === set) {
+    for (const a of noted) {
+      if (a.request.category !== a.label) console.log(`  error ${a.request.source.row} ${a.label} -> ${a.request.category}: ${a.request.message.slice(0, 160)}`);
+    }
+  }
+}
+
+// ---------------------------------------------------------------- holdout
+const holdout = join(dir, 'holdout.jsonl');
+if (values['no-holdout']) summary.push('holdout: skipped (--no-holdout)');
+else if (existsSync(holdout)) {
+  const notes = loadJsonlSet(holdout);
+  const d = setFeatures(notes);
+  const m = metrics(notes.map((n) => n.label as Category), notes.map((_, i) => predict(d, i, WEIGHTS)));
+  details('holdout', m);
+  summary.push(row('holdout.jsonl (team-written, never tuned on)', figures(m, notes.length)));
 }
 
 console.log('\nsummary:');

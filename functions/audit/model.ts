@@ -103,16 +103,37 @@ export interface Reason {
   description?: string;
 }
 
-/** A template cluster: the same (normalised) note from several senders. */
+/**
+ * How a template was recognised (taxonomy.md, rules 2 and 3a): one sender's note to several
+ * recipients (`one_sender`; three or more make it `bot`, two are judged by their text), the same note
+ * from unrelated senders (`many_senders`: `bot`), or from senders of one company (`coworker`:
+ * `coworker_template`).
+ */
+export const TEMPLATE_KINDS = ['one_sender', 'many_senders', 'coworker'] as const;
+export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
+
+/** A template: the same note (after normalising names, greetings, sign-offs, case and punctuation) sent more than once. */
 export interface TemplateCluster {
   id: string;
+  kind: TemplateKind;
+  /** Copies of the note (CRs) in the batch. */
   size: number;
   /** Distinct senders (counterpart keys) in the cluster. */
   senders: number;
+  /** Distinct recipients: for one sender's template, the people it was sent to. */
+  recipients: number;
   /** Company shared by the senders, when the cluster is a coworker template. */
   company?: string;
   /** One representative note. */
   example: string;
+  /** The note as a template: the names shown as `{name}`, a merge field that differs between copies as `{…}`. */
+  pattern: string;
+}
+
+/** Below this confidence a verdict is shown as "unsure", not as a fact. */
+export const UNSURE_BELOW = 0.6;
+export function isUnsure(c: { confidence: number; category: Category }): boolean {
+  return c.category !== 'no_message' && c.confidence < UNSURE_BELOW;
 }
 
 export interface Classification {

@@ -1,11 +1,13 @@
 /** Evaluation helpers: metrics, deterministic group-aware folds, cross-validated predictions. */
-import { CATEGORIES, verdictOf, type Category } from '../model.ts';
-import { confidenceFrom, decide, rank, softmax, type Fired, type Weights } from './engine.ts';
-import { fitWeights, type Example, type FitOptions } from './fit.ts';
-import { fireInbox } from './index.ts';
-import type { LabelledNote } from './jsonl.ts';
-import type { ScoredCategory } from './rules.ts';
-import { trainWordModel, type WordModel } from './words.ts';
+import { CATEGORIES, verdictOf as verdictOfCategory, type Category } from '../../functions/audit/model.ts';
+import { confidenceFrom, rank, softmax } from '../../functions/audit/classify/engine.ts';
+import { prepareInbox, verdictOf, type Prepared } from '../../functions/audit/classify/index.ts';
+import type { LabelledNote } from '../../functions/audit/classify/jsonl.ts';
+import { SCORED_CATEGORIES, type ScoredCategory } from '../../functions/audit/classify/rules.ts';
+import type { Weights } from '../../functions/audit/classify/types.ts';
+import type { WordModel } from '../../functions/audit/classify/words.ts';
+import { fitWeights, type Example, type FitOptions } from './fit-weights.ts';
+import { trainWordModel } from './train-words.ts';
 
 export interface Metrics {
   perClass: Record<string, { precision: number; recall: number; f1: number; support: number }>;
@@ -46,10 +48,10 @@ export function metrics(truth: Category[], pred: Category[]): Metrics {
   for (let i = 0; i < truth.length; i++) {
     n++;
     if (truth[i] === pred[i]) ok++;
-    const tv = verdictOf(truth[i]);
+    const tv = verdictOfCategory(truth[i]);
     if (tv !== 'NEITHER') {
       ai++;
-      if (verdictOf(pred[i]) === tv) aiOk++;
+      if (verdictOfCategory(pred[i]) === tv) aiOk++;
     }
   }
   return { perClass, macroF1: classes ? f1sum / classes : 0, accuracy: n ? ok / n : 0, acceptIgnoreAccuracy: ai ? aiOk / ai : 0, confusion };
@@ -75,18 +77,19 @@ export function makeFolds(notes: LabelledNote[], k: number): number[] {
   return fold;
 }
 
-export interface DevFeatures {
+/** A labelled set prepared as one batch: per note, decided by structure or left to the weighed rules. */
+export interface SetFeatures {
   notes: LabelledNote[];
-  fired: ({ fired: Fired[]; cluster?: import('./cluster.ts').ClusterResult } | null)[];
+  prepared: Prepared[];
 }
 
 /**
- * Fires every rule on the labelled notes, clustering the whole set as one inbox (labels unused),
+ * Prepares every labelled note of one set as one batch (templates across the set; labels unused),
  * with the shipped word model unless another one (or none: null) is given.
  */
-export function devFeatures(notes: LabelledNote[], wordModel?: WordModel | null): DevFeatures {
-  const map = fireInbox(notes, wordModel === undefined ? {} : { wordModel });
-  return { notes, fired: notes.map((n) => map.get(n.id) ?? null) };
+export function setFeatures(notes: LabelledNote[], wordModel?: WordModel | null): SetFeatures {
+  const map = prepareInbox(notes, wordModel === undefined ? {} : { wordModel });
+  return { notes, prepared: notes.map((n) => map.get(n.id)!) };
 }
 
 /** A word model trained on labelled notes. */
@@ -95,27 +98,28 @@ export function wordModelOf(notes: readonly LabelledNote[]): WordModel {
 }
 
 /**
- * Each set fired as one inbox with a word model trained on the OTHER sets only, so a note's words
- * never vote on its own label: what the weights are fitted on, and what CV scores.
+ * Each set prepared as one batch with a word model trained on the OTHER sets only, so a note's
+ * words never vote on its own label: what the weights are fitted on, and what CV scores.
  */
-export function crossFittedFeatures(sets: readonly LabelledNote[][]): DevFeatures[] {
-  return sets.map((notes, s) => devFeatures(notes, wordModelOf(sets.filter((_, o) => o !== s).flat())));
+export function crossFittedFeatures(sets: readonly LabelledNote[][]): SetFeatures[] {
+  return sets.map((notes, s) => setFeatures(notes, wordModelOf(sets.filter((_, o) => o !== s).flat())));
 }
 
-export function examplesOf(d: DevFeatures, keep: (i: number) => boolean): Example[] {
+const isScored = (label: string | undefined): label is ScoredCategory => Boolean(label) && (SCORED_CATEGORIES as readonly string[]).includes(label!);
+
+/** Training examples: the notes left to the weighed rules whose label is one of the weighed categories. */
+export function examplesOf(d: SetFeatures, keep: (i: number) => boolean): Example[] {
   const out: Example[] = [];
   d.notes.forEach((n, i) => {
-    const f = d.fired[i];
-    if (!keep(i) || !f || !n.label || n.label === 'no_message') return;
-    out.push({ fired: f.fired, label: n.label as ScoredCategory });
+    const p = d.prepared[i];
+    if (!keep(i) || !('fired' in p) || !isScored(n.label)) return;
+    out.push({ fired: p.fired, label: n.label });
   });
   return out;
 }
 
-export function predict(d: DevFeatures, i: number, weights: Weights): Category {
-  const f = d.fired[i];
-  if (!f) return 'no_message';
-  return decide(f.fired, f.cluster, weights).category;
+export function predict(d: SetFeatures, i: number, weights: Weights): Category {
+  return verdictOf(d.prepared[i], weights).category;
 }
 
 /** One held-out note's scores (after the pitch-family split), its winning index and its true class index. */
@@ -123,23 +127,38 @@ export interface HeldOut {
   scores: number[];
   best: number;
   label: number;
-  /** Only the structural fallback decided (see engine.fallbackDecided). */
+  /** No phrase family decided: only the word model or the structural fallback (see engine.fallbackDecided). */
   fallback: boolean;
 }
 
-function heldOut(d: DevFeatures, i: number, w: Weights): HeldOut | null {
-  const x = d.fired[i];
+function heldOut(d: SetFeatures, i: number, w: Weights): HeldOut | null {
+  const p = d.prepared[i];
   const n = d.notes[i];
-  if (!x || !n.label || n.label === 'no_message') return null;
-  const r = rank(x.fired, w);
+  if (!('fired' in p) || !isScored(n.label)) return null;
+  const r = rank(p.fired, w);
   return { scores: r.scores, best: r.best, label: w.classes.indexOf(n.label), fallback: r.fallback };
+}
+
+/** Right/total of the verdicts each structural rule decided (the first rule of the verdict's reasons). */
+export function structuralTally(d: SetFeatures, into: Map<string, { notes: number; right: number }> = new Map()): Map<string, { notes: number; right: number }> {
+  d.notes.forEach((n, i) => {
+    const p = d.prepared[i];
+    if (!('decided' in p) || p.decided.category === 'no_message' || !n.label) return;
+    for (const r of p.decided.reasons) {
+      const t = into.get(r.rule) ?? { notes: 0, right: 0 };
+      t.notes++;
+      if (p.decided.category === n.label) t.right++;
+      into.set(r.rule, t);
+    }
+  });
+  return into;
 }
 
 /**
  * k-fold cross-validated predictions: each fold predicted by weights fitted on the others (plus
  * `extra` examples from other sets), with the held-out scores of every labelled, scored note.
  */
-export function crossValidateDetailed(d: DevFeatures, k: number, fit: FitOptions = {}, extra: readonly Example[] = []): { pred: Category[]; heldOut: HeldOut[] } {
+export function crossValidateDetailed(d: SetFeatures, k: number, fit: FitOptions = {}, extra: readonly Example[] = []): { pred: Category[]; heldOut: HeldOut[] } {
   const folds = makeFolds(d.notes, k);
   const pred = new Array<Category>(d.notes.length);
   const out: HeldOut[] = [];
@@ -156,7 +175,7 @@ export function crossValidateDetailed(d: DevFeatures, k: number, fit: FitOptions
 }
 
 /**
- * Leave one set out: each labelled set is predicted as one inbox by weights and a word model fitted
+ * Leave one set out: each labelled set is predicted as one batch by weights and a word model fitted
  * on all the other sets only (the closest the tuning sets come to an unseen inbox written by
  * someone else; the phrase families were still written while reading every set).
  */
@@ -166,7 +185,7 @@ export function leaveOneSetOut(sets: readonly LabelledNote[][], fit: FitOptions 
     // cross-fitted among themselves, the left-out set is read by a model trained on all of them
     const others = sets.filter((_, o) => o !== s);
     const w = fitWeights(crossFittedFeatures(others).flatMap((d) => examplesOf(d, () => true)), fit);
-    const d = devFeatures(notes, wordModelOf(others.flat()));
+    const d = setFeatures(notes, wordModelOf(others.flat()));
     const out: HeldOut[] = [];
     const pred = d.notes.map((_, i) => {
       const h = heldOut(d, i, w);
@@ -229,44 +248,54 @@ export function fitIsotonic(rows: readonly { p: number; ok: boolean }[]): { x: n
 }
 
 /**
- * Right/total counts of verdicts first measured on a set nobody had tuned on (the honest kind of
- * held-out data), split by how the verdict was decided: by a phrase family (`rules`) or by the
- * structural fallback alone (`fallback`).
+ * One verdict measured at a first look (a set measured once, before anyone tuned on it): the
+ * tempered top probability it had then (scored verdicts), whether it was right, and how it was
+ * decided. Stored in eval/first-looks.json; no text, no ids.
  */
-export interface FirstLook {
-  rules: { notes: number; right: number };
-  fallback: { notes: number; right: number };
+export interface FirstLookRow {
+  /** Tempered top probability (scored verdicts only). */
+  p?: number;
+  ok: boolean;
+  /** Scored verdict that rested on no phrase family. */
+  fallback?: boolean;
+  /** The structural rule that decided it (structural verdicts only). */
+  rule?: string;
 }
 
-/**
- * First looks at blind sets, each measured once before anyone tuned on it (2026-11-29), split by how
- * the verdict was decided: eval/tune4.jsonl with the session-3 classifier (222 scored verdicts: 160
- * by a phrase family, 134 right; 62 by the fallback alone, 20 right) and eval/tune5.jsonl +
- * eval/tune6.jsonl with the session-4 classifier, weights fitted on dev..tune4 (561 scored: 420 by a
- * family, 353 right; 141 by the fallback, 43 right). Family verdicts were right 84% of the time on
- * unseen notes, fallback verdicts 31%. Add each new blind set's first look here.
- */
-export const FIRST_LOOK: FirstLook = { rules: { notes: 580, right: 487 }, fallback: { notes: 203, right: 63 } };
+/** Prior for a structural rule's precision: this many pseudo-verdicts at 0.9. */
+const STRUCTURAL_PRIOR = { notes: 4, right: 3.6 };
+/** Scored verdicts resting on no phrase family never read as sure: at most this. */
+export const FALLBACK_CEILING = 0.55;
 
 /**
- * Temperature (NLL) then the isotonic map, both fitted on held-out scores. With `firstLook`, the map
- * is pulled towards what first looks at unseen sets measured (leave-one-set-out scores are still
- * optimistic: the phrase families were written while reading every tuning set): each point is
- * blended with the first-look accuracy of family-decided verdicts, weighted by the note counts, and
- * the fallback ceiling is the pooled accuracy of fallback-decided verdicts (held-out + first looks).
+ * Confidence that means something on real notes: the temperature is fitted on held-out scores;
+ * the isotonic map, the fallback ceiling and each structural rule's confidence on first-look rows
+ * (verdicts measured on sets nobody had tuned on), not on the sets the rules were written from.
+ * Without first-look rows the held-out scores are used.
  */
-export function fitCalibration(samples: readonly HeldOut[], firstLook?: FirstLook): { temperature: number; calibration: { x: number[]; y: number[]; fallback?: number } } {
+export function fitCalibration(
+  samples: readonly HeldOut[],
+  firstLooks: readonly FirstLookRow[] = [],
+): { temperature: number; calibration: { x: number[]; y: number[]; fallback: number }; structural: Record<string, number> } {
   const temperature = fitTemperature(samples);
-  const rows = samples.map((s) => ({ p: softmax(s.scores.map((x) => x / temperature))[s.best], ok: s.best === s.label }));
+  const scored = firstLooks.filter((r) => r.p !== undefined && !r.fallback);
+  const rows = scored.length >= 50 ? scored.map((r) => ({ p: r.p!, ok: r.ok })) : samples.filter((s) => !s.fallback).map((s) => ({ p: softmax(s.scores.map((x) => x / temperature))[s.best], ok: s.best === s.label }));
   const iso = fitIsotonic(rows);
-  if (!firstLook) return { temperature, calibration: iso };
+  const fb = firstLooks.filter((r) => r.fallback);
+  const fbSamples = fb.length ? fb.map((r) => r.ok) : samples.filter((s) => s.fallback).map((s) => s.best === s.label);
   const r3 = (v: number) => Math.round(v * 1000) / 1000;
-  const w = rows.length / (rows.length + firstLook.rules.notes);
-  const prior = firstLook.rules.right / Math.max(1, firstLook.rules.notes);
-  const y = iso.y.map((v) => r3(w * v + (1 - w) * prior));
-  const fb = samples.filter((s) => s.fallback);
-  const fallback = r3((fb.filter((s) => s.best === s.label).length + firstLook.fallback.right) / Math.max(1, fb.length + firstLook.fallback.notes));
-  return { temperature, calibration: { x: iso.x, y, fallback } };
+  const fallback = r3(Math.min(FALLBACK_CEILING, (fbSamples.filter(Boolean).length + 1) / (fbSamples.length + 2)));
+  const structural: Record<string, number> = {};
+  const byRule = new Map<string, { notes: number; right: number }>();
+  for (const r of firstLooks) {
+    if (!r.rule) continue;
+    const t = byRule.get(r.rule) ?? { notes: 0, right: 0 };
+    t.notes++;
+    if (r.ok) t.right++;
+    byRule.set(r.rule, t);
+  }
+  for (const [rule, t] of byRule) structural[rule] = r3((t.right + STRUCTURAL_PRIOR.right) / (t.notes + STRUCTURAL_PRIOR.notes));
+  return { temperature, calibration: { x: iso.x, y: iso.y, fallback }, structural };
 }
 
 /** The confidence a calibration gives to one held-out note. */
@@ -288,15 +317,4 @@ export function reliability(rows: readonly { conf: number; ok: boolean }[], edge
     });
   }
   return out;
-}
-
-/**
- * The labelled sets the classifier is fitted and evaluated on, from a folder listing: the dev set
- * first, then every `tune*.jsonl` in natural order (tune, tune2, tune3, ...). Never the holdout.
- */
-export function tuningSetFiles(names: readonly string[]): string[] {
-  const tunes = names.filter((n) => /^tune\d*\.jsonl$/.test(n));
-  const num = (n: string) => Number(/^tune(\d*)/.exec(n)![1] || '1');
-  tunes.sort((a, b) => num(a) - num(b));
-  return [...(names.includes('dev.jsonl') ? ['dev.jsonl'] : []), ...tunes];
 }

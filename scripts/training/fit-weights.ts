@@ -5,8 +5,18 @@
  * data keep their prior, so rules for other languages stay active. Full-batch gradient descent
  * with a fixed schedule: deterministic.
  */
-import { priorVector, type Fired, type Weights } from './engine.ts';
-import { ALL_RULES, SCORED_CATEGORIES, type ScoredCategory } from './rules.ts';
+import { priorVector } from '../../functions/audit/classify/engine.ts';
+import type { Fired, Weights } from '../../functions/audit/classify/types.ts';
+import { SCORED_CATEGORIES, SCORED_RULES, type ScoredCategory } from '../../functions/audit/classify/rules.ts';
+
+/** The most a word-model rule may weigh for any category (a phrase family weighs about 1.5–2). */
+export const WORD_RULE_CAP = 0.6;
+/**
+ * The fallback ("no family recognised the note": no reason to connect) weighs at most this: when the
+ * word model is sure (both its rules fire), it may tip that close call, with a low confidence.
+ */
+const FALLBACK_RULE = 'structure.no_reason';
+const FALLBACK_RULE_CAP = 1;
 
 export interface Example {
   fired: readonly Fired[];
@@ -28,9 +38,11 @@ export function fitWeights(examples: Example[], options: FitOptions = {}): Weigh
   const iterations = options.iterations ?? 1500;
   const lr = options.learningRate ?? 0.5;
   const K = SCORED_CATEGORIES.length;
-  const ids = ALL_RULES.map((r) => r.id);
+  const ids = SCORED_RULES.map((r) => r.id);
   const index = new Map(ids.map((id, i) => [id, i]));
   const R = ids.length;
+  const IRRELEVANT = SCORED_CATEGORIES.indexOf('irrelevant');
+  const cap = ids.map((id) => (id.startsWith('words.') ? WORD_RULE_CAP : id === FALLBACK_RULE ? FALLBACK_RULE_CAP : Infinity));
   const W = ids.map((id) => priorVector(id));
   const P = ids.map((id) => priorVector(id));
   const b = new Array<number>(K).fill(0);
@@ -56,8 +68,14 @@ export function fitWeights(examples: Example[], options: FitOptions = {}): Weigh
       }
     }
     for (let c = 0; c < K; c++) b[c] -= lr * (gb[c] / N + 2 * biasLambda * b[c]);
+    // rule 8 is the default: with no evidence either way, no category may outrank irrelevant
+    for (let c = 0; c < K; c++) if (c !== IRRELEVANT && b[c] > b[IRRELEVANT]) b[c] = b[IRRELEVANT];
     for (let r = 0; r < R; r++) {
-      for (let c = 0; c < K; c++) W[r][c] -= lr * (gW[r][c] / N + 2 * lambda * (W[r][c] - P[r][c]));
+      for (let c = 0; c < K; c++) {
+        W[r][c] -= lr * (gW[r][c] / N + 2 * lambda * (W[r][c] - P[r][c]));
+        // the word model may tip a close call, never outvote a phrase family: its votes stay small
+        if (W[r][c] > cap[r]) W[r][c] = cap[r];
+      }
     }
   }
   const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -15,6 +15,9 @@ const DEFAULT_BODIES = [
   "i would like to join your linkedin network",
   "i'd like to connect with you on linkedin",
   "i'd like to include you in my network to share updates and stay in touch",
+  'since you are a person i trust i wanted to invite you to join my network on linkedin',
+  "i'd like to add you to my network",
+  'please accept my invitation to connect on linkedin',
   // Spanish
   'me gustaria anadirte a mi red profesional en linkedin',
   'me gustaria agregarte a mi red profesional en linkedin',
@@ -89,6 +92,17 @@ const ANY_DEFAULT_WORD = new Set([...DEFAULT_VOCAB, ...[...BODY_SET].flatMap((b)
 /** A default may carry a greeting (up to 4 words) and a signature (up to 3): no more foreign words. */
 const MAX_FOREIGN_WORDS = 7;
 
+/**
+ * A leading name or greeting clause LinkedIn-default senders add ("Dana, …", "Dear Dr. Dana Lee: …"):
+ * up to four words before the first comma, colon or dash. Returns how many folded words it holds.
+ */
+function leadingClauseWords(text: string): number {
+  const m = /^\s*([^,:;!.\n—–-]{1,48})[,:;!—–-]/.exec(text);
+  if (!m) return 0;
+  const n = squash(m[1]).split(' ').filter(Boolean).length;
+  return n <= 4 ? n : 0;
+}
+
 /** Returns the default text matched (the note itself) when the note is a LinkedIn default. */
 export function linkedInDefault(text: string): string | null {
   if (text.length > 220) return null;
@@ -106,13 +120,26 @@ export function linkedInDefault(text: string): string | null {
   const words = s.split(' ');
   let foreign = 0;
   for (const w of words) if (!ANY_DEFAULT_WORD.has(w) && ++foreign > MAX_FOREIGN_WORDS) return null;
+  const lead = leadingClauseWords(text);
   for (let start = 0; start <= Math.min(4, words.length); start++) {
     const head = words.slice(0, start).join(' ');
-    if (start > 0 && !GREETING.test(head + ' ')) continue;
+    if (start > 0 && start !== lead && !GREETING.test(head + ' ')) continue;
     for (let cut = 0; cut <= 3 && words.length - cut > start; cut++) {
       const body = words.slice(start, words.length - cut).join(' ');
       if (BODY_SET.has(body) || onlyDefaultWords(body.split(' '))) return text.trim();
     }
   }
   return null;
+}
+
+/**
+ * The note without the sentences that are LinkedIn default texts: a default with a real sentence
+ * added is judged by the added sentence. The note itself when it holds no default sentence.
+ */
+export function withoutDefaults(text: string): string {
+  if (!MAYBE_DEFAULT.test(text)) return text;
+  const sentences = text.match(/[^.!?\n]+(?:[.!?]+|$)/g);
+  if (!sentences || sentences.length < 2) return text;
+  const kept = sentences.filter((s) => !linkedInDefault(s));
+  return kept.length === sentences.length || kept.length === 0 ? text : kept.join('').trim();
 }

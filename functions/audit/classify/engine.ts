@@ -2,70 +2,29 @@
  * The scorer: fires the rules on one note (plus its context), sums the fitted weights per
  * category, and turns the winner into a Classification with reasons (the exact words).
  */
-import type { Category, Classification, Direction, OwnerProfile, Reason } from '../model.ts';
+import type { Category, Classification, Reason } from '../model.ts';
 import { verdictOf } from '../model.ts';
 import { ADVICE } from './advice.ts';
-import type { ClusterResult } from './cluster.ts';
 import { linkedInDefault } from './defaults.ts';
 import { alternatives, AndGate, requiredLiteral } from './gate.ts';
 import { cachedProfileText, relevance } from './relevance.ts';
 import { RULE_BY_ID, SCORED_CATEGORIES, TEXT_RULES, type ScoredCategory } from './rules.ts';
-import { firstNameOf, firstSentence, fold, foldSameLength, parseGreeting, sameFirstName } from './text.ts';
-import { WEIGHTS } from './weights.ts';
-import { WORD_MODEL } from './word-model.ts';
+import { fireDebris } from './structure.ts';
+import type { TemplateMatch } from './templates.ts';
+import { firstSentence, foldSameLength } from './text.ts';
+import type { Fired, NoteContext, Weights } from './types.ts';
+import { WEIGHTS, WORD_MODEL } from './fitted.ts';
 import { fireWordRules, WORD_RULE, type WordModel } from './words.ts';
 
-export interface NoteInput {
-  id: string;
-  text: string;
-  direction?: Direction;
-  /** Sender identity (name or counterpart key). */
-  sender?: string;
-  senderCompany?: string;
-  /** Free text ("headline | industry") or the owner's profile. */
-  recipientProfile?: string | OwnerProfile;
-  /** For the wrong-name greeting check, when known. */
-  recipientFirstName?: string;
-}
+export type { Fired, NoteContext, NoteInput, Weights } from './types.ts';
 
-export type NoteContext = Omit<NoteInput, 'id' | 'text'>;
-
-export interface Fired {
-  id: string;
-  evidence: string;
-}
-
-/** Fitted weights: per rule, one weight per scored category (order of `classes`). */
-export interface Weights {
-  classes: readonly string[];
-  bias: readonly number[];
-  rules: Readonly<Record<string, readonly number[]>>;
-  /**
-   * Softmax temperature for `confidence` (default 1), fitted on cross-validated scores so that a
-   * confidence of 0.8 is right about 80% of the time on notes the weights were not fitted on.
-   */
-  temperature?: number;
-  /**
-   * Monotone map from the tempered top probability to the confidence shown (isotonic regression of
-   * "the verdict was right" on held-out scores, fitted by `npm run fit`): points (x ascending, y),
-   * linear between them, flat outside. Absent: the tempered probability is the confidence.
-   */
-  calibration?: {
-    x: readonly number[];
-    y: readonly number[];
-    /**
-     * Confidence ceiling for a verdict only the fallback decided (no phrase family recognised the
-     * note: structure.no_reason / unexplained_ask): on notes nobody tuned on, those are right far
-     * less often than their scores say (see scripts/fit.ts).
-     */
-    fallback?: number;
-  };
-}
-
-/** True when the winning category rests only on the structural fallback (no family recognised the note). */
+/**
+ * True when the winning category rests on no phrase family: only the structural fallback or the
+ * word model spoke for it (a verdict on word-model evidence alone is shown as low confidence).
+ */
 export function fallbackDecided(fired: readonly Fired[], best: number, weights: Weights = WEIGHTS): boolean {
   for (const f of fired) {
-    if (f.id.startsWith('structure.') || f.id.startsWith('struct.')) continue;
+    if (f.id.startsWith('structure.') || f.id.startsWith('struct.') || f.id.startsWith('words.')) continue;
     if ((weightOf(weights, f.id)[best] ?? 0) > 0.05) return false;
   }
   return true;
@@ -103,47 +62,15 @@ const CLASS_INDEX = new Map<string, number>(SCORED_CATEGORIES.map((c, i) => [c, 
 export function priorVector(ruleId: string): number[] {
   const v = new Array<number>(K).fill(0);
   const def = RULE_BY_ID.get(ruleId);
-  if (def) v[CLASS_INDEX.get(def.category)!] = def.prior ?? PRIOR_WEIGHT;
+  const c = def ? CLASS_INDEX.get(def.category) : undefined;
+  if (def && c !== undefined && 'prior' in def) v[c] = def.prior ?? PRIOR_WEIGHT;
+  else if (c !== undefined) v[c] = PRIOR_WEIGHT;
   return v;
 }
 
-const PLACEHOLDER =
-  /\{\{?\s*[A-Za-z_][A-Za-z0-9_. -]{0,38}\s*\}\}?|\[\s*(?:first[ _]?name|last[ _]?name|full[ _]?name|name|company|company[ _]?name|title|industry|city|nombre|empresa|vorname|name des empf[äa]ngers|firma|pr[ée]nom|entreprise|nome|Recipient[A-Za-z ]*|[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*){0,3})\s*\]|%[A-Z][A-Z0-9_]{1,29}%|<<?\s*[A-Z][A-Za-z_]*(?: [A-Za-z_]+){0,4}\s*>>?|\b(?:FNAME|LNAME|FIRSTNAME|FIRST_NAME|LASTNAME|LAST_NAME|COMPANYNAME|COMPANY_NAME)\b|\$[a-z_]{3,30}\b(?![.,]?\d)|\{[^{}|\n]{1,30}\|[^{}\n]{1,60}\}|\b(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|at|from|with|in) (?:nan|NaN|null|undefined|None|N\/A)\b|\*{2,3}[A-Z][A-Z_ ]{1,29}\*{2,3}|@[A-Za-z_]{2,30}@|__[A-Za-z_]{2,30}__|\{![A-Za-z_.]{2,40}\}|^\s*(?:hi|hello|hey|dear|hoi|hallo|hola|bonjour|ol[aá]|oi|ciao|salut)\s+(?:voornaam|vorname|nombre|pr[ée]nom|nome|firstname|first name|name|nan)\b|\|[A-Z][A-Za-z_ ]{1,29}\||#[A-Z][A-Z_]{1,29}#/;
 /** A question that requests something (an offer, a favour, a slot), EN/ES/DE/FR/PT/NL/IT: the sentence is the evidence. A question about the recipient's tastes is small talk, not an ask. */
 const UNEXPLAINED_ASK =
   /[^.!?\n]*\b(?:can i|may i|shall i|could i|should i|can we|could we|shall we|could you|can you|would you|will you|do you (?:need|want|have)|are you (?:looking|interested|free|available|open|hiring|still|around|up for|game)|want|wanna|need|interested|keen|open to|quieres|te interesa|le interesa|podrias|puedes|puedo|podemos|le paso|te paso|kann ich|darf ich|konnen sie|konnten sie|hatten sie|mochten sie|willst du|kannst du|soll ich|puis-je|pourriez|pouvez|voulez|veux-tu|seriez|je peux|posso|quer|pode|poderia|mag ik|zal ik|wil je|wilt u|kun je|kunt u|vuoi|potresti|puoi|vorrebbe)\b[^.!?\n]*\?/;
-/** Cheap precheck: every placeholder form above needs one of these. */
-const MAY_HAVE_PLACEHOLDER_CHAR = /[{[%<$*|#@_]/;
-const PLACEHOLDER_WORDS = ['name', 'nombre', 'nome', 'prenom', 'voornaam', 'company', 'nan', 'null', 'undefined', 'none', 'n/a'];
-/** Cheap precheck (a superset): every placeholder form above needs one of these characters or words. */
-function mayHavePlaceholder(text: string): boolean {
-  if (MAY_HAVE_PLACEHOLDER_CHAR.test(text)) return true;
-  const lower = foldSameLength(text);
-  for (const w of PLACEHOLDER_WORDS) if (lower.includes(w)) return true;
-  return false;
-}
-const DOUBLE_GREETING = /^\s*(hi|hello|hey|dear|hola|hallo|bonjour|ol[áa]|oi|ciao)\b[\s,!.]+\1\b/i;
-/** The opening clause written twice ("Gentile Dott.ssa Bianchi, Gentile Dott.ssa Bianchi,"): a merge field doubled, any language. */
-const DOUBLE_CLAUSE = /^\s*([^,!:\n]{4,40}[,!:])\s*\1/;
-/**
- * "your work as Director of Marketing at Greenfield Foods": a title merged in from somewhere; when
- * none of its words is in the recipient's profile, it is someone else's (EN/DE/FR/ES/PT).
- */
-const TITLE_AT =
-  /\b(?:as|als|en tant que|como|you are|you're|promotion to|promoted to) (?:an? |the |la |le |el |o |a )?(\p{Lu}[\p{L}&'-]*(?: (?:of|for|and|de|der|des|du|da|do|y|et|e|&|\p{Lu}[\p{L}&'-]*)){0,5}) (?:at|bei|chez|en|na|no|in|em) \p{Lu}/u;
-const TITLE_FILLER = new Set(['of', 'for', 'and', 'de', 'der', 'des', 'du', 'da', 'do', 'y', 'et', 'e', '&', 'senior', 'junior', 'head', 'lead', 'chief']);
-const EMPTY_FIELD = /\b(?:at|in|from|with|bei|chez|en|em)\s+[.,!?](?:\s|$)|\bthe\s{2,}\w|\b(?:at|in)\s*$|\b(?:at|from) (?:for|and|with|to|as)\b|^\s*(?:hi|hello|hey|dear)\s+,|[a-z\u00c0-\u024f] [.,](?=\s|$)/i;
-/** Cheap precheck for EMPTY_FIELD (a superset): a space before punctuation, a double space, a dangling "at"/"in", "at for". */
-function mayHaveEmptyField(text: string): boolean {
-  if (/\s[.,!?]|\s\s/.test(text)) return true;
-  const lower = foldSameLength(text);
-  if (/(?:^|[^a-z0-9])(?:at|in)$/.test(lower.trimEnd().slice(-4))) return true;
-  return (lower.includes('at ') || lower.includes('from ')) && /\b(?:at|from) (?:for|and|with|to|as)\b/.test(lower);
-}
-/** Capitalised greeting words that are not someone's name. */
-const NOT_A_NAME = /^(?:Team|All|Everyone|Everybody|There|Folks|Friend|Friends|Sir|Madam|Guys|Linkedin|Colleague|Colleagues|Again|Todos|Equipo|Zusammen|Allerseits|Tous|Equipe|Pessoal)$/;
-const COMPANY_WORDS = /\b(?:Group|Inc|LLC|Ltd|Logistics|Solutions|Company|Corp|Corporation|Partners|GmbH|Holdings|Team|Consulting|Services|Technologies|Industries|S\.A\.|Ltda)\b/;
-
 /**
  * Each rule's top-level alternatives as separate small regexes, with one gate trie over all of
  * them: a note runs only the alternatives whose words it contains. The rule's match is the
@@ -227,54 +154,9 @@ export function fireTextRules(text: string, out: Fired[], gated = true): void {
 /** A pitch signal: a pitch phrase family, or the word model reading a pitch. */
 const isPitch = (id: string) => id.startsWith('pitch.') || id === WORD_RULE.sales_pitch;
 
-/** Fires the structural rules (placeholders, greetings) and the context rules (recipient, cluster). */
-export function fireContextRules(text: string, ctx: NoteContext, cluster: ClusterResult | undefined, out: Fired[]): void {
-  const ph = mayHavePlaceholder(text) ? PLACEHOLDER.exec(text) : null;
-  if (ph) out.push({ id: 'bot.placeholder', evidence: ph[0] });
-
-  const g = parseGreeting(text);
-  const dbl = DOUBLE_GREETING.exec(text) ?? DOUBLE_CLAUSE.exec(text);
-  if (dbl) out.push({ id: 'bot.malformed_greeting', evidence: dbl[0].trim() });
-  else if (g && g.name) {
-    const toks = g.name.split(/\s+/);
-    if (toks.length >= 2 && toks[0].toLowerCase() === toks[1].toLowerCase()) {
-      out.push({ id: 'bot.malformed_greeting', evidence: text.slice(0, g.nameStart + g.name.length) });
-    } else if (COMPANY_WORDS.test(g.name) && toks.length >= 2) {
-      out.push({ id: 'bot.malformed_greeting', evidence: text.slice(0, g.nameStart + g.name.length) });
-    }
-  }
-  if (!out.some((f) => f.id === 'bot.malformed_greeting') && mayHaveEmptyField(text)) {
-    const e = EMPTY_FIELD.exec(text);
-    if (e) {
-      const from = Math.max(0, e.index - 25);
-      out.push({ id: 'bot.malformed_greeting', evidence: text.slice(from, e.index + e[0].length).trim() });
-    }
-  }
-  if (g && g.name && !ph) {
-    const titled = g.nameStart > g.word.length + 1 && /^(?:mr|mrs|ms|miss|dr|prof|herr|frau|sr|sra|m|mme|dra)\.?\s/i.test(text.slice(g.word.length).trim());
-    const greeted = g.name.split(/\s+/)[0];
-    const senderFirst = ctx.sender && !ctx.sender.includes(':') ? firstNameOf(ctx.sender) : undefined;
-    const recipientFirst = ctx.recipientFirstName;
-    if (!titled && /^\p{Lu}\p{Ll}/u.test(greeted) && !NOT_A_NAME.test(greeted)) {
-      if (senderFirst && sameFirstName(greeted, senderFirst) && !(recipientFirst && sameFirstName(greeted, recipientFirst))) {
-        out.push({ id: 'bot.own_name', evidence: text.slice(0, g.nameStart + greeted.length) });
-      } else if (recipientFirst && !sameFirstName(greeted, recipientFirst)) {
-        out.push({ id: 'bot.wrong_name', evidence: `${text.slice(0, g.nameStart + greeted.length)} (recipient: ${recipientFirst})` });
-      }
-    }
-  }
-
+/** Fires the context rules of rules 4–8: the recipient's profile (relevance) and, when no family spoke, the structural fallback. */
+export function fireContextRules(text: string, ctx: NoteContext, out: Fired[]): void {
   const profile = cachedProfileText(ctx.recipientProfile);
-  if (profile && !ph) {
-    const t = TITLE_AT.exec(text);
-    if (t) {
-      const stems = fold(t[1])
-        .split(/[\s&-]+/)
-        .filter((w) => w.length >= 3 && !TITLE_FILLER.has(w))
-        .map((w) => w.slice(0, 5));
-      if (stems.length > 0 && !stems.some((st) => profile.includes(st))) out.push({ id: 'bot.wrong_title', evidence: t[0].slice(0, -1).trim() });
-    }
-  }
   // a swing and miss is an offer aimed at the wrong person: a note that cites real shared activity
   // and sells nothing is not checked against the profile (its topic may well be off the profile)
   const pitches = out.some((f) => isPitch(f.id));
@@ -284,13 +166,6 @@ export function fireContextRules(text: string, ctx: NoteContext, cluster: Cluste
     out.push({ id: 'relevance.assumed_audience_mismatch', evidence: rel.assumedMismatch });
     // a swing and miss is a pitch that misses: each pitch signal also counts towards the miss
     for (const p of out.filter((f) => isPitch(f.id))) out.push({ id: 'relevance.pitch_to_wrong_audience', evidence: p.evidence });
-  }
-
-  if (cluster) {
-    out.push({
-      id: cluster.kind === 'coworker' ? 'cluster.same_company' : 'cluster.many_senders',
-      evidence: cluster.evidence,
-    });
   }
 
   // the word model reads every note: the fallback below is for notes no phrase family recognised
@@ -319,12 +194,12 @@ export function fireContextRules(text: string, ctx: NoteContext, cluster: Cluste
   }
 }
 
-/** All rules for one note. Returns null when the note is empty or a LinkedIn default text. */
-export function fireAll(text: string, ctx: NoteContext, cluster?: ClusterResult, wordModel: WordModel | null = WORD_MODEL): Fired[] {
+/** The scored rules of one note (rules 4–8): phrase families, the word model, relevance, fallback. */
+export function fireAll(text: string, ctx: NoteContext, wordModel: WordModel | null = WORD_MODEL): Fired[] {
   const out: Fired[] = [];
   fireTextRules(text, out);
   if (wordModel) fireWordRules(text, wordModel, out);
-  fireContextRules(text, ctx, cluster, out);
+  fireContextRules(text, ctx, out);
   return out;
 }
 
@@ -360,15 +235,18 @@ export function softmax(s: readonly number[]): number[] {
 
 const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
 
-/** The Classification for an empty note or a LinkedIn default text, else null. */
+const NO_MESSAGE: Classification = { category: 'no_message', verdict: 'NEITHER', confidence: 1, reasons: [] };
+
+/**
+ * Rule 1: the Classification for a note with no words (empty, whitespace, punctuation, emoji) or
+ * LinkedIn's default invitation text (with a name or greeting around it), else null.
+ */
 export function noMessage(text: string): Classification | null {
-  if (!text || !text.trim()) return { category: 'no_message', verdict: 'NEITHER', confidence: 1, reasons: [] };
+  if (!text || !/[\p{L}\p{N}]/u.test(text)) return { ...NO_MESSAGE, reasons: [] };
   const d = linkedInDefault(text);
   if (d) {
     return {
-      category: 'no_message',
-      verdict: 'NEITHER',
-      confidence: 1,
+      ...NO_MESSAGE,
       reasons: [
         {
           rule: 'no_message.linkedin_default',
@@ -428,8 +306,8 @@ export function rank(fired: readonly Fired[], weights: Weights = WEIGHTS): { sco
   return { scores: s, best, p: p[best], fallback: fallbackDecided(fired, best, weights) };
 }
 
-/** Turns fired rules into a Classification (winner, confidence, reasons, advice, cluster). */
-export function decide(fired: readonly Fired[], cluster: ClusterResult | undefined, weights: Weights = WEIGHTS): Classification {
+/** Turns the scored rules of a note (rules 4–8) into a Classification: winner, confidence, reasons, advice. */
+export function decide(fired: readonly Fired[], weights: Weights = WEIGHTS): Classification {
   const { best, p, fallback } = rank(fired, weights);
   const category: ScoredCategory = SCORED_CATEGORIES[best];
   const reasons: Reason[] = [];
@@ -453,6 +331,49 @@ export function decide(fired: readonly Fired[], cluster: ClusterResult | undefin
   reasons.sort((a, b) => b.weight - a.weight);
   const out: Classification = { category, verdict: verdictOf(category), confidence: round(confidenceFrom(p, fallback, weights.calibration)), reasons };
   if (category !== 'good') out.advice = ADVICE[category as keyof typeof ADVICE];
-  if (cluster) out.cluster = cluster.cluster;
+  return out;
+}
+
+/** The weight a structural reason carries (it decides alone: no fitted weight applies). */
+export const STRUCTURAL_WEIGHT = 5;
+/** Confidence of a structural rule that `npm run fit` has not measured. */
+const STRUCTURAL_DEFAULT = 0.9;
+
+/** The confidence of a verdict decided by structural rules: the best-measured of them. */
+export function structuralConfidence(rules: readonly string[], weights: Weights = WEIGHTS): number {
+  let c = 0;
+  for (const r of rules) c = Math.max(c, weights.structural?.[r] ?? STRUCTURAL_DEFAULT);
+  return round(c);
+}
+
+/**
+ * Rules 2 and 3, decided by structure before any word is weighed: a template (coworker or bot), or
+ * mail-merge debris and thanks-for-connecting in the note. Null when none holds.
+ */
+export function decideStructure(text: string, ctx: NoteContext, template: TemplateMatch | undefined, weights: Weights = WEIGHTS): Classification | null {
+  const fired: Fired[] = [];
+  let category: 'coworker_template' | 'bot' | null = null;
+  if (template?.decides) {
+    category = template.decides;
+    fired.push({ id: template.rule, evidence: template.evidence });
+  }
+  if (category !== 'coworker_template') {
+    const before = fired.length;
+    fireDebris(text, ctx, fired);
+    if (fired.length > before) category = 'bot';
+  }
+  if (!category) return null;
+  const reasons: Reason[] = fired.map((f) => {
+    const def = RULE_BY_ID.get(f.id)!;
+    return { rule: f.id, category: def.category as Category, weight: STRUCTURAL_WEIGHT, evidence: f.evidence, description: def.description };
+  });
+  const out: Classification = {
+    category,
+    verdict: verdictOf(category),
+    confidence: structuralConfidence(fired.map((f) => f.id), weights),
+    reasons,
+    advice: ADVICE[category],
+  };
+  if (template) out.cluster = template.cluster;
   return out;
 }

@@ -1,23 +1,26 @@
 /**
- * The classifier's public API: one note (`classifyNote`), one inbox with template clustering
- * across the batch (`classifyInbox`), and the CRs of an export (`classifyRequests`).
+ * The classifier's public API: one note (`classifyNote`), one batch of notes with templates found
+ * across it (`classifyInbox`), and the CRs of an export (`classifyRequests`). Each note is decided in
+ * the labelling standard's order (taxonomy.md): no_message, then the structural rules (templates,
+ * mail-merge debris, thanks for connecting), and only then the weighed rules of categories 4–8.
  */
 import type { Classification, ClassifiedRequest, Connection, ConnectionRequest, OwnerProfile } from '../model.ts';
 import { ADVICE } from './advice.ts';
-import { clusterTemplates, type ClusterInput, type ClusterOptions, type ClusterResult } from './cluster.ts';
-import type { WordModel } from './words.ts';
-import { decide, fireAll, noMessage, type NoteContext, type NoteInput, type Weights } from './engine.ts';
+import { withoutDefaults } from './defaults.ts';
+import { decide, decideStructure, fireAll, noMessage } from './engine.ts';
+import { WEIGHTS } from './fitted.ts';
+import { findTemplates, type TemplateInput, type TemplateMatch } from './templates.ts';
 import { firstNameOf } from './text.ts';
-import { WEIGHTS } from './weights.ts';
+import type { Fired, NoteContext, NoteInput, Weights } from './types.ts';
+import type { WordModel } from './words.ts';
 
 export { ADVICE };
-export type { NoteInput, NoteContext, Weights, ClusterOptions, ClusterResult };
-export { clusterTemplates } from './cluster.ts';
+export type { NoteInput, NoteContext, Weights, TemplateMatch };
+export { findTemplates } from './templates.ts';
 export { linkedInDefault } from './defaults.ts';
 export { ALL_RULES } from './rules.ts';
 
 export interface InboxOptions {
-  cluster?: ClusterOptions;
   /** Override the fitted weights (used by the fitting and evaluation scripts). */
   weights?: Weights;
   /** Override the word model (null: none): the fitting and evaluation scripts score notes with a model not trained on them. */
@@ -25,13 +28,22 @@ export interface InboxOptions {
 }
 
 /**
- * A note as the template clustering sees it. A recipient given as text (a batch of notes written
- * to different people, or a sent note's invitee) keeps notes to different people apart; the
- * owner's own profile (every received note of an export) matches any.
+ * A note as template detection sees it. Identities default to the sender's name and, when the
+ * note's recipient is given as text (a batch of notes written to different people, or a sent
+ * note's invitee), to that text; the owner's own profile (every received note of an export) is
+ * one recipient.
  */
-function clusterInputOf(n: NoteInput): ClusterInput {
-  const recipient = typeof n.recipientProfile === 'string' ? n.recipientProfile : undefined;
-  return { id: n.id, text: n.text, sender: n.sender, senderCompany: n.senderCompany, recipient };
+function templateInputOf(n: NoteInput): TemplateInput {
+  const recipient = n.recipientKey ?? (typeof n.recipientProfile === 'string' ? n.recipientProfile : undefined);
+  return {
+    id: n.id,
+    text: n.text,
+    sender: n.senderKey ?? n.sender,
+    names: [n.sender?.replace(/^owner:/, ''), n.recipientName, n.recipientFirstName].filter((x): x is string => Boolean(x)),
+    senderCompany: n.senderCompany,
+    recipient,
+    fromOwner: n.fromOwner,
+  };
 }
 
 function contextOf(n: NoteInput): NoteContext {
@@ -39,45 +51,77 @@ function contextOf(n: NoteInput): NoteContext {
   return ctx;
 }
 
-/** Classifies one note with the per-note rules only (no clustering). */
-export function classifyNote(text: string, context: NoteContext = {}, weights: Weights = WEIGHTS): Classification {
-  const nm = noMessage(text);
-  if (nm) return nm;
-  return decide(fireAll(text, context), undefined, weights);
+/**
+ * How one note is decided: by rule 1 or by structure (a Classification), or by the weighed rules
+ * (the fired rules, and the template it repeats when it was sent twice).
+ */
+export type Prepared = { decided: Classification } | { fired: Fired[]; template?: TemplateMatch };
+
+/** Rule 1, then rules 2–3 by structure; otherwise the note's scored rules (on the note without any LinkedIn default sentence in it). */
+function prepare(n: NoteInput, template: TemplateMatch | undefined, weights: Weights, wordModel: WordModel | null | undefined): Prepared {
+  const nm = noMessage(n.text);
+  if (nm) return { decided: nm };
+  // a default text with a sentence added: the added sentence is what is judged
+  const text = withoutDefaults(n.text);
+  const ctx = contextOf(n);
+  const structural = decideStructure(text, ctx, template, weights);
+  if (structural) return { decided: structural };
+  return { fired: fireAll(text, ctx, wordModel === undefined ? undefined : wordModel), template };
 }
 
-/** Classifies one inbox: per-note rules plus template clustering across the whole batch. */
-export function classifyInbox(notes: NoteInput[], options: InboxOptions = {}): Map<string, Classification> {
+/** The Classification of a prepared note under the given weights. */
+export function verdictOf(p: Prepared, weights: Weights = WEIGHTS): Classification {
+  if ('decided' in p) return p.decided;
+  const c = decide(p.fired, weights);
+  if (p.template) c.cluster = p.template.cluster;
+  return c;
+}
+
+/** Classifies one note alone (no templates: there is nothing to compare it with). */
+export function classifyNote(text: string, context: NoteContext = {}, weights: Weights = WEIGHTS): Classification {
+  return verdictOf(prepare({ id: 'note', text, ...context }, undefined, weights, undefined), weights);
+}
+
+/** Prepares every note of one batch: templates are found across the whole batch. */
+export function prepareInbox(notes: readonly NoteInput[], options: InboxOptions = {}): Map<string, Prepared> {
   const weights = options.weights ?? WEIGHTS;
-  const out = new Map<string, Classification>();
-  const candidates: NoteInput[] = [];
-  for (const n of notes) {
-    const nm = noMessage(n.text);
-    if (nm) out.set(n.id, nm);
-    else candidates.push(n);
-  }
-  const clusters = clusterTemplates(candidates.map(clusterInputOf), options.cluster);
-  for (const n of candidates) {
-    const c = clusters.get(n.id);
-    out.set(n.id, decide(fireAll(n.text, contextOf(n), c, options.wordModel), c, weights));
-  }
+  const withText = notes.filter((n) => !noMessage(n.text));
+  const templates = findTemplates(withText.map(templateInputOf));
+  const out = new Map<string, Prepared>();
+  for (const n of notes) out.set(n.id, prepare(n, templates.get(n.id), weights, options.wordModel));
   return out;
 }
 
+/** Classifies one batch of notes: structure first (templates across the batch), then the weighed rules. */
+export function classifyInbox(notes: readonly NoteInput[], options: InboxOptions = {}): Map<string, Classification> {
+  const weights = options.weights ?? WEIGHTS;
+  const out = new Map<string, Classification>();
+  for (const [id, p] of prepareInbox(notes, options)) out.set(id, verdictOf(p, weights));
+  return out;
+}
+
+/** The owner's current employers (for "the owner's colleagues sent it too"). */
+function ownerCompany(profile: OwnerProfile | null): string | undefined {
+  return profile?.positions.find((p) => p.current)?.company || undefined;
+}
+
+export interface ExportContext {
+  profile: OwnerProfile | null;
+  connections: Connection[] | null;
+}
+
 /**
- * Classifies the CRs of one export. INCOMING: the owner is the recipient (profile), the
- * counterpart the sender. OUTGOING: the owner is the sender, the counterpart the recipient
- * (position and company from the counterpart or Connections.csv).
+ * The notes of an export's CRs as the classifier reads them. INCOMING: the owner is the recipient
+ * (profile), the counterpart the sender. OUTGOING: the owner is the sender, the counterpart the
+ * recipient (position and company from the counterpart or Connections.csv).
  */
-export function classifyRequests(
-  requests: ConnectionRequest[],
-  context: { profile: OwnerProfile | null; connections: Connection[] | null },
-  options: InboxOptions = {},
-): ClassifiedRequest[] {
+export function notesOfRequests(requests: readonly ConnectionRequest[], context: ExportContext): NoteInput[] {
   const byKey = new Map<string, Connection>();
   for (const c of context.connections ?? []) byKey.set(c.key, c);
+  const ownerName = (r: ConnectionRequest) =>
+    context.profile ? `${context.profile.firstName} ${context.profile.lastName}`.trim() || r.owner.name : r.owner.name;
   const ownerFirst = (r: ConnectionRequest) => context.profile?.firstName || firstNameOf(r.owner.name);
-  const notes: NoteInput[] = requests.map((r) => {
+  return requests.map((r): NoteInput => {
     const conn = byKey.get(r.counterpart.key);
     const company = r.counterpart.company || conn?.company || undefined;
     const position = r.counterpart.position || conn?.position || undefined;
@@ -88,9 +132,12 @@ export function classifyRequests(
         direction: r.direction,
         // the name reads best for the own-name greeting check; the key when the export has no name
         sender: r.counterpart.name || r.counterpart.key,
+        senderKey: r.counterpart.key,
         senderCompany: company,
         recipientProfile: context.profile ?? undefined,
         recipientFirstName: ownerFirst(r),
+        recipientName: ownerName(r),
+        recipientKey: 'owner',
       };
     }
     const prof = [position, company].filter(Boolean).join(' | ');
@@ -99,34 +146,19 @@ export function classifyRequests(
       text: r.message,
       direction: r.direction,
       sender: `owner:${r.owner.name}`,
+      senderKey: 'owner',
+      senderCompany: ownerCompany(context.profile),
+      fromOwner: true,
       recipientProfile: prof || undefined,
       recipientFirstName: firstNameOf(r.counterpart.name),
+      recipientName: r.counterpart.name,
+      recipientKey: r.counterpart.key,
     };
   });
-  const result = classifyInbox(notes, options);
-  return requests.map((r) => ({ ...r, ...result.get(r.id)! }));
 }
 
-/**
- * The fired rules of every note of one inbox (null for no_message notes), with the cluster of
- * each note: what the fitting and evaluation scripts train and score on.
- */
-export function fireInbox(
-  notes: NoteInput[],
-  options: InboxOptions = {},
-): Map<string, { fired: import('./engine.ts').Fired[]; cluster?: ClusterResult } | null> {
-  const out = new Map<string, { fired: import('./engine.ts').Fired[]; cluster?: ClusterResult } | null>();
-  const candidates = notes.filter((n) => {
-    if (noMessage(n.text)) {
-      out.set(n.id, null);
-      return false;
-    }
-    return true;
-  });
-  const clusters = clusterTemplates(candidates.map(clusterInputOf), options.cluster);
-  for (const n of candidates) {
-    const c = clusters.get(n.id);
-    out.set(n.id, { fired: fireAll(n.text, contextOf(n), c, options.wordModel), cluster: c });
-  }
-  return out;
+/** Classifies the CRs of one export: templates are found across all of them (both directions). */
+export function classifyRequests(requests: ConnectionRequest[], context: ExportContext, options: InboxOptions = {}): ClassifiedRequest[] {
+  const result = classifyInbox(notesOfRequests(requests, context), options);
+  return requests.map((r) => ({ ...r, ...result.get(r.id)! }));
 }

@@ -9,9 +9,15 @@ import { CATEGORIES, type Category } from '../model.ts';
 import { foldNonAscii } from './text.ts';
 import { WORD_CLASSES, WORD_RULE, WORD_RULE_SURE, type WordClass } from './words.ts';
 
-/** The categories the scorer chooses between (no_message is decided before scoring). */
-export type ScoredCategory = Exclude<Category, 'no_message'>;
-export const SCORED_CATEGORIES: readonly ScoredCategory[] = CATEGORIES.filter((c): c is ScoredCategory => c !== 'no_message');
+/**
+ * The categories the scorer chooses between: rules 4–8 of the standard. no_message (rule 1),
+ * coworker_template (rule 2) and bot (rule 3) are decided by structure before any word is weighed.
+ */
+export const STRUCTURAL_CATEGORIES = ['no_message', 'coworker_template', 'bot'] as const satisfies readonly Category[];
+export type ScoredCategory = Exclude<Category, (typeof STRUCTURAL_CATEGORIES)[number]>;
+export const SCORED_CATEGORIES: readonly ScoredCategory[] = CATEGORIES.filter(
+  (c): c is ScoredCategory => !(STRUCTURAL_CATEGORIES as readonly string[]).includes(c),
+);
 
 export interface RuleDef {
   id: string;
@@ -226,19 +232,19 @@ export const TEXT_RULES: TextRule[] = [
     `\\banyway\\b|\\bthought you should know\\b|\\bsmall world\\b|\\brandom (?:question|thought)\\b|\\bfun fact\\b|\\bjust saying\\b|\\bno need to reply\\b|\\blol\\b|\\bhaha\\b`,
     `\\bpor cierto\\b|\\bde todos modos\\b|\\b[uü]brigens\\b|\\bwie auch immer\\b|\\bau fait\\b|\\bbref\\b|\\bali[aá]s\\b|\\benfim\\b`),
 
-  // ---------------------------------------------------------------- bot
-  r('bot.generic_flattery', 'bot', 'flattery a tool can send to anyone (a field or a title merged in)',
+  // ---------------------------------------------------------------- generic wording: no reason to connect (never bot evidence by itself)
+  r('irrelevant.generic_flattery', 'irrelevant', 'flattery a tool can send to anyone (a field or a title merged in)',
     `\\byour (?:expertise|experience|background|profile|work|journey|achievements?|career) (?:in (?:\\S+ ){1,4})?(?:is|are) (?:truly |really |so |very )?(?:remarkable|impressive|inspiring|outstanding|amazing|incredible|exceptional)\\b|\\bcongrat\\w* on (?:your|the) new (?:role|position|job)\\b`,
     `\\bfelicidades por (?:tu|su) nuevo (?:puesto|cargo|rol)\\b|\\b(?:tu|su) perfil es (?:inspirador|impresionante)\\b|\\bgl[uü]ckwunsch zu(?:r)? (?:ihrer|deiner)? ?neuen (?:position|rolle|stelle)\\b|\\bf[eé]licitations pour (?:votre|ton) nouveau (?:poste|r[oô]le)\\b|\\bvotre profil est (?:inspirant|impressionnant)\\b|\\bparab[eé]ns pelo (?:seu )?novo (?:cargo|desafio)\\b|\\bseu perfil [eé] (?:inspirador|impressionante)\\b`),
-  r('bot.generic_network', 'bot', 'generic "grow my network" text that fits anyone',
+  r('irrelevant.generic_network', 'irrelevant', 'generic "grow my network" text that fits anyone',
     `\\b(?:expand|grow|build|broaden|extend)(?:ing)? (?:my|our) (?:professional )?network\\b|\\b(?:expand|grow|build|broaden|extend)\\w* (?:\\w+ ){0,2}network\\b|\\b(?:honou?red|delighted|pleased) to connect with (?:a )?(?:professional|inspiring|talented)|\\bconnect with (?:inspiring|talented|amazing|great) (?:professionals|people|minds)\\b|\\bprofessional like you\\b|\\blike-?minded (?:professionals|people|individuals|leaders)\\b|\\bprofessionals (?:across|from (?:all|various|different)) (?:industries|fields|sectors)\\b|\\b(?:always )?(?:happy|looking|glad) to connect with (?:fellow )?(?:professionals|people|leaders)\\b|\\bshare (?:similar|common) interests\\b|\\bconnect with fellow (?:leaders|professionals)\\b|\\bconnect with (?:\\w+ ){0,2}professionals (?:in|from|across) (?:your|my|the|various|different|all|many)\\b|\\bbe part of your network\\b|\\bjoin my (?:professional )?network\\b|\\blike minded\\b|\\bgrow together\\b|\\bother professionals\\b|\\bhave a blessed day\\b|\\badd you to my professional network\\b|\\bprofessionals like you\\b`,
     `\\b(?:ampliar|expandir|hacer crecer) mi red\\b|\\b(?:ampli|expand)\\w* (?:\\w+ ){0,2}red (?:profesional|de contactos)\\b|\\b(?:erweitere|vergr[oö][sß]ere) (?:\\w+ ){0,2}netzwerk\\b|\\bnetzwerk (?:\\w+ ){0,2}(?:auszubauen|zu erweitern|erweitern|ausbauen|vergr[oö][sß]ern)\\b|\\b(?:[eé]largi|agrandi|d[eé]velopp)\\w* (?:\\w+ ){0,2}r[eé]seau\\b|\\b(?:expandi|ampli|aument)\\w* (?:\\w+ ){0,2}rede\\b|\\bpersonas afines\\b|\\bmein (?:berufliches )?netzwerk (?:zu )?(?:erweitern|ausbauen|vergr[oö][sß]ern)\\b|\\bgleichgesinnte|\\b(?:[eé]largir|agrandir|d[eé]velopper) mon r[eé]seau\\b|\\bpartageant les m[eê]mes\\b|\\b(?:expandir|ampliar|aumentar) (?:a )?minha rede\\b|\\binteresses em comum\\b`,
     `\\bconnecting with (?:top |fellow |other |local |leading )?(?:\\S+ ){0,3}professionals\\b|\\byour profile came up\\b`,
     `\\b(?:otros|otras) profesionales\\b|\\boutros profissionais\\b|\\bandere(?:n)? fachleute\\b|\\bautres professionnels\\b|\\baltri professionisti\\b|\\bandere professionals\\b|\\bnetwork of (?:\\S+ ){0,4}professionals\\b|\\bpros in __`),
-  r('bot.generic_opener', 'bot', 'stock opener or filler that a tool can send to anyone',
+  r('irrelevant.generic_opener', 'irrelevant', 'stock opener or filler that a tool can send to anyone',
     `\\bi came across your profile\\b|\\b(?:enjoyed|loved|liked|browsing|reading|viewing|checking out|looking at|came across|stumbled upon|impressed by) your (?:linkedin )?profile\\b|\\byour (?:career )?journey so far\\b|\\b(?:revisar|ver|leer|recorrer) (?:tu|su) perfil\\b|\\b(?:ihr|dein) profil (?:angesehen|gelesen|durchgesehen)\\b|\\b(?:parcouru|consult[eé]|regard[eé]) (?:votre|ton) profil\\b|\\b(?:olhar|ver|conhecer) (?:o )?(?:seu|teu) perfil\\b|\\bhope this (?:message )?finds you well\\b|\\bhope you'?re having a great (?:day|week)\\b|\\bhope (?:you are|you're|all is) (?:well|doing well)\\b|\\b(?:profile|experience|background) (?:really )?(?:stood out|caught my eye)\\b|\\bimpressed (?:by|with) your (?:experience|profile|background)\\b|\\bthought (?:we should|it would be great to|i'?d) connect\\b|\\bgreat to connect\\b|\\bsynerg(?:y|ies)\\b|\\bplease accept (?:my )?(?:invitation|request)\\b|\\baccept my (?:invitation|request)\\b|\\bhave a great day\\b`,
     `\\bespero que (?:est[eé]s|este mensaje|se encuentre)\\b|\\b(?:he visto|vi|encontr[eé]) tu perfil\\b|\\bsinergias\\b|\\bbin auf (?:ihr|dein) profil gesto[sß]en\\b|\\bich hoffe,? (?:es geht ihnen|sie hatten)\\b|\\bsynergien\\b|\\bje suis tomb[eé] sur votre profil\\b|\\bj'esp[eè]re que vous allez bien\\b|\\bsynergies\\b|\\bvi (?:o )?seu perfil\\b|\\bespero que (?:esteja|voc[eê] esteja) bem\\b`),
-  r('bot.impersonal_greeting', 'bot', 'impersonal greeting: the sender does not know who you are',
+  r('irrelevant.impersonal_greeting', 'irrelevant', 'impersonal greeting: the sender does not know who you are',
     `^\\s*(?:dear (?:valued|linkedin|sir|madam|friend|dear|member|user|professional|connection|colleague)|hello dear|hi dear|to whom it may concern|hi there|hello there|greetings(?=[,!.]))|\\bdear sir(?:\\/| or )madam\\b`,
     `^\\s*(?:estimad[oa] (?:señor|señora|amigo|profesional)|sehr geehrte damen und herren|madame,? monsieur|madame \\/ monsieur|prezad[oa] (?:senhor|senhora|amigo|profissional))`,
     `\\b(?:estimad[oa]\\/a|sr\\.?\\/sra\\.?|signore\\/signora|gentile signore|monsieur\\/madame|madame\\/monsieur|prezad[oa]\\(a\\)|sehr geehrte\\/r|geachte heer\\/mevrouw|szanowni pa[nń]stwo)`),
@@ -293,7 +299,7 @@ export const TEXT_RULES: TextRule[] = [
     `\\b(?:fui|era) (?:sua|seu|tua|teu) (?:aluna|aluno|estagi[aá]ri[oa])\\b|\\bfui (?:alumn[oa]|estudiante) (?:tuy[oa]|suy[oa])\\b|\\b(?:war|bin) (?:dein|ihr)e? (?:student|studentin|sch[uü]ler|praktikant)\\b|\\bj'ai [eé]t[eé] (?:votre|ton|ta) (?:[eé]l[eè]ve|[eé]tudiant|[eé]tudiante|stagiaire)\\b|\\bero (?:tuo|suo|tua|sua) (?:studente|studentessa|allievo|allieva)\\b|\\bancien(?:ne)? de\\b|\\bmoi aussi\\b|\\bi (?:shadowed|subbed|covered|assisted|replaced|interned|trained) (?:\\S+ ){0,4}(?:your|for you|with you|under you)\\b|\\bcongrat(?:s|ulations) on (?:making|the move|your move|landing|joining|the promotion)\\b|\\bgood to finally connect\\b|\\bfinally (?:found|connecting|connected)\\b`),
   w('good.gratitude', 'good', 'thanks the recipient for something they did', 1,
     `\\bthank you\\b|\\bthanks (?:for|to|again)\\b|\\bkind words\\b|\\bgracias (?:por|de nuevo)\\b|\\bdanke (?:f[uü]r|nochmal)\\b|\\bvielen dank\\b|\\bmerci (?:pour|encore|beaucoup)\\b|\\bmerci !?$|\\bobrigad[oa] (?:pel[oa]|de novo)\\b`),
-  w('bot.generic_connect', 'bot', 'a stock wish to connect that fits anyone (no reason given)', 1.5,
+  w('irrelevant.generic_connect', 'irrelevant', 'a stock wish to connect that fits anyone (no reason given)', 1.5,
     `\\bmutual(?:ly)? (?:connections|beneficial|benefit|interests?|growth|contacts)\\b|\\bcollaboration opportunit|\\b(?:explore|discuss) (?:potential |possible |future )?(?:collaboration|synerg|opportunit|ways to (?:collaborate|work together))|\\b(?:impressive|inspiring|remarkable|amazing|incredible) (?:career|profile|journey|background|achievements|track record)\\b|\\bcareer journey\\b|\\binspires me\\b|\\b(?:circle|network) of (?:\\S+ ){0,2}(?:leaders|professionals|experts|innovators)\\b|\\bindustry (?:leaders|experts)\\b|\\blooking forward to (?:connecting|it|being connected|our connection|connect)\\b|\\blet(?:'s| us) connect\\b|\\badd you to my\\b|\\bconnect(?:ing)? with (?:you|professionals|leaders|experts)\\b|\\bthought it would be (?:great|nice|good|beneficial|mutually)\\b`,
     `\\b(?:conectar|contactar) (?:contigo|con usted)\\b|\\bformar parte de (?:tu|su) red\\b|\\bred de contactos\\b|\\boportunidades de colaboraci[oó]n\\b|\\bperfil (?:impresionante|muy interesante)\\b|\\btrayectoria (?:impresionante|inspiradora)\\b`,
     `\\bvernetzen\\b|\\bfachleute\\w*\\b|\\bverschiedenen branchen\\b|\\bfreue mich (?:auf|[uü]ber) (?:den |einen |unseren )?(?:austausch|kontakt|vernetzung)\\b|\\bkooperationsm[oö]glichkeiten\\b|\\bbeeindruckende[rnms]? (?:profil|werdegang|lebenslauf)\\b`,
@@ -308,20 +314,10 @@ export const TEXT_RULES: TextRule[] = [
   w('struct.question', 'sales_pitch', 'asks the recipient something', 0.5, `[?¿]`),
   w('struct.link', 'sales_pitch', 'contains a link or a phone number', 1, `\\bhttps?:\\/\\/\\S+|\\bwww\\.\\S+|\\b\\w+\\.(?:com|io|ly|co|net|org|app)\\/\\S*|(?:\\+\\d{1,3}[ .-]?)?\\(?\\d{2,4}\\)?[ .-]\\d{3,4}[ .-]?\\d{2,4}\\b`),
 
-  // ---------------------------------------------------------------- coworker hint (per note)
-  r('coworker.team_outreach', 'coworker_template', 'speaks for a team or company outreach effort',
-    `\\bmy (?:colleagues|coworkers|co-workers|team) and i\\b|\\bi'?m (?:with|on the (?:\\w+ ){0,3}team|on the team at)\\b|\\bon behalf of\\b|\\bmis (?:colegas|compa[nñ]eros) y yo\\b|\\bmeine kollegen und ich\\b|\\bmes coll[eè]gues et moi\\b|\\bmeus colegas e eu\\b`),
 ];
 
-/** Rules computed from structure or context (greetings, placeholders, recipient, templates). */
+/** Context rules of rules 4–8 (the recipient's profile, the fallback): scored with fitted weights like the text rules. */
 export const CONTEXT_RULES: RuleDef[] = [
-  { id: 'bot.placeholder', category: 'bot', description: 'an unfilled mail-merge placeholder', prior: 8 },
-  { id: 'bot.malformed_greeting', category: 'bot', description: 'a broken mail-merge greeting (doubled word or name, company name, empty field)', prior: 3 },
-  { id: 'bot.wrong_name', category: 'bot', description: 'greets someone other than the recipient', prior: 4 },
-  { id: 'bot.wrong_title', category: 'bot', description: 'praises a title or employer the recipient does not have (someone else\'s merge data)', prior: 3 },
-  { id: 'bot.own_name', category: 'bot', description: 'greets the recipient with the sender\'s own name', prior: 4 },
-  { id: 'cluster.many_senders', category: 'bot', description: 'the same template was sent by several different people', prior: 5 },
-  { id: 'cluster.same_company', category: 'coworker_template', description: 'the same template was sent by several people of one company', prior: 7 },
   { id: 'relevance.assumed_audience_mismatch', category: 'swing_and_miss', description: 'assumes an industry or role the recipient does not have', prior: 4 },
   { id: 'relevance.pitch_to_wrong_audience', category: 'swing_and_miss', description: 'a pitch aimed at an audience the recipient is not part of' },
   { id: 'relevance.niche_mismatch', category: 'swing_and_miss', description: 'pitches a niche that does not appear in the recipient\'s profile' },
@@ -331,18 +327,40 @@ export const CONTEXT_RULES: RuleDef[] = [
   { id: 'structure.no_reason', category: 'irrelevant', description: 'no shared activity, no offer, no ask: no clear reason to connect' },
 ];
 
+/** A rule that decides alone, before any weighing (rules 2 and 3 of the standard). */
+export interface StructuralRuleDef {
+  id: string;
+  category: 'coworker_template' | 'bot';
+  description: string;
+}
+
+/** The structural rules (templates.ts, structure.ts): each decides its category by itself. */
+export const STRUCTURAL_RULES: StructuralRuleDef[] = [
+  { id: 'template.coworker', category: 'coworker_template', description: 'the same note from several people of one company' },
+  { id: 'template.many_senders', category: 'bot', description: 'the same note from several unrelated senders' },
+  { id: 'template.one_sender', category: 'bot', description: 'one note sent to many people with only the name changed' },
+  { id: 'bot.placeholder', category: 'bot', description: 'an unfilled mail-merge placeholder' },
+  { id: 'bot.malformed_greeting', category: 'bot', description: 'a broken mail merge (doubled word or name, company name as a name, empty field)' },
+  { id: 'bot.field_greeting', category: 'bot', description: 'a job title where the name belongs: a merge field' },
+  { id: 'bot.wrong_name', category: 'bot', description: 'greets someone other than the recipient' },
+  { id: 'bot.own_name', category: 'bot', description: "greets the recipient with the sender's own name" },
+  { id: 'bot.thanks_for_connecting', category: 'bot', description: 'an invitation that thanks for connecting: a follow-up pasted in by a tool' },
+];
+
 /** The word model's rules (words.ts): one per word class, and a `_sure` one when the words leave no doubt. */
 const WORDS_OF: Record<WordClass, string> = {
   sales_pitch: 'a sales pitch',
   irrelevant: 'small talk with no reason to connect',
   too_much_too_soon: 'a favour asked of a stranger',
   good: 'a note with a real reason to connect',
-  bot: 'mass-sent automation',
 };
 export const WORD_RULES: RuleDef[] = WORD_CLASSES.flatMap((c) => [
-  { id: WORD_RULE[c], category: c, description: `its words are those of ${WORDS_OF[c]} (word model)`, prior: 1 },
-  { id: WORD_RULE_SURE[c], category: c, description: `its words leave no doubt: ${WORDS_OF[c]} (word model)`, prior: 1 },
+  { id: WORD_RULE[c], category: c, description: `its words are those of ${WORDS_OF[c]} (word model)`, prior: 0.5 },
+  { id: WORD_RULE_SURE[c], category: c, description: `its words leave no doubt: ${WORDS_OF[c]} (word model)`, prior: 0.5 },
 ]);
 
-export const ALL_RULES: RuleDef[] = [...TEXT_RULES, ...CONTEXT_RULES, ...WORD_RULES];
-export const RULE_BY_ID: ReadonlyMap<string, RuleDef> = new Map(ALL_RULES.map((x) => [x.id, x]));
+/** The rules the scorer weighs (fitted weights, one per scored category). */
+export const SCORED_RULES: RuleDef[] = [...TEXT_RULES, ...CONTEXT_RULES, ...WORD_RULES];
+/** Every rule a reason can name. */
+export const ALL_RULES: (RuleDef | StructuralRuleDef)[] = [...SCORED_RULES, ...STRUCTURAL_RULES];
+export const RULE_BY_ID: ReadonlyMap<string, RuleDef | StructuralRuleDef> = new Map(ALL_RULES.map((x) => [x.id, x]));

@@ -18,10 +18,10 @@ import { foldSameLength, GREETING_WORDS, parseGreeting } from './text.ts';
 
 /**
  * The classes the word model tells apart: what the words alone can say. A swing and miss is a
- * pitch in words (the recipient's profile makes it a miss), so it trains as `sales_pitch`;
- * coworker templates and empty notes are told by context, not words, and are left out.
+ * pitch in words (the recipient's profile makes it a miss), so it trains as `sales_pitch`; bots,
+ * coworker templates and empty notes are told by structure, never by words, and are left out.
  */
-export const WORD_CLASSES = ['sales_pitch', 'irrelevant', 'too_much_too_soon', 'good', 'bot'] as const;
+export const WORD_CLASSES = ['sales_pitch', 'irrelevant', 'too_much_too_soon', 'good'] as const;
 export type WordClass = (typeof WORD_CLASSES)[number];
 
 /** The rule each word class fires (a family of its own: `words.*`), and the one it fires as well when the words leave no doubt (posterior ≥ SURE). */
@@ -43,8 +43,8 @@ export interface WordModel {
   /** Notes per class. */
   notes: readonly number[];
   alpha: number;
-  /** One line per feature, sorted: `feature<TAB>n0,n1,...` (notes per class, `classes` order). */
-  table: string;
+  /** One entry per feature, sorted: `feature<TAB>n0,n1,...` (notes per class, `classes` order). */
+  features: readonly string[];
 }
 
 const STEM = 5;
@@ -178,30 +178,6 @@ export function scanWordHashes(lower: string): number {
   return scanned.count;
 }
 
-/** Counts the features of labelled notes (labels the words cannot tell are skipped). Deterministic: the same notes give the same model, in any order. */
-export function trainWordModel(examples: Iterable<{ text: string; label: string }>, alpha = 0.05): WordModel {
-  const K = WORD_CLASSES.length;
-  const notes = new Array<number>(K).fill(0);
-  const counts = new Map<string, number[]>();
-  for (const { text, label } of examples) {
-    const cls = wordClassOf(label);
-    if (!cls || !text.trim()) continue;
-    const c = WORD_CLASSES.indexOf(cls);
-    notes[c]++;
-    forEachWordFeature(text, (feature) => {
-      let row = counts.get(feature);
-      if (!row) counts.set(feature, (row = new Array<number>(K).fill(0)));
-      row[c]++;
-    });
-  }
-  // a word pair seen in one note only is dropped: it says nothing general, and pairs are most of the features
-  const table = [...counts.keys()]
-    .filter((f) => !f.startsWith('b:') || counts.get(f)!.reduce((x, y) => x + y, 0) >= 2)
-    .sort()
-    .map((f) => `${f}\t${counts.get(f)!.join(',')}`)
-    .join('\n');
-  return { classes: [...WORD_CLASSES], notes, alpha, table };
-}
 
 /** A model ready to score: per feature hash, its row of log-probabilities in `logp`. */
 interface CompiledWordModel {
@@ -254,7 +230,7 @@ function compile(model: WordModel): CompiledWordModel {
   const K = model.classes.length;
   const rows = new Map<number, number[]>();
   const wordOf = new Map<number, string>();
-  for (const line of model.table ? model.table.split('\n') : []) {
+  for (const line of model.features) {
     const tab = line.indexOf('\t');
     const h = hashFeature(line.slice(0, tab));
     if (line.startsWith('w:')) wordOf.set(h, line.slice(2, tab));

@@ -57,8 +57,8 @@ describe('placeholders, greetings, wrong names', () => {
     expect(c.category).toBe('bot');
     expect(c.reasons.map((r) => r.rule)).toContain('bot.own_name');
   });
-  it('"Dear Sir/Madam" and a company-name greeting are bot evidence', () => {
-    expect(classifyNote('Dear Sir/Madam, I would like to connect with you.').category).toBe('bot');
+  it('"Dear Sir/Madam" is how people write (no reason: irrelevant); a company-name greeting is bot evidence', () => {
+    expect(classifyNote('Dear Sir/Madam, I would like to connect with you.').category).toBe('irrelevant');
     const c = classifyNote('Dear Northwind Traders Group, I would like to connect with you.');
     expect(c.category).toBe('bot');
     expect(c.reasons.map((r) => r.rule)).toContain('bot.malformed_greeting');
@@ -88,7 +88,7 @@ describe('recipient relevance', () => {
   });
 });
 
-describe('template clustering across an inbox', () => {
+describe('templates across an inbox', () => {
   const template = (name: string) => `Hi ${name}, I'm reaching out to professionals in your area to build meaningful relationships. Happy to connect!`;
   it('the same template from several different senders is bot, and the cluster says so', () => {
     const notes: NoteInput[] = ['Ana', 'Ben', 'Chen', 'Dora'].map((n, i) => ({ id: `b${i}`, text: template(n), sender: `Sender ${i}` }));
@@ -99,7 +99,7 @@ describe('template clustering across an inbox', () => {
       expect(c.category).toBe('bot');
       expect(c.cluster?.senders).toBe(4);
       expect(c.cluster?.size).toBe(4);
-      expect(c.reasons.some((r) => r.rule === 'cluster.many_senders' && r.evidence.includes('4'))).toBe(true);
+      expect(c.reasons.some((r) => r.rule === 'template.many_senders' && r.evidence.includes('4'))).toBe(true);
     }
     expect(out.get('other')!.cluster).toBeUndefined();
     expect(out.get('other')!.category).toBe('good');
@@ -132,7 +132,7 @@ describe('template clustering across an inbox', () => {
     const out = classifyInbox(notes);
     for (const c of out.values()) {
       expect(c.cluster).toBeUndefined();
-      expect(c.reasons.map((r) => r.rule)).not.toContain('cluster.many_senders');
+      expect(c.reasons.map((r) => r.rule)).not.toContain('template.many_senders');
     }
   });
   it('different notes are not clustered', () => {

@@ -152,7 +152,7 @@ const FAMILIES: Family[] = [
     ],
   },
   {
-    rule: 'bot.generic_connect',
+    rule: 'irrelevant.generic_connect',
     positive: [
       'I noticed we have mutual connections and thought it would be great to connect.',
       'Me encantaría formar parte de tu red de contactos.',
@@ -285,12 +285,13 @@ describe('mail-merge leftovers and default texts', () => {
     '{Hi|Hello} there, {great|nice} profile! Let us connect.',
     'Hello nan, I noticed you work at nan. Would love to connect!',
   ])('an unfilled template is bot evidence: %s', (text) => {
-    expect(ids(text)).toContain('bot.placeholder');
-    expect(classifyNote(text).category).toBe('bot');
+    const c = classifyNote(text);
+    expect(c.reasons.map((r) => r.rule)).toContain('bot.placeholder');
+    expect(c.category).toBe('bot');
   });
 
   it('a price in dollars is not a placeholder', () => {
-    expect(ids('Our plan is $49 a month.')).not.toContain('bot.placeholder');
+    expect(classifyNote('Our plan is $49 a month.').reasons.map((r) => r.rule)).not.toContain('bot.placeholder');
   });
 
   it.each([

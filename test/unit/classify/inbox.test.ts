@@ -5,11 +5,11 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../../cli/check.ts';
 import { runClassify } from '../../../cli/classify.ts';
-import { devFeatures, examplesOf, makeFolds } from '../../../functions/audit/classify/evaluate.ts';
-import { fitWeights } from '../../../functions/audit/classify/fit.ts';
 import { classifyInbox } from '../../../functions/audit/classify/index.ts';
 import { parseNotesJsonl } from '../../../functions/audit/classify/jsonl.ts';
 import { verdictOf } from '../../../functions/audit/model.ts';
+import { examplesOf, makeFolds, setFeatures } from '../../../scripts/training/evaluate.ts';
+import { fitWeights } from '../../../scripts/training/fit-weights.ts';
 import { evidencePieces } from './examples.ts';
 
 const DEV = new URL('../../../eval/dev.jsonl', import.meta.url);
@@ -37,7 +37,7 @@ describe('over the whole dev set (as one inbox)', () => {
       expect(c.reasons.length, n.id).toBeGreaterThan(0);
       for (const r of c.reasons) {
         expect(r.evidence.trim(), `${n.id} ${r.rule}`).not.toBe('');
-        const fromContext = r.rule.startsWith('cluster.') || r.rule === 'bot.wrong_name';
+        const fromContext = r.rule.startsWith('template.') || r.rule === 'bot.wrong_name';
         if (!fromContext) for (const piece of evidencePieces(n.text, r.evidence)) expect(n.text, `${n.id} ${r.rule}`).toContain(piece);
       }
     }
@@ -59,7 +59,7 @@ describe('over the whole dev set (as one inbox)', () => {
     for (const s of byGroup.values()) expect(s.size).toBe(1);
   });
   it('fitting is deterministic', () => {
-    const d = devFeatures(dev.slice(0, 40));
+    const d = setFeatures(dev.slice(0, 40));
     const a = fitWeights(examplesOf(d, () => true), { iterations: 200 });
     const b = fitWeights(examplesOf(d, () => true), { iterations: 200 });
     expect(a).toEqual(b);
@@ -96,7 +96,7 @@ describe('CLI', () => {
     const out = c.out().trim().split('\n').map((l) => JSON.parse(l));
     expect(out.map((o) => o.id)).toEqual(['t0', 't1', 't2', 'e']);
     expect(out[0].category).toBe('bot');
-    expect(out[0].reasons.some((r: { rule: string }) => r.rule === 'cluster.many_senders')).toBe(true);
+    expect(out[0].reasons.some((r: { rule: string }) => r.rule === 'template.many_senders')).toBe(true);
     expect(out[3]).toMatchObject({ category: 'no_message', verdict: 'NEITHER' });
   });
   it('aoi classify names the bad line and exits 2', async () => {

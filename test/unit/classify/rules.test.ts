@@ -51,9 +51,9 @@ describe('positive and negative cases per family', () => {
       ],
     },
     {
-      prefix: 'bot.',
+      prefix: 'irrelevant.generic_',
       positive: [
-        'Hi [First Name], I came across your profile and want to grow my network.',
+        'I came across your profile and want to grow my network.',
         'Hola, quiero ampliar mi red con personas afines.',
         'Ich möchte mein Netzwerk erweitern.',
         "Je souhaite élargir mon réseau.",

@@ -143,8 +143,8 @@ describe('bot: merged flattery and more placeholder syntaxes', () => {
       'Glückwunsch zur neuen Position!',
       'Félicitations pour votre nouveau poste !',
       'Parabéns pelo novo cargo!',
-    ]) expect(rules(t)).toContain('bot.generic_flattery');
-    expect(rules('Your talk on tide gauges was remarkable, especially the calibration part.')).not.toContain('bot.generic_flattery');
+    ]) expect(rules(t)).toContain('irrelevant.generic_flattery');
+    expect(rules('Your talk on tide gauges was remarkable, especially the calibration part.')).not.toContain('irrelevant.generic_flattery');
   });
 });
 

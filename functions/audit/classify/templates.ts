@@ -1,0 +1,341 @@
+/**
+ * Templates by structure (taxonomy.md, rules 2 and 3a). Every note is normalised as the standard
+ * says: the greeting and a trailing sign-off dropped, every name of the sender, the recipient and
+ * the owner dropped (from the CSV columns: full names, first names alone, initials and titles),
+ * case, accents, punctuation, numbers, links and whitespace folded. Notes whose normalised words are
+ * equal, or differ only in one short merge field (a company, a title), are one template. Then:
+ *   - senders of one company sending it to one person (or the owner's colleagues sending what the
+ *     owner sent) → coworker_template;
+ *   - two or more unrelated senders sending it to one person → bot;
+ *   - one sender sending it to three or more people → bot ("sent to 41 people; only the name
+ *     changed"); to two people it is only attached (judged by its text).
+ * Work is linear in the notes: exact keys are hashed; near keys are compared only inside blocks of
+ * keys sharing their first or last three words.
+ */
+import type { TemplateCluster, TemplateKind } from '../model.ts';
+import { fold, parseGreeting } from './text.ts';
+
+export interface TemplateInput {
+  id: string;
+  text: string;
+  /** Sender identity; unknown: every note is its own sender. */
+  sender?: string;
+  /** Display names to drop when comparing (the sender's, the recipient's, the owner's). */
+  names?: readonly string[];
+  senderCompany?: string;
+  /** Recipient identity; absent: the inbox's owner. */
+  recipient?: string;
+  /** The export's owner sent it. */
+  fromOwner?: boolean;
+}
+
+/** The structural rules a template fires (their ids are the reasons' `rule`). */
+export const TEMPLATE_RULE = {
+  coworker: 'template.coworker',
+  many_senders: 'template.many_senders',
+  one_sender: 'template.one_sender',
+} as const satisfies Record<TemplateKind, string>;
+
+export interface TemplateMatch {
+  cluster: TemplateCluster;
+  /** What rule 2 or 3a decides for this note; null when the template only repeats (two copies from one sender). */
+  decides: 'coworker_template' | 'bot' | null;
+  rule: (typeof TEMPLATE_RULE)[TemplateKind];
+  evidence: string;
+}
+
+/** One sender's note to this many people is a mass template. */
+export const MASS_RECIPIENTS = 3;
+/** Unrelated senders' notes this short coincide by chance ("let's connect"): they need this many words to be one template. */
+const MIN_WORDS_MANY_SENDERS = 6;
+/** Below this many words a note is not compared at all. */
+const MIN_WORDS = 3;
+/** A merge field that may differ between copies: at most this many words on each side. */
+const FIELD_WORDS = 4;
+/** Near keys are compared with at most this many representatives of a block. */
+const BLOCK_REPS = 40;
+
+const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'herr', 'frau', 'sr', 'sra', 'srta', 'mme', 'mlle', 'dra', 'don', 'dona', 'sir', 'madam', 'madame', 'monsieur']);
+/** Words of a closing line ("Best, Sam", "Cheers", "Viele Grüße"): dropped with the names after them. */
+const SIGN_OFF =
+  /(?:^|[.!?\n,;]|\s{2})\s*(?:best(?: regards| wishes)?|kind regards|warm regards|regards|cheers|thanks|thank you|many thanks|warmly|sincerely|all the best|take care|talk soon|saludos(?: cordiales)?|un saludo|atentamente|abrazos?|viele gr[uü](?:ß|ss)e|beste gr[uü](?:ß|ss)e|lg|vg|mfg|cordialement|bien [aà] vous|amiti[eé]s|abra[cç]os|att|atenciosamente|cumprimentos|groeten|met vriendelijke groet|saluti|cordiali saluti|un caro saluto)[\s,!.:-]*(?:[\p{L}][\p{L}'’.-]*(?:\s+[\p{L}][\p{L}'’.-]*){0,2})?[\s.!]*$/iu;
+const DASH_SIGNATURE = /\s[-–—~]\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}\s*$/u;
+
+/** The parts of display names as folded words (first names alone, last names, initials dropped by length). */
+export function nameWords(names: readonly (string | undefined)[]): Set<string> {
+  const out = new Set<string>();
+  for (const n of names) {
+    if (!n) continue;
+    for (const w of fold(n).split(/[^\p{L}\p{N}']+/u)) if (w.length >= 2) out.add(w);
+  }
+  return out;
+}
+
+/** The note without its greeting (and the name in it) and without a trailing sign-off. */
+export function templateBody(text: string): string {
+  const g = parseGreeting(text);
+  let body = g ? text.slice(g.end) : text;
+  body = body.replace(SIGN_OFF, '').replace(DASH_SIGNATURE, '');
+  return body;
+}
+
+/** A note's normalised words: what stays the same when a template is filled in for another person. */
+export function templateWords(text: string, names: ReadonlySet<string> = new Set()): string[] {
+  const s = fold(templateBody(text))
+    .replace(/https?:\/\/\S+|www\.\S+/g, ' url ')
+    .replace(/\S+@\S+\.\S+/g, ' email ')
+    .replace(/[’`´]/g, "'")
+    .replace(/\d+(?:[.,:]\d+)*/g, ' 0 ');
+  const out: string[] = [];
+  for (const raw of s.split(/[^\p{L}\p{N}'{}[\]%<>|]+/u)) {
+    const w = raw.replace(/^'+|'+$/g, '');
+    if (!w || (w.length === 1 && !/[\p{N}]/u.test(w) && !/[^\x00-\x7f]/.test(w))) continue;
+    if (names.has(w) || TITLES.has(w)) continue;
+    out.push(w);
+  }
+  return out;
+}
+
+class UnionFind {
+  private readonly parent: Int32Array;
+  constructor(n: number) {
+    this.parent = new Int32Array(n);
+    for (let i = 0; i < n; i++) this.parent[i] = i;
+  }
+  find(i: number): number {
+    while (this.parent[i] !== i) {
+      this.parent[i] = this.parent[this.parent[i]];
+      i = this.parent[i];
+    }
+    return i;
+  }
+  union(a: number, b: number): void {
+    const x = this.find(a);
+    const y = this.find(b);
+    if (x !== y) this.parent[Math.max(x, y)] = Math.min(x, y);
+  }
+}
+
+/**
+ * True when two normalised notes differ only in a short merge field: after their common start and
+ * end, at most FIELD_WORDS words remain on each side (one field), or the remainders share a common
+ * run of 3+ words with at most FIELD_WORDS words around it on each side (two fields). The common
+ * words must be most of the note.
+ */
+export function sameTemplate(a: readonly string[], b: readonly string[]): boolean {
+  const longer = Math.max(a.length, b.length);
+  let p = 0;
+  while (p < a.length && p < b.length && a[p] === b[p]) p++;
+  let s = 0;
+  while (s < a.length - p && s < b.length - p && a[a.length - 1 - s] === b[b.length - 1 - s]) s++;
+  const ma = a.slice(p, a.length - s);
+  const mb = b.slice(p, b.length - s);
+  const common = p + s;
+  if (ma.length <= FIELD_WORDS && mb.length <= FIELD_WORDS) return common >= MIN_WORDS_MANY_SENDERS && common >= 0.7 * longer;
+  // two fields: a common run inside the remainders
+  let best = { len: 0, i: 0, j: 0 };
+  for (let i = 0; i < ma.length; i++) {
+    for (let j = 0; j < mb.length; j++) {
+      let k = 0;
+      while (i + k < ma.length && j + k < mb.length && ma[i + k] === mb[j + k]) k++;
+      if (k > best.len) best = { len: k, i, j };
+    }
+  }
+  if (best.len < 3) return false;
+  const leftOk = best.i <= FIELD_WORDS && best.j <= FIELD_WORDS;
+  const rightOk = ma.length - best.i - best.len <= FIELD_WORDS && mb.length - best.j - best.len <= FIELD_WORDS;
+  return leftOk && rightOk && common + best.len >= 0.7 * longer;
+}
+
+/** A company named as the sender's own in the note ("I'm with Acme", "here at Acme we", "bei Acme sind wir"). */
+const COMPANY_NAME = "((?:\\p{Lu}[\\p{L}\\p{N}&'’.-]*)(?:\\s+(?:&\\s+)?\\p{Lu}[\\p{L}\\p{N}&'’.-]*){0,3})";
+/** Any character of the sentence, but not the start of a word saying "your": "I'm impressed by your work at X" names the recipient's company. */
+const NOT_YOURS = "(?:(?!\\b(?:your|yours|ihre?[mnrs]?|deine?[mnrs]?|votre|vos|ton|ta|tu|su|seu|sua)\\b)[^.!?\\n])";
+const OWN_COMPANY = new RegExp(
+  [
+    `\\b(?:[Ii]'?m|[Ii] am|[Ww]e are|[Ww]e're|[Ii] work|[Ii] lead|[Ii] run)\\b${NOT_YOURS}{0,30}?\\b(?:at|with|from|for)\\s+${COMPANY_NAME}`,
+    `\\b(?:[Hh]ere at|[Ww]e at|[Oo]ur team at|[Tt]he team at|[Oo]n behalf of)\\s+${COMPANY_NAME}`,
+    `\\b(?:[Ii]ch bin|[Ww]ir sind|[Jj]e suis|[Nn]ous sommes|[Ss]oy|[Ss]omos|[Ss]ou)\\b${NOT_YOURS}{0,30}?\\b(?:bei|von|chez|de|da|en|na|no)\\s+${COMPANY_NAME}`,
+  ].join('|'),
+  'u',
+);
+
+function normCompany(c: string): string {
+  return fold(c)
+    .replace(/\b(?:inc|llc|ltd|gmbh|ag|sa|sl|sas|sarl|ltda|bv|nv|co|corp|corporation|company|group|systems|solutions|partners)\b\.?/g, ' ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+function ownCompanyInText(text: string): string | undefined {
+  const m = OWN_COMPANY.exec(text);
+  const c = m ? (m[1] ?? m[2] ?? m[3]) : undefined;
+  return c?.replace(/[.’']+$/, '');
+}
+
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** The note shown as a template: the greeting's name and every name word replaced by `{name}`. */
+export function templatePattern(text: string, names: ReadonlySet<string>): string {
+  const g = parseGreeting(text);
+  let out = g && g.name ? `${text.slice(0, g.nameStart)}{name}${text.slice(g.nameStart + g.name.length)}` : text;
+  if (names.size) {
+    out = out.replace(/[\p{L}\p{N}'’]+/gu, (w) => (names.has(fold(w)) ? '{name}' : w)).replace(/\{name\}(?:\s+\{name\})+/g, '{name}');
+  }
+  return out.trim();
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * Finds the templates of one batch (an export's CRs, or a file of notes). Returns, for each note
+ * that belongs to a template, the template and what it decides.
+ */
+export function findTemplates(notes: readonly TemplateInput[]): Map<string, TemplateMatch> {
+  const n = notes.length;
+  const words: (string[] | null)[] = new Array(n);
+  const nameSets: Set<string>[] = new Array(n);
+  const byKey = new Map<string, number>();
+  const keyOf: number[] = new Array(n).fill(-1);
+  const keys: string[][] = [];
+  for (let i = 0; i < n; i++) {
+    const note = notes[i];
+    const names = nameWords([...(note.names ?? []), note.sender && !note.sender.includes(':') ? note.sender : undefined]);
+    nameSets[i] = names;
+    const w = templateWords(note.text, names);
+    if (w.length < MIN_WORDS) {
+      words[i] = null;
+      continue;
+    }
+    words[i] = w;
+    const key = w.join(' ');
+    let k = byKey.get(key);
+    if (k === undefined) {
+      k = keys.length;
+      keys.push(w);
+      byKey.set(key, k);
+    }
+    keyOf[i] = k;
+  }
+  // near keys: a short merge field differs; compared inside blocks of shared first / last words
+  const uf = new UnionFind(keys.length);
+  const blocks = new Map<string, number[]>();
+  for (let k = 0; k < keys.length; k++) {
+    const w = keys[k];
+    if (w.length < MIN_WORDS_MANY_SENDERS) continue;
+    for (const block of [`h:${w.slice(0, 3).join(' ')}`, `t:${w.slice(-3).join(' ')}`]) {
+      const reps = blocks.get(block);
+      if (!reps) {
+        blocks.set(block, [k]);
+        continue;
+      }
+      // every representative is tried: "differs only in a short field" is not transitive, so
+      // stopping at the first match would make the result depend on the order of the notes
+      for (const r of reps) if (uf.find(r) !== uf.find(k) && sameTemplate(keys[r], w)) uf.union(r, k);
+      if (reps.length < BLOCK_REPS) reps.push(k);
+    }
+  }
+  const groups = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    if (keyOf[i] < 0) continue;
+    const root = uf.find(keyOf[i]);
+    const g = groups.get(root);
+    if (g) g.push(i);
+    else groups.set(root, [i]);
+  }
+
+  const out = new Map<string, TemplateMatch>();
+  const senderOf = (i: number) => (notes[i].sender ? `s:${fold(notes[i].sender!).trim()}` : `id:${notes[i].id}`);
+  const recipientOf = (i: number) => notes[i].recipient ?? '';
+  for (const members of groups.values()) {
+    if (members.length < 2) continue;
+    const shortest = Math.min(...members.map((i) => words[i]!.length));
+    const senders = new Set(members.map(senderOf));
+    const exact = new Set(members.map((i) => keyOf[i])).size === 1;
+    // order-independent identity and example: the member with the smallest id
+    let first = members[0];
+    for (const i of members) if (notes[i].id < notes[first].id) first = i;
+    const base = {
+      id: `tpl-${fnv1a(keys[keyOf[first]].join(' ')).toString(16).padStart(8, '0')}`,
+      size: members.length,
+      senders: senders.size,
+      recipients: new Set(members.map((i) => `${senderOf(i)}>${recipientOf(i)}`)).size,
+      example: notes[first].text,
+      pattern: templatePattern(notes[first].text, nameSets[first]),
+    };
+    const decided = new Map<number, TemplateMatch>();
+
+    // rule 2: senders of one company writing to one person (or colleagues of the owner, who sent it too)
+    const companyOf = (i: number) => normCompany(notes[i].senderCompany?.trim() || ownCompanyInText(notes[i].text) || '');
+    const byCompany = new Map<string, number[]>();
+    for (const i of members) {
+      const c = companyOf(i);
+      if (!c) continue;
+      const list = byCompany.get(c) ?? [];
+      list.push(i);
+      byCompany.set(c, list);
+    }
+    for (const [, list] of byCompany) {
+      const owner = list.some((i) => notes[i].fromOwner);
+      const toOne = new Map<string, Set<string>>();
+      for (const i of list) {
+        const set = toOne.get(recipientOf(i)) ?? new Set<string>();
+        set.add(senderOf(i));
+        toOne.set(recipientOf(i), set);
+      }
+      const together = [...toOne.values()].some((s) => s.size >= 2);
+      const people = new Set(list.map(senderOf));
+      if (!(together || (owner && people.size >= 2))) continue;
+      const company = notes[list[0]].senderCompany?.trim() || ownCompanyInText(notes[list[0]].text) || '';
+      const cluster: TemplateCluster = { ...base, kind: 'coworker', company };
+      const evidence = `${plural(people.size, 'person', 'people')} from ${company} sent this same note`;
+      for (const i of list) decided.set(i, { cluster, decides: 'coworker_template', rule: TEMPLATE_RULE.coworker, evidence });
+    }
+
+    // rule 3a: unrelated senders writing to one person
+    if (shortest >= MIN_WORDS_MANY_SENDERS) {
+      const toOne = new Map<string, number[]>();
+      for (const i of members) {
+        if (decided.has(i)) continue;
+        const list = toOne.get(recipientOf(i)) ?? [];
+        list.push(i);
+        toOne.set(recipientOf(i), list);
+      }
+      for (const [, list] of toOne) {
+        const people = new Set(list.map(senderOf));
+        if (people.size < 2) continue;
+        const cluster: TemplateCluster = { ...base, kind: 'many_senders' };
+        const evidence = `${people.size} unrelated senders sent this same note`;
+        for (const i of list) decided.set(i, { cluster, decides: 'bot', rule: TEMPLATE_RULE.many_senders, evidence });
+      }
+    }
+
+    // rule 3a: one sender writing to three or more people (two: attached, judged by the text)
+    const bySender = new Map<string, number[]>();
+    for (const i of members) {
+      if (decided.has(i)) continue;
+      const list = bySender.get(senderOf(i)) ?? [];
+      list.push(i);
+      bySender.set(senderOf(i), list);
+    }
+    for (const [, list] of bySender) {
+      const recipients = new Set(list.map(recipientOf)).size;
+      if (recipients < 2) continue;
+      const mass = recipients >= MASS_RECIPIENTS;
+      const cluster: TemplateCluster = { ...base, kind: 'one_sender', size: list.length, senders: 1, recipients };
+      const changed = exact ? 'only the name changed' : 'only the name and a short field changed';
+      const who = notes[list[0]].fromOwner ? 'you sent this note to' : 'this sender sent this note to';
+      const evidence = `${who} ${plural(recipients, 'person', 'people')}; ${changed}: “${cluster.pattern}”`;
+      for (const i of list) decided.set(i, { cluster, decides: mass ? 'bot' : null, rule: TEMPLATE_RULE.one_sender, evidence });
+    }
+    for (const [i, m] of decided) out.set(notes[i].id, m);
+  }
+  return out;
+}
