@@ -8,7 +8,8 @@ import { auditExport, mergeAudits, type AuditResult, type MergedAudit } from '..
 import { ExportError, type ReadLimits } from '../functions/audit/export/index.ts';
 import { computeYearStats, yearsOf, type YearStats } from '../functions/audit/report/stats.ts';
 import { renderYearReport } from '../functions/audit/report/index.ts';
-import { CATEGORIES } from '../functions/audit/model.ts';
+import { CATEGORIES, isUnsure, UNSURE_BELOW, type ClassifiedRequest } from '../functions/audit/model.ts';
+import { gradeSentTemplates, type SentTemplates } from '../functions/audit/report/templates.ts';
 import { describeUnexpected, type CliIO } from './io.ts';
 
 export interface AuditCliOptions {
@@ -84,11 +85,11 @@ export async function runAudit(inputs: string[], opts: AuditCliOptions, io: CliI
     }
 
     if (opts.format === 'jsonl') {
-      for (const r of requests) io.stdout.write(`${JSON.stringify(r)}\n`);
+      for (const r of requests) io.stdout.write(`${JSON.stringify(withUnsure(r))}\n`);
     } else if (opts.format === 'json') {
       const stats = years.map((y) => computeYearStats(merged.requests, merged.coverages, y, { timeZone: opts.tz }));
       io.stdout.write(
-        `${JSON.stringify({ owner: merged.owner, sources: merged.sources, coverages: merged.coverages, stats, requests, problems: merged.problems }, null, 2)}\n`,
+        `${JSON.stringify({ owner: merged.owner, sources: merged.sources, coverages: merged.coverages, stats, requests: requests.map(withUnsure), problems: merged.problems }, null, 2)}\n`,
       );
     } else {
       io.stdout.write(textSummary(merged, years, opts.tz));
@@ -130,6 +131,11 @@ async function writeReports(merged: MergedAudit, years: number[], opts: AuditCli
   return written;
 }
 
+/** A CR as `--format json|jsonl` prints it: the model's fields plus `unsure` (confidence below UNSURE_BELOW). */
+export function withUnsure(r: ClassifiedRequest): ClassifiedRequest & { unsure: boolean } {
+  return { ...r, unsure: isUnsure(r) };
+}
+
 function describeYears(years: number[]): string {
   return years.length ? years.join(', ') : 'no year at all';
 }
@@ -140,6 +146,41 @@ const pad = (s: string | number, n: number) => String(s).padStart(n);
 function categoryLine(counts: Record<string, number>): string {
   const parts = CATEGORIES.filter((c) => c !== 'no_message' && (counts[c] ?? 0) > 0).map((c) => `${c} ${counts[c]}`);
   return parts.length ? parts.join(' · ') : 'no notes';
+}
+
+const PATTERN_WIDTH = 72;
+
+/** One line of a note: whitespace collapsed, cut at `width` characters with an ellipsis. */
+function oneLine(text: string, width: number): string {
+  const t = text.replace(/\s+/gu, ' ').trim();
+  const chars = [...t];
+  return chars.length <= width ? t : `${chars.slice(0, width - 1).join('')}…`;
+}
+
+function verdictText(v: { verdict: string; category: string; unsure: boolean; confidence: number }): string {
+  return `${v.verdict} ${v.category}${v.unsure ? ` (unsure — ${v.confidence.toFixed(2)})` : ''}`;
+}
+
+/**
+ * The per-year "Your templates" block of the text summary: one line per template (sent, accepted,
+ * rate, verdict, the pattern), then the notes written one by one. Empty when no sent note.
+ */
+export function templateLines(t: SentTemplates): string[] {
+  if (t.withNote === 0) return [];
+  const lines = [`  your templates${t.outcomesKnown ? '' : ' (accepted: unknown, the export has no Connections.csv)'}`];
+  const figures = (x: { sent: number; accepted: number; rate: number | null }) =>
+    t.outcomesKnown ? `${pad(x.sent, 5)} sent ${pad(x.accepted, 5)} accepted ${pad(x.rate === null ? '–' : `${Math.round(x.rate * 100)}%`, 4)}` : `${pad(x.sent, 5)} sent`;
+  for (const row of t.templates) {
+    lines.push(`    ${figures(row)}   ${verdictText(row)}${row.recipientsInAll >= 3 ? `, to ${row.recipientsInAll} people` : ''}`);
+    lines.push(`           "${oneLine(row.pattern, PATTERN_WIDTH)}"`);
+  }
+  const one = t.oneByOne;
+  if (one.sent > 0) {
+    const verdicts = (['ACCEPT', 'IGNORE', 'NEITHER'] as const).filter((v) => one.byVerdict[v] > 0).map((v) => `${v} ${one.byVerdict[v]}`);
+    lines.push(`    ${figures(one)}   written one by one: ${verdicts.join(' · ')}${one.unsure ? ` (${one.unsure} unsure)` : ''}`);
+  }
+  if (t.templates.length === 0) lines.push('    no template: every note was written one by one');
+  return lines;
 }
 
 function textSummary(merged: MergedAudit, years: number[], tz: string): string {
@@ -165,6 +206,9 @@ function textSummary(merged: MergedAudit, years: number[], tz: string): string {
     if (out.withNote) lines.push(`           ${categoryLine(out.byCategory)}`);
     if (out.total) lines.push(`           accepted ${acc.accepted} (${pct(acc.accepted, acc.sent)}), pending ${acc.pending}, unknown ${acc.unknown}`);
     if (s.worstCategory) lines.push(`  worst category received: ${s.worstCategory}`);
+    const unsure = merged.requests.filter((r) => r.year === year && isUnsure(r)).length;
+    if (unsure) lines.push(`  unsure verdicts (confidence below ${UNSURE_BELOW}): ${unsure}`);
+    lines.push(...templateLines(gradeSentTemplates(merged.requests, year)));
   }
   lines.push('');
   return lines.join('\n');

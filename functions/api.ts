@@ -12,7 +12,7 @@ import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { Logger } from '@aws-lambda-powertools/logger';
 import * as z from 'zod';
-import { CATEGORIES, DIRECTIONS } from './audit/model.ts';
+import { CATEGORIES, DIRECTIONS, isUnsure } from './audit/model.ts';
 import { InvalidCursorError, type AuditStore } from './audit/ports.ts';
 import { yearStatsAsOf } from './audit/report/stats.ts';
 import { createClients, type Clients } from './aws/clients.ts';
@@ -217,7 +217,8 @@ export function createApiHandler(deps: ApiHandlerDeps): ApiHandler {
         const q = parse(verdictQuery, event.queryStringParameters ?? {}, 'query');
         try {
           const page = await store.queryVerdicts(userId, q);
-          return json(200, { items: page.items, cursor: page.cursor });
+          // `unsure` is derived, never stored: a verdict below UNSURE_BELOW is shown as unsure.
+          return json(200, { items: page.items.map((v) => ({ ...v, unsure: isUnsure(v) })), cursor: page.cursor });
         } catch (err) {
           if (err instanceof InvalidCursorError) throw badRequest(`invalid query: ${err.message}`);
           throw err;

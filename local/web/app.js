@@ -313,19 +313,31 @@ function verdictRow(v) {
     ? el(
         'details',
         {},
-        el('summary', { text: `Why ${v.verdict === 'ACCEPT' ? 'accept' : v.verdict === 'IGNORE' ? 'ignore' : 'neither'}?` }),
+        el('summary', { text: `Why ${v.verdict === 'ACCEPT' ? 'accept' : v.verdict === 'IGNORE' ? 'ignore' : 'neither'}?${v.unsure ? ' (unsure)' : ''}` }),
         el('ul', {}, ...reasons.map((r) => el('li', {}, r.description ?? r.rule, r.evidence ? `: “${r.evidence}”` : ''))),
         v.advice ? el('p', { class: 'advice', text: `Advice: ${v.advice}` }) : null,
       )
     : null;
   return el(
     'tr',
-    { 'data-category': v.category, 'data-direction': v.direction, 'data-verdict': v.verdict },
+    { 'data-category': v.category, 'data-direction': v.direction, 'data-verdict': v.verdict, 'data-unsure': v.unsure ? 'true' : undefined },
     el('td', { class: 'date', text: date }),
     el('td', { class: 'whocell' }, el('span', { class: 'who', text: who }), el('span', { class: 'dir', text: v.direction === 'OUTGOING' ? 'sent by you' : 'received' })),
     el('td', { class: 'notecell' }, note, why),
     el('td', { class: 'cat', text: label(v.category) }),
-    el('td', { class: 'verdictcell' }, el('span', { class: `badge ${v.verdict}`, text: v.verdict })),
+    el('td', { class: 'verdictcell' }, verdictBadge(v)),
+  );
+}
+
+/** The verdict; an unsure one (the API's `unsure`: confidence below 0.6) as "unsure — 0.52" with the way it leans, not as a fact. */
+function verdictBadge(v) {
+  if (!v.unsure) return el('span', { class: `badge ${v.verdict}`, text: v.verdict });
+  const confidence = typeof v.confidence === 'number' ? v.confidence.toFixed(2) : '?';
+  return el(
+    'span',
+    { class: 'unsure', title: `The classifier is not sure (confidence ${confidence}): read the note and judge for yourself.` },
+    el('span', { class: 'badge unsure', text: `unsure — ${confidence}` }),
+    el('span', { class: 'lean', text: `leans ${v.verdict}` }),
   );
 }
 

@@ -120,7 +120,41 @@ describe('local page in chromium', () => {
     await page.screenshot({ path: artifactPath('local-4-verdicts.png'), fullPage: true });
   });
 
+  it('shows a low-confidence verdict as "unsure", as the API marks it, not as a fact', async () => {
+    const unsureRows = () => page.locator('#verdicts tbody tr[data-unsure="true"]');
+    // The API derives `unsure` from the confidence (openapi.json) for every verdict.
+    const real = await api<{ items: { unsure: unknown; confidence: number; category: string }[] }>('/verdicts?limit=100');
+    for (const v of real.items) expect(v.unsure).toBe(v.category !== 'no_message' && v.confidence < 0.6);
+    // A page of verdicts as the API gives it, with one more of them unsure (confidence 0.42).
+    let served: { unsure: boolean }[] = [];
+    await page.route((url) => url.pathname.endsWith('/verdicts'), async (route) => {
+      const res = await route.fetch();
+      const body = (await res.json()) as { items: Record<string, unknown>[] };
+      const i = body.items.findIndex((v) => v.unsure === false && v.category !== 'no_message');
+      if (i >= 0) body.items[i] = { ...body.items[i], category: 'irrelevant', verdict: 'IGNORE', confidence: 0.42, unsure: true };
+      served = body.items as { unsure: boolean }[];
+      await route.fulfill({ response: res, json: body });
+    });
+    await page.selectOption('#filter-category', '');
+    await page.selectOption('#filter-direction', 'INCOMING');
+    await waitForRows(`r.dataset.direction === 'INCOMING'`);
+    await expect.poll(() => unsureRows().count()).toBe(served.filter((v) => v.unsure).length);
+    expect(served.filter((v) => v.unsure).length).toBeGreaterThan(0);
+    const cell = page.locator('#verdicts tbody tr[data-unsure="true"][data-category="irrelevant"] td.verdictcell').first();
+    expect(await cell.innerText()).toMatch(/unsure — 0\.42\s*leans IGNORE/);
+    expect(await cell.locator('.badge.IGNORE').count()).toBe(0);
+    // A confident verdict keeps its plain badge.
+    const sure = page.locator('#verdicts tbody tr:not([data-unsure]) td.verdictcell').first();
+    if (await sure.count()) expect(await sure.innerText()).toMatch(/^(ACCEPT|IGNORE|NEITHER)$/);
+    await cell.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: artifactPath('local-4b-unsure.png') });
+    await page.unrouteAll();
+    await page.selectOption('#filter-direction', '');
+  });
+
   const dropCsv = async (text: string) => {
+    // The previous upload is over (its status line says DONE before the page has refreshed its years and reset the drop zone).
+    await page.waitForFunction(() => document.getElementById('drop')?.dataset.state === 'idle');
     const drop = await page.evaluateHandle((t) => {
       const dt = new DataTransfer();
       dt.items.add(new File([t], 'Invitations.csv', { type: 'text/csv' }));

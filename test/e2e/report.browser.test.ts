@@ -13,7 +13,7 @@ import { IGNORE_CATEGORIES } from '../../functions/audit/model.ts';
 import { renderYearReport } from '../../functions/audit/report/index.ts';
 import { cr } from '../unit/report/fixtures.ts';
 import { artifactPath, launchBrowser, VIEWPORTS, watchPage, type PageWatch } from './helpers/browser.ts';
-import { loadReportData, type ReportData } from './helpers/report-data.ts';
+import { loadReportData, templatesReportData, TEMPLATE_PATTERN, TEMPLATE_RECIPIENTS, type ReportData } from './helpers/report-data.ts';
 
 let browser: Browser;
 let dir: string;
@@ -168,4 +168,60 @@ describe('the yearly report in chromium', () => {
     await page.screenshot({ path: artifactPath(`report-${data.year}-redacted-desktop.png`) });
     await page.close();
   });
+
+  it('grades the owner\'s templates in a table: one note sent to 12 people, one to 2, and the notes written one by one', async () => {
+    const t = templatesReportData();
+    const html = renderYearReport({ requests: t.requests, coverages: t.coverages, year: t.year, owner: t.owner, generatedAt: t.generatedAt });
+    const url = writeReport(`templates-${t.year}.html`, html);
+    const { page, watch } = await open(url, VIEWPORTS.desktop);
+
+    const section = page.locator('#templates');
+    await expect.poll(() => section.isVisible()).toBe(true);
+    expect(await section.locator('h2').innerText()).toBe('Your templates');
+    expect(await page.locator('nav.toc a[href="#templates"]').count()).toBe(1);
+    const table = section.locator('table.templates');
+    expect(await table.locator('thead th').allInnerTexts()).toEqual(['TEMPLATE', 'SENT', 'ACCEPTED', 'RATE', 'VERDICT']);
+    // One row per template, most sent first: pattern, sent, accepted, rate, verdict.
+    const rows = await table.locator('tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => ({ id: tr.getAttribute('data-template'), cells: Array.from(tr.children).map((c) => (c as HTMLElement).innerText.replace(/\s+/g, ' ').trim()) })),
+    );
+    expect(rows.map((r) => r.id)).toEqual(['tpl-sdr', 'tpl-profile']);
+    const [sdr, profile] = rows;
+    expect(sdr.cells[0]).toContain(TEMPLATE_PATTERN);
+    expect(sdr.cells[0]).toContain(`You sent this note to ${TEMPLATE_RECIPIENTS.length} people; only the name changed.`);
+    expect(sdr.cells.slice(1, 4)).toEqual(['12', '4', '33%']);
+    expect(sdr.cells[4]).toMatch(/Bot.*IGNORE/i);
+    expect(sdr.cells[4]).not.toMatch(/unsure/);
+    expect(profile.cells.slice(1, 4)).toEqual(['2', '1', '50%']);
+    expect(profile.cells[4]).toMatch(/Irrelevant/);
+    expect(profile.cells[4]).toMatch(/unsure — 0\.52/);
+    expect(profile.cells[4]).toMatch(/leans IGNORE/);
+    // The notes written one by one: 3 sent, 2 accepted.
+    const foot = (await table.locator('tfoot tr').innerText()).replace(/\s+/g, ' ').trim();
+    expect(foot).toMatch(/^Notes written one by one 3 2 67% 2 ACCEPT · 1 IGNORE$/);
+    expect(await section.innerText()).toMatch(/Accepted: 36% of your templated notes, 67% of the notes you wrote one by one/);
+    // The {name} slot is set apart, and the table is readable: the pattern column is not squeezed.
+    expect(await table.locator('tbody tr').first().locator('.slot').first().innerText()).toBe('{name}');
+    const patternBox = await table.locator('tbody th.tpl').first().boundingBox();
+    expect(patternBox!.width).toBeGreaterThan(250);
+    // The template sent to 12 people is nowhere among "Your best three".
+    const sent = await page.locator('#sent').innerText();
+    const best = sent.slice(sent.indexOf('Your best three'));
+    for (const name of TEMPLATE_RECIPIENTS) expect(best).not.toContain(name);
+    expect(best).toContain('Mo Adams');
+    await section.scrollIntoViewIfNeeded();
+    await section.screenshot({ path: artifactPath('report-templates-desktop.png') });
+    await page.screenshot({ path: artifactPath('report-templates-page.png'), fullPage: true });
+
+    const phone = await open(url, VIEWPORTS.phone);
+    expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(VIEWPORTS.phone.width);
+    await phone.page.locator('#templates').screenshot({ path: artifactPath('report-templates-phone.png') });
+    for (const w of [watch, phone.watch]) {
+      expect(w.requests).toEqual([url]);
+      expect(w.errors).toEqual([]);
+    }
+    await page.close();
+    await phone.page.close();
+  });
 });
+

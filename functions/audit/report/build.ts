@@ -13,11 +13,13 @@ import {
   type Person,
   type Reason,
   type Verdict,
+  isUnsure,
   verdictOf,
 } from '../model.ts';
 import { CATEGORY_TEXT } from './labels.ts';
 import { maskCompany, maskName, textMasker } from './redact.ts';
 import { computeYearStats, DEFAULT_TIME_ZONE, hasNote, yearsOf, type YearStats } from './stats.ts';
+import { gradeSentTemplates, isMassTemplate, type OneByOne, type TemplateGrade } from './templates.ts';
 
 export interface ReportInput {
   /** The CRs of this year at least; of all years for year over year (or give `history`). */
@@ -49,6 +51,10 @@ export interface ExampleView {
   /** Sum of the weights of the reasons for its category: how strongly it is what it is. */
   score: number;
   confidence: number;
+  /** Confidence below UNSURE_BELOW: the page shows the verdict as "unsure", not as a fact. */
+  unsure: boolean;
+  /** For a note the owner sent as a template (one sender's cluster): how many people got it; else null. */
+  sentTo: number | null;
   /** "14 Mar 2026" in the report's zone. */
   date: string;
   counterpart: { name: string; company: string | null; position: string | null; /** Only https://www.linkedin.com/… URLs, never when redacted. */ profileUrl: string | null };
@@ -80,6 +86,17 @@ export interface ClusterView {
   example: string;
 }
 
+/** A sent template as the page shows it (pattern masked when redacted). */
+export type TemplateView = TemplateGrade;
+
+export interface TemplatesView {
+  /** Most sent first. */
+  rows: TemplateView[];
+  oneByOne: OneByOne;
+  withNote: number;
+  outcomesKnown: boolean;
+}
+
 export interface YearOverYearRow {
   year: number;
   received: number;
@@ -108,6 +125,8 @@ export interface ReportModel {
     /** Among received CRs with a note. */
     accept: number;
     ignore: number;
+    /** Received notes whose verdict is unsure (confidence below UNSURE_BELOW). */
+    unsure: number;
     ignoreShare: number | null;
     worstCategory: IgnoreCategory | null;
     worstCategoryCount: number;
@@ -125,7 +144,10 @@ export interface ReportModel {
     /** Outcomes are known (the export had Connections.csv). */
     outcomesKnown: boolean;
     neverAgain: ExampleView[];
+    /** The best notes the owner wrote: never a template sent to many people; confident verdicts first. */
     best: ExampleView[];
+    /** The owner's sent notes grouped by template, graded. */
+    templates: TemplatesView;
   };
   /** One row per stored year, ascending; empty when only one year is stored. */
   yearOverYear: YearOverYearRow[];
@@ -188,18 +210,28 @@ export function noteKey(r: Pick<ClassifiedRequest, 'message' | 'counterpart'>): 
   return (r.message.toLocaleLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => (names.has(w) ? '{name}' : w)).join(' ');
 }
 
+/** Confident verdicts before unsure ones; then byScore. For the lists that show examples as the best or worst of a kind. */
+export function byConfidentScore(a: ClassifiedRequest, b: ClassifiedRequest): number {
+  return Number(isUnsure(a)) - Number(isUnsure(b)) || byScore(a, b);
+}
+
 /** The first `n` requests with different notes (a template sent to many counts once). */
 function distinctNotes(sorted: ClassifiedRequest[], n: number): ClassifiedRequest[] {
   const seen = new Set<string>();
   const out: ClassifiedRequest[] = [];
   for (const r of sorted) {
-    const key = noteKey(r);
+    const key = r.cluster ? `cluster:${r.cluster.id}` : noteKey(r);
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(r);
     if (out.length === n) break;
   }
   return out;
+}
+
+/** How many people got this note from its sender (1 unless it is one sender's template). */
+function copies(r: ClassifiedRequest): number {
+  return r.cluster?.kind === 'one_sender' ? r.cluster.recipients : 1;
 }
 
 function rate(n: number, d: number): number | null {
@@ -243,6 +275,8 @@ export function buildReportModel(input: ReportInput): ReportModel {
       verdict: r.verdict,
       score: scoreOf(r),
       confidence: r.confidence,
+      unsure: isUnsure(r),
+      sentTo: r.direction === 'OUTGOING' && r.cluster?.kind === 'one_sender' ? r.cluster.recipients : null,
       date: dateFormat.format(new Date(r.sentAt)),
       counterpart: {
         name: redact ? maskName(r.counterpart.name) : r.counterpart.name,
@@ -263,7 +297,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
 
   const hallOfShame: ShameEntry[] = [];
   for (const category of IGNORE_CATEGORIES) {
-    const members = received.filter((r) => r.category === category && hasNote(r)).sort(byScore);
+    const members = received.filter((r) => r.category === category && hasNote(r)).sort(byConfidentScore);
     if (members.length === 0) continue;
     const t = CATEGORY_TEXT[category];
     hallOfShame.push({ category, title: t.title, lesson: t.lesson, count: members.length, worst: view(members[0]) });
@@ -297,7 +331,19 @@ export function buildReportModel(input: ReportInput): ReportModel {
     .filter((c) => c.senders >= 2 && verdictOf(c.category) === 'IGNORE')
     .sort((a, b) => b.senders - a.senders || b.requests - a.requests || a.id.localeCompare(b.id));
 
-  const hallOfFame = distinctNotes(received.filter((r) => r.category === 'good').sort(byScore), 5).map(view);
+  // The best notes: never a note that went to many people (whatever its category), confident verdicts first.
+  const hallOfFame = distinctNotes(received.filter((r) => r.category === 'good' && !isMassTemplate(r)).sort(byConfidentScore), 5).map(view);
+
+  const graded = gradeSentTemplates(sent);
+  const templates: TemplatesView = {
+    rows: graded.templates.map((t) => {
+      const members = sent.filter((r) => r.cluster?.id === t.id);
+      return { ...t, pattern: maskerFor(members)(t.pattern) };
+    }),
+    oneByOne: graded.oneByOne,
+    withNote: graded.withNote,
+    outcomesKnown: graded.outcomesKnown,
+  };
 
   const sentByCategory = (Object.entries(stats.sentAcceptance.byCategory) as [Category, { sent: number; accepted: number; rate: number | null }][])
     .map(([category, c]) => ({ category, ...c }))
@@ -342,6 +388,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
       receivedWithoutNote: inc.total - inc.withNote,
       accept: inc.byVerdict.ACCEPT,
       ignore: inc.byVerdict.IGNORE,
+      unsure: received.filter((r) => hasNote(r) && isUnsure(r)).length,
       ignoreShare: rate(inc.byVerdict.IGNORE, inc.byVerdict.ACCEPT + inc.byVerdict.IGNORE),
       worstCategory: stats.worstCategory,
       worstCategoryCount: stats.worstCategory ? inc.byCategory[stats.worstCategory] : 0,
@@ -357,8 +404,10 @@ export function buildReportModel(input: ReportInput): ReportModel {
       byCategory: sentByCategory,
       acceptanceRate: stats.sentAcceptance.rate,
       outcomesKnown: stats.sentAcceptance.accepted + stats.sentAcceptance.pending > 0,
-      neverAgain: distinctNotes(sent.filter((r) => r.verdict === 'IGNORE').sort(byScore), 3).map(view),
-      best: distinctNotes(sent.filter((r) => r.category === 'good').sort(byScore), 3).map(view),
+      // The note sent to the most people first: that is the one to stop sending.
+      neverAgain: distinctNotes(sent.filter((r) => r.verdict === 'IGNORE').sort((a, b) => Number(isUnsure(a)) - Number(isUnsure(b)) || copies(b) - copies(a) || byScore(a, b)), 3).map(view),
+      best: distinctNotes(sent.filter((r) => r.category === 'good' && !isMassTemplate(r)).sort(byConfidentScore), 3).map(view),
+      templates,
     },
     yearOverYear,
   };

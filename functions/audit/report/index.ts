@@ -5,8 +5,9 @@
 import { buildReportModel, type ReportInput } from './build.ts';
 import { renderPage } from './page.tsx';
 
-export { buildReportModel, safeProfileUrl, highlight, scoreOf, byScore } from './build.ts';
-export type { ReportInput, ReportModel, ExampleView, ShameEntry, ClusterView, YearOverYearRow, NoteSegment } from './build.ts';
+export { buildReportModel, safeProfileUrl, highlight, scoreOf, byScore, byConfidentScore } from './build.ts';
+export type { ReportInput, ReportModel, ExampleView, ShameEntry, ClusterView, YearOverYearRow, NoteSegment, TemplatesView, TemplateView } from './build.ts';
+export { gradeSentTemplates, isMassTemplate, isOneSenderTemplate, type SentTemplates, type TemplateGrade, type OneByOne, type SentOutcomes } from './templates.ts';
 export { computeYearStats, yearsOf, type YearStats } from './stats.ts';
 export { CSP } from './page.tsx';
 

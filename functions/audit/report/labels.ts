@@ -16,49 +16,51 @@ export const CATEGORY_TEXT: Record<Category, CategoryText> = {
   sales_pitch: {
     label: 'Sales pitch',
     title: 'The Sales Pitch',
-    lesson: 'A pitch in a connection request. An aggressive sales pitch does not make a good first impression.',
-    advice: 'Say what you do in a way that makes them want to learn more, show interest in what they do, and open the door.',
+    lesson: 'It offers something: a product, a service, a platform, a partnership, a free demo or a job (recruiters included). A pitch in a connection request does not make a good first impression.',
+    advice: 'Say what you do in a way that makes them want to learn more, show interest in what they do, and open the door; keep the offer for later.',
   },
   swing_and_miss: {
     label: 'Swing & miss',
     title: 'The Swing & Miss',
-    lesson: 'A very specific industry or specialty that has nothing to do with the person receiving it.',
+    lesson: 'A pitch aimed at an industry, specialty or role the person receiving it does not have.',
     advice: 'Look at the profile first and make sure they are the right audience for your outreach.',
   },
   irrelevant: {
     label: 'Irrelevant',
     title: 'The “How is that relevant to me?”',
-    lesson: 'Random information and no clear reason to connect.',
-    advice: 'Say WHY you want to connect: a shared event, a post, an article, a real common interest.',
+    lesson: 'No clear reason to connect: generic flattery, “let’s connect”, a CV, or random facts about the sender.',
+    advice: 'Say WHY you want to connect: a shared event, a post, an article, a person you both know.',
   },
   bot: {
     label: 'Bot',
     title: 'The Bot',
-    lesson: 'Automation: placeholders, mass templates, identical text from different senders. Easy to spot.',
-    advice: 'Send an authentic message. Templates are fine as a start, but make each one personal.',
+    lesson:
+      'Evidence of automation: one note sent to three people or more with only the name changed, the same note from unrelated senders, mail-merge debris (a placeholder left in, a greeting to someone else), or an invitation that thanks you for connecting before you have. Generic wording alone is not a bot.',
+    advice: 'Write each note for one person: a template with only the name changed reads as a machine, however friendly it is.',
   },
   too_much_too_soon: {
     label: 'Too much, too soon',
     title: 'Too Much, Too Soon',
-    lesson: 'Asks for an action that benefits the sender (comment, like, endorse, follow, vote) before any relationship.',
-    advice: 'Make it relevant to them; once they accept, comment on one of their posts first.',
+    lesson:
+      'Asks a stranger for something that benefits the sender before any relationship: like, comment, share or endorse, a referral, mentoring, reading a CV, a call as a first step, speaking at an event, a paid expert-network call.',
+    advice: 'Connect first and give before you ask: comment on one of their posts, then ask once they know who you are.',
   },
   coworker_template: {
     label: 'Coworker template',
     title: 'The (Confused) Bot',
-    lesson: 'The same message from several people of one company.',
+    lesson: 'The same note from several people of one company.',
     advice: 'If your company builds its network together, coordinate targets and write your own words.',
   },
   good: {
     label: 'Good',
     title: 'The ACCEPT',
-    lesson: 'Cites real shared activity and gives a clear reason to connect.',
+    lesson: 'Cites something real the two share (a post, a talk, an event, a person they both know) and gives a clear reason to connect.',
     advice: '',
   },
   no_message: {
     label: 'No message',
     title: 'No message',
-    lesson: 'No note at all: neither ACCEPT nor IGNORE on its own.',
+    lesson: 'No note at all, or only LinkedIn’s default invitation text: neither ACCEPT nor IGNORE on its own.',
     advice: 'Add a line saying who you are and why you want to connect.',
   },
 };

@@ -4,8 +4,8 @@
  * (see safeProfileUrl); the CSP allows no script and no external request.
  */
 import { render } from 'preact-render-to-string';
-import { CATEGORIES, VERDICTS } from '../model.ts';
-import type { ExampleView, ReportModel } from './build.ts';
+import { CATEGORIES, UNSURE_BELOW, VERDICTS, type Category, type Verdict } from '../model.ts';
+import type { ExampleView, ReportModel, TemplateView } from './build.ts';
 import { BarChart, Legend, MonthChart } from './charts.tsx';
 import { listMonths, longDate, monthName } from './coverage.ts';
 import { CATEGORY_COLOR, CATEGORY_TEXT, VERDICT_COLOR, VERDICT_TEXT } from './labels.ts';
@@ -16,6 +16,35 @@ export const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:
 const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
 const capitalise = (s: string) => (s ? s[0].toUpperCase() + s.slice(1) : s);
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+const conf = (x: number) => x.toFixed(2);
+
+/**
+ * The verdict as a badge; a verdict below UNSURE_BELOW is shown as "unsure — 0.52" with the way it
+ * leans, never as a fact.
+ */
+function VerdictBadge(props: { verdict: Verdict; unsure: boolean; confidence: number }) {
+  if (!props.unsure) return <span class={`badge b-${props.verdict}`}>{props.verdict}</span>;
+  return (
+    <span class="unsure" title={`The classifier is not sure (confidence ${conf(props.confidence)}, below ${UNSURE_BELOW}): read the note and judge for yourself.`}>
+      <span class="badge b-unsure">{`unsure — ${conf(props.confidence)}`}</span> <span class="lean">{`leans ${props.verdict}`}</span>
+    </span>
+  );
+}
+
+function CategoryTag(props: { category: Category }) {
+  return <span class="tag" style={{ background: CATEGORY_COLOR[props.category] }}>{CATEGORY_TEXT[props.category].label}</span>;
+}
+
+/** A template's text with its slots (`{name}`, `{…}`) set apart. */
+function Pattern(props: { text: string }) {
+  return <>{props.text.split(/(\{name\}|\{…\})/u).map((part, i) => (i % 2 === 1 ? <span class="slot">{part}</span> : part))}</>;
+}
+
+/** "You sent this note to 12 people; only the name changed." */
+function sentToLine(n: number, pattern?: string): string {
+  return `You sent this note to ${n} people; only the name${pattern?.includes('{…}') ? ' and one detail' : ''} changed.`;
+}
 
 function Person(props: { name: string; profileUrl: string | null }) {
   return props.profileUrl ? (
@@ -70,10 +99,12 @@ function ExampleCard(props: { example: ExampleView; title?: string; count?: stri
         <h3>{props.title ?? CATEGORY_TEXT[e.category].label}</h3>
         <span>
           {props.count ? <span class="count">{props.count} </span> : null}
-          <span class={`badge b-${e.verdict}`}>{e.verdict}</span>
+          <VerdictBadge verdict={e.verdict} unsure={e.unsure} confidence={e.confidence} />
         </span>
       </header>
       {props.lesson ? <p class="muted">{props.lesson}</p> : null}
+      {e.unsure ? <p class="unsure-note">Unsure: the classifier's confidence is only {conf(e.confidence)}. Read the note and judge for yourself.</p> : null}
+      {e.sentTo !== null && e.sentTo >= 2 ? <p class={`sent-to${e.sentTo < 3 ? ' few' : ''}`}>{sentToLine(e.sentTo)}</p> : null}
       <Note example={e} />
       <Reasons example={e} heading={props.why} />
       {props.fix !== false && e.advice && e.verdict === 'IGNORE' ? (
@@ -132,6 +163,7 @@ function Headline(props: { m: ReportModel }) {
             </div>
             <p class="split">
               Received notes: {h.accept} ACCEPT · {h.ignore} IGNORE
+              {h.unsure > 0 ? ` · ${h.unsure} of these verdicts unsure (confidence below ${UNSURE_BELOW})` : ''}
             </p>
           </>
         ) : null}
@@ -252,7 +284,7 @@ function ShameSection(props: { m: ReportModel }) {
       {m.clusters.length > 0 ? (
         <div class="card">
           <h3>Copy, paste, send</h3>
-          <p class="muted">The same note, word for word, from different people.</p>
+          <p class="muted">The same note from different people: only the names changed.</p>
           <ul class="clusters">
             {m.clusters.slice(0, MAX_CLUSTERS).map((c) => (
               <li>
@@ -262,7 +294,7 @@ function ShameSection(props: { m: ReportModel }) {
                     <strong>{c.senders} people sent you this note</strong>
                     {c.company ? <>, all from {c.company}</> : null}
                     {c.requests > c.senders ? ` (${c.requests} times)` : ''}{' '}
-                    <span class="tag" style={{ background: CATEGORY_COLOR[c.category] }}>{CATEGORY_TEXT[c.category].label}</span>
+                    <CategoryTag category={c.category} />
                   </p>
                   <blockquote class="note">{c.example}</blockquote>
                 </div>
@@ -270,7 +302,7 @@ function ShameSection(props: { m: ReportModel }) {
             ))}
           </ul>
           {m.clusters.length > MAX_CLUSTERS ? (
-            <p class="muted">…and {plural(m.clusters.length - MAX_CLUSTERS, 'more note')} sent word for word by several people.</p>
+            <p class="muted">…and {plural(m.clusters.length - MAX_CLUSTERS, 'more note')} sent by several people.</p>
           ) : null}
         </div>
       ) : null}
@@ -336,10 +368,91 @@ function SentSection(props: { m: ReportModel }) {
       {s.neverAgain.map((e) => (
         <ExampleCard example={e} why="Why it reads as an IGNORE" />
       ))}
-      {s.best.length > 0 ? <h3 class="sub">Your best three</h3> : null}
+      {s.best.length > 0 ? (
+        <>
+          <h3 class="sub">Your best three</h3>
+          <p class="muted">Notes you wrote for one person: a template sent to many people never counts here, whatever its verdict.</p>
+        </>
+      ) : null}
       {s.best.map((e, i) => (
         <ExampleCard example={e} title={`No. ${i + 1}`} why="What works" />
       ))}
+    </section>
+  );
+}
+
+const MAX_TEMPLATES = 12;
+
+function TemplateRow(props: { t: TemplateView; known: boolean }) {
+  const { t, known } = props;
+  return (
+    <tr data-template={t.id} data-category={t.category}>
+      <th scope="row" class="tpl">
+        <Pattern text={t.pattern} />
+        {t.recipientsInAll >= 3 ? <span class="sent-to">{sentToLine(t.recipientsInAll, t.pattern)}</span> : null}
+      </th>
+      <td class="n" data-label="sent">{t.sent}</td>
+      <td class="n" data-label="accepted">{known ? t.accepted : '–'}</td>
+      <td class="n" data-label="rate">{pct(t.rate)}</td>
+      <td class="verdict">
+        <CategoryTag category={t.category} /> <VerdictBadge verdict={t.verdict} unsure={t.unsure} confidence={t.confidence} />
+      </td>
+    </tr>
+  );
+}
+
+function TemplatesSection(props: { m: ReportModel }) {
+  const { m } = props;
+  const t = m.sent.templates;
+  if (t.withNote === 0) return null;
+  const known = t.outcomesKnown;
+  const inTemplates = t.rows.reduce((n, r) => n + r.sent, 0);
+  const tplAccepted = t.rows.reduce((n, r) => n + r.accepted, 0);
+  const tplPending = t.rows.reduce((n, r) => n + r.pending, 0);
+  const tplRate = tplAccepted + tplPending === 0 ? null : tplAccepted / (tplAccepted + tplPending);
+  const one = t.oneByOne;
+  const oneVerdicts = VERDICTS.filter((v) => one.byVerdict[v] > 0).map((v) => `${one.byVerdict[v]} ${v}`);
+  return (
+    <section id="templates" aria-labelledby="templates-h">
+      <h2 id="templates-h">Your templates</h2>
+      <p class="intro">
+        {t.rows.length === 0
+          ? `You wrote each of your ${plural(t.withNote, 'note')} one by one: no template.`
+          : `${inTemplates} of the ${plural(t.withNote, 'note')} you sent went out as ${plural(t.rows.length, 'template')}; ${one.sent} ${one.sent === 1 ? 'was' : 'were'} written one by one.`}
+        {known ? '' : ' Whether they were accepted is unknown: the export has no Connections.csv. Add it to see which of your templates works.'}
+      </p>
+      <div class="card">
+        {t.rows.length > 0 && known && tplRate !== null && one.rate !== null ? (
+          <p class="lead">
+            Accepted: <strong>{pct(tplRate)}</strong> of your templated notes, <strong>{pct(one.rate)}</strong> of the notes you wrote one by one.
+          </p>
+        ) : null}
+        <div class="scroll"><table class="templates">
+          <caption class="sr">Your templates in {m.year}: how many were sent and accepted, and the verdict</caption>
+          <thead>
+            <tr><th scope="col">Template</th><th scope="col">Sent</th><th scope="col">Accepted</th><th scope="col">Rate</th><th scope="col">Verdict</th></tr>
+          </thead>
+          <tbody>
+            {t.rows.slice(0, MAX_TEMPLATES).map((r) => <TemplateRow t={r} known={known} />)}
+          </tbody>
+          {one.sent > 0 ? (
+            <tfoot>
+              <tr class="one-by-one">
+                <th scope="row" class="tpl">Notes written one by one</th>
+                <td class="n" data-label="sent">{one.sent}</td>
+                <td class="n" data-label="accepted">{known ? one.accepted : '–'}</td>
+                <td class="n" data-label="rate">{pct(one.rate)}</td>
+                <td class="verdict">{oneVerdicts.join(' · ')}{one.unsure > 0 ? ` (${one.unsure} unsure)` : ''}</td>
+              </tr>
+            </tfoot>
+          ) : null}
+        </table></div>
+        {t.rows.length > MAX_TEMPLATES ? <p class="muted">…and {plural(t.rows.length - MAX_TEMPLATES, 'more template')}.</p> : null}
+        <p class="muted small">
+          A template is one note sent to several people with only the name (or one detail) changed, shown with <span class="slot">{'{name}'}</span> where the
+          name went. Sent to three people or more, it reads as automation: a bot.
+        </p>
+      </div>
     </section>
   );
 }
@@ -386,6 +499,7 @@ function Page(props: { m: ReportModel }) {
     ['shame', 'Hall of shame'],
     ['fame', 'Hall of fame'],
     ['sent', 'Your requests'],
+    ...(m.sent.templates.withNote ? ([['templates', 'Your templates']] as [string, string][]) : []),
     ...(m.yearOverYear.length ? ([['years', 'Year over year']] as [string, string][]) : []),
   ];
   return (
@@ -411,6 +525,7 @@ function Page(props: { m: ReportModel }) {
           <ShameSection m={m} />
           <FameSection m={m} />
           <SentSection m={m} />
+          <TemplatesSection m={m} />
           <YearOverYearSection m={m} />
         </main>
         <footer class="page" role="contentinfo">

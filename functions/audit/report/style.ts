@@ -83,6 +83,21 @@ mark{background:var(--mark);color:inherit;border-radius:3px;padding:0 2px;box-sh
 .clusters .big{font-size:2.2rem;font-weight:800;color:var(--ignore);line-height:1;text-align:center}
 .clusters .big small{display:block;font-size:.72rem;font-weight:600;color:var(--muted);letter-spacing:.04em}
 .muted{color:var(--muted)}
+.small{font-size:.85rem}
+p.lead{margin-top:0}
+.b-unsure{background:#fff;color:#6b4e00;border:1.5px dashed #9a5b00;letter-spacing:.04em;text-transform:none}
+.unsure .lean{font-size:.78rem;font-weight:700;color:var(--muted);white-space:nowrap}
+.unsure-note{margin:0 0 10px;padding:6px 10px;border-radius:8px;background:#fff8e6;color:#6b4e00;font-size:.88rem}
+.sent-to{display:block;margin:4px 0 0;font-size:.85rem;font-weight:600;color:var(--ignore)}
+p.sent-to{margin:0 0 10px}
+.sent-to.few{color:var(--muted);font-weight:400}
+table.templates .sent-to{font-size:.8rem;font-weight:600}
+.slot{background:#e8eefc;color:#1b3a8a;border-radius:4px;padding:0 3px;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.88em;white-space:nowrap}
+table.templates th.tpl{white-space:normal;font-weight:400;min-width:18rem;max-width:34rem;overflow-wrap:anywhere}
+table.templates td.n{text-align:right}
+table.templates thead th:nth-child(n+2):nth-child(-n+4){text-align:right}
+table.templates td,table.templates th{vertical-align:top}
+table.templates tfoot th,table.templates tfoot td{border-top:2px solid var(--line);border-bottom:0;font-weight:600}
 .tag{display:inline-block;font-size:.72rem;font-weight:700;color:#fff;border-radius:999px;padding:1px 8px;vertical-align:1px}
 h3.sub{margin:28px 0 12px;font-size:1.25rem}
 .empty{color:var(--muted);font-style:italic}
@@ -101,7 +116,17 @@ footer.page .motto{font-size:1.1rem;color:var(--ink);font-weight:700}
  th,td{padding:5px 6px}
  nav.toc{position:static}
 }
-@media (max-width:600px){svg.wide{display:none}svg.narrow{display:block}}
+@media (max-width:600px){
+ svg.wide{display:none}svg.narrow{display:block}
+ table.templates thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%)}
+ table.templates,table.templates tbody,table.templates tfoot{display:block}
+ table.templates tr{display:grid;grid-template-columns:repeat(3,auto) 1fr;gap:2px 14px;padding:10px 0;border-bottom:1px solid var(--line)}
+ table.templates tfoot tr{border-top:2px solid var(--line);border-bottom:0}
+ table.templates th,table.templates td,table.templates tfoot th,table.templates tfoot td{border:0;padding:0;text-align:left}
+ table.templates th.tpl{grid-column:1/-1;min-width:0;max-width:none;padding-bottom:4px}
+ table.templates td.n::before{content:attr(data-label) " ";color:var(--muted);font-size:.78rem;font-weight:600}
+ table.templates td.verdict{grid-column:1/-1;white-space:normal}
+}
 @media print{
  body{background:#fff;font-size:11pt}
  nav.toc,.skip{display:none}

@@ -62,8 +62,8 @@ async function putObject(key: string, body: Uint8Array | string) {
   await emu.clients.s3.send(new PutObjectCommand({ Bucket: emu.bucket, Key: key, Body: typeof body === 'string' ? Buffer.from(body) : body }));
 }
 
-async function allVerdicts(sub: string, query: Record<string, string>): Promise<ClassifiedRequest[]> {
-  const items: ClassifiedRequest[] = [];
+async function allVerdicts(sub: string, query: Record<string, string>): Promise<(ClassifiedRequest & { unsure: boolean })[]> {
+  const items: (ClassifiedRequest & { unsure: boolean })[] = [];
   let cursor: string | null = null;
   for (let page = 0; page < 50; page++) {
     const res = await call(sub, 'GET', '/verdicts', cursor ? { ...query, cursor } : query);
@@ -173,6 +173,8 @@ describe('ingest → API against the emulators', () => {
       expect(v).not.toHaveProperty('pk');
       expect(v).not.toHaveProperty('gsi1pk');
       expect(v.owner.name).toBe(OWNER);
+      // `unsure` is derived by the API (openapi.json), not stored.
+      expect(v.unsure).toBe(v.category !== 'no_message' && v.confidence < 0.6);
     }
     expect(all.map((v) => v.counterpart.name)).toEqual(expect.arrayContaining(['Zoë Ångström', 'Sam "The Builder" Ortiz, PhD']));
     const year2025 = await allVerdicts(USER_A, { year: '2025', limit: '1' });

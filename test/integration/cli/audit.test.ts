@@ -49,7 +49,8 @@ describe.concurrent('aoi audit on the sample data', () => {
     for (const r of rows) {
       expect(r.owner.name).toBe(m.owner);
       expect(r.sentAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:00\.000Z$/);
-      expect(Object.keys(r)).toEqual(expect.arrayContaining(['id', 'direction', 'owner', 'counterpart', 'sentAt', 'message', 'outcome', 'category', 'verdict', 'reasons']));
+      expect(Object.keys(r)).toEqual(expect.arrayContaining(['id', 'direction', 'owner', 'counterpart', 'sentAt', 'message', 'outcome', 'category', 'verdict', 'confidence', 'reasons', 'unsure']));
+      expect(r.unsure).toBe(r.category !== 'no_message' && r.confidence < 0.6);
       expect(r.counterpart).toHaveProperty('name');
       expect(r.counterpart).toHaveProperty('profileUrl');
     }
@@ -94,6 +95,46 @@ describe.concurrent('aoi audit on the sample data', () => {
     expect(files).toEqual(['report-2025.html']);
     const html = await readFile(join(out, files[0]), 'utf8');
     expect(html).not.toContain('Vermeulen-Osei');
+  });
+});
+
+describe('aoi audit text: your templates', () => {
+  it('prints a per-year block of the sent notes, and says acceptance is unknown without Connections.csv', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'aoi-cli-'));
+    const csv = [
+      'From,To,Sent At,Message,Direction',
+      'Ana Owner,Bo Peer,"3/14/25, 9:05 AM","Hi Bo, loved your talk at DataConf on streaming CSV. Would be glad to connect.",OUTGOING',
+      'Ana Owner,Cy Peer,"3/16/25, 9:05 AM","Cy, could you refer me for the data engineer role on your team?",OUTGOING',
+      'Ana Owner,Di Peer,"3/18/25, 9:05 AM",,OUTGOING',
+      'Ed Peer,Ana Owner,"3/15/25, 7:30 PM","Hi Ana, loved your talk at DataConf on streaming CSV.",INCOMING',
+      '',
+    ].join('\n');
+    await writeFile(join(dir, 'Invitations.csv'), csv);
+    const { code, stdout, stderr } = await aoi('audit', join(dir, 'Invitations.csv'));
+    expect(code, stderr).toBe(0);
+    const block = stdout.slice(stdout.indexOf('  your templates'));
+    expect(block).toMatch(/^ {2}your templates \(accepted: unknown, the export has no Connections\.csv\)$/m);
+    expect(block).toMatch(/^\s+2 sent\s+written one by one: /m);
+    expect(block).toMatch(/^ {4}no template: every note was written one by one$/m);
+  });
+
+  it('shows one note sent to 12 people as one template: bot, to 12 people, with {name} where the name went', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'aoi-cli-'));
+    const first = ['Ana', 'Ben', 'Cleo', 'Dev', 'Eli', 'Fay', 'Gus', 'Hana', 'Ivo', 'Joaquim', 'Kai', 'Lia'];
+    const csv = [
+      'From,To,Sent At,Message,Direction',
+      ...first.map((n, i) => `Ana Owner,${n} Peer${i},"4/${i + 1}/25, 9:05 AM","Hi ${n}, I help data teams cut their Snowflake bill by 30%. Open to a quick chat next week?",OUTGOING`),
+      'Ana Owner,Bo Solo,"5/14/25, 9:05 AM","Hi Bo, loved your talk at DataConf on streaming CSV. Would be glad to connect.",OUTGOING',
+      '',
+    ].join('\n');
+    await writeFile(join(dir, 'Invitations.csv'), csv);
+    const { code, stdout, stderr } = await aoi('audit', join(dir, 'Invitations.csv'));
+    expect(code, stderr).toBe(0);
+    const block = stdout.slice(stdout.indexOf('  your templates')).split('\n');
+    expect(block[1]).toMatch(/^\s+12 sent\s+IGNORE bot( \(unsure — [\d.]+\))?, to 12 people$/);
+    // The pattern, cut to one line.
+    expect(block[2]).toMatch(/^\s+"Hi \{name\}, I help data teams cut their Snowflake bill by 30%\. Open .*…"$/);
+    expect(block[3]).toMatch(/^\s+1 sent\s+written one by one: /);
   });
 });
 

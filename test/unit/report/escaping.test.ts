@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderYearReport } from '../../../functions/audit/report/index.ts';
 import type { ClassifiedRequest } from '../../../functions/audit/model.ts';
-import { coverage, cr, OWNER } from './fixtures.ts';
+import { coverage, cr, OWNER, sentTemplate } from './fixtures.ts';
 import { tags, visibleText } from './html.ts';
 
 const PAYLOADS = [
@@ -17,7 +17,7 @@ const PAYLOADS = [
 ];
 
 function hostileRequests(p: string, i = 0): ClassifiedRequest[] {
-  const cluster = { id: `c${i}`, size: 2, senders: 2, company: p, example: `Cluster ${p}` };
+  const cluster = { id: `c${i}`, kind: 'coworker' as const, size: 2, senders: 2, recipients: 1, company: p, example: `Cluster ${p}`, pattern: `Cluster ${p}` };
   return [
     cr({
       category: 'sales_pitch',
@@ -31,6 +31,8 @@ function hostileRequests(p: string, i = 0): ClassifiedRequest[] {
     ...[1, 2].map((n) => cr({ category: 'coworker_template', name: `Coworker${n} ${p}`, company: p, message: `Cluster ${p}`, reasons: [['tpl', p, 1]], cluster })),
     cr({ category: 'good', name: `Good ${p}`, message: `Great talk ${p}`, reasons: [['good', p, 1]], profileUrl: `https://www.linkedin.com/in/good-${i}` }),
     cr({ category: 'too_much_too_soon', direction: 'OUTGOING', name: `Sent ${p}`, message: `Please like ${p}`, reasons: [['ask', p, 2]], outcome: 'pending' }),
+    // The owner's template: its pattern is shown in the templates table.
+    ...sentTemplate({ id: `tpl-${i}-${p}`, pattern: `Hi {name}, template ${p}`, names: ['Tia One', 'Uli Two', 'Van Three'], accepted: 1 }),
   ];
 }
 
@@ -77,7 +79,7 @@ describe('the page with hostile notes, names, companies and URLs', () => {
       const page = renderYearReport({ requests: hostileRequests(p, i), coverages: [], year: 2025, owner: OWNER, generatedAt: '2026-01-02T00:00:00Z' });
       assertInert(page);
       const text = visibleText(page);
-      for (const shown of [`Hello ${p} buy now`, `${p} Name${i}`, `Advice ${p}`, `Cluster ${p}`, `all from ${p}`, `Great talk ${p}`, `Good ${p}`, `Please like ${p}`, `Sent ${p}`]) {
+      for (const shown of [`Hello ${p} buy now`, `${p} Name${i}`, `Advice ${p}`, `Cluster ${p}`, `all from ${p}`, `Great talk ${p}`, `Good ${p}`, `Please like ${p}`, `Sent ${p}`, `Hi {name}, template ${p}`]) {
         expect(text).toContain(shown);
       }
     }

@@ -104,13 +104,13 @@ export function sampleRequests(): ClassifiedRequest[] {
   for (const [i, n] of ['Alex Grant', 'Riley Quinn', 'Jordan Blake', 'Casey Moore'].entries()) {
     out.push(cr({ category: 'bot', name: n, sentAt: month(7 + i, 8 + i), message: botNote,
       reasons: [['bot.placeholder', '{first_name}', 3], ['bot.identical_text', 'I came across your profile and was impressed', 1]],
-      cluster: { id: 'cl-bot', size: 4, senders: 4, example: botNote } }));
+      cluster: { id: 'cl-bot', kind: 'many_senders', size: 4, senders: 4, recipients: 1, example: botNote, pattern: botNote } }));
   }
   const hedge = 'Hi! Our team at Synergex is connecting with leaders like you. We are all on a mission to hedge risk, one handshake at a time.';
   for (const [i, n] of ['Eva Stone', 'Mark Chu', 'Nina Park'].entries()) {
     out.push(cr({ category: 'coworker_template', name: n, company: 'Synergex', sentAt: month(10, 3 + i), message: hedge,
       reasons: [['template.coworkers', 'Our team at Synergex', 2]],
-      cluster: { id: 'cl-synergex', size: 3, senders: 3, company: 'Synergex', example: hedge } }));
+      cluster: { id: 'cl-synergex', kind: 'coworker', size: 3, senders: 3, recipients: 1, company: 'Synergex', example: hedge, pattern: hedge } }));
   }
   out.push(
     cr({ category: 'good', name: 'Olivia Hart', sentAt: month(8, 20), confidence: 0.9,
@@ -148,4 +148,39 @@ export function sampleRequests(): ClassifiedRequest[] {
 
 export function sampleCoverages(): Coverage[] {
   return [coverage('Basic_LinkedInDataExport_12-20-2024.zip', '2024-12-20'), coverage('Basic_LinkedInDataExport_12-01-2025.zip', '2025-12-01')];
+}
+
+export interface TemplateSpec {
+  /** Cluster id. */
+  id: string;
+  /** The note with `{name}` where the recipient's first name goes. */
+  pattern: string;
+  /** Recipients' names: one CR each. */
+  names: string[];
+  /** How many of them (the first ones) accepted; the rest are pending (or unknown with `outcomesUnknown`). */
+  accepted?: number;
+  category?: Category;
+  confidence?: number;
+  reasons?: [string, string, number?][];
+  outcomesUnknown?: boolean;
+  sentAt?: (i: number) => string;
+}
+
+/** The owner's note sent to several people with only the name changed: one CR per recipient, one one_sender cluster. */
+export function sentTemplate(spec: TemplateSpec): ClassifiedRequest[] {
+  const n = spec.names.length;
+  return spec.names.map((name, i) => {
+    const message = spec.pattern.replaceAll('{name}', name.split(' ')[0]);
+    return cr({
+      category: spec.category ?? (n >= 3 ? 'bot' : 'good'),
+      direction: 'OUTGOING',
+      name,
+      message,
+      confidence: spec.confidence ?? 0.9,
+      outcome: spec.outcomesUnknown ? 'unknown' : i < (spec.accepted ?? 0) ? 'accepted' : 'pending',
+      sentAt: spec.sentAt?.(i) ?? `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 27)).padStart(2, '0')}T15:00:00.000Z`,
+      reasons: spec.reasons ?? [['template.one_sender', `sent to ${n} people; only the name changed`, 3]],
+      cluster: { id: spec.id, kind: 'one_sender', size: n, senders: 1, recipients: n, example: message, pattern: spec.pattern },
+    });
+  });
 }

@@ -25,4 +25,23 @@ describe('the page colours and words', () => {
       if (c !== 'good') expect(CATEGORY_TEXT[c].advice.length, c).toBeGreaterThan(10);
     }
   });
+
+  it('the lessons follow the labelling standard (shared/taxonomy.md)', () => {
+    const t = (c: keyof typeof CATEGORY_TEXT) => CATEGORY_TEXT[c].lesson.toLowerCase();
+    // bot = evidence of automation, never generic wording alone.
+    expect(t('bot')).toMatch(/three people or more/);
+    expect(t('bot')).toMatch(/unrelated senders/);
+    expect(t('bot')).toMatch(/placeholder/);
+    expect(t('bot')).toMatch(/thanks you for connecting/);
+    expect(t('bot')).toMatch(/generic wording alone is not a bot/);
+    // irrelevant = no clear reason: flattery, "let's connect", a CV, random facts.
+    for (const w of ['no clear reason', 'flattery', 'connect', 'cv', 'random facts']) expect(t('irrelevant')).toContain(w);
+    // too much too soon = asks a stranger for something that benefits the sender.
+    for (const w of ['benefits the sender', 'endorse', 'referral', 'mentoring', 'cv', 'a call as a first step', 'speaking at an event', 'expert-network']) expect(t('too_much_too_soon')).toContain(w);
+    // sales pitch = offers a product, service or job (recruiters included).
+    for (const w of ['product', 'service', 'job', 'recruiters']) expect(t('sales_pitch')).toContain(w);
+    // good = real shared activity and a reason to connect.
+    expect(t('good')).toMatch(/real .*reason to connect/);
+    expect(t('coworker_template')).toMatch(/one company/);
+  });
 });

@@ -33,14 +33,14 @@ describe('buildReportModel: hall of shame', () => {
 
   it('lists template clusters by number of distinct senders', () => {
     const note = 'Same note for everyone';
-    const cluster = { id: 'c1', size: 3, senders: 3, example: note };
+    const cluster = { id: 'c1', kind: 'many_senders' as const, size: 3, senders: 3, recipients: 1, example: note, pattern: note };
     const requests = [
       ...['A One', 'B Two', 'C Three'].map((name) => cr({ category: 'bot', name, message: note, cluster })),
       cr({ category: 'bot', name: 'A One', message: note, cluster, sentAt: '2025-08-01T00:00:00Z' }),
-      ...['D Four', 'E Five'].map((name) => cr({ category: 'coworker_template', name, company: 'Acme', message: 'Acme says hi', cluster: { id: 'c2', size: 2, senders: 2, company: 'Acme', example: 'Acme says hi' } })),
-      cr({ category: 'bot', name: 'Lonely', cluster: { id: 'c3', size: 1, senders: 1, example: 'x' } }),
+      ...['D Four', 'E Five'].map((name) => cr({ category: 'coworker_template', name, company: 'Acme', message: 'Acme says hi', cluster: { id: 'c2', kind: 'coworker', size: 2, senders: 2, recipients: 1, company: 'Acme', example: 'Acme says hi', pattern: 'Acme says hi' } })),
+      cr({ category: 'bot', name: 'Lonely', cluster: { id: 'c3', kind: 'many_senders', size: 1, senders: 1, recipients: 1, example: 'x', pattern: 'x' } }),
       // A good note shared by two people is not a copy-paste to shame.
-      ...['F Six', 'G Seven'].map((name) => cr({ category: 'good', name, message: 'Great talk', cluster: { id: 'c4', size: 2, senders: 2, example: 'Great talk' } })),
+      ...['F Six', 'G Seven'].map((name) => cr({ category: 'good', name, message: 'Great talk', cluster: { id: 'c4', kind: 'many_senders', size: 2, senders: 2, recipients: 1, example: 'Great talk', pattern: 'Great talk' } })),
     ];
     const m = buildReportModel({ ...base, requests });
     expect(m.clusters.map((c) => [c.id, c.senders, c.requests, c.category, c.company])).toEqual([
