@@ -150,7 +150,7 @@ export const MORE_CASES: Case[] = [
   { lang: 'en', expect: 'swing_and_miss', text: "Hey Ray, fellow realtor here! Our staging service helps listings sell 2x faster. Want to see our portfolio?", to: 'Nurse practitioner | Hospitals and Health Care' },
   { lang: 'fr', expect: 'swing_and_miss', text: "Bonjour Luc, en tant qu'avocat vous savez que la veille juridique prend du temps. Notre plateforme vous aide. Une démo ?", to: 'Chef de cuisine | Restaurants' },
   { lang: 'en', expect: 'sales_pitch', text: "Hi Eva, as an orthodontist you know how hard patient retention is. Our dental CRM automates recalls. Quick demo?", to: 'Orthodontist, private practice | Medical Practices' },
-  { lang: 'en', expect: 'good', text: "Hi Walter, I'm the new treasurer at the Eastside Food Bank — Joan said you set up their donor database years ago. Could I buy you a coffee sometime and pick your brain? Either way, glad to connect." },
+  { lang: 'en', expect: 'too_much_too_soon', text: "Hi Walter, I'm the new treasurer at the Eastside Food Bank — Joan said you set up their donor database years ago. Could I buy you a coffee sometime and pick your brain? Either way, glad to connect." },
   { lang: 'en', expect: 'good', text: "Loved the way you ran the retro at the Scrum Gathering workshop yesterday. The 'sailboat' format is going straight into my team's next sprint." },
   { lang: 'en', expect: 'good', text: "Hi Aiko, I'm a fellow Rice alum (2015, ChemE). Saw you moved into battery materials — I'm in the same field at a startup in Austin. Would be fun to connect." },
   { lang: 'en', expect: 'good', text: "Hey Dev, thanks for the shout-out in your newsletter last week! Really appreciated it." },

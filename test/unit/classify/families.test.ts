@@ -185,6 +185,109 @@ const FAMILIES: Family[] = [
       'Seu artigo sobre logística reversa foi muito útil.',
     ],
   },
+  // who writes in real inboxes (taxonomy.md): recruiters, expert networks, favour askers, communities, partners
+  {
+    rule: 'pitch.job_offer',
+    positive: [
+      "I'm a tech recruiter with Brightpath. I have an exciting remote Staff Engineer role, are you open to new opportunities?",
+      'Hola, soy reclutadora y tenemos una vacante de Jefe de Planta en Monterrey.',
+      'Guten Tag, ich bin Personalberater und habe eine spannende Position als Einkaufsleiter für Sie.',
+      "Bonjour, je suis chargée de recrutement et j'ai un poste de DRH à pourvoir à Lyon.",
+      'Olá! Temos uma vaga de coordenadora de marketing em Campinas, posso te mandar os detalhes?',
+    ],
+    negative: [
+      'I applied to the analyst role at your company last week; could you refer me?',
+      'Your talk on hiring juniors at DevDays was the best of the day.',
+      'Vi tu charla sobre selección de personal en el congreso de RRHH.',
+      'Ich habe Ihren Artikel über Fachkräftemangel gelesen.',
+      'Nous nous sommes rencontrés au salon de l’emploi de Nantes.',
+    ],
+  },
+  {
+    rule: 'ask.expert_call',
+    positive: [
+      'I work with GLG on a project about grid batteries; would you take a paid 45-minute phone consultation?',
+      'We are an expert network looking for former procurement leads, honorarium $250 per hour.',
+      'Buscamos expertos para una llamada remunerada de una hora sobre logística en frío.',
+      'Wir suchen Experten für ein bezahltes Telefonat zum Thema Pflegeheime.',
+      'Nous cherchons des experts pour un entretien rémunéré sur la banque de détail.',
+    ],
+    negative: [
+      'We help clinics cut no-shows with paid reminders for patients.',
+      'Loved your podcast episode on expert witnesses in patent cases.',
+      'Ofrecemos consultoría de logística en frío para supermercados.',
+      'Danke für das Telefonat gestern, sehr hilfreich!',
+      'Votre conférence sur la banque de détail était passionnante.',
+    ],
+  },
+  {
+    rule: 'ask.pick_brain',
+    positive: [
+      "Could I pick your brain for 15 minutes about moving from QA into product?",
+      'Would you be my mentor? I am just starting out in UX research.',
+      'Is Northwind Academy legit? I saw you studied there and I got an offer from them.',
+      '¿Podrías ser mi mentora? Estoy empezando en ciberseguridad y admiro tu trayectoria.',
+      'Queria seus conselhos para entrar na área de dados, pode me ajudar?',
+    ],
+    negative: [
+      'I enjoyed your webinar on brain imaging pipelines.',
+      'We mentor startups through our accelerator: apply by Friday.',
+      'Nos conocimos en el taller de mentoría de la universidad.',
+      'Ihr Vortrag über Gehirnforschung war faszinierend.',
+      'Votre livre sur le mentorat m’a beaucoup appris.',
+    ],
+  },
+  {
+    rule: 'ask.speak_join',
+    positive: [
+      'We would love you to speak at our Women in Logistics summit in May.',
+      'Would you be a guest on our podcast about supply chain careers?',
+      'Join our WhatsApp group for Lagos product managers!',
+      'Could you fill out this short survey about remote work? It takes 3 minutes.',
+      'Únete a nuestra comunidad de analistas de datos en Madrid.',
+    ],
+    negative: [
+      'Your talk at the logistics summit was excellent.',
+      'I joined the group you mentioned at the meetup, thanks for the tip.',
+      'We spoke after your panel at the HR summit in Porto.',
+      'Ich war auf Ihrem Vortrag beim Logistiktag.',
+      'J’ai écouté votre podcast sur la chaîne logistique.',
+    ],
+  },
+  {
+    rule: 'ask.job_hunt',
+    positive: [
+      'Hello sir, I am a fresher looking for a job in data analytics, any openings in your team?',
+      'I am looking for an internship in mechanical design this summer.',
+      'Could you help me find a job in your company? I have 2 years of experience.',
+      'Final year student here, looking for opportunities in cloud engineering.',
+      'Please consider me for any role in your finance team.',
+    ],
+    negative: [
+      'We are hiring a data analyst in our Lagos office.',
+      'Loved your post about interviewing freshers fairly.',
+      'Great meeting you at the career fair, your booth was the busiest.',
+      'We help companies find interns faster with our platform.',
+      'Congrats on the new job at Kite!',
+    ],
+  },
+  {
+    rule: 'pitch.partnership',
+    positive: [
+      "Let's explore synergies between our agencies.",
+      'Looking for partnership opportunities with logistics firms like yours.',
+      'Me encantaría explorar sinergias entre nuestras empresas.',
+      'Wir sehen Synergien und würden gerne über eine Zusammenarbeit sprechen.',
+      'Nous cherchons un partenariat avec des cabinets comme le vôtre.',
+    ],
+    negative: [
+      'We worked together at Kite on the billing migration.',
+      'Your article on partnership law in Texas was very clear.',
+      'Nos conocimos en el congreso de alianzas educativas.',
+      'Danke für Ihren Beitrag zur Energiewende.',
+      'Votre intervention au salon était passionnante.',
+    ],
+  },
 ];
 
 describe('broad rule families: positive and negative cases in each language', () => {
