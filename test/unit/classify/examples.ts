@@ -207,5 +207,7 @@ export const MORE_CASES: Case[] = [
  * word model's list of the note's words (`ofrecemos, gratuita`), each word.
  */
 export function evidencePieces(note: string, evidence: string): string[] {
-  return note.includes(evidence) ? [evidence] : evidence.split(', ');
+  if (note.includes(evidence)) return [evidence];
+  // a niche and the pitch that aims it ("physicians / 10%"), or the word model's words ("clínicas, consulta")
+  return evidence.includes(' / ') ? evidence.split(' / ').flatMap((p) => evidencePieces(note, p)) : evidence.split(', ');
 }
