@@ -194,6 +194,17 @@ export function templatePattern(text: string, names: ReadonlySet<string>): strin
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
 /**
  * Finds the templates of one batch (an export's CRs, or a file of notes). Returns, for each note
  * that belongs to a template, the template and what it decides.
@@ -274,41 +285,21 @@ export function findTemplates(notes: readonly TemplateInput[]): Map<string, Temp
 
     // rule 2: senders of one company writing to one person (or colleagues of the owner, who sent it too)
     const companyOf = (i: number) => normCompany(notes[i].senderCompany?.trim() || ownCompanyInText(notes[i].text) || '');
-    const byCompany = new Map<string, number[]>();
-    for (const i of members) {
-      const c = companyOf(i);
-      if (!c) continue;
-      const list = byCompany.get(c) ?? [];
-      list.push(i);
-      byCompany.set(c, list);
-    }
-    for (const [, list] of byCompany) {
+    for (const [company, list] of groupBy(members, companyOf)) {
+      if (!company) continue;
       const owner = list.some((i) => notes[i].fromOwner);
-      const toOne = new Map<string, Set<string>>();
-      for (const i of list) {
-        const set = toOne.get(recipientOf(i)) ?? new Set<string>();
-        set.add(senderOf(i));
-        toOne.set(recipientOf(i), set);
-      }
-      const together = [...toOne.values()].some((s) => s.size >= 2);
+      const together = [...groupBy(list, recipientOf).values()].some((to) => new Set(to.map(senderOf)).size >= 2);
       const people = new Set(list.map(senderOf));
       if (!(together || (owner && people.size >= 2))) continue;
-      const company = notes[list[0]].senderCompany?.trim() || ownCompanyInText(notes[list[0]].text) || '';
-      const cluster: TemplateCluster = { ...base, kind: 'coworker', company };
-      const evidence = `${plural(people.size, 'person', 'people')} from ${company} sent this same note`;
+      const named = notes[list[0]].senderCompany?.trim() || ownCompanyInText(notes[list[0]].text) || company;
+      const cluster: TemplateCluster = { ...base, kind: 'coworker', company: named };
+      const evidence = `${plural(people.size, 'person', 'people')} from ${named} sent this same note`;
       for (const i of list) decided.set(i, { cluster, decides: 'coworker_template', rule: TEMPLATE_RULE.coworker, evidence });
     }
 
     // rule 3a: unrelated senders writing to one person
     if (shortest >= MIN_WORDS_MANY_SENDERS) {
-      const toOne = new Map<string, number[]>();
-      for (const i of members) {
-        if (decided.has(i)) continue;
-        const list = toOne.get(recipientOf(i)) ?? [];
-        list.push(i);
-        toOne.set(recipientOf(i), list);
-      }
-      for (const [, list] of toOne) {
+      for (const list of groupBy(members.filter((i) => !decided.has(i)), recipientOf).values()) {
         const people = new Set(list.map(senderOf));
         if (people.size < 2) continue;
         const cluster: TemplateCluster = { ...base, kind: 'many_senders' };
@@ -318,14 +309,7 @@ export function findTemplates(notes: readonly TemplateInput[]): Map<string, Temp
     }
 
     // rule 3a: one sender writing to three or more people (two: attached, judged by the text)
-    const bySender = new Map<string, number[]>();
-    for (const i of members) {
-      if (decided.has(i)) continue;
-      const list = bySender.get(senderOf(i)) ?? [];
-      list.push(i);
-      bySender.set(senderOf(i), list);
-    }
-    for (const [, list] of bySender) {
+    for (const list of groupBy(members.filter((i) => !decided.has(i)), senderOf).values()) {
       const recipients = new Set(list.map(recipientOf)).size;
       if (recipients < 2) continue;
       const mass = recipients >= MASS_RECIPIENTS;
