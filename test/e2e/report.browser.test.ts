@@ -1,6 +1,7 @@
 /**
  * The yearly report in a real browser (Debian's chromium via playwright-core): sections render,
- * hostile payloads stay inert, no request leaves the file, and screenshots are saved to
+ * hostile payloads stay inert, no request leaves the file, nothing widens the page (long links
+ * and unbroken words in notes wrap, tables scroll in their own box), and screenshots are saved to
  * test-artifacts/ (desktop and phone, full page).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,8 +10,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditExport } from '../../functions/audit/audit.ts';
 import { IGNORE_CATEGORIES } from '../../functions/audit/model.ts';
+import { isMeaningfulEvidence } from '../../functions/audit/report/evidence.ts';
 import { renderYearReport } from '../../functions/audit/report/index.ts';
+import { buildExport, type ExportRow } from '../helpers/export-builder.ts';
 import { cr } from '../unit/report/fixtures.ts';
 import { artifactPath, launchBrowser, VIEWPORTS, watchPage, type PageWatch } from './helpers/browser.ts';
 import { loadReportData, templatesReportData, TEMPLATE_PATTERN, TEMPLATE_RECIPIENTS, type ReportData } from './helpers/report-data.ts';
@@ -18,11 +22,55 @@ import { loadReportData, templatesReportData, TEMPLATE_PATTERN, TEMPLATE_RECIPIE
 let browser: Browser;
 let dir: string;
 let data: ReportData;
+let longLinks: ReportData;
+
+/** A tracking link as real notes carry them: 330 characters without a space. */
+const LONG_URL =
+  'https://calendly.example.com/acme-growth-partners/free-30-minute-discovery-call-with-our-senior-solutions-team?utm_source=linkedin&utm_medium=connection_request&utm_campaign=q1_outbound_data_engineering_leaders_2026&utm_content=variant_b&session=7f3e9a1c5b2d4e6f8a0b1c2d3e4f5a6b7c8d9e0f';
+const SLIDES_URL =
+  'https://slides.example.org/dataconf-2026/streaming-csv-parsers-without-tears/final-version-with-speaker-notes-and-benchmarks.pdf?utm_source=linkedin&utm_medium=invitation&utm_campaign=benchmarks_outreach_spring_2026&utm_content=connection_note_variant_b&session=7f3e9a1c5b2d4e6f8a0b1c2d3e4f5a6b';
+const COMMUNITY_URL = 'https://community.example.net/join/exclusive-founders-and-data-leaders-mastermind-invite-only-cohort-spring-2026?ref=linkedin_invite_8f3a9c2e7b1d4f60';
+/** 150 letters without a space or a hyphen. */
+const LONG_WORD = 'Supercalifragilisticexpialidociousnetworkingopportunitiesforeveryoneeverywhereallatonceandthensomemorebecausewhynotkeepgoinguntilthelinebreaksthelayout';
+const LONG_COMPANY = 'Hyperscalecloudinfrastructureconsultancygroupinternational';
+
+/**
+ * An export (invented people) whose notes carry long links and long unbroken words, read and
+ * classified by the real pipeline: they land in the hall of shame (pitch, irrelevant, ask, bot,
+ * coworker template, copy-paste clusters), the hall of fame, the owner's sent notes and the
+ * templates table, and in the evidence quoted under the notes.
+ */
+async function longLinksReportData(): Promise<ReportData> {
+  const rows: ExportRow[] = [
+    { direction: 'INCOMING', name: 'Rowan Pellegrino', message: `Hi Dana, we help data teams cut their cloud bill by 40%. Book a free demo here: ${LONG_URL}` },
+    { direction: 'INCOMING', name: 'Maximilianus Featherstonehaughworthington', message: `${LONG_WORD}!!! Let's connect.` },
+    { direction: 'INCOMING', name: 'Tilly Okonkwo', message: `Could you like and share my latest post? ${COMMUNITY_URL.replace('community.example.net/join', 'www.linkedin.com/posts')} Thanks!` },
+    { direction: 'INCOMING', name: 'Ines Vartanian', message: `Hi Dana, loved your DataConf talk on streaming CSV parsers; the slides at ${SLIDES_URL} helped me fix our quoting bug. Would be glad to connect.` },
+    ...['Cato Lindqvist', 'Priya Ramaswamy', 'Jules Abernathy'].map((name) => ({ direction: 'INCOMING' as const, name, message: `Join our exclusive founders community before seats run out: ${COMMUNITY_URL}` })),
+    ...['Odile Brandt', 'Kofi Mensah'].map((name) => ({ direction: 'INCOMING' as const, name, message: `Our team at ${LONG_COMPANY} helps engineers like you scale: ${LONG_URL}` })),
+    ...['Nora Quist', 'Emil Sato', 'Lupe Varga'].map((name) => ({ direction: 'OUTGOING' as const, name, message: `Hi ${name.split(' ')[0]}, I wrote up our CSV parser benchmarks here: ${SLIDES_URL} — would love your thoughts!` })),
+    { direction: 'OUTGOING', name: 'Ravi Doshi', message: `Ravi, your post on backpressure (${COMMUNITY_URL}) matched exactly what we hit at Streamline; glad to connect.` },
+  ];
+  const zip = buildExport({
+    owner: { first: 'Dana', last: 'Whitfield', headline: 'Data engineer at Streamline', industry: 'Software Development' },
+    rows,
+    connections: [
+      { name: 'Odile Brandt', company: LONG_COMPANY, position: 'Principalsolutionsarchitectandevangelist' },
+      { name: 'Kofi Mensah', company: LONG_COMPANY },
+      { name: 'Nora Quist', company: 'Streamline' },
+      { name: 'Ravi Doshi', company: 'Backpressure Labs' },
+    ],
+    date: '03-31-2026',
+  });
+  const audit = await auditExport(zip);
+  return { from: 'fixtures', requests: audit.requests, coverages: [audit.coverage], owner: audit.owner, year: 2026, generatedAt: '2026-03-31T12:00:00.000Z' };
+}
 
 beforeAll(async () => {
   browser = await launchBrowser();
   dir = mkdtempSync(join(tmpdir(), 'aoi-report-'));
   data = await loadReportData();
+  longLinks = await longLinksReportData();
 });
 
 afterAll(async () => {
@@ -42,6 +90,97 @@ async function open(url: string, viewport: { width: number; height: number }): P
   await page.goto(url, { waitUntil: 'load' });
   return { page, watch };
 }
+
+/** What makes a page wider than the screen, measured in the page. */
+interface Fit {
+  innerWidth: number;
+  scrollWidth: number;
+  /** Elements (outside a scroll box) whose right edge passes the viewport. */
+  overflowing: string[];
+  tables: { scroller: string | null; overflowX: string; right: number; scrolls: boolean }[];
+  /** The text of every highlight. */
+  marks: string[];
+}
+
+async function measureFit(page: Page): Promise<Fit> {
+  return page.evaluate(() => {
+    const vw = window.innerWidth;
+    const describe = (e: Element) => `${e.tagName.toLowerCase()}${e.className ? `.${String(e.className).replace(/\s+/g, '.')}` : ''}`;
+    const overflowing = Array.from(document.querySelectorAll('body *'))
+      .filter((e) => !e.closest('.scroll') && !e.closest('.sr') && e.getBoundingClientRect().right > vw + 0.5)
+      .map((e) => `${describe(e)} → ${Math.round(e.getBoundingClientRect().right)}px: ${(e.textContent ?? '').trim().slice(0, 60)}`);
+    const tables = Array.from(document.querySelectorAll('table')).map((t) => {
+      const scroller = t.parentElement?.closest('.scroll') ?? null;
+      return {
+        scroller: scroller ? describe(scroller) : null,
+        overflowX: scroller ? getComputedStyle(scroller).overflowX : '',
+        right: scroller ? scroller.getBoundingClientRect().right : t.getBoundingClientRect().right,
+        scrolls: scroller ? scroller.scrollWidth > scroller.clientWidth : false,
+      };
+    });
+    return { innerWidth: vw, scrollWidth: document.documentElement.scrollWidth, overflowing, tables, marks: Array.from(document.querySelectorAll('mark')).map((m) => m.textContent ?? '') };
+  });
+}
+
+describe('the report fits the screen: long links and unbroken words wrap, tables scroll in their own box', () => {
+  const cases = [
+    { name: 'sample', get: () => data, shot: (w: number) => `report-${w}.png` },
+    { name: 'long links', get: () => longLinks, shot: (w: number) => `report-longlinks-${w}.png` },
+  ];
+  for (const c of cases) {
+    for (const viewport of [VIEWPORTS.desktop, VIEWPORTS.phone]) {
+      it(`${c.name} at ${viewport.width} px: no horizontal page scroll`, async () => {
+        const d = c.get();
+        const html = renderYearReport({ requests: d.requests, coverages: d.coverages, year: d.year, owner: d.owner, generatedAt: d.generatedAt });
+        const url = writeReport(`fit-${c.name.replace(/\s+/g, '-')}-${viewport.width}.html`, html);
+        const { page, watch } = await open(url, viewport);
+        // Open the charts' data tables too: they must fit once shown.
+        await page.evaluate(() => document.querySelectorAll('details').forEach((d) => d.setAttribute('open', '')));
+        const fit = await measureFit(page);
+        await page.screenshot({ path: artifactPath(c.shot(viewport.width)), fullPage: true });
+
+        expect(fit.innerWidth).toBe(viewport.width);
+        expect(fit.overflowing).toEqual([]);
+        expect(fit.scrollWidth).toBeLessThanOrEqual(fit.innerWidth);
+        // Every table sits in a box that scrolls sideways and itself fits the screen.
+        expect(fit.tables.length).toBeGreaterThan(0);
+        for (const t of fit.tables) {
+          expect(t.scroller).toBe('div.scroll');
+          expect(['auto', 'scroll']).toContain(t.overflowX);
+          expect(t.right).toBeLessThanOrEqual(viewport.width);
+        }
+        // Only evidence that carries meaning is highlighted: never a lone "?" or one common word.
+        for (const m of fit.marks) expect(isMeaningfulEvidence(m), m).toBe(true);
+        // Rule ids are in tooltips, not in the text.
+        const rules = await page.locator('.why li[data-rule]').evaluateAll((lis) => lis.map((li) => ({ rule: li.getAttribute('data-rule')!, title: li.getAttribute('title') })));
+        expect(rules.length).toBeGreaterThan(0);
+        const text = await page.locator('body').innerText();
+        for (const r of rules) {
+          expect(r.title).toBe(`Rule: ${r.rule}`);
+          expect(text).not.toContain(r.rule);
+        }
+        if (c.name === 'long links') {
+          // The long links and words are on the page (in notes, evidence, the templates table), wrapped.
+          const notes = await page.locator('blockquote.note').allInnerTexts();
+          for (const s of [LONG_URL, SLIDES_URL, COMMUNITY_URL, LONG_WORD]) expect(notes.some((n) => n.replace(/\s+/g, '').includes(s)), s.slice(0, 40)).toBe(true);
+          expect((await page.locator('table.templates').innerText()).replace(/\s+/g, '')).toContain(SLIDES_URL);
+          // Each note stays inside its card.
+          const inside = await page.locator('blockquote.note').evaluateAll((qs) =>
+            qs.every((q) => q.getBoundingClientRect().right <= (q.closest('.card') ?? document.body).getBoundingClientRect().right + 0.5),
+          );
+          expect(inside).toBe(true);
+        }
+        if (viewport === VIEWPORTS.phone && c.name === 'sample') {
+          // On a phone, a wide table scrolls inside its box (the page does not).
+          expect(fit.tables.some((t) => t.scrolls)).toBe(true);
+        }
+        expect(watch.requests).toEqual([url]);
+        expect(watch.errors).toEqual([]);
+        await page.close();
+      });
+    }
+  }
+});
 
 describe('the yearly report in chromium', () => {
   it('renders every section, readable charts, and makes no request but the file itself', async () => {

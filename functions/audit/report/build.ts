@@ -16,6 +16,7 @@ import {
   isUnsure,
   verdictOf,
 } from '../model.ts';
+import { evidenceInNote, isMeaningfulEvidence } from './evidence.ts';
 import { CATEGORY_TEXT } from './labels.ts';
 import { maskCompany, maskName, textMasker } from './redact.ts';
 import { computeYearStats, DEFAULT_TIME_ZONE, hasNote, yearsOf, type YearStats } from './stats.ts';
@@ -185,14 +186,41 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Splits a note into plain and highlighted parts: every occurrence of every evidence (case-insensitive). */
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * Where an evidence span stands in a note, as [start, end) ranges: as a whole word or phrase when
+ * it stands so somewhere ("demo" in "a free demo", not in "demonstrate"); else, for a rule that
+ * matched a stem ("veterinar"), the words it begins, whole ("veterinary"); else wherever it is.
+ */
+function occurrences(message: string, needle: string): [number, number][] {
+  const startsWord = WORD_CHAR.test(needle[0]);
+  const endsWord = WORD_CHAR.test(needle[needle.length - 1]);
+  const before = startsWord ? '(?<![\\p{L}\\p{N}])' : '';
+  const tiers = [
+    new RegExp(`${before}${escapeRegExp(needle)}${endsWord ? '(?![\\p{L}\\p{N}])' : ''}`, 'giu'),
+    ...(endsWord ? [new RegExp(`${before}${escapeRegExp(needle)}[\\p{L}\\p{N}]*`, 'giu')] : []),
+    new RegExp(escapeRegExp(needle), 'giu'),
+  ];
+  for (const re of tiers) {
+    const found = [...message.matchAll(re)].map((m): [number, number] => [m.index, m.index + m[0].length]);
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
+/**
+ * Splits a note into plain and highlighted parts: every occurrence (case-insensitive) of every
+ * evidence that carries meaning. A lone "?", one common word ("hi", "you", "connect") or a phrase
+ * of function words is not highlighted (see isMeaningfulEvidence).
+ */
 export function highlight(message: string, evidence: string[]): NoteSegment[] {
   const marks = new Array<boolean>(message.length).fill(false);
   for (const e of evidence) {
     const needle = e.trim();
-    if (needle === '') continue;
-    for (const m of message.matchAll(new RegExp(escapeRegExp(needle), 'giu'))) {
-      for (let i = m.index; i < m.index + m[0].length; i++) marks[i] = true;
+    if (needle === '' || !isMeaningfulEvidence(needle)) continue;
+    for (const [from, to] of occurrences(message, needle)) {
+      for (let i = from; i < to; i++) marks[i] = true;
     }
   }
   const segments: NoteSegment[] = [];
@@ -258,15 +286,12 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const view = (r: ClassifiedRequest): ExampleView => {
     const mask = maskerFor([r]);
     const message = mask(r.message);
+    const spans: string[] = [];
     const reasons = r.reasons.map((x: Reason) => {
       const evidence = mask(x.evidence);
-      return {
-        rule: x.rule,
-        category: x.category,
-        description: x.description ?? null,
-        evidence,
-        inNote: evidence.trim() !== '' && message.toLowerCase().includes(evidence.trim().toLowerCase()),
-      };
+      const found = evidenceInNote(message, evidence);
+      if (x.category === r.category) spans.push(...found.spans);
+      return { rule: x.rule, category: x.category, description: x.description ?? null, evidence, inNote: found.inNote };
     });
     return {
       id: r.id,
@@ -285,7 +310,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
         profileUrl: redact ? null : safeProfileUrl(r.counterpart.profileUrl),
       },
       message,
-      segments: highlight(message, reasons.filter((x) => x.category === r.category).map((x) => x.evidence)),
+      segments: highlight(message, spans),
       reasons,
       advice: r.advice ? mask(r.advice) : CATEGORY_TEXT[r.category].advice || null,
       outcome: r.outcome,

@@ -80,10 +80,10 @@ function Reasons(props: { example: ExampleView; heading: string }) {
       <h4>{props.heading}</h4>
       <ul>
         {reasons.map((r) => (
-          <li>
+          // The rule id is for the curious (and for bug reports): a tooltip, never in the text.
+          <li title={`Rule: ${r.rule}`} data-rule={r.rule}>
             {capitalise(r.description ?? CATEGORY_TEXT[r.category].lesson)}
-            {r.evidence ? <> — <q>{r.evidence}</q>{r.inNote ? null : <span class="muted"> (from the context)</span>}</> : null}{' '}
-            <span class="rule">{r.rule}</span>
+            {r.evidence ? <> — <q>{r.evidence}</q>{r.inNote ? null : <span class="muted"> (from the context)</span>}</> : null}
           </li>
         ))}
       </ul>

@@ -3,7 +3,7 @@ export const CSS = `
 :root{--ink:#1b1f24;--muted:#57606a;--line:#e3e6ea;--bg:#f6f7f9;--card:#fff;--accept:#0f7b55;--ignore:#c0362c;--neither:#6b7280;--accent:#0a66c2;--mark:#ffe9a8}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
-body{margin:0;background:var(--bg);color:var(--ink);font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"Noto Sans",sans-serif}
+body{margin:0;background:var(--bg);color:var(--ink);font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"Noto Sans",sans-serif;overflow-wrap:anywhere}
 a{color:var(--accent)}
 a:focus-visible,summary:focus-visible{outline:3px solid var(--accent);outline-offset:2px}
 .skip{position:absolute;left:-9999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem 1rem;z-index:2}
@@ -17,7 +17,7 @@ header.hero{background:linear-gradient(135deg,#0b1f33 0%,#123a5e 55%,#5a1f2b 100
 .hero .owner{margin:0 0 26px;color:#d6e2ee}
 .hero .owner a{color:#fff}
 .tiles{display:grid;grid-template-columns:repeat(4,1fr);gap:12px;margin:0;padding:0;list-style:none}
-.tile{background:rgba(255,255,255,.09);border:1px solid rgba(255,255,255,.18);border-radius:14px;padding:14px 16px}
+.tile{min-width:0;background:rgba(255,255,255,.09);border:1px solid rgba(255,255,255,.18);border-radius:14px;padding:14px 16px}
 .tile .n{display:block;font-size:2.1rem;font-weight:800;line-height:1.1;letter-spacing:-.02em}
 .tile .l{display:block;font-size:.85rem;color:#d6e2ee}
 .tile.ignore .n{color:#ffb4a8}.tile.accept .n{color:#9be3c4}
@@ -53,7 +53,7 @@ svg .grid{stroke:#e8eaee;stroke-width:1}
 details.data{margin-top:8px;font-size:.85rem}
 details.data summary{cursor:pointer;color:var(--muted)}
 
-.scroll{overflow-x:auto;max-width:100%}
+.scroll{overflow-x:auto;max-width:100%;overscroll-behavior-x:contain;background:linear-gradient(to right,#fff 30%,rgba(255,255,255,0)) left/32px 100% no-repeat local,linear-gradient(to left,#fff 30%,rgba(255,255,255,0)) right/32px 100% no-repeat local,radial-gradient(farthest-side at 0 50%,rgba(0,0,0,.16),transparent) left/10px 100% no-repeat scroll,radial-gradient(farthest-side at 100% 50%,rgba(0,0,0,.16),transparent) right/10px 100% no-repeat scroll}
 .scroll th,.scroll td{white-space:nowrap}
 table{border-collapse:collapse;width:100%;margin:8px 0;font-size:.9rem}
 th,td{text-align:left;padding:6px 8px;border-bottom:1px solid var(--line)}
@@ -64,6 +64,7 @@ thead th{color:var(--muted);font-weight:600;font-size:.8rem;text-transform:upper
 .cr{border-top:5px solid var(--ignore)}
 .cr.v-ACCEPT{border-top-color:var(--accept)}.cr.v-NEITHER{border-top-color:var(--neither)}
 .cr header{display:flex;justify-content:space-between;align-items:baseline;gap:12px;flex-wrap:wrap;margin-bottom:10px}
+.cr header>*{min-width:0}
 .cr .count{color:var(--muted);font-size:.9rem}
 blockquote.note{margin:0 0 12px;padding:14px 16px;background:#f8f9fb;border:1px solid var(--line);border-radius:10px;white-space:pre-wrap;overflow-wrap:anywhere;font-size:1.02rem}
 blockquote.note footer{margin-top:8px;font-size:.85rem;color:var(--muted);white-space:normal}
@@ -76,10 +77,10 @@ mark{background:var(--mark);color:inherit;border-radius:3px;padding:0 2px;box-sh
 .why ul{margin:0;padding-left:20px}
 .why li{margin:2px 0}
 .why q{font-style:italic}
-.rule{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.78rem;color:var(--muted)}
 .fix p{margin:0;background:#e9f6f0;border-radius:8px;padding:8px 12px}
 .clusters{list-style:none;padding:0;margin:0}
-.clusters li{display:grid;grid-template-columns:84px 1fr;gap:14px;align-items:start}
+.clusters li{display:grid;grid-template-columns:84px minmax(0,1fr);gap:14px;align-items:start}
+.clusters li>*{min-width:0}
 .clusters .big{font-size:2.2rem;font-weight:800;color:var(--ignore);line-height:1;text-align:center}
 .clusters .big small{display:block;font-size:.72rem;font-weight:600;color:var(--muted);letter-spacing:.04em}
 .muted{color:var(--muted)}
@@ -109,7 +110,7 @@ footer.page .motto{font-size:1.1rem;color:var(--ink);font-weight:700}
  .grid2{grid-template-columns:1fr}
  .tile .n{font-size:1.7rem}
  .card{padding:16px}
- .clusters li{grid-template-columns:60px 1fr}
+ .clusters li{grid-template-columns:60px minmax(0,1fr)}
  .months{gap:2px}
  .months li{font-size:.62rem}
  table{font-size:.8rem}
@@ -138,6 +139,7 @@ footer.page .motto{font-size:1.1rem;color:var(--ink);font-weight:700}
  h2,h3{break-after:avoid}
  a{color:#000;text-decoration:none}
  details.data{display:none}
+ .scroll{overflow:visible;background:none}.scroll th,.scroll td{white-space:normal}
  *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }
 `;
