@@ -3,6 +3,7 @@
  * or SIGTERM, then stops everything in order and returns 0.
  */
 import { startLocalStack, LocalStackError, DEFAULT_DIR, type LocalStack } from '../local/index.ts';
+import { TOKEN_LIFETIME } from '../local/auth.ts';
 import { describeUnexpected, type CliIO } from './io.ts';
 
 export interface StartOptions {
@@ -27,24 +28,52 @@ function openInBrowser(url: string) {
 }
 
 export function describeStack(stack: LocalStack, opts: { memory: boolean; dir: string }): string {
+  const { accessKeyId, secretAccessKey } = stack.credentials;
   const lines = [
     '',
-    'Accept or Ignore is running locally.',
+    'Accept or Ignore is running locally, for you alone (this machine, signed requests only).',
     '',
-    `  Page        ${stack.webUrl}`,
-    `  API         ${stack.apiUrl}   (e.g. GET ${stack.apiUrl}/years)`,
-    `  S3          ${stack.s3Endpoint}   bucket ${stack.bucket}, region ${stack.region}, access key S3RVER / S3RVER`,
+    `  Page        ${stack.webUrl}   drop your LinkedIn export there; the sample is one click away (a demo account)`,
+    `  API         ${stack.apiUrl}`,
+    `  S3          ${stack.s3Endpoint}   bucket ${stack.bucket}, region ${stack.region}`,
+    `  DynamoDB    ${stack.dynamoEndpoint}   table ${stack.table}`,
+    `  Keys        ${accessKeyId} / ${secretAccessKey}   (made for this run only)`,
     `  User        ${stack.userId}`,
-    `  Token       ${stack.token}`,
+    `  Token       ${stack.token}   (valid ${Math.round(TOKEN_LIFETIME.ms / 3600_000)} h)`,
     '',
-    `  curl -H "Authorization: Bearer $TOKEN" ${stack.apiUrl}/years`,
-    `  AWS_ACCESS_KEY_ID=S3RVER AWS_SECRET_ACCESS_KEY=S3RVER aws --region ${stack.region} --endpoint-url ${stack.s3Endpoint} s3 cp export.zip s3://${stack.bucket}/uploads/${stack.userId}/export.zip`,
+    '  Try it (paste as is):',
+    `  curl -H 'Authorization: Bearer ${stack.token}' ${stack.apiUrl}/years`,
+    `  AWS_ACCESS_KEY_ID=${accessKeyId} AWS_SECRET_ACCESS_KEY=${secretAccessKey} aws --region ${stack.region} --endpoint-url ${stack.s3Endpoint} s3 cp Basic_LinkedInDataExport.zip s3://${stack.bucket}/uploads/${stack.userId}/export.zip`,
     '',
-    opts.memory ? '  Throwaway run (--memory): nothing is kept.' : `  Data in ${opts.dir}/ (kept across restarts; endpoints and token in ${opts.dir}/stack.json).`,
+    opts.memory ? '  Throwaway run (--memory): nothing is kept.' : `  Data in ${opts.dir}/ (kept across restarts; endpoints, keys and token in ${opts.dir}/stack.json, readable by you only).`,
     '  Press Ctrl-C to stop.',
     '',
   ];
   return lines.join('\n');
+}
+
+/**
+ * Resolves on SIGINT or SIGTERM, or when the process that started this one goes away (`npm start`
+ * killed hard, a closed terminal): the stack must not outlive it and keep its ports.
+ */
+function untilStopAsked(): Promise<string> {
+  const parent = process.ppid;
+  return new Promise((resolve) => {
+    const done = (why: string) => {
+      process.off('SIGINT', onInt);
+      process.off('SIGTERM', onTerm);
+      clearInterval(watch);
+      resolve(why);
+    };
+    const onInt = () => done('SIGINT');
+    const onTerm = () => done('SIGTERM');
+    process.on('SIGINT', onInt);
+    process.on('SIGTERM', onTerm);
+    const watch = setInterval(() => {
+      if (process.ppid !== parent) done('parent gone');
+    }, 500);
+    watch.unref();
+  });
 }
 
 export async function runStart(opts: StartOptions, io: CliIO): Promise<number> {
@@ -65,15 +94,7 @@ export async function runStart(opts: StartOptions, io: CliIO): Promise<number> {
   io.stdout.write(`${describeStack(stack, { memory, dir })}\n`);
   if (opts.open) openInBrowser(stack.webUrl);
 
-  await new Promise<void>((resolve) => {
-    const onSignal = () => {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-      resolve();
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-  });
+  await untilStopAsked();
   // A second Ctrl-C while uploads are still being processed quits at once.
   const quitNow = () => {
     io.stderr.write('Stopped without waiting for the uploads in progress (upload them again to process them).\n');

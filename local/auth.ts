@@ -13,6 +13,8 @@ export const LOCAL_ISSUER = 'aoi-local';
 export const LOCAL_AUDIENCE = 'aoi-local-web';
 const ALG = 'ES256';
 const KEY_FILE = 'jwt-key.json';
+/** How long a dev token lives: a working day, like a Cognito ID token's hours (the page gets a fresh one at each load). */
+export const TOKEN_LIFETIME = { jwt: '8h', ms: 8 * 3600 * 1000 } as const;
 
 export interface LocalAuth {
   /** A token for this user, as a Cognito ID token would carry it (sub, aud, token_use...). */
@@ -62,7 +64,7 @@ export async function createLocalAuth(dir: string | undefined): Promise<LocalAut
         .setIssuer(LOCAL_ISSUER)
         .setAudience(LOCAL_AUDIENCE)
         .setIssuedAt()
-        .setExpirationTime(opts.expiresIn ?? '30d')
+        .setExpirationTime(opts.expiresIn ?? TOKEN_LIFETIME.jwt)
         .sign(privateKey);
     },
     async verify(authorization) {

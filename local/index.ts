@@ -1,14 +1,18 @@
 /**
  * The embedded local stack: the whole product on one machine, no AWS account.
  *
- *   emulators (s3rver + dynalite on 127.0.0.1)
+ *   emulators (s3rver + dynalite on 127.0.0.1, signed requests with this run's credentials only)
  *   → S3-event bridge → the ingest handler (the same one Lambda runs)
  *   → local HTTP server: the page at `/`, the API handler under `/api/` behind a local JWT check
+ *
+ * Two accounts, as two Cognito users would be: yours (`userId`, the token printed at start and
+ * used by the page) and the demo account that holds the sample export (`demo`), so the sample is
+ * one click away on the page and your own export is never refused for not being the sample's.
  *
  *   const stack = await startLocalStack({ memory: true, port: 0, s3Port: 0, dynamoPort: 0 });
  *   ... stack.apiUrl, stack.token ...; await stack.stop();
  */
-import { readdir, stat, readFile, writeFile, mkdir } from 'node:fs/promises';
+import { readdir, stat, readFile, writeFile, mkdir, chmod } from 'node:fs/promises';
 import { join, resolve, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ListObjectsCommand, PutObjectCommand } from '@aws-sdk/client-s3';
@@ -19,17 +23,20 @@ import { parseUploadKey, type LogSink } from '../functions/aws/ingest-pipeline.t
 import { DynamoAuditStore } from '../functions/aws/dynamo-store.ts';
 import type { S3Event } from 'aws-lambda';
 import type { S3Client } from '@aws-sdk/client-s3';
-import { assertPortFree, startLocalEmulators, type LocalEmulators } from './emulators.ts';
+import { startLocalEmulators, type LocalEmulators } from './emulators.ts';
 import { createS3EventBridge, type BridgeLogEntry, type S3EventBridge } from './bridge.ts';
-import { createLocalAuth } from './auth.ts';
-import { API_PREFIX, startLocalServer, type LocalServer } from './server.ts';
+import { createLocalAuth, TOKEN_LIFETIME } from './auth.ts';
+import { API_PREFIX, startLocalServer, type ApiInvoke, type LocalServer, type PageConfig } from './server.ts';
+import type { Credentials } from './sigv4.mjs';
 
 export { LocalStackError, PortInUseError } from './errors.ts';
 
 export const LOCAL_BUCKET = 'aoi-local';
 export const LOCAL_TABLE = 'aoi-local';
 export const LOCAL_REGION = 'us-east-1';
-/** The demo user: the `sub` of the dev token (a UUID, like a Cognito sub). */
+/** You: the `sub` of the token the stack prints and the page uses (a UUID, like a Cognito sub). */
+export const LOCAL_USER_ID = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
+/** The demo account: where the sample export is uploaded on first start, beside yours. */
 export const DEMO_USER_ID = '0d3e0c1a-5a3f-4c6e-9b1d-7e2f8a4c6d10';
 export const DEFAULT_PORTS = { port: 4750, s3Port: 4751, dynamoPort: 4752 } as const;
 export const DEFAULT_DIR = '.local';
@@ -48,8 +55,8 @@ export interface LocalStackOptions {
   /** Data folder (default `.local` in the current directory). */
   dir?: string;
   /**
-   * On first start with an empty store, upload this export for the demo user (default: the newest
-   * zip in sample-data/). `false` skips it.
+   * On first start (the demo account holds no upload), upload this export into the demo account
+   * (default: the newest zip in sample-data/). `false` skips it.
    */
   seed?: string | false;
   /** Ingest retries after the first attempt (default 2, like Lambda async invoke) and first delay. */
@@ -67,27 +74,37 @@ export interface LocalStack {
   bucket: string;
   table: string;
   region: string;
-  /** A dev token for the demo user (`Authorization: Bearer <token>`). */
+  /** The only credentials the emulators accept (fresh at each start). */
+  credentials: Credentials;
+  /** Your token (`Authorization: Bearer <token>`), valid for TOKEN_LIFETIME. */
   token: string;
   userId: string;
+  /** The demo account holding the sample export. */
+  demo: { userId: string; token: string };
   /** Mint a token for another user (to try isolation between users). */
   issueToken(userId: string): Promise<string>;
-  /** The key of the sample export uploaded at start, if any. */
+  /** The key of the sample export uploaded into the demo account at this start, if any. */
   seededKey: string | null;
   /** Resolves when every S3 event so far has been handled. */
   idle(): Promise<void>;
   stop(): Promise<void>;
 }
 
-/** What `.local/stack.json` holds (for scripts and the AWS CLI). */
+/** What `.local/stack.json` holds (for scripts and the AWS CLI); written 0600: it holds secrets. */
 export interface StackFile {
   webUrl: string;
   apiUrl: string;
   s3Endpoint: string;
+  dynamoEndpoint: string;
   bucket: string;
+  table: string;
   region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
   token: string;
+  tokenExpires: string;
   userId: string;
+  demoUserId: string;
 }
 
 /** The newest LinkedIn export zip in a folder: by the `_MM-DD-YYYY` date in its name, else by mtime. */
@@ -160,6 +177,29 @@ async function resumeUnfinished(
   return resumed;
 }
 
+/** True when the account has at least one upload (ListObjects v1: s3rver's v2 tokens need DES, refused by OpenSSL 3). */
+async function hasUploads(s3: S3Client, bucket: string, userId: string): Promise<boolean> {
+  const listed = await s3.send(new ListObjectsCommand({ Bucket: bucket, Prefix: `${UPLOAD_PREFIX}${userId}/`, MaxKeys: 1 }));
+  return Boolean(listed.Contents?.length);
+}
+
+/** Uploads the sample export into the demo account; returns its key and upload id. */
+async function seedDemo(emu: LocalEmulators, file: string): Promise<{ key: string; uploadId: string }> {
+  const name = basename(file);
+  const uploadId = `sample-${name.replace(/\.zip$/i, '').replace(/[^\w.-]+/g, '_')}`;
+  const key = `${UPLOAD_PREFIX}${DEMO_USER_ID}/${uploadId}.zip`;
+  await emu.clients.s3.send(
+    new PutObjectCommand({
+      Bucket: emu.bucket,
+      Key: key,
+      Body: await readFile(file),
+      ContentType: 'application/zip',
+      Metadata: { filename: encodeURIComponent(name) },
+    }),
+  );
+  return { key, uploadId };
+}
+
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const memory = options.memory ?? false;
   const dir = resolve(options.dir ?? DEFAULT_DIR);
@@ -168,12 +208,37 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const stopAll = async () => {
     for (const s of stops.reverse()) await s().catch((err: unknown) => log(`while stopping: ${err instanceof Error ? err.message : String(err)}`));
   };
-  if (!memory) await mkdir(dir, { recursive: true });
+  if (!memory) {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    await chmod(dir, 0o700);
+  }
   const port = options.port ?? DEFAULT_PORTS.port;
-  // Fail fast, before the emulators start, when the page/API port is taken.
-  if (port !== 0) await assertPortFree(port, '--port', 'web page and API');
 
   try {
+    // The server first: its port is the page's origin, the only one the S3 emulator's CORS allows.
+    const auth = await createLocalAuth(memory ? undefined : dir);
+    let api: ApiInvoke | null = null;
+    let apiUrl = '';
+    let seedUploadId: string | undefined;
+    const userId = LOCAL_USER_ID;
+    const server: LocalServer = await startLocalServer({
+      port,
+      routes: ROUTES,
+      invoke: async (event) => (api ? api(event) : { statusCode: 503, headers: { 'content-type': 'application/json' }, body: '{"message":"The local stack is starting"}' }),
+      auth,
+      // Each page load gets tokens of its own, valid for hours.
+      pageConfig: async (): Promise<PageConfig> => ({
+        apiUrl,
+        token: await auth.issueToken(userId),
+        userId,
+        demo: { userId: DEMO_USER_ID, token: await auth.issueToken(DEMO_USER_ID), ...(seedUploadId ? { seedUploadId } : {}) },
+      }),
+      log,
+    });
+    stops.push(() => server.close());
+    const webUrl = server.url;
+    apiUrl = `${webUrl}${API_PREFIX}`;
+
     const emu: LocalEmulators = await startLocalEmulators({
       bucket: LOCAL_BUCKET,
       table: LOCAL_TABLE,
@@ -182,6 +247,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       dir,
       s3Port: options.s3Port ?? DEFAULT_PORTS.s3Port,
       dynamoPort: options.dynamoPort ?? DEFAULT_PORTS.dynamoPort,
+      allowedOrigins: server.origins,
     });
     stops.push(() => emu.stop());
 
@@ -192,7 +258,6 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     };
     const deps = { clients: emu.clients, bucket: emu.bucket, table: emu.table, logger: handlerLog };
     const ingest = createIngestHandler(deps);
-    const api = createApiHandler(deps);
 
     const failedFile = memory ? null : join(dir, 'failed-events.jsonl');
     const bridge: S3EventBridge = createS3EventBridge({
@@ -204,7 +269,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         log(describeBridge(entry));
         // The on-failure destination's stand-in: keep what could not be processed.
         if (entry.outcome === 'failed' && failedFile) {
-          void writeFile(failedFile, `${JSON.stringify({ at: new Date().toISOString(), error: entry.error, event: entry.event })}\n`, { flag: 'a' });
+          void writeFile(failedFile, `${JSON.stringify({ at: new Date().toISOString(), error: entry.error, event: entry.event })}\n`, { flag: 'a', mode: 0o600 });
         }
       },
     });
@@ -213,61 +278,59 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       unsubscribe();
       await bridge.close();
     });
+    api = createApiHandler(deps);
 
-    const auth = await createLocalAuth(memory ? undefined : dir);
-    const userId = DEMO_USER_ID;
     const token = await auth.issueToken(userId);
-
-    let apiUrl = '';
-    let seedUploadId: string | undefined;
-    const server: LocalServer = await startLocalServer({
-      port,
-      routes: ROUTES,
-      invoke: api,
-      auth,
-      pageConfig: () => ({ apiUrl, token, userId, ...(seedUploadId ? { seedUploadId } : {}) }),
-      log,
-    });
-    stops.push(() => server.close());
-    const webUrl = server.url;
-    apiUrl = `${webUrl}${API_PREFIX}`;
-
-    const stackFile: StackFile = { webUrl, apiUrl, s3Endpoint: emu.s3Endpoint, bucket: emu.bucket, region: emu.region, token, userId };
-    if (!memory) await writeFile(join(dir, 'stack.json'), `${JSON.stringify(stackFile, null, 2)}\n`);
+    const demoToken = await auth.issueToken(DEMO_USER_ID);
+    const stackFile: StackFile = {
+      webUrl,
+      apiUrl,
+      s3Endpoint: emu.s3Endpoint,
+      dynamoEndpoint: emu.dynamoEndpoint,
+      bucket: emu.bucket,
+      table: emu.table,
+      region: emu.region,
+      accessKeyId: emu.credentials.accessKeyId,
+      secretAccessKey: emu.credentials.secretAccessKey,
+      token,
+      tokenExpires: new Date(Date.now() + TOKEN_LIFETIME.ms).toISOString(),
+      userId,
+      demoUserId: DEMO_USER_ID,
+    };
+    if (!memory) {
+      const file = join(dir, 'stack.json');
+      await writeFile(file, `${JSON.stringify(stackFile, null, 2)}\n`, { mode: 0o600 });
+      await chmod(file, 0o600); // an older, wider file keeps its mode on overwrite
+    }
 
     if (!memory) await resumeUnfinished(emu, bridge, log);
 
     let seededKey: string | null = null;
-    if (options.seed !== false) {
-      // ListObjects (v1): s3rver's v2 continuation tokens use DES, which Node 20's OpenSSL 3 refuses.
-      const listed = await emu.clients.s3.send(new ListObjectsCommand({ Bucket: emu.bucket, Prefix: UPLOAD_PREFIX, MaxKeys: 1 }));
-      if (!listed.Contents?.length) {
-        const file = options.seed ?? (await newestSampleExport());
-        if (file) {
-          const name = basename(file);
-          seedUploadId = `sample-${name.replace(/\.zip$/i, '').replace(/[^\w.-]+/g, '_')}`;
-          seededKey = `${UPLOAD_PREFIX}${userId}/${seedUploadId}.zip`;
-          await emu.clients.s3.send(
-            new PutObjectCommand({
-              Bucket: emu.bucket,
-              Key: seededKey,
-              Body: await readFile(file),
-              ContentType: 'application/zip',
-              Metadata: { filename: encodeURIComponent(name) },
-            }),
-          );
-          log(`first start: uploaded the sample export ${name} for the demo user`);
-        } else {
-          log('first start: no sample export found in sample-data/; upload your own on the page');
-        }
+    if (options.seed !== false && !(await hasUploads(emu.clients.s3, emu.bucket, DEMO_USER_ID))) {
+      const file = options.seed ?? (await newestSampleExport());
+      if (file) {
+        const seeded = await seedDemo(emu, file);
+        seededKey = seeded.key;
+        seedUploadId = seeded.uploadId;
+        log(`first start: uploaded the sample export ${basename(file)} into the demo account`);
+      } else {
+        log('first start: no sample export found in sample-data/; upload your own on the page');
       }
     }
 
     let stopped = false;
     return {
-      ...stackFile,
+      webUrl,
+      apiUrl,
+      s3Endpoint: emu.s3Endpoint,
       dynamoEndpoint: emu.dynamoEndpoint,
+      bucket: emu.bucket,
       table: emu.table,
+      region: emu.region,
+      credentials: emu.credentials,
+      token,
+      userId,
+      demo: { userId: DEMO_USER_ID, token: demoToken },
       issueToken: (sub) => auth.issueToken(sub),
       seededKey,
       idle: () => bridge.idle(),

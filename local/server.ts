@@ -4,6 +4,8 @@
  * - the API under `/api/` (apiUrl = `<webUrl>/api`): each request becomes an API Gateway HTTP API
  *   v2 event for the same handler that runs in Lambda, after the JWT check the Cognito authorizer
  *   does on AWS (401 without a valid token, as API Gateway answers).
+ * Only this machine gets in, by a loopback name (`Host` checked: 421 otherwise, against DNS
+ * rebinding), and a browser only from the page's own origin (403 for any other `Origin`).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -12,6 +14,7 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2 }
 import { createRouter, fromApiGatewayResult, toApiGatewayEvent } from './api-event.ts';
 import type { LocalAuth } from './auth.ts';
 import { PortInUseError } from './errors.ts';
+import { loopbackOrigins, refuseNonLocal } from './loopback.mjs';
 
 export const API_PREFIX = '/api';
 /** API Gateway's payload limit. */
@@ -24,8 +27,8 @@ export interface PageConfig {
   apiUrl: string;
   token: string;
   userId: string;
-  /** The sample upload made at this start, for the page to follow until DONE. */
-  seedUploadId?: string;
+  /** The demo account with the sample export (and the sample upload made at this start, to follow until DONE). */
+  demo: { userId: string; token: string; seedUploadId?: string };
 }
 
 export interface LocalServerOptions {
@@ -33,8 +36,8 @@ export interface LocalServerOptions {
   routes: readonly string[];
   invoke: ApiInvoke;
   auth: LocalAuth;
-  /** Called once the port is known (the page config contains URLs with it). */
-  pageConfig: () => PageConfig;
+  /** Called at each page load (the config holds URLs with the port and fresh tokens). */
+  pageConfig: () => Promise<PageConfig>;
   log?: (line: string) => void;
 }
 
@@ -42,6 +45,8 @@ export interface LocalServer {
   server: Server;
   port: number;
   url: string;
+  /** The page's origins (127.0.0.1, localhost, [::1] on this port): the only ones CORS allows. */
+  origins: readonly string[];
   close(): Promise<void>;
 }
 
@@ -52,12 +57,17 @@ const STATIC: Record<string, { file: string; type: string }> = {
   '/favicon.svg': { file: 'favicon.svg', type: 'image/svg+xml' },
 };
 
-const CORS_HEADERS = {
-  'access-control-allow-origin': '*',
-  'access-control-allow-headers': 'authorization,content-type',
-  'access-control-allow-methods': 'GET,POST,OPTIONS',
-  'access-control-max-age': '600',
-};
+/** CORS for a request from one of the page's own origins; nothing for anyone else. */
+function corsHeaders(origin: string | undefined, allowed: readonly string[]): Record<string, string> {
+  if (!origin || !allowed.includes(origin)) return {};
+  return {
+    'access-control-allow-origin': origin,
+    'access-control-allow-headers': 'authorization,content-type',
+    'access-control-allow-methods': 'GET,POST,PUT,DELETE,OPTIONS',
+    'access-control-max-age': '600',
+    vary: 'Origin',
+  };
+}
 
 function send(res: ServerResponse, status: number, headers: Record<string, string | string[]>, body: string | Buffer) {
   res.writeHead(status, { 'content-length': Buffer.byteLength(body), ...headers });
@@ -65,7 +75,7 @@ function send(res: ServerResponse, status: number, headers: Record<string, strin
 }
 
 function sendJson(res: ServerResponse, status: number, value: unknown, extra: Record<string, string> = {}) {
-  send(res, status, { 'content-type': 'application/json', ...CORS_HEADERS, ...extra }, JSON.stringify(value));
+  send(res, status, { 'content-type': 'application/json', ...extra }, JSON.stringify(value));
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer | null> {
@@ -90,10 +100,15 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   const router = createRouter(options.routes);
   const log = options.log ?? (() => {});
 
+  /** Known once listening (the requested one may be 0). */
+  let port = options.port;
+  let origins: readonly string[] = [];
+
   async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL) {
     const path = url.pathname.slice(API_PREFIX.length) || '/';
+    const cors = corsHeaders(req.headers.origin, origins);
     if (req.method === 'OPTIONS') {
-      send(res, 204, CORS_HEADERS, '');
+      send(res, 204, cors, '');
       return;
     }
     const route = router.match(req.method ?? 'GET', path);
@@ -135,7 +150,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     }
     // Reads that succeed (the page polls) are not worth a line; changes and errors are.
     if (out.statusCode >= 400 || req.method !== 'GET') log(`api ${req.method} ${path}${url.search} -> ${out.statusCode} (${Date.now() - started} ms)`);
-    send(res, out.statusCode, { ...CORS_HEADERS, ...out.headers }, out.body);
+    send(res, out.statusCode, { ...cors, ...out.headers }, out.body);
   }
 
   async function handleWeb(req: IncomingMessage, res: ServerResponse, url: URL) {
@@ -144,7 +159,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       return;
     }
     if (url.pathname === '/' || url.pathname === '/index.html') {
-      const html = await renderPage(options.pageConfig());
+      const html = await renderPage(await options.pageConfig());
       send(res, 200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }, html);
       return;
     }
@@ -158,6 +173,11 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   }
 
   const server = createServer((req, res) => {
+    const refused = refuseNonLocal(req, port);
+    if (refused) return sendJson(res, refused.status, { message: refused.message });
+    if (req.headers.origin !== undefined && !origins.includes(req.headers.origin)) {
+      return sendJson(res, 403, { message: 'Only the local page may call this server from a browser.' });
+    }
     const url = new URL(req.url ?? '/', 'http://localhost');
     const isApi = url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`);
     (isApi ? handleApi(req, res, url) : handleWeb(req, res, url)).catch((err: unknown) => {
@@ -173,11 +193,13 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     });
     server.listen(options.port, '127.0.0.1', () => resolve());
   });
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
+  origins = loopbackOrigins(port);
   return {
     server,
     port,
     url: `http://127.0.0.1:${port}`,
+    origins,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

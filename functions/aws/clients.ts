@@ -1,8 +1,9 @@
 /**
  * The one factory for AWS SDK clients. On AWS it uses the Lambda's region and role; against the
  * emulators (local stack, tests) it takes an endpoint and the settings they need:
- * s3rver needs path-style addressing, its fixed `S3RVER` key and checksums only when required
- * (otherwise streamed bodies are stored with their aws-chunked framing).
+ * s3rver needs path-style addressing and checksums only when required (otherwise streamed bodies
+ * are stored with their aws-chunked framing); the local stack's emulators take only the
+ * credentials made for their run (`credentials`), elsewhere the default provider chain applies.
  */
 import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -14,6 +15,8 @@ export interface ClientOptions {
   /** Emulator endpoints; when absent, the real AWS endpoints are used. */
   s3Endpoint?: string;
   dynamoEndpoint?: string;
+  /** Fixed credentials (the local emulators'); default: the SDK's provider chain. */
+  credentials?: { accessKeyId: string; secretAccessKey: string };
 }
 
 export interface Clients {
@@ -37,13 +40,13 @@ export function createClients(options: ClientOptions = clientOptionsFromEnv()): 
         region,
         endpoint: options.s3Endpoint,
         forcePathStyle: true,
-        credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+        credentials: options.credentials,
         requestChecksumCalculation: 'WHEN_REQUIRED',
         responseChecksumValidation: 'WHEN_REQUIRED',
       })
     : new S3Client({ region });
   const dynamo = options.dynamoEndpoint
-    ? new DynamoDBClient({ region, endpoint: options.dynamoEndpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } })
+    ? new DynamoDBClient({ region, endpoint: options.dynamoEndpoint, credentials: options.credentials })
     : new DynamoDBClient({ region });
   const doc = DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } });
   return { s3, dynamo, doc };

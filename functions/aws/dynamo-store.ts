@@ -12,6 +12,10 @@
  * | upload   | `UPLOAD#<uploadId>`                  |                                            |
  * | owner    | `OWNER`                              |                                            |
  *
+ * Verdicts are listed newest first through an index sorted by `<sentAt>#<id>`: gsi1 for one year,
+ * gsi2 (pk / gsi1sk, only verdicts have gsi1sk) for every year. Pages end at a unique sort key, and
+ * the cursor is that position (the LastEvaluatedKey, base64url JSON, checked on the way back in).
+ *
  * Items carry the model's fields under the model's names (a verdict item is a ClassifiedRequest
  * plus the keys and `type`). No transactions and no TTL (dynalite has neither).
  */
@@ -26,6 +30,8 @@ import { TABLE_INDEXES, TABLE_PARTITION_KEY, TABLE_SORT_KEY } from './table.ts';
 type Item = Record<string, NativeAttributeValue>;
 
 const GSI1 = TABLE_INDEXES[0]!;
+/** Every verdict of a user by date: partition key `pk`, sort key gsi1sk (table.ts). */
+const GSI2 = TABLE_INDEXES[1]!;
 const KEY_ATTRIBUTES = [TABLE_PARTITION_KEY, TABLE_SORT_KEY, GSI1.partitionKey, GSI1.sortKey, 'type'] as const;
 
 export const keys = {
@@ -119,17 +125,42 @@ function encodeCursor(key: Record<string, unknown>): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 }
 
-function decodeCursor(cursor: string, expected: Record<string, string>): Item {
+/** DynamoDB refuses a sort key value over 1024 bytes (and a partition key over 2048). */
+const MAX_KEY_BYTES = 1024;
+
+/**
+ * The key a cursor stands for, or InvalidCursorError. A cursor is accepted only when it is exactly
+ * what encodeCursor gives for a LastEvaluatedKey of this query: canonical base64url of a JSON
+ * object with exactly the attributes `expected` names (the index's and the table's keys), each a
+ * non-empty string, the fixed ones (the user's partition, the year) equal, and the verdict's sort
+ * keys consistent (`sk` = `CR#<id>`, gsi1sk ending in `#<id>`). Anything else (not base64, not
+ * JSON, another shape, another user's or another year's) is refused before DynamoDB sees it.
+ */
+function decodeCursor(cursor: string, expected: Record<string, string | null>): Item {
+  if (!/^[A-Za-z0-9_-]+$/.test(cursor)) throw new InvalidCursorError();
+  const bytes = Buffer.from(cursor, 'base64url');
+  if (bytes.toString('base64url') !== cursor) throw new InvalidCursorError();
   let parsed: unknown;
   try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
     throw new InvalidCursorError();
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new InvalidCursorError();
   const key = parsed as Record<string, unknown>;
-  for (const [name, value] of Object.entries(expected)) if (key[name] !== value) throw new InvalidCursorError();
-  for (const value of Object.values(key)) if (typeof value !== 'string') throw new InvalidCursorError();
+  const names = Object.keys(key);
+  if (names.length !== Object.keys(expected).length) throw new InvalidCursorError();
+  for (const name of names) {
+    if (!Object.hasOwn(expected, name)) throw new InvalidCursorError();
+    const value = key[name];
+    if (typeof value !== 'string' || value === '' || Buffer.byteLength(value, 'utf8') > MAX_KEY_BYTES) throw new InvalidCursorError();
+    const want = expected[name];
+    if (want !== null && value !== want) throw new InvalidCursorError();
+  }
+  const sk = key[TABLE_SORT_KEY] as string;
+  const prefix = keys.verdict('');
+  if (!sk.startsWith(prefix) || sk.length === prefix.length) throw new InvalidCursorError();
+  if (!(key[GSI1.sortKey] as string).endsWith(`#${sk.slice(prefix.length)}`)) throw new InvalidCursorError();
   return key as Item;
 }
 
@@ -282,25 +313,26 @@ export class DynamoAuditStore implements AuditStore {
     return out;
   }
 
+  /**
+   * One page of the user's verdicts, newest first (by sentAt, then id), optionally of one year,
+   * category and direction. A year reads gsi1 (that year's partition), otherwise gsi2 (all the
+   * user's verdicts); both sort by `<sentAt>#<id>` and are read backwards. The cursor is the
+   * position where evaluation stopped, so following it gives every matching verdict once, in
+   * order, whatever the page size.
+   */
   async queryVerdicts(userId: string, query: VerdictQuery): Promise<VerdictPage> {
     const byYear = query.year !== undefined;
-    const names: Record<string, string> = {};
-    const values: Record<string, NativeAttributeValue> = {};
-    let keyCondition: string;
-    let expected: Record<string, string>;
-    if (byYear) {
-      names['#pk'] = GSI1.partitionKey;
-      values[':pk'] = keys.verdictYear(userId, query.year!);
-      keyCondition = '#pk = :pk';
-      expected = { [GSI1.partitionKey]: values[':pk'], [TABLE_PARTITION_KEY]: keys.user(userId) };
-    } else {
-      names['#pk'] = TABLE_PARTITION_KEY;
-      names['#sk'] = TABLE_SORT_KEY;
-      values[':pk'] = keys.user(userId);
-      values[':sk'] = keys.verdict('');
-      keyCondition = '#pk = :pk AND begins_with(#sk, :sk)';
-      expected = { [TABLE_PARTITION_KEY]: keys.user(userId) };
-    }
+    const index = byYear ? GSI1 : GSI2;
+    const partition = byYear ? keys.verdictYear(userId, query.year!) : keys.user(userId);
+    const names: Record<string, string> = { '#pk': index.partitionKey };
+    const values: Record<string, NativeAttributeValue> = { ':pk': partition };
+    // A LastEvaluatedKey of an index holds the index's keys and the table's: these, and no other.
+    const expected: Record<string, string | null> = {
+      [TABLE_PARTITION_KEY]: keys.user(userId),
+      [TABLE_SORT_KEY]: null,
+      [index.partitionKey]: partition,
+      [index.sortKey]: null,
+    };
     const filters: string[] = [];
     if (query.category) {
       names['#category'] = 'category';
@@ -313,7 +345,6 @@ export class DynamoAuditStore implements AuditStore {
       filters.push('#direction = :direction');
     }
     let start: Item | undefined = query.cursor ? decodeCursor(query.cursor, expected) : undefined;
-    if (start && !byYear && !String(start[TABLE_SORT_KEY]).startsWith(keys.verdict(''))) throw new InvalidCursorError();
     const items: ClassifiedRequest[] = [];
     // Each round evaluates at most the number of items still wanted, so the page never overflows
     // and the cursor is exactly where evaluation stopped. Rounds are bounded: a sparse filter
@@ -322,12 +353,13 @@ export class DynamoAuditStore implements AuditStore {
       const page = await this.doc.send(
         new QueryCommand({
           TableName: this.tableName,
-          IndexName: byYear ? GSI1.indexName : undefined,
-          KeyConditionExpression: keyCondition,
+          IndexName: index.indexName,
+          KeyConditionExpression: '#pk = :pk',
           FilterExpression: filters.length ? filters.join(' AND ') : undefined,
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: values,
           ExclusiveStartKey: start,
+          ScanIndexForward: false,
           Limit: query.limit - items.length,
         }),
       );

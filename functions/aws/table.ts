@@ -11,8 +11,21 @@ export interface TableIndex {
   sortKey: string;
 }
 
-/** gsi1: verdicts of one user by year (gsi1pk = `USER#<id>#YEAR#<year>`, gsi1sk = `<sentAt>#<id>`). */
-export const TABLE_INDEXES: readonly TableIndex[] = [{ indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' }];
+/**
+ * - gsi1: verdicts of one user in one year, by date (gsi1pk = `USER#<id>#YEAR#<year>`,
+ *   gsi1sk = `<sentAt>#<id>`).
+ * - gsi2: every verdict of one user, by date (pk = `USER#<id>`, gsi1sk = `<sentAt>#<id>`). It reuses
+ *   the attributes verdict items already have, so it is sparse (only verdicts carry gsi1sk) and
+ *   DynamoDB backfills it from the stored items when the index is added to an existing table.
+ *
+ * `<sentAt>` is a UTC ISO instant (`Date#toISOString`, fixed width), so both sort keys order by date;
+ * `<id>` makes them unique, so a page boundary (the cursor) is a single point and paging newest
+ * first (ScanIndexForward = false) neither repeats nor skips a verdict.
+ */
+export const TABLE_INDEXES: readonly TableIndex[] = [
+  { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+  { indexName: 'gsi2', partitionKey: TABLE_PARTITION_KEY, sortKey: 'gsi1sk' },
+];
 
 /** CreateTable input for an emulator (on AWS the CDK stack creates the table). */
 export function createTableInput(tableName: string) {

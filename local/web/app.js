@@ -3,6 +3,12 @@
 
 const config = JSON.parse(document.getElementById('aoi-config')?.textContent ?? '{}');
 const API = config.apiUrl ?? '/api';
+/**
+ * Two accounts, as two Cognito users: yours (uploads always go there) and the demo account with
+ * the sample export. The page shows one at a time; while yours is empty it opens on the sample.
+ */
+const ACCOUNTS = { you: { userId: config.userId, token: config.token }, ...(config.demo?.token ? { demo: config.demo } : {}) };
+let viewing = 'you';
 const $ = (id) => document.getElementById(id);
 
 const CATEGORY_LABELS = {
@@ -16,6 +22,15 @@ const CATEGORY_LABELS = {
   no_message: 'No message',
 };
 const POLL_MS = 700;
+/** Largest upload the API accepts: MAX_UPLOAD_BYTES in functions/aws/config.ts (a unit test keeps both equal). */
+const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+/**
+ * The page opens on the newest year with a meaningful amount of data: at least MIN_YEAR_REQUESTS
+ * requests, or at least MIN_YEAR_SHARE of the busiest year's. An export taken in early January has
+ * a handful of requests in the new year; the page then opens on the last full year instead.
+ */
+const MIN_YEAR_REQUESTS = 20;
+const MIN_YEAR_SHARE = 0.1;
 
 class ApiError extends Error {
   constructor(status, detail) {
@@ -24,10 +39,12 @@ class ApiError extends Error {
   }
 }
 
+/** `init.account`: whose token (default: the account on view). */
 async function api(path, init = {}) {
+  const { account = viewing, ...rest } = init;
   const res = await fetch(API + path, {
-    ...init,
-    headers: { authorization: `Bearer ${config.token}`, ...(init.body ? { 'content-type': 'application/json' } : {}), ...init.headers },
+    ...rest,
+    headers: { authorization: `Bearer ${ACCOUNTS[account].token}`, ...(rest.body ? { 'content-type': 'application/json' } : {}), ...rest.headers },
   });
   const text = await res.text();
   let body = null;
@@ -75,6 +92,38 @@ function setStatus(text, kind = '') {
   statusEl.dataset.kind = kind;
 }
 
+/** The upload line (label + bar): `uploading`, `uploaded` or `refused`, always about the latest file. */
+function setProgress(state, text, value = 0) {
+  progressBox.hidden = false;
+  progressBox.dataset.state = state;
+  progressBar.value = value;
+  progressLabel.textContent = text;
+}
+
+const fmtMB = (bytes) => `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+
+/** A file that is not sent: the upload line and the status say so, for this file (not the previous one). */
+function refuse(file, reason, status) {
+  setProgress('refused', `${file.name} was not uploaded: ${reason}`);
+  setStatus(status, 'failed');
+}
+
+/** Why the page will not send this file, or null. */
+function refusalOf(file) {
+  const name = file.name.toLowerCase();
+  if (!name.endsWith('.zip') && !name.endsWith('.csv')) {
+    return ['it is not a .zip or .csv file.', `“${file.name}” is not a .zip or .csv file. Upload the LinkedIn export zip, or its Invitations.csv.`];
+  }
+  if (file.size === 0) return ['it is empty.', `“${file.name}” is empty. Upload the LinkedIn export zip, or its Invitations.csv.`];
+  if (file.size > MAX_UPLOAD_BYTES) {
+    return [
+      `it is ${fmtMB(file.size)}, over the ${fmtMB(MAX_UPLOAD_BYTES)} limit.`,
+      `“${file.name}” is ${fmtMB(file.size)}; the limit is ${fmtMB(MAX_UPLOAD_BYTES)}. A LinkedIn export is a few MB: upload the export zip as LinkedIn sent it, or its Invitations.csv.`,
+    ];
+  }
+  return null;
+}
+
 
 /** XHR (not fetch) so the bar shows real upload progress. */
 function postToS3(presigned, file) {
@@ -97,25 +146,32 @@ function postToS3(presigned, file) {
 }
 
 async function upload(file) {
-  const name = file.name.toLowerCase();
-  if (!name.endsWith('.zip') && !name.endsWith('.csv')) {
-    setStatus(`“${file.name}” is not a .zip or .csv file. Upload the LinkedIn export zip, or its Invitations.csv.`, 'failed');
+  problemsEl.hidden = true;
+  problemsEl.replaceChildren();
+  const refusal = refusalOf(file);
+  if (refusal) {
+    refuse(file, ...refusal);
+    fileInput.value = '';
     return;
   }
   drop.dataset.state = 'busy';
-  problemsEl.hidden = true;
-  problemsEl.replaceChildren();
-  progressBox.hidden = false;
-  progressBar.value = 0;
-  progressLabel.textContent = `Uploading ${file.name}…`;
+  setProgress('uploading', `Uploading ${file.name}…`);
   setStatus('Preparing the upload…');
+  let uploaded = false;
   try {
-    const presigned = await api('/uploads', { method: 'POST', body: JSON.stringify({ filename: file.name }) });
+    const presigned = await api('/uploads', { method: 'POST', body: JSON.stringify({ filename: file.name }), account: 'you' });
+    if (typeof presigned.maxBytes === 'number' && file.size > presigned.maxBytes) {
+      refuse(file, `it is ${fmtMB(file.size)}, over the ${fmtMB(presigned.maxBytes)} limit.`, `“${file.name}” is ${fmtMB(file.size)}; the limit is ${fmtMB(presigned.maxBytes)}.`);
+      return;
+    }
     await postToS3(presigned, file);
-    progressBar.value = 100;
-    progressLabel.textContent = `Uploaded ${file.name}`;
-    await follow(presigned.uploadId, file.name);
+    uploaded = true;
+    setProgress('uploaded', `Uploaded ${file.name}`, 100);
+    if (viewing !== 'you') await showAccount('you');
+    await follow(presigned.uploadId, file.name, 'you');
   } catch (err) {
+    // Refused by the API or the storage: the file was not sent, and the upload line says so.
+    if (!uploaded) setProgress('refused', `${file.name} was not uploaded: ${err.message}`);
     setStatus(`Upload failed: ${err.message}`, 'failed');
   } finally {
     drop.dataset.state = 'idle';
@@ -125,14 +181,14 @@ async function upload(file) {
 
 let followSeq = 0;
 
-async function follow(uploadId, filename) {
+async function follow(uploadId, filename, account) {
   const mine = ++followSeq; // a newer upload takes over the status line
   setStatus(`Waiting for ${filename} to be processed…`);
   for (;;) {
     if (mine !== followSeq) return;
     let rec;
     try {
-      rec = await api(`/uploads/${encodeURIComponent(uploadId)}`);
+      rec = await api(`/uploads/${encodeURIComponent(uploadId)}`, { account });
     } catch (err) {
       if (!(err instanceof ApiError && err.status === 404)) throw err;
       rec = { status: 'PENDING' };
@@ -143,7 +199,7 @@ async function follow(uploadId, filename) {
       const years = (rec.years ?? []).join(', ');
       setStatus(`DONE: ${fmtInt(c.requests)} connection requests read from ${filename} (${fmtInt(c.received)} received, ${fmtInt(c.sent)} sent)${years ? ` in ${years}` : ''}.`, 'done');
       showProblems(rec.problems ?? [], c.problems ?? 0);
-      await refresh();
+      if (account === viewing) await refresh();
       return;
     }
     if (rec.status === 'FAILED') {
@@ -255,6 +311,22 @@ function yearsOf(body) {
   return list.map((y) => (typeof y === 'object' ? y.year : y)).map(Number).sort((a, b) => b - a);
 }
 
+const requestsOf = (stats) => (stats.totals?.received ?? 0) + (stats.totals?.sent ?? 0);
+
+/**
+ * The year the page opens on: the newest year with at least MIN_YEAR_REQUESTS requests or at
+ * least MIN_YEAR_SHARE of the busiest year's (the busiest year always qualifies); null without years.
+ */
+function openingYear(stats) {
+  if (!stats.length) return null;
+  const busiest = Math.max(...stats.map(requestsOf));
+  const meaningful = stats.filter((s) => requestsOf(s) >= MIN_YEAR_REQUESTS || requestsOf(s) >= MIN_YEAR_SHARE * busiest);
+  return Math.max(...meaningful.map((s) => s.year));
+}
+
+/** Until the user picks a year (or "All years"), the page picks it: openingYear, again after each upload. */
+let yearPicked = false;
+
 async function loadYears() {
   const years = yearsOf(await api('/years'));
   $('years-empty').hidden = years.length > 0;
@@ -263,10 +335,23 @@ async function loadYears() {
   const select = $('filter-year');
   const current = select.value;
   select.replaceChildren(el('option', { value: '', text: 'All years' }), ...years.map((y) => el('option', { value: y, text: String(y) })));
-  select.value = years.map(String).includes(current) ? current : '';
+  const opening = openingYear(stats);
+  if (!yearPicked && opening !== null) select.value = String(opening);
+  else select.value = years.map(String).includes(current) ? current : '';
+  markShownYear();
+}
+
+/** The card of the year whose requests are listed. */
+function markShownYear() {
+  const shownYear = $('filter-year').value;
+  for (const card of document.querySelectorAll('.year')) {
+    if (card.dataset.year === shownYear) card.setAttribute('aria-current', 'true');
+    else card.removeAttribute('aria-current');
+  }
 }
 
 function showYear(year) {
+  yearPicked = true;
   $('filter-year').value = String(year);
   loadVerdicts();
   $('verdicts-title').scrollIntoView({ behavior: 'smooth' });
@@ -320,7 +405,7 @@ function verdictRow(v) {
     : null;
   return el(
     'tr',
-    { 'data-category': v.category, 'data-direction': v.direction, 'data-verdict': v.verdict, 'data-unsure': v.unsure ? 'true' : undefined },
+    { 'data-id': v.id, 'data-sent-at': v.sentAt, 'data-category': v.category, 'data-direction': v.direction, 'data-verdict': v.verdict, 'data-unsure': v.unsure ? 'true' : undefined },
     el('td', { class: 'date', text: date }),
     el('td', { class: 'whocell' }, el('span', { class: 'who', text: who }), el('span', { class: 'dir', text: v.direction === 'OUTGOING' ? 'sent by you' : 'received' })),
     el('td', { class: 'notecell' }, note, why),
@@ -341,31 +426,45 @@ function verdictBadge(v) {
   );
 }
 
+let listSeq = 0;
+
+/** The first page of the list for the filters (or, with `more`, the next page): newest first, as the API orders it across pages. */
 async function loadVerdicts(more = false) {
   const form = new FormData($('filters'));
   const q = new URLSearchParams({ limit: '25' });
   for (const k of ['year', 'category', 'direction']) if (form.get(k)) q.set(k, String(form.get(k)));
   if (more && cursor) q.set('cursor', cursor);
+  const mine = more ? listSeq : ++listSeq; // new filters make a page still on its way stale
   const tbody = $('verdicts').tBodies[0];
+  markShownYear();
+  if (more) $('more').hidden = true; // one next page at a time
   try {
     const page = await api(`/verdicts?${q}`);
+    if (mine !== listSeq) return;
     const items = page.items ?? [];
     if (!more) {
       tbody.replaceChildren();
       shown = 0;
     }
-    // newest first within the page
-    tbody.append(...[...items].sort((a, b) => String(b.sentAt).localeCompare(String(a.sentAt))).map(verdictRow));
+    tbody.append(...items.map(verdictRow));
     shown += items.length;
     cursor = page.cursor ?? null;
     $('more').hidden = !cursor;
-    $('verdicts-summary').textContent = shown ? `Showing ${fmtInt(shown)}${cursor ? '+' : ''} request(s).` : 'No request matches these filters.';
+    const year = form.get('year');
+    $('verdicts-summary').textContent = shown
+      ? `Showing ${fmtInt(shown)}${cursor ? '+' : ''} request(s)${year ? ` of ${year}` : ''}, newest first.`
+      : 'No request matches these filters.';
   } catch (err) {
+    if (mine !== listSeq) return;
+    $('more').hidden = !cursor;
     $('verdicts-summary').textContent = `Could not load the requests: ${err.message}`;
   }
 }
 
-$('filters').addEventListener('change', () => loadVerdicts());
+$('filters').addEventListener('change', (e) => {
+  if (e.target?.id === 'filter-year') yearPicked = true;
+  loadVerdicts();
+});
 $('filters').addEventListener('submit', (e) => e.preventDefault());
 $('more').addEventListener('click', () => loadVerdicts(true));
 
@@ -381,9 +480,34 @@ async function refresh() {
   await loadVerdicts();
 }
 
+// ---------- whose data ----------
+
+/** Shows one account's years and verdicts; the switch and the banner say whose. */
+async function showAccount(account) {
+  viewing = account;
+  const demo = account === 'demo';
+  for (const b of document.querySelectorAll('#account-switch button')) b.setAttribute('aria-pressed', String(b.dataset.account === account));
+  $('demo-banner').hidden = !demo;
+  $('years-title').textContent = demo ? '2. The sample\u2019s years (demo account)' : '2. Your years';
+  $('user-id').textContent = ACCOUNTS[account].userId ?? '';
+  yearPicked = false;
+  await refresh();
+}
+
 $('refresh').addEventListener('click', refresh);
 $('api-url').textContent = API;
-$('user-id').textContent = config.userId ?? '';
-refresh();
-// First start: the sample export is being processed; show it like an upload of your own.
-if (config.seedUploadId) follow(config.seedUploadId, 'the sample export (invented demo data)').catch((err) => setStatus(`Sample export: ${err.message}`, 'failed'));
+$('account-switch').hidden = !ACCOUNTS.demo;
+for (const b of document.querySelectorAll('#account-switch button')) b.addEventListener('click', () => showAccount(b.dataset.account));
+
+async function start() {
+  const yearsOfAccount = (account) => api('/years', { account }).then(yearsOf, () => []);
+  const yours = await yearsOfAccount('you');
+  // Nothing of yours yet, and a sample there (or on its way): open on the sample, with a banner saying so.
+  const sampleThere = ACCOUNTS.demo && (config.demo.seedUploadId || (!yours.length && (await yearsOfAccount('demo')).length));
+  await showAccount(!yours.length && sampleThere ? 'demo' : 'you');
+  // First start: the sample export is being processed; follow it like an upload.
+  if (config.demo?.seedUploadId) {
+    follow(config.demo.seedUploadId, 'the sample export (an invented person, in the demo account)', 'demo').catch((err) => setStatus(`Sample export: ${err.message}`, 'failed'));
+  }
+}
+start();

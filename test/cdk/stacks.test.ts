@@ -8,7 +8,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { buildApp, type BuiltApp } from '../../lib/app.ts';
 import { ROUTES } from '../../functions/aws/routes.ts';
-import { TABLE_INDEXES, TABLE_PARTITION_KEY, TABLE_SORT_KEY } from '../../functions/aws/table.ts';
+import { TABLE_INDEXES, TABLE_PARTITION_KEY, TABLE_SORT_KEY, createTableInput } from '../../functions/aws/table.ts';
 import { REPORT_PREFIX, UPLOAD_PREFIX, UPLOAD_SUFFIXES } from '../../functions/aws/config.ts';
 
 function synth(context: Record<string, unknown> = {}): BuiltApp & { app: App; storageT: Template; pipelineT: Template } {
@@ -74,6 +74,17 @@ describe('storage stack', () => {
       { AttributeName: TABLE_SORT_KEY, KeyType: 'RANGE' },
     ]);
     expect(p.GlobalSecondaryIndexes.map((g: { IndexName: string }) => g.IndexName)).toEqual(TABLE_INDEXES.map((i) => i.indexName));
+    // Same key schema as the emulator's table (createTableInput), index by index.
+    expect(p.GlobalSecondaryIndexes).toEqual(
+      createTableInput('t').GlobalSecondaryIndexes.map((g) => ({ IndexName: g.IndexName, KeySchema: g.KeySchema, Projection: g.Projection })),
+    );
+    expect([...p.AttributeDefinitions].sort((a: { AttributeName: string }, b: { AttributeName: string }) => a.AttributeName.localeCompare(b.AttributeName))).toEqual(
+      [...createTableInput('t').AttributeDefinitions].sort((a, b) => a.AttributeName.localeCompare(b.AttributeName)),
+    );
+    // Every verdict of a user by date (GET /verdicts without a year, newest first): the table's partition key, sorted by `<sentAt>#<id>`.
+    expect(p.GlobalSecondaryIndexes).toContainEqual(
+      expect.objectContaining({ IndexName: 'gsi2', KeySchema: [{ AttributeName: TABLE_PARTITION_KEY, KeyType: 'HASH' }, { AttributeName: 'gsi1sk', KeyType: 'RANGE' }] }),
+    );
     expect(p.TimeToLiveSpecification).toBeUndefined();
   });
 

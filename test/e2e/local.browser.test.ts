@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { strFromU8, unzipSync } from 'fflate';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startLocalStack, newestSampleExport, type LocalStack } from '../../local/index.ts';
 import { launchBrowser, watchPage, artifactPath, VIEWPORTS, type PageWatch } from './helpers/browser.ts';
@@ -17,9 +17,14 @@ import { sampleFile, samplePath } from '../helpers/sample-data.ts';
 
 interface Stats {
   year: number;
+  totals: { received: number; sent: number };
   byCategory: Record<string, number>;
   byDirection: Record<'INCOMING' | 'OUTGOING', { total: number }>;
 }
+
+/** The rule the page opens on (local/web/app.js, openingYear): the newest year with ≥ 20 requests or ≥ 10% of the busiest year's. */
+const MIN_YEAR_REQUESTS = 20;
+const MIN_YEAR_SHARE = 0.1;
 
 describe('local page in chromium', () => {
   let stack: LocalStack;
@@ -87,6 +92,133 @@ describe('local page in chromium', () => {
     const shown = await page.locator('.year').evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.year)));
     expect([...shown].sort()).toEqual([...years].sort());
     await page.screenshot({ path: artifactPath('local-2-done.png'), fullPage: true });
+  });
+
+  it('names a refused file on the upload line, instead of the previous upload', async () => {
+    const label = () => page.locator('#progress-label').innerText();
+    const uploadCalls = () => watch.requests.filter((u) => new URL(u).pathname.endsWith('/uploads')).length;
+    expect(await label()).toBe(`Uploaded ${basename(sample)}`);
+    const calls = uploadCalls();
+
+    // The wrong type: refused by the page, nothing sent.
+    await page.setInputFiles('#file', { name: 'holiday.png', mimeType: 'image/png', buffer: Buffer.from('not an export') });
+    await expect.poll(label).toBe('holiday.png was not uploaded: it is not a .zip or .csv file.');
+    expect(await statusText()).toMatch(/^“holiday\.png” is not a \.zip or \.csv file/);
+    expect(await page.locator('#upload-status').getAttribute('data-kind')).toBe('failed');
+    expect(await page.locator('#upload-progress').getAttribute('data-state')).toBe('refused');
+    expect(await page.locator('#progress-bar').isVisible()).toBe(false);
+    await page.locator('#upload-title').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: artifactPath('local-2b-refused-type.png') });
+
+    // Too big: refused by its size before a byte is read (a File that says it is 300 MB, dropped).
+    await page.evaluate((size) => {
+      const file = new File(['x'], 'Basic_LinkedInDataExport_01-01-2026.zip', { type: 'application/zip' });
+      Object.defineProperty(file, 'size', { value: size });
+      const drop = new Event('drop', { bubbles: true, cancelable: true });
+      Object.defineProperty(drop, 'dataTransfer', { value: { files: [file] } });
+      document.getElementById('drop')!.dispatchEvent(drop);
+    }, 300 * 1024 * 1024);
+    await expect.poll(label).toBe('Basic_LinkedInDataExport_01-01-2026.zip was not uploaded: it is 300 MB, over the 200 MB limit.');
+    expect(await statusText()).toMatch(/is 300 MB; the limit is 200 MB/);
+    expect(uploadCalls()).toBe(calls);
+
+    // Refused by the API (a file name longer than it accepts): the line names this file and the API's reason.
+    const long = `${'x'.repeat(260)}.zip`;
+    await page.setInputFiles('#file', { name: long, mimeType: 'application/zip', buffer: Buffer.from('PK') });
+    await expect.poll(label).toMatch(/^x+\.zip was not uploaded: .*filename.*255/);
+    expect(await label()).toContain(long);
+    expect(await statusText()).toMatch(/^Upload failed: .*filename/);
+    expect(uploadCalls()).toBe(calls + 1);
+    expect(await page.locator('#upload-progress').getAttribute('data-state')).toBe('refused');
+    await page.waitForFunction(() => document.getElementById('drop')?.dataset.state === 'idle');
+    await page.screenshot({ path: artifactPath('local-2c-refused-api.png') });
+  });
+
+  it('opens on the newest year with a meaningful amount of data, its requests newest first', async () => {
+    const { years } = await api<{ years: number[] }>('/years');
+    const counts = new Map<number, number>();
+    for (const y of years) {
+      const { totals } = await api<Stats>(`/stats/${y}`);
+      counts.set(y, totals.received + totals.sent);
+    }
+    const busiest = Math.max(...counts.values());
+    const newest = Math.max(...years);
+    // The sample's newest export was taken on 6 January: its newest year has a handful of requests.
+    expect(counts.get(newest)!).toBeLessThan(Math.min(MIN_YEAR_REQUESTS, MIN_YEAR_SHARE * busiest));
+    const want = Math.max(...years.filter((y) => counts.get(y)! >= MIN_YEAR_REQUESTS || counts.get(y)! >= MIN_YEAR_SHARE * busiest));
+    expect(want).toBeLessThan(newest);
+
+    await page.reload();
+    await expect.poll(() => page.locator('#filter-year').inputValue()).toBe(String(want));
+    expect(await page.locator(`.year[data-year="${want}"]`).getAttribute('aria-current')).toBe('true');
+    const ids = () => rows().evaluateAll((rs) => rs.map((r) => (r as HTMLElement).dataset.id));
+    const first = await api<{ items: { id: string }[] }>(`/verdicts?year=${want}&limit=25`);
+    await expect.poll(ids).toEqual(first.items.map((v) => v.id));
+    expect(await page.locator('#verdicts-summary').innerText()).toMatch(new RegExp(`of ${want}, newest first`));
+
+    // Every year: the page shows the API's pages one after the other, newest first across pages.
+    const all: string[] = [];
+    let cursor: string | null = null;
+    for (let i = 0; i < 3; i++) {
+      const res: { items: { id: string }[]; cursor: string | null } = await api(`/verdicts?limit=25${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      all.push(...res.items.map((v) => v.id));
+      cursor = res.cursor;
+    }
+    await page.selectOption('#filter-year', '');
+    await expect.poll(ids).toEqual(all.slice(0, 25));
+    await page.click('#more');
+    await expect.poll(ids).toEqual(all.slice(0, 50));
+    await page.click('#more');
+    await expect.poll(ids).toEqual(all.slice(0, 75));
+    const sentAts = await rows().evaluateAll((rs) => rs.map((r) => (r as HTMLElement).dataset.sentAt!));
+    expect(sentAts).toEqual([...sentAts].sort().reverse());
+    expect(new Set(sentAts.map((t) => t.slice(0, 4))).size).toBeGreaterThan(1); // the pages cross a year
+
+    // A year the user picked ("All years" included) stays picked when the page refreshes.
+    await page.click('#refresh');
+    await expect.poll(ids).toEqual(all.slice(0, 25));
+    expect(await page.locator('#filter-year').inputValue()).toBe('');
+  });
+
+  it('opens on the newest year with at least 20 requests or 10% of the busiest year', async () => {
+    const other = await browser.newPage({ viewport: VIEWPORTS.desktop });
+    const otherWatch = watchPage(other);
+    try {
+      const cases: [Record<number, number>, number][] = [
+        [{ 2022: 400, 2023: 520, 2024: 45, 2025: 9 }, 2024], // 45 ≥ 20, though under 10% of 520
+        [{ 2024: 5000, 2025: 19 }, 2024], // 19: under 20 and under 10%
+        [{ 2024: 5000, 2025: 20 }, 2025],
+        [{ 2023: 100, 2024: 150, 2025: 15 }, 2025], // 15 ≥ 10% of 150
+        [{ 2023: 12, 2024: 15, 2025: 3 }, 2025], // little data: 3 ≥ 10% of 15
+        [{ 2025: 1 }, 2025],
+      ];
+      for (const [counts, want] of cases) {
+        const asked: string[] = [];
+        await other.unrouteAll();
+        await other.route((u) => u.pathname.endsWith('/years'), (r) => r.fulfill({ json: { years: Object.keys(counts).map(Number) } }));
+        await other.route(
+          (u) => /\/stats\/\d{4}$/.test(u.pathname),
+          (r) => {
+            const year = Number(new URL(r.request().url()).pathname.slice(-4));
+            const n = counts[year]!;
+            return r.fulfill({ json: { year, totals: { received: Math.ceil(n / 2), sent: Math.floor(n / 2), accept: 0, ignore: 0, neither: n, withNote: 0 } } });
+          },
+        );
+        await other.route(
+          (u) => u.pathname.endsWith('/verdicts'),
+          (r) => {
+            asked.push(new URL(r.request().url()).searchParams.get('year') ?? '');
+            return r.fulfill({ json: { items: [], cursor: null } });
+          },
+        );
+        await other.goto(stack.webUrl);
+        await expect.poll(async () => `${JSON.stringify(counts)} → ${await other.locator('#filter-year').inputValue()}`).toBe(`${JSON.stringify(counts)} → ${want}`);
+        await expect.poll(() => asked.at(-1)).toBe(String(want));
+      }
+      expect(otherWatch.errors).toEqual([]);
+    } finally {
+      await other.close();
+    }
   });
 
   it('opens the report of a year from S3', async () => {
@@ -203,9 +335,11 @@ describe('local page in chromium', () => {
 });
 
 describe('first start in chromium', () => {
-  it("greets a newcomer with the sample export processed and its years' reports", async () => {
+  it("a newcomer sees the sample, then drops another person's export and opens that person's report", async () => {
     const sample = await newestSampleExport();
     if (!sample) throw new Error('sample-data/ has no export zip: run npm run sample-data');
+    const sampleOwner = sampleFile(basename(sample)).owner;
+    // Default start: the sample is uploaded on first start.
     const stack = await startLocalStack({ memory: true, port: 0, s3Port: 0, dynamoPort: 0 });
     const browser = await launchBrowser();
     try {
@@ -214,8 +348,36 @@ describe('first start in chromium', () => {
       const watch = watchPage(page);
       await page.goto(stack.webUrl);
       await page.waitForFunction(() => /^DONE/.test(document.getElementById('upload-status')?.textContent ?? ''), null, { timeout: 45_000 });
+      // Nothing of yours yet: the page shows the sample, and says so.
       await expect.poll(() => page.locator('.year [data-report]').count()).toBeGreaterThan(0);
+      expect(await page.locator('#demo-banner').isVisible()).toBe(true);
+      expect(await page.locator('#account-switch [data-account="demo"]').getAttribute('aria-pressed')).toBe('true');
       await page.screenshot({ path: artifactPath('local-0-first-start.png') });
+
+      // Your own export (another person than the sample's), through the page.
+      await page.setInputFiles('#file', { name: 'Basic_LinkedInDataExport_03-20-2025.zip', mimeType: 'application/zip', buffer: Buffer.from(exportZip([...ROWS, EXTRA])) });
+      await page.waitForFunction(() => /^(DONE|FAILED|Upload failed)/.test(document.getElementById('upload-status')?.textContent ?? '') && !/sample/.test(document.getElementById('upload-status')?.textContent ?? ''), null, { timeout: 45_000 });
+      expect(await page.locator('#upload-status').innerText()).toMatch(/^DONE: \d+ connection requests read from Basic_LinkedInDataExport_03-20-2025\.zip/);
+      expect(await page.locator('#demo-banner').isVisible()).toBe(false);
+      expect(await page.locator('#account-switch [data-account="you"]').getAttribute('aria-pressed')).toBe('true');
+
+      const mine = (await (await fetch(`${stack.apiUrl}/years`, { headers: { authorization: `Bearer ${stack.token}` } })).json()) as { years: number[] };
+      expect(mine.years.length).toBeGreaterThan(0);
+      await expect.poll(() => page.locator('.year').evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.year)).sort())).toEqual([...mine.years].sort());
+
+      const year = Math.max(...mine.years);
+      const [report] = await Promise.all([page.context().waitForEvent('page'), page.locator(`[data-report="${year}"]`).click()]);
+      await report.waitForLoadState();
+      const html = await report.content();
+      expect(html).toContain(OWNER);
+      expect(html).not.toContain(sampleOwner);
+      await report.screenshot({ path: artifactPath('local-0-your-report.png') });
+      await report.close();
+
+      // The sample stays one click away.
+      await page.locator('#account-switch [data-account="demo"]').click();
+      expect(await page.locator('#demo-banner').isVisible()).toBe(true);
+      await expect.poll(() => page.locator('.year').count()).toBeGreaterThan(0);
       expect(watch.errors).toEqual([]);
     } finally {
       await browser.close();

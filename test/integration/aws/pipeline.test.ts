@@ -177,8 +177,10 @@ describe('ingest → API against the emulators', () => {
       expect(v.unsure).toBe(v.category !== 'no_message' && v.confidence < 0.6);
     }
     expect(all.map((v) => v.counterpart.name)).toEqual(expect.arrayContaining(['Zoë Ångström', 'Sam "The Builder" Ortiz, PhD']));
+    // Newest first, across pages, with or without a year.
+    expect(all.map((v) => v.sentAt)).toEqual([...all.map((v) => v.sentAt)].sort().reverse());
     const year2025 = await allVerdicts(USER_A, { year: '2025', limit: '1' });
-    expect(year2025.map((v) => v.sentAt)).toEqual([...year2025.map((v) => v.sentAt)].sort());
+    expect(year2025.map((v) => v.sentAt)).toEqual([...year2025.map((v) => v.sentAt)].sort().reverse());
     const outgoing = await allVerdicts(USER_A, { year: '2025', direction: 'OUTGOING', limit: '1' });
     expect(outgoing.map((v) => v.counterpart.name).sort()).toEqual(['Priya Nair', 'Tom Becker']);
     const none = await allVerdicts(USER_A, { category: 'no_message', direction: 'INCOMING', limit: '100' });
@@ -368,6 +370,38 @@ describe('API errors', () => {
     const yearPage = await call(USER_A, 'GET', '/verdicts', { limit: '1', year: '2025' });
     const mixed = await call(USER_A, 'GET', '/verdicts', { limit: '1', year: '2024', cursor: yearPage.json.cursor });
     expect(mixed.status).toBe(400);
+  });
+
+  it('a malformed cursor is a 400 problem+json naming the cursor, never a 500', async () => {
+    const real = (await call(USER_A, 'GET', '/verdicts', { limit: '2' })).json.cursor as string;
+    const ofYear = (await call(USER_A, 'GET', '/verdicts', { limit: '1', year: '2025' })).json.cursor as string;
+    const key = JSON.parse(Buffer.from(real, 'base64url').toString('utf8')) as Record<string, string>;
+    const enc = (v: unknown) => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v), 'utf8').toString('base64url');
+    const cases: [string, Record<string, string>][] = [
+      ['not base64', { cursor: '%%% not base64 %%%' }],
+      ['base64 with padding', { cursor: `${real}=` }],
+      ['not JSON', { cursor: enc('{"pk": "USER#') }],
+      ['JSON, not an object', { cursor: enc([1, 2, 3]) }],
+      ['wrong shape: missing the index key', { cursor: enc({ pk: key.pk, sk: key.sk }) }],
+      ['wrong shape: an extra attribute', { cursor: enc({ ...key, extra: 'x' }) }],
+      ['wrong shape: a number', { cursor: enc({ ...key, sk: 7 }) }],
+      ['wrong shape: not a verdict', { cursor: enc({ ...key, sk: 'OWNER' }) }],
+      ['the key of another user', { cursor: enc({ ...key, pk: `USER#${USER_B}` }) }],
+      ['a one-year cursor without the year', { cursor: ofYear }],
+      ['a one-year cursor for another year', { cursor: ofYear, year: '2024' }],
+      ['an all-years cursor for one year', { cursor: real, year: '2025' }],
+      ['too long', { cursor: 'A'.repeat(3000) }],
+    ];
+    for (const [what, query] of cases) {
+      const res = await call(USER_A, 'GET', '/verdicts', { limit: '2', ...query });
+      expect(res.status, what).toBe(400);
+      expect(res.type, what).toBe('application/problem+json');
+      expect(res.json, what).toMatchObject({ type: 'about:blank', title: 'Bad Request', status: 400 });
+      expect(res.json.detail, what).toMatch(/cursor/);
+    }
+    // The cursor as given still works, with the filters it was made with.
+    expect((await call(USER_A, 'GET', '/verdicts', { limit: '2', cursor: real })).status).toBe(200);
+    expect((await call(USER_A, 'GET', '/verdicts', { limit: '1', year: '2025', cursor: ofYear })).status).toBe(200);
   });
 
   it('401 without a subject, 405 for a wrong method', async () => {

@@ -18,6 +18,7 @@ import {
   type RetryPolicy,
 } from '../../../functions/aws/dynamo-store.ts';
 import type { ClassifiedRequest } from '../../../functions/audit/model.ts';
+import { InvalidCursorError, type VerdictQuery } from '../../../functions/audit/ports.ts';
 
 let emu: Emulators;
 beforeAll(async () => {
@@ -241,6 +242,159 @@ describe('queries', () => {
       expect(pages).toBeGreaterThanOrEqual(Math.ceil(want / 7));
     }
     expect(await store.listVerdictsOfYear('pager', 2024)).toHaveLength(15);
+  });
+
+  /** A deterministic pseudo-random sequence (LCG), so the interleaving is the same on every run. */
+  function lcg(seed: number) {
+    let x = seed >>> 0;
+    return () => (x = (Math.imul(x, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  }
+
+  /**
+   * Verdicts whose dates interleave: random instants over 2023–2025, a few sharing one instant
+   * (ties broken by id), ids in no relation to dates (so neither the base table's `CR#<id>` order
+   * nor insertion order is date order).
+   */
+  function interleaved(n: number, seed: number): ClassifiedRequest[] {
+    const random = lcg(seed);
+    const start = Date.UTC(2023, 0, 1, 8);
+    const span = Date.UTC(2026, 0, 1, 8) - start;
+    const out: ClassifiedRequest[] = [];
+    for (let i = 0; i < n; i++) {
+      // every 7th shares the previous one's instant
+      const at = i % 7 === 6 ? out[i - 1]!.sentAt : new Date(start + Math.floor(random() * span / 60_000) * 60_000).toISOString();
+      const id = `v${Math.floor(random() * 1e8).toString(36).padStart(6, '0')}${i}`;
+      // the year as read in Pacific time (a fixed UTC-8 is close enough: the store only keys by it)
+      const year = new Date(Date.parse(at) - 8 * 3_600_000).getUTCFullYear();
+      out.push({ ...cr(i, year), id, sentAt: at, year });
+    }
+    return out;
+  }
+
+  /** Newest first: by `<sentAt>#<id>` descending (sentAt is fixed-width ISO). */
+  const newestFirst = (a: ClassifiedRequest, b: ClassifiedRequest) => (`${b.sentAt}#${b.id}` < `${a.sentAt}#${a.id}` ? -1 : 1);
+
+  async function pageThrough(store: DynamoAuditStore, userId: string, query: Omit<VerdictQuery, 'limit' | 'cursor'>, limit: number) {
+    const items: ClassifiedRequest[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await store.queryVerdicts(userId, { ...query, limit, cursor });
+      expect(page.items.length).toBeLessThanOrEqual(limit);
+      items.push(...page.items);
+      cursor = page.cursor ?? undefined;
+      pages++;
+    } while (cursor && pages < 500);
+    expect(cursor).toBeUndefined();
+    return { items, pages };
+  }
+
+  it('list verdicts newest first across pages, with or without filters, whatever the page size', async () => {
+    const store = new DynamoAuditStore(emu.clients.doc, emu.table);
+    const all = interleaved(90, 11);
+    // Three writes whose dates interleave (every third verdict in each).
+    for (let k = 0; k < 3; k++) await store.putVerdicts('dated', all.filter((_, i) => i % 3 === k));
+    expect(new Set(all.map((v) => v.year))).toEqual(new Set([2023, 2024, 2025]));
+    expect(all.some((v, i) => i > 0 && v.sentAt === all[i - 1]!.sentAt)).toBe(true);
+
+    const want = [...all].sort(newestFirst);
+    for (const limit of [1, 4, 7, 25, 100]) {
+      const { items, pages } = await pageThrough(store, 'dated', {}, limit);
+      // Exactly the stored verdicts, each once, newest first: no duplicate, no gap, no reordering at page boundaries.
+      expect(items.map((v) => v.id), `limit ${limit}`).toEqual(want.map((v) => v.id));
+      expect(pages).toBeGreaterThanOrEqual(Math.ceil(all.length / limit));
+    }
+    expect((await pageThrough(store, 'dated', {}, 13)).items[0]).toEqual(want[0]); // no internal attribute leaks
+
+    for (const query of [
+      { year: 2024 },
+      { year: 2023, direction: 'OUTGOING' as const },
+      { category: 'sales_pitch' as const },
+      { direction: 'INCOMING' as const },
+      { year: 2025, category: 'no_message' as const, direction: 'INCOMING' as const },
+    ]) {
+      const expected = want.filter(
+        (v) => (query.year === undefined || v.year === query.year) && (!('category' in query) || v.category === query.category) && (!('direction' in query) || v.direction === query.direction),
+      );
+      expect(expected.length, JSON.stringify(query)).toBeGreaterThan(0);
+      for (const limit of [2, 9]) {
+        const { items } = await pageThrough(store, 'dated', query, limit);
+        expect(items.map((v) => v.id), `${JSON.stringify(query)} limit ${limit}`).toEqual(expected.map((v) => v.id));
+      }
+    }
+  });
+
+  it('a cursor is a fixed position: verdicts written while paging do not shift the pages', async () => {
+    const store = new DynamoAuditStore(emu.clients.doc, emu.table);
+    const all = interleaved(30, 23);
+    await store.putVerdicts('stable', all);
+    const want = [...all].sort(newestFirst);
+    const first = await store.queryVerdicts('stable', { limit: 10 });
+    expect(first.items.map((v) => v.id)).toEqual(want.slice(0, 10).map((v) => v.id));
+
+    // Meanwhile: one newer than everything, one older than the cursor, one already seen re-read.
+    const newest = { ...cr(900, 2026), id: 'zz-newest', sentAt: '2026-06-01T12:00:00.000Z', year: 2026 };
+    const older = { ...cr(901, 2023), id: 'aa-older', sentAt: '2023-01-01T09:00:00.000Z', year: 2023 };
+    const reread = { ...want[3]!, outcome: 'accepted' as const };
+    await store.putVerdicts('stable', [newest, older, reread], '2030-01-01');
+
+    const rest: ClassifiedRequest[] = [];
+    let cursor = first.cursor;
+    while (cursor) {
+      const page = await store.queryVerdicts('stable', { limit: 10, cursor });
+      rest.push(...page.items);
+      cursor = page.cursor;
+    }
+    // The rest starts where the first page stopped: the newer verdict is before the cursor, the older one after it.
+    expect(rest.map((v) => v.id)).toEqual([...want.slice(10), older].sort(newestFirst).map((v) => v.id));
+    expect((await pageThrough(store, 'stable', {}, 10)).items.map((v) => v.id)).toEqual([...all, newest, older].sort(newestFirst).map((v) => v.id));
+  });
+
+  it('refuses a malformed or foreign cursor with InvalidCursorError, before DynamoDB sees it', async () => {
+    const store = new DynamoAuditStore(emu.clients.doc, emu.table);
+    await store.putVerdicts('cursors', interleaved(12, 5));
+    await store.putVerdicts('cursors-other', interleaved(12, 6));
+    const allYears = (await store.queryVerdicts('cursors', { limit: 3 })).cursor!;
+    const year = interleaved(12, 5)[0]!.year;
+    const ofYear = (await store.queryVerdicts('cursors', { year, limit: 1 })).cursor!;
+    const foreign = (await store.queryVerdicts('cursors-other', { limit: 3 })).cursor!;
+    const key = JSON.parse(Buffer.from(allYears, 'base64url').toString('utf8')) as Record<string, string>;
+    const yearKey = JSON.parse(Buffer.from(ofYear, 'base64url').toString('utf8')) as Record<string, string>;
+    // What a cursor holds: the position, as DynamoDB names it (the index's and the table's keys).
+    expect(Object.keys(key).sort()).toEqual(['gsi1sk', 'pk', 'sk']);
+    expect(Object.keys(yearKey).sort()).toEqual(['gsi1pk', 'gsi1sk', 'pk', 'sk']);
+    const enc = (v: unknown) => Buffer.from(JSON.stringify(v), 'utf8').toString('base64url');
+    const bad: [string, string, VerdictQuery?][] = [
+      ['not base64url', 'not a cursor!'],
+      ['padded base64', `${allYears}==`],
+      ['standard base64 alphabet', Buffer.from(JSON.stringify(key)).toString('base64').replace(/=+$/, '') + '+/'],
+      ['not JSON', Buffer.from('{pk: nope').toString('base64url')],
+      ['not UTF-8', Buffer.from([0x7b, 0xff, 0xfe, 0x7d]).toString('base64url')],
+      ['JSON null', enc(null)],
+      ['JSON array', enc([key.pk, key.sk])],
+      ['JSON string', enc('USER#cursors')],
+      ['empty object', enc({})],
+      ['missing attribute', enc({ pk: key.pk, sk: key.sk })],
+      ['extra attribute', enc({ ...key, gsi1pk: 'USER#cursors#YEAR#2025' })],
+      ['unknown attribute', enc({ ...key, __proto__x: 'x' })],
+      ['number value', enc({ ...key, sk: 42 })],
+      ['empty value', enc({ ...key, gsi1sk: '' })],
+      ['sort key not a verdict', enc({ ...key, sk: 'STATS#2025' })],
+      ['sort keys of two verdicts', enc({ ...key, gsi1sk: `${key.gsi1sk}x` })],
+      ['oversized sort key', enc({ ...key, gsi1sk: `${'9'.repeat(1100)}#${key.sk!.slice(3)}` })],
+      ['another user', foreign],
+      ['another user, forged', enc({ ...key, pk: 'USER#cursors-other' })],
+      ['all-years cursor for one year', allYears, { year, limit: 3 }],
+      ['one-year cursor for all years', ofYear, { limit: 3 }],
+      ['cursor of another year', ofYear, { year: year + 1, limit: 3 }],
+    ];
+    for (const [what, cursor, query] of bad) {
+      const err = await store.queryVerdicts('cursors', { ...(query ?? { limit: 3 }), cursor }).then(() => null, (e: unknown) => e);
+      expect(err, what).toBeInstanceOf(InvalidCursorError);
+    }
+    // The real ones still work.
+    expect((await store.queryVerdicts('cursors', { limit: 3, cursor: allYears })).items).toHaveLength(3);
+    expect((await store.queryVerdicts('cursors', { year, limit: 1, cursor: ofYear })).items.length).toBeLessThanOrEqual(1);
   });
 
   it('per-year stats and coverage records are overwritten, not added', async () => {

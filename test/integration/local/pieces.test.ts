@@ -122,7 +122,7 @@ describe('emulators + S3-event bridge', () => {
   });
 
   it('stores streamed uploads from a default-configured SDK client intact (aws-chunked decoded)', async () => {
-    const s3 = new S3Client({ region: 'us-east-1', endpoint: emu.s3Endpoint, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
+    const s3 = new S3Client({ region: emu.region, endpoint: emu.s3Endpoint, forcePathStyle: true, credentials: emu.credentials });
     try {
       const text = 'From,To,Sent At\n"Ann, PhD",Bob,"3/14/25, 9:05 AM"\n'.repeat(5000);
       await s3.send(
@@ -215,7 +215,7 @@ describe('local server: JWT authorizer and v2 events over real HTTP', () => {
       port: 0,
       routes: ['GET /stats/{year}', 'POST /uploads', 'GET /verdicts'],
       auth,
-      pageConfig: () => ({ apiUrl: `${server.url}/api`, token, userId: 'user-1' }),
+      pageConfig: async () => ({ apiUrl: `${server.url}/api`, token, userId: 'user-1', demo: { userId: 'demo-1', token: 'demo-token' } }),
       invoke: async (event) => {
         events.push(event);
         return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sub: event.requestContext.authorizer.jwt.claims.sub }) };
@@ -272,14 +272,14 @@ describe('local server: JWT authorizer and v2 events over real HTTP', () => {
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
     const html = await page.text();
     const json = /<script id="aoi-config" type="application\/json">(.*?)<\/script>/.exec(html)?.[1];
-    expect(JSON.parse(json!)).toEqual({ apiUrl: `${server.url}/api`, token, userId: 'user-1' });
+    expect(JSON.parse(json!)).toEqual({ apiUrl: `${server.url}/api`, token, userId: 'user-1', demo: { userId: 'demo-1', token: 'demo-token' } });
     for (const asset of ['/app.js', '/app.css', '/favicon.svg']) expect((await fetch(server.url + asset)).status, asset).toBe(200);
     expect((await fetch(`${server.url}/../../etc/passwd`)).status).toBe(404);
   });
 
   it('says which port is taken for the web server', async () => {
     const auth = await createLocalAuth(undefined);
-    const clash = startLocalServer({ port: server.port, routes: [], auth, invoke: async () => ({}), pageConfig: () => ({ apiUrl: '', token: '', userId: '' }) });
+    const clash = startLocalServer({ port: server.port, routes: [], auth, invoke: async () => ({}), pageConfig: async () => ({ apiUrl: '', token: '', userId: '', demo: { userId: '', token: '' } }) });
     await expect(clash).rejects.toThrow(`port ${server.port} (web page and API) is in use; pass --port`);
   });
 });

@@ -5,11 +5,11 @@
  * through the HTTP API. Real SDK, real HTTP on 127.0.0.1, no mocks.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PutObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
-import { startLocalStack, DEMO_USER_ID, type LocalStack } from '../../../local/index.ts';
+import { startLocalStack, DEMO_USER_ID, LOCAL_USER_ID, type LocalStack } from '../../../local/index.ts';
 import { startLocalEmulators } from '../../../local/emulators.ts';
 import { createClients } from '../../../functions/aws/clients.ts';
 import { EXTRA, ROWS, csv, exportZip, incoming } from './fixture.ts';
@@ -85,7 +85,7 @@ describe('local stack (--memory, free ports)', () => {
   });
 
   it('runs the pipeline for an Invitations.csv put with the AWS SDK (key with a space and Unicode)', async () => {
-    const s3 = createClients({ region: stack.region, s3Endpoint: stack.s3Endpoint }).s3;
+    const s3 = createClients({ region: stack.region, s3Endpoint: stack.s3Endpoint, credentials: stack.credentials }).s3;
     const uploadId = 'my invitations é';
     await s3.send(new PutObjectCommand({ Bucket: stack.bucket, Key: `uploads/${stack.userId}/${uploadId}.csv`, Body: csv(ROWS), ContentType: 'text/csv' }));
     const done = await waitForUpload(stack, uploadId);
@@ -159,7 +159,7 @@ describe('local stack (--memory, free ports)', () => {
   });
 
   it('ends an unreadable upload FAILED with a readable message and keeps the object', async () => {
-    const s3 = createClients({ region: stack.region, s3Endpoint: stack.s3Endpoint }).s3;
+    const s3 = createClients({ region: stack.region, s3Endpoint: stack.s3Endpoint, credentials: stack.credentials }).s3;
     const key = `uploads/${stack.userId}/broken.zip`;
     await s3.send(new PutObjectCommand({ Bucket: stack.bucket, Key: key, Body: 'this is not a zip file' }));
     const failed = await waitForUpload(stack, 'broken');
@@ -190,32 +190,49 @@ describe('local stack on disk', () => {
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
-  it('seeds an empty store once, writes stack.json, and keeps data, key and token valid across a restart', async () => {
+  it('seeds the demo account once, writes stack.json (0600), and keeps data, key and token valid across a restart', async () => {
     const sample = join(dir, 'Basic_LinkedInDataExport_03-20-2025.zip');
     await writeFile(sample, exportZip(ROWS));
 
     const first = await startLocalStack({ dir: join(dir, 'data'), port: 0, s3Port: 0, dynamoPort: 0, seed: sample });
     let firstToken: string;
+    const firstCredentials = first.credentials;
     try {
-      expect(first.seededKey).toMatch(new RegExp(`^uploads/${first.userId}/.+\\.zip$`));
+      // The sample goes into the demo account, beside yours: your account stays empty for your own export.
+      expect(first.userId).toBe(LOCAL_USER_ID);
+      expect(first.demo.userId).toBe(DEMO_USER_ID);
+      expect(first.seededKey).toMatch(new RegExp(`^uploads/${DEMO_USER_ID}/.+\\.zip$`));
       await first.idle();
-      const file = JSON.parse(await readFile(join(dir, 'data', 'stack.json'), 'utf8'));
+      const stackJson = join(dir, 'data', 'stack.json');
+      expect((await stat(stackJson)).mode & 0o777).toBe(0o600);
+      expect((await stat(join(dir, 'data'))).mode & 0o777).toBe(0o700);
+      const file = JSON.parse(await readFile(stackJson, 'utf8'));
       expect(file).toEqual({
         webUrl: first.webUrl,
         apiUrl: first.apiUrl,
         s3Endpoint: first.s3Endpoint,
+        dynamoEndpoint: first.dynamoEndpoint,
         bucket: first.bucket,
+        table: first.table,
         region: first.region,
+        accessKeyId: first.credentials.accessKeyId,
+        secretAccessKey: first.credentials.secretAccessKey,
         token: first.token,
+        tokenExpires: expect.any(String),
         userId: first.userId,
+        demoUserId: DEMO_USER_ID,
       });
-      expect((await api<{ years: number[] }>(first, '/years')).body.years.sort()).toEqual([2024, 2025]);
+      const hours = (Date.parse(file.tokenExpires) - Date.now()) / 3600_000;
+      expect(hours).toBeGreaterThan(1);
+      expect(hours).toBeLessThanOrEqual(12);
+      expect((await api<{ years: number[] }>(first, '/years', {}, first.demo.token)).body.years.sort()).toEqual([2024, 2025]);
+      expect((await api<{ years: number[] }>(first, '/years')).body.years).toEqual([]);
       firstToken = first.token;
-      // a second upload (CSV, a 2023 row) so that the restart sees several objects under uploads/
-      const s3 = createClients({ region: first.region, s3Endpoint: first.s3Endpoint }).s3;
+      // your own upload (CSV, a 2023 row), so that the restart sees several objects under uploads/
+      const s3 = createClients({ region: first.region, s3Endpoint: first.s3Endpoint, credentials: first.credentials }).s3;
       await s3.send(new PutObjectCommand({ Bucket: first.bucket, Key: `uploads/${first.userId}/older.csv`, Body: csv([incoming('Gil Old', 'gil-old', '6/01/23, 9:00 AM', '')]) }));
       await first.idle();
-      expect((await api<{ years: number[] }>(first, '/years')).body.years.sort()).toEqual([2023, 2024, 2025]);
+      expect((await api<{ years: number[] }>(first, '/years')).body.years).toEqual([2023]);
       // a second stack on the same data folder is refused, readably
       await expect(startLocalStack({ dir: join(dir, 'data'), port: 0, s3Port: 0, dynamoPort: 0, seed: false })).rejects.toThrow(
         /data folder .* is in use by another `aoi start`/,
@@ -228,7 +245,7 @@ describe('local stack on disk', () => {
     // An object that lands while nothing delivers its event (the stack stopped mid-way) ...
     const bare = await startLocalEmulators({ bucket: 'aoi-local', table: 'aoi-local', region: 'us-east-1', memory: false, dir: join(dir, 'data'), s3Port: 0, dynamoPort: 0 });
     try {
-      await bare.clients.s3.send(new PutObjectCommand({ Bucket: bare.bucket, Key: `uploads/${DEMO_USER_ID}/lost event.csv`, Body: csv([incoming('Hal Late', 'hal-late', '7/04/22, 9:00 AM', '')]) }));
+      await bare.clients.s3.send(new PutObjectCommand({ Bucket: bare.bucket, Key: `uploads/${LOCAL_USER_ID}/lost event.csv`, Body: csv([incoming('Hal Late', 'hal-late', '7/04/22, 9:00 AM', '')]) }));
     } finally {
       await bare.stop();
     }
@@ -242,8 +259,12 @@ describe('local stack on disk', () => {
       const resumed = await api<UploadStatus>(second, `/uploads/${encodeURIComponent('lost event')}`);
       expect(resumed.body.status).toBe('DONE');
       expect(secondLogs.filter((l) => l.startsWith('ingest '))).toEqual([expect.stringMatching(/^ingest uploads\/.*\/lost\+event\.csv: done/)]);
-      expect((await api<{ years: number[] }>(second, '/years')).body.years.sort()).toEqual([2022, 2023, 2024, 2025]);
-      expect((await api<Stats>(second, '/stats/2025')).body.totals).toMatchObject({ received: 3, sent: 1 });
+      expect((await api<{ years: number[] }>(second, '/years')).body.years.sort()).toEqual([2022, 2023]);
+      expect((await api<Stats>(second, '/stats/2025', {}, second.demo.token)).body.totals).toMatchObject({ received: 3, sent: 1 });
+      // fresh credentials at each start: the first run's are refused now
+      expect(second.credentials.accessKeyId).not.toBe(firstCredentials.accessKeyId);
+      const stale = createClients({ region: second.region, s3Endpoint: second.s3Endpoint, credentials: firstCredentials }).s3;
+      await expect(stale.send(new HeadObjectCommand({ Bucket: second.bucket, Key: `uploads/${LOCAL_USER_ID}/older.csv` }))).rejects.toMatchObject({ $metadata: { httpStatusCode: 403 } });
       expect((await api(second, '/years', {}, firstToken)).status).toBe(200);
     } finally {
       await second.stop();

@@ -1,9 +1,11 @@
 /**
  * `aoi start` as the CLI runs it (runStart): prints the URLs and token, serves until a signal, then
- * stops cleanly and returns 0; a taken port is one readable line and exit code 1.
+ * stops cleanly and returns 0; a taken port is one readable line and exit code 1. And `npm start`
+ * as a person runs it: a signal to the npm process frees every port within seconds.
  */
 import { describe, expect, it } from 'vitest';
-import { createServer, type AddressInfo } from 'node:net';
+import { spawn } from 'node:child_process';
+import { connect, createServer, type AddressInfo } from 'node:net';
 import { PassThrough } from 'node:stream';
 import { runStart } from '../../../cli/start.ts';
 
@@ -35,7 +37,11 @@ describe('aoi start', () => {
     const s3 = /S3\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(text)?.[1];
     const token = /Token\s+(\S+)/.exec(text)?.[1];
     expect(page && apiUrl && s3 && token).toBeTruthy();
-    expect(text).toContain('s3 cp export.zip s3://aoi-local/uploads/');
+    expect(text).toContain('.zip s3://aoi-local/uploads/');
+    // Commands a user can paste as they are: the real token and keys, no unset variables.
+    expect(text).not.toMatch(/\$[A-Z_]+/);
+    expect(text).toContain(`curl -H 'Authorization: Bearer ${token}'`);
+    expect(text).not.toContain('S3RVER');
 
     expect((await fetch(page!)).status).toBe(200);
     expect((await fetch(`${apiUrl}/years`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
@@ -62,4 +68,46 @@ describe('aoi start', () => {
       blocker.close();
     }
   });
+
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    it(`frees every port within seconds when the npm process gets ${signal}`, async () => {
+      const npm = spawn('npm', ['start', '--silent', '--', '--memory', '--port', '0', '--s3-port', '0', '--dynamo-port', '0'], {
+        cwd: new URL('../../../', import.meta.url),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let text = '';
+      npm.stdout.on('data', (c: Buffer) => (text += c.toString('utf8')));
+      npm.stderr.on('data', (c: Buffer) => (text += c.toString('utf8')));
+      try {
+        await until(() => text.includes('Press Ctrl-C'));
+        const ports = [...text.matchAll(/^\s+(?:Page|S3|DynamoDB)\s+http:\/\/127\.0\.0\.1:(\d+)/gm)].map((m) => Number(m[1]));
+        expect(ports).toHaveLength(3);
+        for (const port of ports) expect(await listening(port), `port ${port} before`).toBe(true);
+
+        const stopped = Date.now();
+        npm.kill(signal);
+        const deadline = stopped + 5000;
+        let open = ports;
+        while (open.length && Date.now() < deadline) {
+          await new Promise((r) => setTimeout(r, 100));
+          open = (await Promise.all(ports.map(async (p) => ((await listening(p)) ? p : null)))).filter((p): p is number => p !== null);
+        }
+        expect(open, `ports still open ${Date.now() - stopped} ms after ${signal}`).toEqual([]);
+      } finally {
+        npm.kill('SIGKILL');
+      }
+    });
+  }
 });
+
+/** True when something accepts connections on 127.0.0.1:port. */
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ port, host: '127.0.0.1' });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
