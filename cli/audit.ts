@@ -6,7 +6,7 @@ import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { auditExport, mergeAudits, type AuditResult, type MergedAudit } from '../functions/audit/audit.ts';
 import { ExportError, type ReadLimits } from '../functions/audit/export/index.ts';
-import { computeYearStats, yearsOf, type YearStats } from '../functions/audit/report/stats.ts';
+import { computeYearStats, yearsOf, type YearStats } from '../functions/audit/stats/index.ts';
 import { renderYearReport } from '../functions/audit/report/index.ts';
 import { CATEGORIES, isUnsure, UNSURE_BELOW, type ClassifiedRequest } from '../functions/audit/model.ts';
 import { gradeSentTemplates, type SentTemplates } from '../functions/audit/report/templates.ts';

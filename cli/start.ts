@@ -80,7 +80,6 @@ export async function runStart(opts: StartOptions, io: CliIO): Promise<number> {
   const memory = opts.memory ?? false;
   const dir = opts.dir ?? DEFAULT_DIR;
   const log = (line: string) => io.stdout.write(`[${new Date().toISOString().slice(11, 19)}] ${line}\n`);
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   process.env.AWS_EC2_METADATA_DISABLED ??= 'true';
 
   let stack: LocalStack;
@@ -101,7 +100,7 @@ export async function runStart(opts: StartOptions, io: CliIO): Promise<number> {
     process.exit(130);
   };
   process.once('SIGINT', quitNow);
-  io.stdout.write('\nStopping… (waiting for uploads being processed; Ctrl-C again to quit now)\n');
+  io.stdout.write('\nStopping…\n');
   try {
     await stack.stop();
   } finally {

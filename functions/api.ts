@@ -1,24 +1,20 @@
 /**
- * API Lambda (thin): HTTP API (payload v2) behind a Cognito JWT authorizer. The user is the JWT's
- * `sub`, never a parameter. JSON in and out; errors are `application/problem+json`
- * ({ type, title, status, detail }). Parameters are validated with zod; a bad one is a 400 that
- * names it; an unknown id or year, or another user's, is a 404. The routes are described in
- * openapi.json (a test keeps both in step).
+ * API Lambda (thin): HTTP API (payload v2) behind a Cognito JWT authorizer. API Gateway has picked
+ * the route (`routeKey`, `pathParameters`); this hands the caller (the token's `sub`), the
+ * parameters and the JSON body to the route's use case (functions/app/routes.ts) and answers JSON,
+ * or application/problem+json ({ type, title, status, detail }) when it refuses. The routes are
+ * described in openapi.json (a test keeps both in step).
  */
-import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { GetObjectCommand } from '@aws-sdk/client-s3';
-import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { Logger } from '@aws-lambda-powertools/logger';
-import * as z from 'zod';
-import { CATEGORIES, DIRECTIONS, isUnsure } from './audit/model.ts';
-import { InvalidCursorError, type AuditStore } from './audit/ports.ts';
-import { yearStatsAsOf } from './audit/report/stats.ts';
+import { NO_LOG, errorFields, type LogSink } from './audit/ports.ts';
+import type { ApiContext } from './app/api-context.ts';
+import { HttpProblem, badRequest, type ApiRequest } from './app/http.ts';
+import { API_ROUTES } from './app/routes.ts';
 import { createClients, type Clients } from './aws/clients.ts';
-import { ENV, MAX_UPLOAD_BYTES } from './aws/config.ts';
+import { ENV, requiredEnv } from './aws/config.ts';
 import { DynamoAuditStore } from './aws/dynamo-store.ts';
-import { FILENAME_METADATA, reportKey, uploadKey, type LogSink } from './aws/ingest-pipeline.ts';
+import { S3BlobStore } from './aws/s3-blobs.ts';
 import { ROUTES, type RouteKey } from './aws/routes.ts';
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -38,112 +34,10 @@ export interface ApiHandlerDeps {
 
 export { ROUTES, type RouteKey };
 
-class HttpProblem extends Error {
-  constructor(
-    readonly status: number,
-    readonly title: string,
-    readonly detail: string,
-  ) {
-    super(detail);
-  }
-}
-
-const badRequest = (detail: string) => new HttpProblem(400, 'Bad Request', detail);
-const notFound = (detail: string) => new HttpProblem(404, 'Not Found', detail);
+const HEADERS = { 'cache-control': 'no-store' };
 
 function problem(status: number, title: string, detail: string): ApiResult {
-  return {
-    statusCode: status,
-    headers: { 'content-type': 'application/problem+json', 'cache-control': 'no-store' },
-    body: JSON.stringify({ type: 'about:blank', title, status, detail }),
-  };
-}
-
-function json(status: number, body: unknown): ApiResult {
-  return { statusCode: status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }, body: JSON.stringify(body) };
-}
-
-/** zod issues → "name: what is wrong; …" */
-function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
-    .join('; ');
-}
-
-function parse<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
-  const out = schema.safeParse(value);
-  if (!out.success) throw badRequest(`invalid ${where}: ${describeIssues(out.error)}`);
-  return out.data;
-}
-
-const yearSchema = z
-  .string()
-  .transform(Number)
-  .pipe(z.number())
-  .pipe(z.number().int({ error: 'must be a whole year such as 2025' })
-  .min(1900, { error: 'must be a year such as 2025' })
-  .max(2999, { error: 'must be a year such as 2025' }));
-
-const yearParam = z.object({ year: z.string().regex(/^\d{4}$/, { error: 'must be a four-digit year such as 2025' }).pipe(yearSchema) });
-
-const uploadIdParam = z.object({
-  uploadId: z.string().min(1).max(512).regex(/^[^\u0000-\u001f]+$/, { error: 'must be the uploadId returned by POST /uploads' }),
-});
-
-const uploadBody = z
-  .object({
-    filename: z
-      .string()
-      .trim()
-      .min(1, { error: 'must not be empty' })
-      .max(255, { error: 'must be at most 255 characters' })
-      .regex(/^[^\\/\u0000-\u001f]+$/, { error: 'must be a file name without folders' })
-      .regex(/\.(zip|csv)$/i, { error: 'must end in .zip (the LinkedIn export) or .csv (Invitations.csv)' })
-      .optional(),
-    format: z.enum(['zip', 'csv'], { error: 'must be "zip" or "csv"' }).optional(),
-  })
-  .strict()
-  .refine((b) => b.filename !== undefined || b.format !== undefined, { error: 'give "filename" (e.g. "Basic_LinkedInDataExport_03-14-2026.zip") or "format" ("zip" or "csv")' })
-  .refine((b) => !(b.filename && b.format) || b.filename.toLowerCase().endsWith(`.${b.format}`), { error: '"filename" and "format" disagree', path: ['format'] });
-
-const verdictQuery = z
-  .object({
-    year: z.string().regex(/^\d{4}$/, { error: 'must be a four-digit year such as 2025' }).pipe(yearSchema).optional(),
-    category: z.enum(CATEGORIES, { error: `must be one of ${CATEGORIES.join(', ')}` }).optional(),
-    direction: z.enum(DIRECTIONS, { error: `must be one of ${DIRECTIONS.join(', ')}` }).optional(),
-    limit: z
-      .string()
-      .regex(/^\d+$/, { error: 'must be a whole number from 1 to 100' })
-      .transform(Number)
-      .pipe(z.number().int().min(1, { error: 'must be at least 1' }).max(100, { error: 'must be at most 100' }))
-      .default(25),
-    cursor: z.string().min(1).max(2048, { error: 'is too long' }).optional(),
-  })
-  .strict();
-
-function matchRoute(method: string, path: string): { route: RouteKey; params: Record<string, string> } | null {
-  const parts = path.replace(/\/+$/, '').split('/').slice(1);
-  for (const route of ROUTES) {
-    const [m, template] = route.split(' ') as [string, string];
-    if (m !== method) continue;
-    const tparts = template.split('/').slice(1);
-    if (tparts.length !== parts.length) continue;
-    const params: Record<string, string> = {};
-    let ok = true;
-    for (let i = 0; i < tparts.length && ok; i++) {
-      const t = tparts[i]!;
-      const p = parts[i]!;
-      if (t.startsWith('{')) {
-        try {
-          params[t.slice(1, -1)] = decodeURIComponent(p);
-        } catch {
-          ok = false;
-        }
-      } else ok = t === p;
-    }
-    if (ok) return { route, params };
-  }
-  return null;
+  return { statusCode: status, headers: { 'content-type': 'application/problem+json', ...HEADERS }, body: JSON.stringify({ type: 'about:blank', title, status, detail }) };
 }
 
 function userOf(event: ApiEvent): string | null {
@@ -151,8 +45,8 @@ function userOf(event: ApiEvent): string | null {
   return typeof sub === 'string' && sub.length > 0 && !sub.includes('/') ? sub : null;
 }
 
-function readBody(event: ApiEvent): unknown {
-  if (!event.body) return {};
+function jsonBody(event: ApiEvent): unknown {
+  if (!event.body) return undefined;
   const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
   try {
     return JSON.parse(text);
@@ -161,98 +55,28 @@ function readBody(event: ApiEvent): unknown {
   }
 }
 
-const noLog: LogSink = { info() {}, warn() {}, error() {} };
-
 export function createApiHandler(deps: ApiHandlerDeps): ApiHandler {
-  const store: AuditStore = new DynamoAuditStore(deps.clients.doc, deps.table);
-  const logger = deps.logger ?? noLog;
-  const now = deps.now ?? (() => new Date());
-  const uploadTtl = deps.uploadUrlTtlSeconds ?? 900;
-  const reportTtl = deps.reportUrlTtlSeconds ?? 300;
-
-  async function route(route: RouteKey, params: Record<string, string>, userId: string, event: ApiEvent): Promise<ApiResult> {
-    switch (route) {
-      case 'POST /uploads': {
-        const body = parse(uploadBody, readBody(event), 'body');
-        const format = body.format ?? (body.filename!.toLowerCase().endsWith('.zip') ? 'zip' : 'csv');
-        const filename = body.filename ?? (format === 'zip' ? 'LinkedInDataExport.zip' : 'Invitations.csv');
-        const uploadId = randomUUID();
-        const key = uploadKey(userId, uploadId, format);
-        const encodedName = encodeURIComponent(filename);
-        const metaField = `x-amz-meta-${FILENAME_METADATA}`;
-        const post = await createPresignedPost(deps.clients.s3, {
-          Bucket: deps.bucket,
-          Key: key,
-          Conditions: [['content-length-range', 1, MAX_UPLOAD_BYTES], ['eq', `$${metaField}`, encodedName]],
-          Fields: { [metaField]: encodedName },
-          Expires: uploadTtl,
-        });
-        const at = now().toISOString();
-        await store.putUpload(userId, { uploadId, key, filename, status: 'PENDING', createdAt: at, updatedAt: at });
-        return json(201, {
-          uploadId,
-          key,
-          method: 'POST',
-          url: post.url,
-          fields: post.fields,
-          maxBytes: MAX_UPLOAD_BYTES,
-          expiresAt: new Date(now().getTime() + uploadTtl * 1000).toISOString(),
-        });
-      }
-      case 'GET /uploads/{uploadId}': {
-        const { uploadId } = parse(uploadIdParam, params, 'path');
-        const upload = await store.getUpload(userId, uploadId);
-        if (!upload) throw notFound(`no upload "${uploadId}" for this account: use the uploadId returned by POST /uploads`);
-        return json(200, upload);
-      }
-      case 'GET /years':
-        return json(200, { years: await store.listYears(userId) });
-      case 'GET /stats/{year}': {
-        const { year } = parse(yearParam, params, 'path');
-        const stats = await store.getYearStats(userId, year);
-        if (!stats) throw notFound(`no data for ${year}: GET /years lists the years with data`);
-        return json(200, yearStatsAsOf(stats, now().toISOString().slice(0, 10)));
-      }
-      case 'GET /verdicts': {
-        const q = parse(verdictQuery, event.queryStringParameters ?? {}, 'query');
-        try {
-          const page = await store.queryVerdicts(userId, q);
-          // `unsure` is derived, never stored: a verdict below UNSURE_BELOW is shown as unsure.
-          return json(200, { items: page.items.map((v) => ({ ...v, unsure: isUnsure(v) })), cursor: page.cursor });
-        } catch (err) {
-          if (err instanceof InvalidCursorError) throw badRequest(`invalid query: ${err.message}`);
-          throw err;
-        }
-      }
-      case 'GET /reports/{year}': {
-        const { year } = parse(yearParam, params, 'path');
-        // Stats are stored after the report, so a year with stats has a report. (No HEAD: without
-        // s3:ListBucket, S3 answers 403, not 404, for a missing key.)
-        if (!(await store.getYearStats(userId, year))) throw notFound(`no report for ${year}: GET /years lists the years with data`);
-        const key = reportKey(userId, year);
-        const url = await getSignedUrl(deps.clients.s3, new GetObjectCommand({ Bucket: deps.bucket, Key: key }), { expiresIn: reportTtl });
-        return json(200, { year, url, expiresAt: new Date(now().getTime() + reportTtl * 1000).toISOString() });
-      }
-    }
-  }
-
+  const ctx: ApiContext = {
+    store: new DynamoAuditStore(deps.clients.doc, deps.table),
+    blobs: new S3BlobStore(deps.clients.s3, deps.bucket),
+    logger: deps.logger ?? NO_LOG,
+    now: deps.now ?? (() => new Date()),
+    uploadFormSeconds: deps.uploadUrlTtlSeconds ?? 900,
+    reportLinkSeconds: deps.reportUrlTtlSeconds ?? 300,
+  };
   return async (event) => {
-    const method = event.requestContext?.http?.method ?? 'GET';
-    const path = event.rawPath ?? '/';
+    const routeKey = event.routeKey as RouteKey;
     try {
       const userId = userOf(event);
       if (!userId) return problem(401, 'Unauthorized', 'sign in first: send a Cognito ID or access token as "Authorization: Bearer <token>"');
-      const match = matchRoute(method, path);
-      if (!match) {
-        const known = ROUTES.some((r) => matchRoute(r.split(' ')[0]!, path)?.route === r);
-        return known
-          ? problem(405, 'Method Not Allowed', `${method} is not allowed on ${path}`)
-          : problem(404, 'Not Found', `no route ${method} ${path}; the API is described in openapi.json`);
-      }
-      return await route(match.route, match.params, userId, event);
+      const route = API_ROUTES[routeKey];
+      if (!route) return problem(404, 'Not Found', `no route ${event.requestContext?.http?.method ?? ''} ${event.rawPath ?? ''}; the API is described in openapi.json`);
+      const request: ApiRequest = { userId, params: event.pathParameters ?? {}, query: event.queryStringParameters ?? {}, body: jsonBody(event) };
+      const answer = await route(request, ctx);
+      return { statusCode: answer.status, headers: { 'content-type': 'application/json', ...HEADERS }, body: JSON.stringify(answer.body) };
     } catch (err) {
       if (err instanceof HttpProblem) return problem(err.status, err.title, err.detail);
-      logger.error('api request failed', { method, path, error: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err) });
+      ctx.logger.error('api request failed', { routeKey, ...errorFields(err) });
       return problem(500, 'Internal Server Error', 'something went wrong on our side; try again in a minute');
     }
   };
@@ -260,12 +84,12 @@ export function createApiHandler(deps: ApiHandlerDeps): ApiHandler {
 
 let lazy: ApiHandler | undefined;
 
-/** The Lambda entry point, configured from the environment. */
+/** The Lambda entry point, configured from the environment at cold start. */
 export const handler: ApiHandler = (event) => {
   lazy ??= createApiHandler({
     clients: createClients(),
-    bucket: process.env[ENV.bucket] ?? '',
-    table: process.env[ENV.table] ?? '',
+    bucket: requiredEnv(ENV.bucket),
+    table: requiredEnv(ENV.table),
     logger: new Logger({ serviceName: 'aoi-api' }),
   });
   return lazy(event);

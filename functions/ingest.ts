@@ -1,16 +1,19 @@
 /**
- * Ingest Lambda (thin): S3 ObjectCreated on `uploads/` → the ingest pipeline, for every record.
- * Keys arrive URL-encoded (`+` is a space); keys that are not uploads are ignored.
- * A record that fails unexpectedly does not stop the others; the invocation then throws so that
- * Lambda retries it and, after the retries, sends the event to the on-failure destination.
+ * Ingest Lambda (thin): S3 ObjectCreated on `uploads/` → the ingest use case (functions/app/
+ * ingest-upload.ts), for every record. Keys arrive URL-encoded (`+` is a space); keys that are not
+ * uploads are ignored. A record that fails unexpectedly does not stop the others; the invocation
+ * then throws so that Lambda retries it and, after the retries, sends the event to the on-failure
+ * destination.
  */
 import type { Context, S3Event } from 'aws-lambda';
 import { Logger } from '@aws-lambda-powertools/logger';
+import type { LogSink } from './audit/ports.ts';
+import { ingestUpload, type IngestOutcome } from './app/ingest-upload.ts';
 import { createClients, type Clients } from './aws/clients.ts';
-import { ENV } from './aws/config.ts';
+import { ENV, requiredEnv } from './aws/config.ts';
 import { DynamoAuditStore } from './aws/dynamo-store.ts';
+import { decodeS3Key, parseUploadKey } from './aws/keys.ts';
 import { S3BlobStore } from './aws/s3-blobs.ts';
-import { decodeS3Key, ingestUpload, parseUploadKey, type IngestOutcome, type LogSink } from './aws/ingest-pipeline.ts';
 
 export interface IngestHandlerDeps {
   clients: Clients;
@@ -34,7 +37,7 @@ export function createIngestHandler(deps: IngestHandlerDeps): IngestHandler {
       const key = decodeS3Key(record.s3.object.key);
       const target = parseUploadKey(key);
       if (!target) {
-        logger.info('ignored key', { key, eventName: record.eventName });
+        logger.info('ignored key', { eventName: record.eventName });
         results.push({ key, status: 'SKIPPED', reason: 'not an upload key' });
         continue;
       }
@@ -52,12 +55,12 @@ export function createIngestHandler(deps: IngestHandlerDeps): IngestHandler {
 
 let lazy: IngestHandler | undefined;
 
-/** The Lambda entry point, configured from the environment. */
+/** The Lambda entry point, configured from the environment at cold start. */
 export const handler: IngestHandler = (event, context) => {
   lazy ??= createIngestHandler({
     clients: createClients(),
-    bucket: process.env[ENV.bucket] ?? '',
-    table: process.env[ENV.table] ?? '',
+    bucket: requiredEnv(ENV.bucket),
+    table: requiredEnv(ENV.table),
     timeZone: process.env[ENV.timeZone] || undefined,
   });
   return lazy(event, context);

@@ -7,7 +7,7 @@
  * up to `concurrency`.
  */
 import type { S3Event, S3EventRecord } from 'aws-lambda';
-import { isIngestKey } from '../functions/aws/config.ts';
+import { isIngestKey } from '../functions/aws/keys.ts';
 
 /** S3's encoding of keys in notifications: URL-encoded, spaces as `+`, slashes kept. */
 export function encodeS3EventKey(key: string): string {
@@ -68,8 +68,11 @@ export interface S3EventBridge {
   handle(event: S3Event): void;
   /** Resolves when every event received so far has been handled (or given up on). */
   idle(): Promise<void>;
-  /** Stop accepting events; waits for the ones in flight. */
-  close(): Promise<void>;
+  /**
+   * Stop accepting events and retrying; waits for the ones in flight, at most `graceMs` (default:
+   * as long as they take). Resolves with how many were still running when it gave up waiting.
+   */
+  close(graceMs?: number): Promise<number>;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -111,7 +114,7 @@ export function createS3EventBridge(options: BridgeOptions): S3EventBridge {
         return;
       } catch (err) {
         const error = err instanceof Error ? err.message : String(err);
-        if (attempt > retries) {
+        if (attempt > retries || closed) {
           log({ outcome: 'failed', key, attempts: attempt, error, event });
           return;
         }
@@ -156,9 +159,16 @@ export function createS3EventBridge(options: BridgeOptions): S3EventBridge {
     async idle() {
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
     },
-    async close() {
+    async close(graceMs) {
       closed = true;
-      await this.idle();
+      if (graceMs === undefined) {
+        await this.idle();
+        return 0;
+      }
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([this.idle(), new Promise<void>((r) => (timer = setTimeout(r, graceMs)))]);
+      clearTimeout(timer);
+      return inFlight.size;
     },
   };
 }

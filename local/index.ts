@@ -19,7 +19,8 @@ import { ListObjectsCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { createIngestHandler } from '../functions/ingest.ts';
 import { createApiHandler, ROUTES } from '../functions/api.ts';
 import { UPLOAD_PREFIX } from '../functions/aws/config.ts';
-import { parseUploadKey, type LogSink } from '../functions/aws/ingest-pipeline.ts';
+import type { LogSink } from '../functions/audit/ports.ts';
+import { parseUploadKey } from '../functions/aws/keys.ts';
 import { DynamoAuditStore } from '../functions/aws/dynamo-store.ts';
 import type { S3Event } from 'aws-lambda';
 import type { S3Client } from '@aws-sdk/client-s3';
@@ -40,6 +41,8 @@ export const LOCAL_USER_ID = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
 export const DEMO_USER_ID = '0d3e0c1a-5a3f-4c6e-9b1d-7e2f8a4c6d10';
 export const DEFAULT_PORTS = { port: 4750, s3Port: 4751, dynamoPort: 4752 } as const;
 export const DEFAULT_DIR = '.local';
+/** How long a stop waits for uploads being processed before cutting them off (they resume at the next start). */
+export const STOP_GRACE_MS = 2000;
 
 const SAMPLE_DIR = fileURLToPath(new URL('../sample-data/', import.meta.url));
 
@@ -62,6 +65,8 @@ export interface LocalStackOptions {
   /** Ingest retries after the first attempt (default 2, like Lambda async invoke) and first delay. */
   retries?: number;
   retryBackoffMs?: number;
+  /** How long stop() waits for uploads being processed (default STOP_GRACE_MS). */
+  stopGraceMs?: number;
   /** One line per event worth telling the person running the stack (default: nothing). */
   log?: (line: string) => void;
 }
@@ -276,7 +281,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const unsubscribe = emu.onS3Event((event) => bridge.handle(event));
     stops.push(async () => {
       unsubscribe();
-      await bridge.close();
+      // Ports are freed within seconds: an ingest still running then is cut off, and resumed at the next start.
+      const cut = await bridge.close(options.stopGraceMs ?? STOP_GRACE_MS);
+      if (cut) log(`stopped while ${cut} upload(s) were being processed: ${memory ? 'they are lost with this throwaway run' : 'they resume at the next start'}`);
     });
     api = createApiHandler(deps);
 

@@ -21,7 +21,7 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import type { S3Event } from 'aws-lambda';
 import { startLocalEmulators } from '../local/emulators.ts';
 import { createIngestHandler } from '../functions/ingest.ts';
-import type { IngestTimings } from '../functions/aws/ingest-pipeline.ts';
+import type { IngestTimings } from '../functions/app/ingest-upload.ts';
 
 const HEADER = ['From', 'To', 'Sent At', 'Message', 'Direction', 'inviterProfileUrl', 'inviteeProfileUrl'];
 const FIRST = ['Alex', 'Maria', 'Kenji', 'Fatima', 'Lucas', 'Priya', 'Ole', 'Chen', 'Amara', 'Diego', 'Sofia', 'Jonas'];

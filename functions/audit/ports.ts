@@ -1,9 +1,10 @@
 /**
- * Storage ports: what the pipeline needs from storage, as interfaces. Pure types; the adapters
- * live in functions/aws (DynamoDB, S3) and implement them. Field names are the model's.
+ * Ports: what the use cases (functions/app) need from the outside world, as interfaces — storage
+ * (AuditStore, BlobStore) and logging (LogSink). The adapters live in functions/aws (DynamoDB, S3,
+ * Powertools) and in test/helpers (in memory). Field names are the model's.
  */
 import type { Category, ClassifiedRequest, Coverage, Direction, Person, Problem } from './model.ts';
-import type { YearStats } from './report/stats.ts';
+import type { YearStats } from './stats/index.ts';
 
 /** PENDING: upload link handed out, nothing received yet. */
 export const UPLOAD_STATUSES = ['PENDING', 'PROCESSING', 'DONE', 'FAILED'] as const;
@@ -81,8 +82,6 @@ export interface AuditStore {
    * upload order).
    */
   putVerdicts(userId: string, requests: readonly ClassifiedRequest[], exportDate?: string | null): Promise<VerdictWriteResult>;
-  /** Every stored verdict of the user in that year (all pages). */
-  listVerdictsOfYear(userId: string, year: number): Promise<ClassifiedRequest[]>;
   /**
    * Every stored verdict of the user in any of `years` (all pages, read once, strongly consistent),
    * grouped by year; each asked year is a key, empty when nothing is stored for it.
@@ -114,7 +113,7 @@ export interface BlobInfo {
   metadata: Record<string, string>;
 }
 
-/** Raw uploads in, report pages out. */
+/** Raw uploads in, report pages out. Uploads are named by the key the storage gave them. */
 export interface BlobStore {
   /** Metadata of an object, or null when it does not exist. */
   head(key: string): Promise<BlobInfo | null>;
@@ -123,6 +122,58 @@ export interface BlobStore {
    * its path, and remove the file afterwards, whatever happens.
    */
   withLocalCopy<T>(key: string, use: (path: string) => Promise<T>): Promise<T>;
-  putText(key: string, body: string, contentType: string): Promise<void>;
-  getText(key: string): Promise<string | null>;
+  /** Stores (replaces) the report page of a year. */
+  putReport(userId: string, year: number, html: string): Promise<void>;
+  /** A link that reads the year's report without credentials, for `expiresInSeconds`. */
+  reportLink(userId: string, year: number, expiresInSeconds: number): Promise<string>;
+  /**
+   * A form a browser posts the upload with, straight to storage: only to this upload's place, at
+   * most `maxBytes`, carrying `metadata` as given (ASCII values), until `expiresInSeconds` pass.
+   */
+  uploadForm(
+    userId: string,
+    uploadId: string,
+    format: 'zip' | 'csv',
+    opts: { maxBytes: number; metadata: Record<string, string>; expiresInSeconds: number },
+  ): Promise<UploadForm>;
+}
+
+export interface UploadForm {
+  /** Where the upload will be stored (its key, as head() and the ingest event know it). */
+  key: string;
+  url: string;
+  /** Post these first, then the file as `file`. */
+  fields: Record<string, string>;
+}
+
+/** Where the use cases log: ids, counts and error codes (never names or notes). */
+export interface LogSink {
+  info(message: string, ...extra: Record<string, unknown>[]): void;
+  warn(message: string, ...extra: Record<string, unknown>[]): void;
+  error(message: string, ...extra: Record<string, unknown>[]): void;
+}
+
+export const NO_LOG: LogSink = { info() {}, warn() {}, error() {} };
+
+/**
+ * An error as log fields: its name, code, HTTP status and stack frames, never its message (a
+ * message can quote a row, a name or a note).
+ */
+export function errorFields(err: unknown): { error: { name: string; code?: string; status?: number; frames?: string } } {
+  if (!(err instanceof Error)) return { error: { name: typeof err } };
+  const e = err as Error & { code?: unknown; $metadata?: { httpStatusCode?: number } };
+  const frames = e.stack
+    ?.split('\n')
+    .filter((line) => /^\s+at /.test(line))
+    .slice(0, 8)
+    .map((line) => line.trim())
+    .join(' | ');
+  return {
+    error: {
+      name: e.name,
+      ...(typeof e.code === 'string' ? { code: e.code } : {}),
+      ...(e.$metadata?.httpStatusCode ? { status: e.$metadata.httpStatusCode } : {}),
+      ...(frames ? { frames } : {}),
+    },
+  };
 }

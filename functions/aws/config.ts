@@ -25,7 +25,9 @@ export const ENV = {
   timeZone: 'AOI_TIME_ZONE',
 } as const;
 
-/** True when an S3 key is an upload that must trigger ingest (same filter as the CDK notification). */
-export function isIngestKey(key: string): boolean {
-  return key.startsWith(UPLOAD_PREFIX) && UPLOAD_SUFFIXES.some((s) => key.endsWith(s));
+/** A required environment variable of a handler, read once at cold start: missing or empty fails loudly. */
+export function requiredEnv(name: string, env: NodeJS.ProcessEnv = process.env): string {
+  const value = env[name];
+  if (!value) throw new Error(`environment variable ${name} is not set: the function is misconfigured (see lib/pipeline-stack.ts)`);
+  return value;
 }

@@ -23,7 +23,7 @@ import { createHash } from 'node:crypto';
 import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { NativeAttributeValue } from '@aws-sdk/util-dynamodb';
 import type { ClassifiedRequest, Coverage, Person } from '../audit/model.ts';
-import type { YearStats } from '../audit/report/stats.ts';
+import type { YearStats } from '../audit/stats/index.ts';
 import { InvalidCursorError, type AuditStore, type UploadRecord, type VerdictPage, type VerdictQuery, type VerdictWriteResult } from '../audit/ports.ts';
 import { TABLE_INDEXES, TABLE_PARTITION_KEY, TABLE_SORT_KEY } from './table.ts';
 
@@ -279,14 +279,6 @@ export class DynamoAuditStore implements AuditStore {
       });
     }
     return out;
-  }
-
-  /**
-   * Reads the base table with ConsistentRead (not the year index, which is eventually consistent):
-   * stats are recomputed right after a write and must see every verdict just written.
-   */
-  async listVerdictsOfYear(userId: string, year: number): Promise<ClassifiedRequest[]> {
-    return (await this.listVerdictsOfYears(userId, [year])).get(year) ?? [];
   }
 
   /**

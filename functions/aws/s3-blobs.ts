@@ -1,7 +1,8 @@
 /**
  * The S3 adapter of BlobStore. Reads stream: an object is piped to a temporary file under
  * os.tmpdir() (the zip reader needs random access; a CSV is read from the same file), and the
- * file is removed afterwards.
+ * file is removed afterwards. Upload forms are presigned POST policies (key, size range, fields);
+ * report links are presigned GETs. Keys come from keys.ts.
  */
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -10,7 +11,13 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import type { BlobInfo, BlobStore } from '../audit/ports.ts';
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { BlobInfo, BlobStore, UploadForm } from '../audit/ports.ts';
+import { reportKey, uploadKey } from './keys.ts';
+
+/** S3 user metadata travels as `x-amz-meta-<name>` form fields and headers. */
+const META = 'x-amz-meta-';
 
 function isNotFound(err: unknown): boolean {
   const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
@@ -47,17 +54,29 @@ export class S3BlobStore implements BlobStore {
     }
   }
 
-  async putText(key: string, body: string, contentType: string): Promise<void> {
-    await this.s3.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: Buffer.from(body, 'utf8'), ContentType: contentType }));
+  async putReport(userId: string, year: number, html: string): Promise<void> {
+    await this.s3.send(new PutObjectCommand({ Bucket: this.bucket, Key: reportKey(userId, year), Body: Buffer.from(html, 'utf8'), ContentType: 'text/html; charset=utf-8' }));
   }
 
-  async getText(key: string): Promise<string | null> {
-    try {
-      const out = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
-      return (await out.Body?.transformToString('utf-8')) ?? '';
-    } catch (err) {
-      if (isNotFound(err)) return null;
-      throw err;
-    }
+  async reportLink(userId: string, year: number, expiresInSeconds: number): Promise<string> {
+    return getSignedUrl(this.s3, new GetObjectCommand({ Bucket: this.bucket, Key: reportKey(userId, year) }), { expiresIn: expiresInSeconds });
+  }
+
+  async uploadForm(
+    userId: string,
+    uploadId: string,
+    format: 'zip' | 'csv',
+    opts: { maxBytes: number; metadata: Record<string, string>; expiresInSeconds: number },
+  ): Promise<UploadForm> {
+    const key = uploadKey(userId, uploadId, format);
+    const fields = Object.fromEntries(Object.entries(opts.metadata).map(([k, v]) => [`${META}${k}`, v]));
+    const post = await createPresignedPost(this.s3, {
+      Bucket: this.bucket,
+      Key: key,
+      Conditions: [['content-length-range', 1, opts.maxBytes], ...Object.entries(fields).map(([k, v]) => ['eq', `$${k}`, v] as ['eq', string, string])],
+      Fields: fields,
+      Expires: opts.expiresInSeconds,
+    });
+    return { key, url: post.url, fields: post.fields };
   }
 }

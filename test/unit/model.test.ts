@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, IGNORE_CATEGORIES, verdictOf } from '../../functions/audit/model.ts';
-import { isIngestKey } from '../../functions/aws/config.ts';
+import { isIngestKey } from '../../functions/aws/keys.ts';
 import { createTableInput, TABLE_INDEXES } from '../../functions/aws/table.ts';
 
 describe('taxonomy', () => {

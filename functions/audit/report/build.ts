@@ -19,7 +19,7 @@ import {
 import { evidenceInNote, isMeaningfulEvidence } from './evidence.ts';
 import { CATEGORY_TEXT } from './labels.ts';
 import { maskCompany, maskName, textMasker } from './redact.ts';
-import { computeYearStats, DEFAULT_TIME_ZONE, hasNote, yearsOf, type YearStats } from './stats.ts';
+import { computeYearStats, DEFAULT_TIME_ZONE, hasNote, yearsOf, type YearStats } from '../stats/index.ts';
 import { gradeSentTemplates, isMassTemplate, type OneByOne, type TemplateGrade } from './templates.ts';
 
 export interface ReportInput {

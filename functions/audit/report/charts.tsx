@@ -4,9 +4,9 @@
  */
 import type { ComponentChildren } from 'preact';
 import { VERDICTS, type Verdict } from '../model.ts';
-import type { MonthStats } from './stats.ts';
+import type { MonthStats } from '../stats/index.ts';
 import { VERDICT_COLOR, VERDICT_TEXT } from './labels.ts';
-import { monthName } from './coverage.ts';
+import { monthName } from '../dates.ts';
 
 /** Two layouts per chart, chosen by CSS: a wide one, and a narrow one for phones (readable text). */
 export interface Layout {

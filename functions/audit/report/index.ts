@@ -8,7 +8,7 @@ import { renderPage } from './page.tsx';
 export { buildReportModel, safeProfileUrl, highlight, scoreOf, byScore, byConfidentScore } from './build.ts';
 export type { ReportInput, ReportModel, ExampleView, ShameEntry, ClusterView, YearOverYearRow, NoteSegment, TemplatesView, TemplateView } from './build.ts';
 export { gradeSentTemplates, isMassTemplate, isOneSenderTemplate, type SentTemplates, type TemplateGrade, type OneByOne, type SentOutcomes } from './templates.ts';
-export { computeYearStats, yearsOf, type YearStats } from './stats.ts';
+export { computeYearStats, yearsOf, type YearStats } from '../stats/index.ts';
 export { CSP } from './page.tsx';
 
 /** One self-contained HTML document (inline CSS and SVG, no script, a CSP that forbids any request). */

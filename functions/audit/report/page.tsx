@@ -7,7 +7,7 @@ import { render } from 'preact-render-to-string';
 import { CATEGORIES, UNSURE_BELOW, VERDICTS, type Category, type Verdict } from '../model.ts';
 import type { ExampleView, ReportModel, TemplateView } from './build.ts';
 import { BarChart, Legend, MonthChart } from './charts.tsx';
-import { listMonths, longDate, monthName } from './coverage.ts';
+import { listMonths, longDate, monthName } from '../dates.ts';
 import { CATEGORY_COLOR, CATEGORY_TEXT, VERDICT_COLOR, VERDICT_TEXT } from './labels.ts';
 import { CSS } from './style.ts';
 

@@ -8,7 +8,7 @@
  * with a note was "written one by one".
  */
 import { isUnsure, verdictOf, type Category, type ClassifiedRequest, type Verdict } from '../model.ts';
-import { acceptanceRate, hasNote } from './stats.ts';
+import { acceptanceRate, hasNote } from '../stats/index.ts';
 
 /** How often a note went out and what became of it. */
 export interface SentOutcomes {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { classifyRequests } from '../../../functions/audit/classify/index.ts';
 import { readExport } from '../../../functions/audit/export/index.ts';
 import type { ClassifiedRequest, ConnectionRequest, Coverage, Person } from '../../../functions/audit/model.ts';
-import { yearsOf } from '../../../functions/audit/report/stats.ts';
+import { yearsOf } from '../../../functions/audit/stats/index.ts';
 import { coverage, cr, OWNER, sampleCoverages, sampleRequests, sentTemplate } from '../../unit/report/fixtures.ts';
 
 export interface ReportData {

@@ -13,8 +13,9 @@ import { startEmulators, type Emulators } from '../../helpers/emulators.ts';
 import { createIngestHandler, type IngestHandler } from '../../../functions/ingest.ts';
 import { createApiHandler, type ApiEvent, type ApiHandler } from '../../../functions/api.ts';
 import { CATEGORIES, type ClassifiedRequest } from '../../../functions/audit/model.ts';
-import type { YearStats } from '../../../functions/audit/report/stats.ts';
+import type { YearStats } from '../../../functions/audit/stats/index.ts';
 import { EXPORT_NAME, exportZip, expected, invitationsCsv, OWNER, ROWS, s3Event } from './fixtures.ts';
+import { apiEvent } from '../../helpers/api-event.ts';
 
 const silent = { info() {}, warn() {}, error() {} };
 const USER_A = 'a1b2c3d4-0000-4000-8000-00000000000a';
@@ -26,32 +27,6 @@ let emu: Emulators;
 let ingest: IngestHandler;
 let api: ApiHandler;
 let deps: Parameters<typeof createApiHandler>[0];
-
-function apiEvent(sub: string | null, method: string, path: string, query?: Record<string, string>, body?: unknown): ApiEvent {
-  return {
-    version: '2.0',
-    routeKey: '$default',
-    rawPath: path,
-    rawQueryString: new URLSearchParams(query ?? {}).toString(),
-    headers: { 'content-type': 'application/json' },
-    queryStringParameters: query,
-    body: body === undefined ? undefined : JSON.stringify(body),
-    isBase64Encoded: false,
-    requestContext: {
-      accountId: '123456789012',
-      apiId: 'api',
-      domainName: 'api.example.com',
-      domainPrefix: 'api',
-      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'vitest' },
-      requestId: 'r',
-      routeKey: '$default',
-      stage: '$default',
-      time: '',
-      timeEpoch: 0,
-      authorizer: { principalId: '', integrationLatency: 0, jwt: { claims: sub ? { sub } : {}, scopes: [] } },
-    },
-  } as ApiEvent;
-}
 
 async function call(sub: string | null, method: string, path: string, query?: Record<string, string>, body?: unknown) {
   const res = await api(apiEvent(sub, method, path, query, body));
@@ -404,10 +379,12 @@ describe('API errors', () => {
     expect((await call(USER_A, 'GET', '/verdicts', { limit: '1', year: '2025', cursor: ofYear })).status).toBe(200);
   });
 
-  it('401 without a subject, 405 for a wrong method', async () => {
+  it('401 without a subject, 404 for a route API Gateway would not select', async () => {
     const res = await call(null, 'GET', '/years');
     expect(res.status).toBe(401);
     expect(res.type).toBe('application/problem+json');
-    expect((await call(USER_A, 'DELETE', '/years')).status).toBe(405);
+    const wrong = await call(USER_A, 'DELETE', '/years');
+    expect(wrong.status).toBe(404);
+    expect(wrong.type).toBe('application/problem+json');
   });
 });

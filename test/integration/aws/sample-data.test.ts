@@ -9,12 +9,13 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import type { S3Event } from 'aws-lambda';
 import { startEmulators, type Emulators } from '../../helpers/emulators.ts';
 import { createIngestHandler, type IngestHandler } from '../../../functions/ingest.ts';
-import { createApiHandler, type ApiEvent, type ApiHandler } from '../../../functions/api.ts';
+import { createApiHandler, type ApiHandler } from '../../../functions/api.ts';
 import { auditExport, mergeAudits } from '../../../functions/audit/audit.ts';
 import type { ClassifiedRequest } from '../../../functions/audit/model.ts';
-import type { YearStats } from '../../../functions/audit/report/stats.ts';
+import type { YearStats } from '../../../functions/audit/stats/index.ts';
 import { s3Event } from './fixtures.ts';
 import { sampleFile } from '../../helpers/sample-data.ts';
+import { apiEvent } from '../../helpers/api-event.ts';
 
 const dir = new URL('../../../sample-data/', import.meta.url);
 const OLD = 'Basic_LinkedInDataExport_07-02-2025.zip';
@@ -29,11 +30,7 @@ let api: ApiHandler;
 const silent = { info() {}, warn() {}, error() {} };
 
 async function get(sub: string, path: string, query?: Record<string, string>) {
-  const res = await api({
-    rawPath: path,
-    queryStringParameters: query,
-    requestContext: { http: { method: 'GET' }, authorizer: { jwt: { claims: { sub }, scopes: [] } } },
-  } as unknown as ApiEvent);
+  const res = await api(apiEvent(sub, 'GET', path, query));
   return { status: res.statusCode, json: JSON.parse(res.body!) };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildReportModel, highlight, safeProfileUrl } from '../../../functions/audit/report/index.ts';
 import { IGNORE_CATEGORIES } from '../../../functions/audit/model.ts';
-import { computeYearStats } from '../../../functions/audit/report/stats.ts';
+import { computeYearStats } from '../../../functions/audit/stats/index.ts';
 import { coverage, cr, OWNER, sampleCoverages, sampleRequests } from './fixtures.ts';
 
 const base = { coverages: [coverage('x.zip', '2025-12-31')], year: 2025, owner: OWNER, generatedAt: '2026-01-02T00:00:00.000Z' };

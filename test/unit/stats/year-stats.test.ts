@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeYearStats, monthOf, yearsOf } from '../../../functions/audit/report/stats.ts';
-import { coverage, cr } from './fixtures.ts';
+import { computeYearStats, monthOf, yearsOf } from '../../../functions/audit/stats/index.ts';
+import { coverage, cr } from '../report/fixtures.ts';
 
 describe('computeYearStats', () => {
   it('counts received and sent, with and without a note, by verdict, only for the year asked', () => {

@@ -1,5 +1,5 @@
 /**
- * What the ingest Lambda does with one uploaded export, against the storage ports:
+ * The ingest use case: what happens to one uploaded export, against the ports (storage, logs):
  * read + classify (the audit domain), write verdicts and coverage, recompute the stats of every
  * affected year from ALL stored verdicts of the user (never incremented), render and store each
  * affected year's report, and keep the upload record (PROCESSING → DONE | FAILED).
@@ -9,22 +9,16 @@
 import { assertSameOwner, auditExport, type AuditResult } from '../audit/audit.ts';
 import { ExportError } from '../audit/export/errors.ts';
 import type { ClassifiedRequest, Problem } from '../audit/model.ts';
-import type { AuditStore, BlobStore, UploadRecord } from '../audit/ports.ts';
-import { computeYearStats, yearsOf, type YearStats } from '../audit/report/stats.ts';
+import { NO_LOG, errorFields, type AuditStore, type BlobInfo, type BlobStore, type LogSink, type UploadRecord } from '../audit/ports.ts';
+import { computeYearStats, yearsOf, type YearStats } from '../audit/stats/index.ts';
 import { renderYearReport } from '../audit/report/index.ts';
-import { MAX_UPLOAD_BYTES, REPORT_PREFIX, UPLOAD_PREFIX, isIngestKey } from './config.ts';
+import { MAX_UPLOAD_BYTES } from '../aws/config.ts';
 
 /** How many row-level warnings an upload record keeps (an item is at most 400 KB). */
 export const MAX_UPLOAD_PROBLEMS = 50;
 
 /** The user-metadata field carrying the original file name (URI-encoded: S3 metadata is ASCII). */
 export const FILENAME_METADATA = 'filename';
-
-export interface LogSink {
-  info(message: string, ...extra: Record<string, unknown>[]): void;
-  warn(message: string, ...extra: Record<string, unknown>[]): void;
-  error(message: string, ...extra: Record<string, unknown>[]): void;
-}
 
 export interface IngestDeps {
   store: AuditStore;
@@ -37,36 +31,11 @@ export interface IngestDeps {
   maxUploadBytes?: number;
 }
 
-export interface UploadKey {
+/** The upload to process: whose it is, its id, and the key storage knows it by. */
+export interface UploadRef {
   userId: string;
   uploadId: string;
   key: string;
-}
-
-/** `uploads/<userId>/<uploadId>.<zip|csv>` → its parts; null for keys that are not uploads. */
-export function parseUploadKey(key: string): UploadKey | null {
-  if (!isIngestKey(key)) return null;
-  const rest = key.slice(UPLOAD_PREFIX.length);
-  const slash = rest.indexOf('/');
-  if (slash <= 0) return null;
-  const userId = rest.slice(0, slash);
-  const file = rest.slice(slash + 1);
-  const uploadId = file.replace(/\.(zip|csv)$/i, '');
-  if (!uploadId) return null;
-  return { userId, uploadId, key };
-}
-
-export function uploadKey(userId: string, uploadId: string, format: 'zip' | 'csv'): string {
-  return `${UPLOAD_PREFIX}${userId}/${uploadId}.${format}`;
-}
-
-export function reportKey(userId: string, year: number): string {
-  return `${REPORT_PREFIX}${userId}/report-${year}.html`;
-}
-
-/** S3 event keys are URL-encoded, with `+` for a space. */
-export function decodeS3Key(raw: string): string {
-  return decodeURIComponent(raw.replace(/\+/g, ' '));
 }
 
 export type IngestOutcome =
@@ -86,8 +55,6 @@ function originalFilename(metadata: Record<string, string> | undefined, key: str
   }
   return key.slice(key.lastIndexOf('/') + 1);
 }
-
-const noLog: LogSink = { info() {}, warn() {}, error() {} };
 
 /** Milliseconds spent in each phase of one ingest (logged with 'ingest done'). */
 export interface IngestTimings {
@@ -141,7 +108,7 @@ export async function refreshYears(deps: IngestDeps, userId: string, years: read
     const html = renderYearReport({ requests, coverages, year, owner, timeZone: deps.timeZone, history });
     timings.renderMs += lap();
     // Report first, stats second: a year with stats always has its report (the API relies on it).
-    await deps.blobs.putText(reportKey(userId, year), html, 'text/html; charset=utf-8');
+    await deps.blobs.putReport(userId, year, html);
     await deps.store.putYearStats(userId, stats);
     timings.storeReportsMs += lap();
   }
@@ -157,72 +124,75 @@ function counts(requests: readonly ClassifiedRequest[], problems: readonly Probl
   return { requests: requests.length, received, sent: requests.length - received, problems: problems.length };
 }
 
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+
+/** The upload record while it is being processed (PROCESSING), its first instant kept across retries. */
+async function markProcessing(deps: IngestDeps, target: UploadRef, info: BlobInfo, now: () => string): Promise<UploadRecord> {
+  const { userId, uploadId, key } = target;
+  const previous = await deps.store.getUpload(userId, uploadId);
+  const base: UploadRecord = { uploadId, key, filename: originalFilename(info.metadata, key), status: 'PROCESSING', createdAt: previous?.createdAt ?? now(), updatedAt: now() };
+  await deps.store.putUpload(userId, base);
+  return base;
+}
+
+/** Reads, classifies and stores one export, then refreshes the affected years; the upload's DONE record. */
+async function auditAndStore(deps: IngestDeps, target: UploadRef, base: UploadRecord, now: () => string): Promise<UploadRecord> {
+  const { userId, uploadId, key } = target;
+  const log = deps.logger ?? NO_LOG;
+  let t = performance.now();
+  // Only `read` holds the export's CRs (and connections): it is released once they are written,
+  // before the stored verdicts are read back, so the two are never in memory together.
+  let read: AuditResult | null = await deps.blobs.withLocalCopy(key, (path) => auditExport({ name: base.filename, path }, { timeZone: deps.timeZone }));
+  const readClassifyMs = performance.now() - t;
+  const { coverage, owner, problems } = read;
+  // One account holds one person's exports: someone else's export is refused before any write.
+  assertSameOwner(await deps.store.getOwner(userId), 'already in this account', owner, base.filename);
+  const years = yearsOf(read.requests);
+  const uploadCounts = counts(read.requests, problems);
+  t = performance.now();
+  const written = await deps.store.putVerdicts(userId, read.requests, coverage.exportDate);
+  read = null;
+  await deps.store.putCoverage(userId, coverage);
+  if (owner) await deps.store.putOwner(userId, owner);
+  const writeVerdictsMs = performance.now() - t;
+  const timings: IngestTimings = { readClassifyMs, writeVerdictsMs, ...(await refreshYears(deps, userId, years)) };
+  const upload: UploadRecord = { ...base, status: 'DONE', updatedAt: now(), counts: uploadCounts, years, problems: problems.slice(0, MAX_UPLOAD_PROBLEMS) };
+  await deps.store.putUpload(userId, upload);
+  log.info('ingest done', { userId, uploadId, ...upload.counts, years, ...written, timings: roundTimings(timings) });
+  return upload;
+}
+
 /** Process one uploaded object. ExportErrors end FAILED (no retry helps); other errors are rethrown after marking FAILED. */
-export async function ingestUpload(deps: IngestDeps, target: UploadKey): Promise<IngestOutcome> {
-  const log = deps.logger ?? noLog;
+export async function ingestUpload(deps: IngestDeps, target: UploadRef): Promise<IngestOutcome> {
+  const log = deps.logger ?? NO_LOG;
   const now = () => (deps.now ?? (() => new Date()))().toISOString();
   const { userId, uploadId, key } = target;
 
   const info = await deps.blobs.head(key);
   if (!info) {
-    log.warn('upload object is gone; nothing to do', { key });
+    log.warn('upload object is gone; nothing to do', { userId, uploadId });
     return { status: 'SKIPPED', reason: 'object not found' };
   }
-  const filename = originalFilename(info.metadata, key);
-  const previous = await deps.store.getUpload(userId, uploadId);
-  const base: UploadRecord = { uploadId, key, filename, status: 'PROCESSING', createdAt: previous?.createdAt ?? now(), updatedAt: now() };
-  await deps.store.putUpload(userId, base);
-  log.info('ingest started', { userId, uploadId, key, size: info.size });
+  const base = await markProcessing(deps, target, info, now);
+  log.info('ingest started', { userId, uploadId, size: info.size });
 
   const maxBytes = deps.maxUploadBytes ?? MAX_UPLOAD_BYTES;
   if (info.size > maxBytes) {
-    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-    const upload: UploadRecord = {
-      ...base,
-      status: 'FAILED',
-      updatedAt: now(),
-      errorCode: 'too_large',
-      message: `${filename} is ${mb(info.size)}, more than the ${mb(maxBytes)} accepted. Upload the LinkedIn export zip as downloaded (usually a few MB), or only its Invitations.csv.`,
-    };
+    const message = `${base.filename} is ${mb(info.size)}, more than the ${mb(maxBytes)} accepted. Upload the LinkedIn export zip as downloaded (usually a few MB), or only its Invitations.csv.`;
+    const upload: UploadRecord = { ...base, status: 'FAILED', updatedAt: now(), errorCode: 'too_large', message };
     await deps.store.putUpload(userId, upload);
     log.warn('upload too large', { userId, uploadId, size: info.size, maxBytes });
     return { status: 'FAILED', upload };
   }
 
   try {
-    let t = performance.now();
-    // Only `read` holds the export's CRs (and connections): it is released once they are written,
-    // before the stored verdicts are read back, so the two are never in memory together.
-    let read: AuditResult | null = await deps.blobs.withLocalCopy(key, (path) => auditExport({ name: filename, path }, { timeZone: deps.timeZone }));
-    const readClassifyMs = performance.now() - t;
-    const { coverage, owner, problems } = read;
-    // One account holds one person's exports: someone else's export is refused before any write.
-    assertSameOwner(await deps.store.getOwner(userId), 'already in this account', owner, filename);
-    const years = yearsOf(read.requests);
-    const uploadCounts = counts(read.requests, problems);
-    t = performance.now();
-    const written = await deps.store.putVerdicts(userId, read.requests, coverage.exportDate);
-    read = null;
-    await deps.store.putCoverage(userId, coverage);
-    if (owner) await deps.store.putOwner(userId, owner);
-    const writeVerdictsMs = performance.now() - t;
-    const timings: IngestTimings = { readClassifyMs, writeVerdictsMs, ...(await refreshYears(deps, userId, years)) };
-    const upload: UploadRecord = {
-      ...base,
-      status: 'DONE',
-      updatedAt: now(),
-      counts: uploadCounts,
-      years,
-      problems: problems.slice(0, MAX_UPLOAD_PROBLEMS),
-    };
-    await deps.store.putUpload(userId, upload);
-    log.info('ingest done', { userId, uploadId, ...upload.counts, years, ...written, timings: roundTimings(timings) });
-    return { status: 'DONE', upload };
+    return { status: 'DONE', upload: await auditAndStore(deps, target, base, now) };
   } catch (err) {
     if (err instanceof ExportError) {
       const upload: UploadRecord = { ...base, status: 'FAILED', updatedAt: now(), message: err.message, errorCode: err.code };
       await deps.store.putUpload(userId, upload);
-      log.warn('upload rejected', { userId, uploadId, code: err.code, detail: err.message });
+      // The code says what was wrong; the message (with names from the file) stays in the record, out of the logs.
+      log.warn('upload rejected', { userId, uploadId, code: err.code });
       return { status: 'FAILED', upload };
     }
     const upload: UploadRecord = {
@@ -230,10 +200,10 @@ export async function ingestUpload(deps: IngestDeps, target: UploadKey): Promise
       status: 'FAILED',
       updatedAt: now(),
       errorCode: 'INTERNAL',
-      message: `Something went wrong on our side while processing ${filename}. Your file is kept and will be retried automatically; if this status stays, upload it again later.`,
+      message: `Something went wrong on our side while processing ${base.filename}. Your file is kept and will be retried automatically; if this status stays, upload it again later.`,
     };
     await deps.store.putUpload(userId, upload).catch(() => undefined);
-    log.error('ingest failed', { userId, uploadId, error: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err) });
+    log.error('ingest failed', { userId, uploadId, ...errorFields(err) });
     throw err;
   }
 }

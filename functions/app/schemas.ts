@@ -1,0 +1,54 @@
+/** The API's parameters and bodies, validated with zod (openapi.json describes the same; a test keeps both in step). */
+import * as z from 'zod';
+import { CATEGORIES, DIRECTIONS } from '../audit/model.ts';
+
+const wholeYear = z
+  .string()
+  .transform(Number)
+  .pipe(z.number())
+  .pipe(
+    z
+      .number()
+      .int({ error: 'must be a whole year such as 2025' })
+      .min(1900, { error: 'must be a year such as 2025' })
+      .max(2999, { error: 'must be a year such as 2025' }),
+  );
+
+const yearString = z.string().regex(/^\d{4}$/, { error: 'must be a four-digit year such as 2025' }).pipe(wholeYear);
+
+export const yearParam = z.object({ year: yearString });
+
+export const uploadIdParam = z.object({
+  uploadId: z.string().min(1).max(512).regex(/^[^\u0000-\u001f]+$/, { error: 'must be the uploadId returned by POST /uploads' }),
+});
+
+export const uploadBody = z
+  .object({
+    filename: z
+      .string()
+      .trim()
+      .min(1, { error: 'must not be empty' })
+      .max(255, { error: 'must be at most 255 characters' })
+      .regex(/^[^\\/\u0000-\u001f]+$/, { error: 'must be a file name without folders' })
+      .regex(/\.(zip|csv)$/i, { error: 'must end in .zip (the LinkedIn export) or .csv (Invitations.csv)' })
+      .optional(),
+    format: z.enum(['zip', 'csv'], { error: 'must be "zip" or "csv"' }).optional(),
+  })
+  .strict()
+  .refine((b) => b.filename !== undefined || b.format !== undefined, { error: 'give "filename" (e.g. "Basic_LinkedInDataExport_03-14-2026.zip") or "format" ("zip" or "csv")' })
+  .refine((b) => !(b.filename && b.format) || b.filename.toLowerCase().endsWith(`.${b.format}`), { error: '"filename" and "format" disagree', path: ['format'] });
+
+export const verdictQuery = z
+  .object({
+    year: yearString.optional(),
+    category: z.enum(CATEGORIES, { error: `must be one of ${CATEGORIES.join(', ')}` }).optional(),
+    direction: z.enum(DIRECTIONS, { error: `must be one of ${DIRECTIONS.join(', ')}` }).optional(),
+    limit: z
+      .string()
+      .regex(/^\d+$/, { error: 'must be a whole number from 1 to 100' })
+      .transform(Number)
+      .pipe(z.number().int().min(1, { error: 'must be at least 1' }).max(100, { error: 'must be at most 100' }))
+      .default(25),
+    cursor: z.string().min(1).max(2048, { error: 'is too long' }).optional(),
+  })
+  .strict();
