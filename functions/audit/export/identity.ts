@@ -52,8 +52,8 @@ export function counterpartKey(profileUrl: string | null | undefined, name: stri
 export function requestId(ownerKey: string, direction: Direction, counterpartKey: string, sentAt: string, message: string): string {
   return createHash('sha256')
     .update(JSON.stringify([ownerKey, direction, counterpartKey, sentAt, message]))
-    .digest('hex')
-    .slice(0, 32);
+    .digest()
+    .toString('hex', 0, 16); // the first 32 hex digits, as a string of its own
 }
 
 /**

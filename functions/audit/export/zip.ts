@@ -1,32 +1,14 @@
 /**
- * Zip access with yauzl (random access from a path or a buffer; entries streamed), with limits
- * against zip bombs: entry count, total uncompressed bytes read, and compression ratio, each
- * checked on the sizes the zip declares AND on the bytes actually inflated.
+ * Zip access with yauzl (random access from a path or a buffer; entries streamed), with the limits
+ * of limits.ts against zip bombs: entry count (from the end-of-central-directory record, before
+ * any entry is listed), total uncompressed bytes read, and compression ratio, the last two checked
+ * on the sizes the zip declares AND on the bytes actually inflated. Only the entries read are
+ * inflated (a nested zip is never opened).
  */
 import { Transform, type Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { ExportError } from './errors.ts';
-
-export interface ReadLimits {
-  /** Size of the input file (zip or CSV). */
-  maxInputBytes: number;
-  /** Entries in the zip's central directory. */
-  maxEntries: number;
-  /** Total uncompressed bytes of the entries actually read. */
-  maxUncompressedBytes: number;
-  /** Uncompressed / compressed size of an entry (checked for entries over 1 MiB). */
-  maxRatio: number;
-}
-
-export const DEFAULT_LIMITS: ReadLimits = {
-  maxInputBytes: 1024 * 1024 * 1024,
-  maxEntries: 20_000,
-  maxUncompressedBytes: 1024 * 1024 * 1024,
-  maxRatio: 200,
-};
-
-/** Entries smaller than this are not ratio-checked (tiny, highly compressible files are normal). */
-export const RATIO_FLOOR_BYTES = 1024 * 1024;
+import { RATIO_FLOOR_BYTES, type ReadLimits } from './limits.ts';
 
 export interface ZipEntryInfo {
   /** Path inside the zip, `/`-separated. */
@@ -34,6 +16,9 @@ export interface ZipEntryInfo {
   compressedSize: number;
   uncompressedSize: number;
 }
+
+/** Longest entry path kept in the listing (characters). */
+const MAX_ENTRY_NAME = 1024;
 
 const MiB = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
 
@@ -71,7 +56,8 @@ export class ZipReader {
     try {
       await new Promise<void>((resolve, reject) => {
         zip.on('entry', (e: yauzl.Entry) => {
-          if (!e.fileName.endsWith('/')) entries.push(e);
+          // directories, and names no export uses (up to 64 KB each), are not kept: 20,000 of those would be 1 GB
+          if (!e.fileName.endsWith('/') && e.fileName.length <= MAX_ENTRY_NAME) entries.push(e);
           zip.readEntry();
         });
         zip.on('end', () => resolve());

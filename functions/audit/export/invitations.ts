@@ -1,0 +1,94 @@
+/** Invitations.csv rows -> compact records (the counterpart's side only) and the owner tally. */
+import type { Readable } from 'node:stream';
+import type { Direction } from '../model.ts';
+import { cellOf, readCsv, type CsvSpec } from './csv.ts';
+import { nfc, normaliseProfileUrl } from './identity.ts';
+import { count, MAX_NOTE_LENGTH, type ReadLimits } from './limits.ts';
+import { OwnerTally } from './owner.ts';
+import type { ProblemLog } from './problems.ts';
+import { PROGRESS_EVERY } from './side-files.ts';
+import { clip, codePoints, firstCodePoints, own } from './text.ts';
+import { parseSentAt } from './time.ts';
+
+export const INVITATIONS_SPEC: CsvSpec = {
+  required: ['From', 'To', 'Sent At', 'Message', 'Direction'],
+  advice: 'upload the Invitations.csv from your LinkedIn data export unchanged (or the whole export zip).',
+};
+
+/** One usable Invitations row, as kept until the CRs are built: ~100 bytes plus its strings. */
+export interface InvitationRow {
+  direction: Direction;
+  /** The counterpart: `To` on OUTGOING rows, `From` on INCOMING rows (NFC, trimmed). */
+  name: string;
+  /** Normalised profile URL of the counterpart, or null. */
+  profileUrl: string | null;
+  sentAt: string;
+  year: number;
+  /** The note, cut to maxNoteChars. Equal notes share one string. */
+  message: string;
+  row: number;
+}
+
+export interface InvitationsContext {
+  timeZone: string;
+  yearTimeZone: string;
+  limits: ReadLimits;
+  problems: ProblemLog;
+  progress?: (p: { file: string; rows: number }) => void;
+}
+
+/** Read Invitations.csv: usable rows, and the owner's name and URL counted over them. Bad rows become warnings. */
+export async function readInvitations(stream: Readable | AsyncIterable<Uint8Array>, file: string, ctx: InvitationsContext): Promise<{ rows: InvitationRow[]; owners: OwnerTally }> {
+  const { problems, progress, timeZone, yearTimeZone, limits } = ctx;
+  const rows: InvitationRow[] = [];
+  const owners = new OwnerTally();
+  const notes = new Map<string, string>(); // one string per distinct note (templates repeat)
+  let n = 0;
+  await readCsv(
+    stream,
+    file,
+    INVITATIONS_SPEC,
+    (cells, row, h, extra) => {
+      n++;
+      if (progress && n % PROGRESS_EVERY === 0) progress({ file, rows: n });
+      // a skipped row over several lines may have swallowed the next ones (an unbalanced quote)
+      const lines = extra && extra.lastLine > row ? ` (it runs over lines ${row}–${extra.lastLine}: check for an unbalanced quote)` : '';
+      const dirText = cellOf(h, cells, 'direction').trim().toUpperCase();
+      if (dirText !== 'INCOMING' && dirText !== 'OUTGOING') {
+        problems.add(file, row, `Direction is "${clip(cellOf(h, cells, 'direction'))}", not INCOMING or OUTGOING; row skipped${lines}`);
+        return;
+      }
+      const sentAtText = cellOf(h, cells, 'sent at');
+      const t = parseSentAt(sentAtText, timeZone, yearTimeZone);
+      if (!t) {
+        problems.add(file, row, `Sent At "${clip(sentAtText)}" is not a date like "3/14/26, 9:05 AM"; row skipped${lines}`);
+        return;
+      }
+      let message = cellOf(h, cells, 'message');
+      const cutLength = extra?.cut?.get('message');
+      if (cutLength !== undefined || message.length > MAX_NOTE_LENGTH) {
+        const length = cutLength ?? codePoints(message);
+        if (length > limits.maxNoteChars) {
+          message = firstCodePoints(message, limits.maxNoteChars);
+          problems.add(file, row, `note is ${count(length)} characters, over LinkedIn's ${MAX_NOTE_LENGTH}; cut to the first ${count(limits.maxNoteChars)}`);
+        } else if (length > MAX_NOTE_LENGTH) problems.add(file, row, `note is ${length} characters, over LinkedIn's ${MAX_NOTE_LENGTH}; kept`);
+      }
+      let note = notes.get(message);
+      if (note === undefined) {
+        note = own(message);
+        notes.set(note, note);
+      }
+      const from = nfc(cellOf(h, cells, 'from')).trim();
+      const to = nfc(cellOf(h, cells, 'to')).trim();
+      const fromUrl = normaliseProfileUrl(cellOf(h, cells, 'inviterprofileurl'));
+      const toUrl = normaliseProfileUrl(cellOf(h, cells, 'inviteeprofileurl'));
+      const outgoing = dirText === 'OUTGOING';
+      owners.add(outgoing ? from : to, outgoing ? fromUrl : toUrl);
+      const url = outgoing ? toUrl : fromUrl;
+      rows.push({ direction: outgoing ? 'OUTGOING' : 'INCOMING', name: own(outgoing ? to : from), profileUrl: url === null ? null : own(url), sentAt: t.sentAt, year: t.year, message: note, row });
+    },
+    { limits, cut: [{ column: 'Message', keepChars: 2 * limits.maxNoteChars }], onProblem: (row, reason) => problems.add(file, row, reason) },
+  );
+  if (progress) progress({ file, rows: n });
+  return { rows, owners };
+}

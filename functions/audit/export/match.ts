@@ -1,0 +1,63 @@
+/** Connection matching: Invitations rows + Connections.csv -> CRs with outcomes, ids and duplicates removed. */
+import type { Connection, ConnectionRequest, Person } from '../model.ts';
+import { counterpartKey, normaliseName, profileSlug, requestId } from './identity.ts';
+import type { InvitationRow } from './invitations.ts';
+import { own } from './text.ts';
+
+/** Connections by counterpart key, and by normalised name for rows or connections without a URL. */
+export class ConnectionIndex {
+  private readonly byKey = new Map<string, Connection>();
+  private readonly byName = new Map<string, Connection>();
+
+  constructor(connections: readonly Connection[]) {
+    for (const c of connections) {
+      if (!this.byKey.has(c.key)) this.byKey.set(c.key, c);
+      const nk = `name:${c.name.toLowerCase()}`;
+      if (!this.byName.has(nk)) this.byName.set(nk, c);
+    }
+  }
+
+  /** The connection of a counterpart: same key (URL slug, else name), or same name when either side has no URL. */
+  match(key: string, name: string, profileUrl: string | null): Connection | undefined {
+    const byKey = this.byKey.get(key);
+    if (byKey) return byKey;
+    const byName = this.byName.get(`name:${normaliseName(name).toLowerCase()}`);
+    return byName && (profileSlug(profileUrl) === null || byName.profileUrl === null) ? byName : undefined;
+  }
+}
+
+/**
+ * The CRs of the rows, in row order: deterministic ids, exact duplicate rows collapsed, outcome
+ * `accepted` / `pending` from Connections.csv (`unknown` without it). Empties `rows` as it goes.
+ */
+export function buildRequests(rows: InvitationRow[], owner: Person | null, connections: readonly Connection[] | null, file: string): ConnectionRequest[] {
+  const index = connections ? new ConnectionIndex(connections) : null;
+  const ownerKey = owner ? counterpartKey(owner.profileUrl, owner.name) : '';
+  const requestOwner = owner ?? { name: '', profileUrl: null };
+  const seen = new Set<string>();
+  const requests: ConnectionRequest[] = [];
+  const slots = rows as (InvitationRow | undefined)[];
+  for (let i = 0; i < slots.length; i++) {
+    const r = slots[i]!;
+    slots[i] = undefined; // the row is not needed once its CR exists
+    const { name, profileUrl } = r;
+    const key = own(counterpartKey(profileUrl, name));
+    const id = requestId(ownerKey, r.direction, key, r.sentAt, r.message);
+    if (seen.has(id)) continue; // exact duplicate row
+    seen.add(id);
+    const match = index?.match(key, name, profileUrl);
+    requests.push({
+      id,
+      owner: requestOwner,
+      direction: r.direction,
+      counterpart: match ? { name, profileUrl, key, company: match.company, position: match.position } : { name, profileUrl, key },
+      sentAt: r.sentAt,
+      year: r.year,
+      message: r.message,
+      outcome: index === null ? 'unknown' : match ? 'accepted' : 'pending',
+      source: { file, row: r.row },
+    });
+  }
+  rows.length = 0;
+  return requests;
+}
