@@ -97,7 +97,9 @@ const MAX_FOREIGN_WORDS = 7;
  * up to four words before the first comma, colon or dash. Returns how many folded words it holds.
  */
 function leadingClauseWords(text: string): number {
-  const m = /^\s*([^,:;!.\n—–-]{1,48})[,:;!—–-]/.exec(text);
+  // the clause starts after the leading whitespace (not inside it: one way to split, no backtracking
+  // between the two); a clause that would start with whitespace holds no word and counts 0 either way
+  const m = /^\s*([^,:;!.\n—–\s-][^,:;!.\n—–-]{0,47})[,:;!—–-]/.exec(text);
   if (!m) return 0;
   const n = squash(m[1]).split(' ').filter(Boolean).length;
   return n <= 4 ? n : 0;
@@ -138,7 +140,9 @@ export function linkedInDefault(text: string): string | null {
  */
 export function withoutDefaults(text: string): string {
   if (!MAYBE_DEFAULT.test(text)) return text;
-  const sentences = text.match(/[^.!?\n]+(?:[.!?]+|$)/g);
+  // a sentence is only tried where a run of non-punctuation starts (the lookbehind): a run that does
+  // not end a sentence (one followed by a line break) is scanned once, not once per character
+  const sentences = text.match(/(?<![^.!?\n])[^.!?\n]+(?:[.!?]+|$)/g);
   if (!sentences || sentences.length < 2) return text;
   const kept = sentences.filter((s) => !linkedInDefault(s));
   return kept.length === sentences.length || kept.length === 0 ? text : kept.join('').trim();

@@ -68,9 +68,14 @@ export function priorVector(ruleId: string): number[] {
   return v;
 }
 
-/** A question that requests something (an offer, a favour, a slot), EN/ES/DE/FR/PT/NL/IT: the sentence is the evidence. A question about the recipient's tastes is small talk, not an ask. */
+/**
+ * A question that requests something (an offer, a favour, a slot), EN/ES/DE/FR/PT/NL/IT: the sentence is the evidence. A question about the recipient's tastes is small talk, not an ask.
+ * Linear: a match lies inside one sentence (no `.!?\n` in it), so it is only tried where a sentence
+ * starts (the lookbehind), and only when that sentence ends with "?" (the lookahead): a long
+ * sentence is scanned a bounded number of times, not once per character or per ask word in it.
+ */
 const UNEXPLAINED_ASK =
-  /[^.!?\n]*\b(?:can i|may i|shall i|could i|should i|can we|could we|shall we|could you|can you|would you|will you|do you (?:need|want|have)|are you (?:looking|interested|free|available|open|hiring|still|around|up for|game)|want|wanna|need|interested|keen|open to|quieres|te interesa|le interesa|podrias|puedes|puedo|podemos|le paso|te paso|kann ich|darf ich|konnen sie|konnten sie|hatten sie|mochten sie|willst du|kannst du|soll ich|puis-je|pourriez|pouvez|voulez|veux-tu|seriez|je peux|posso|quer|pode|poderia|mag ik|zal ik|wil je|wilt u|kun je|kunt u|vuoi|potresti|puoi|vorrebbe)\b[^.!?\n]*\?/;
+  /(?<![^.!?\n])(?=[^.!?\n]*\?)[^.!?\n]*\b(?:can i|may i|shall i|could i|should i|can we|could we|shall we|could you|can you|would you|will you|do you (?:need|want|have)|are you (?:looking|interested|free|available|open|hiring|still|around|up for|game)|want|wanna|need|interested|keen|open to|quieres|te interesa|le interesa|podrias|puedes|puedo|podemos|le paso|te paso|kann ich|darf ich|konnen sie|konnten sie|hatten sie|mochten sie|willst du|kannst du|soll ich|puis-je|pourriez|pouvez|voulez|veux-tu|seriez|je peux|posso|quer|pode|poderia|mag ik|zal ik|wil je|wilt u|kun je|kunt u|vuoi|potresti|puoi|vorrebbe)\b[^.!?\n]*\?/;
 /**
  * Each rule's top-level alternatives as separate small regexes, with one gate trie over all of
  * them: a note runs only the alternatives whose words it contains. The rule's match is the

@@ -232,7 +232,8 @@ function sequenceGates(src: string, startBoundary: boolean, endsAtBoundary: bool
         continue;
       }
       // a class of only non-word characters (e.g. [\s,]) ends a word and puts the next character at a word start
-      const nonWord = q.min >= 1 && !body.startsWith('^') && /^(?:\\s|\\.|[^a-zA-Z0-9\\])+$/.test(body);
+      // (an escape, \s included, is a backslash and any character: one way to read the body, no backtracking)
+      const nonWord = q.min >= 1 && !body.startsWith('^') && /^(?:\\.|[^a-zA-Z0-9\\])+$/.test(body);
       endWord(nonWord);
       atBoundary = nonWord;
       fresh = false;

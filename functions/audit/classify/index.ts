@@ -3,6 +3,8 @@
  * across it (`classifyInbox`), and the CRs of an export (`classifyRequests`). Each note is decided in
  * the labelling standard's order (taxonomy.md): no_message, then the structural rules (templates,
  * mail-merge debris, thanks for connecting), and only then the weighed rules of categories 4–8.
+ * Only a note's first CLASSIFIED_CHARS (2,000) characters are read (text.ts): a longer text costs
+ * no more than that, and every pattern run over it is linear in its length (linear.test.ts).
  */
 import type { Classification, ClassifiedRequest, Connection, ConnectionRequest, OwnerProfile } from '../model.ts';
 import { ADVICE } from './advice.ts';
@@ -10,7 +12,7 @@ import { withoutDefaults } from './defaults.ts';
 import { decide, decideStructure, fireAll, noMessage } from './engine.ts';
 import { WEIGHTS } from './fitted.ts';
 import { findTemplates, type TemplateInput, type TemplateMatch } from './templates.ts';
-import { firstNameOf } from './text.ts';
+import { CLASSIFIED_CHARS, classifiedText, firstNameOf } from './text.ts';
 import type { Fired, NoteContext, NoteInput, Weights } from './types.ts';
 import type { WordModel } from './words.ts';
 
@@ -19,6 +21,12 @@ export type { NoteInput, NoteContext, Weights, TemplateMatch };
 export { findTemplates } from './templates.ts';
 export { linkedInDefault } from './defaults.ts';
 export { ALL_RULES } from './rules.ts';
+export { CLASSIFIED_CHARS, classifiedText } from './text.ts';
+
+/** The note as the classifier reads it: its text cut to CLASSIFIED_CHARS characters. */
+function readable<T extends { text: string }>(n: T): T {
+  return n.text.length > CLASSIFIED_CHARS ? { ...n, text: classifiedText(n.text) } : n;
+}
 
 export interface InboxOptions {
   /** Override the fitted weights (used by the fitting and evaluation scripts). */
@@ -79,12 +87,13 @@ export function verdictOf(p: Prepared, weights: Weights = WEIGHTS): Classificati
 
 /** Classifies one note alone (no templates: there is nothing to compare it with). */
 export function classifyNote(text: string, context: NoteContext = {}, weights: Weights = WEIGHTS): Classification {
-  return verdictOf(prepare({ id: 'note', text, ...context }, undefined, weights, undefined), weights);
+  return verdictOf(prepare({ id: 'note', text: classifiedText(text), ...context }, undefined, weights, undefined), weights);
 }
 
 /** Prepares every note of one batch: templates are found across the whole batch. */
-export function prepareInbox(notes: readonly NoteInput[], options: InboxOptions = {}): Map<string, Prepared> {
+export function prepareInbox(input: readonly NoteInput[], options: InboxOptions = {}): Map<string, Prepared> {
   const weights = options.weights ?? WEIGHTS;
+  const notes = input.map(readable);
   const withText = notes.filter((n) => !noMessage(n.text));
   const templates = findTemplates(withText.map(templateInputOf));
   const out = new Map<string, Prepared>();

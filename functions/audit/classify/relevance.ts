@@ -295,16 +295,19 @@ export function relevance(note: string, profile: string): Relevance {
  * Who the note says the recipient is, in its own words ("optometrists like you", "as a litigation
  * partner", "en tant que caviste", "als Landwirt wissen Sie", "como experta en comercio exterior"),
  * for audiences outside the niche list: the phrase's content words are looked up in the profile.
+ * A word is at most 61 letters (`[a-z][a-z-]{1,60}`): a pattern that starts at every word start
+ * then scans a bounded stretch, so a long run of hyphenated letters ("a-a-a-…") costs linear time,
+ * not one scan to its end per hyphen; no real word is that long.
  */
 const AUDIENCE: RegExp[] = [
-  /\b((?:[a-z][a-z-]+ ){0,2}[a-z][a-z-]+) like (?:you|yours|yourself)\b/g,
+  /\b((?:[a-z][a-z-]{1,60} ){0,2}[a-z][a-z-]{1,60}) like (?:you|yours|yourself)\b/g,
   // "as a X" is the recipient only when the sentence goes on about them ("as a SaaS founder you know"),
   // not "as a hobby" or "as a fellow founder, I"
-  /\b(?:as|being) (?:a|an|the|one of the) (?:fellow )?((?:[a-z][a-z&-]* ){0,3}[a-z][a-z&-]+)(?=[^.!?]{0,40}\b(?:you|your|vous|votre|tu|te|usted|sie|ihr|ihre|du|dein|voce|seu|sua|je|jij)\b)/g,
+  /\b(?:as|being) (?:a|an|the|one of the) (?:fellow )?((?:[a-z][a-z&-]{0,60} ){0,3}[a-z][a-z&-]{1,60})(?=[^.!?]{0,40}\b(?:you|your|vous|votre|tu|te|usted|sie|ihr|ihre|du|dein|voce|seu|sua|je|jij)\b)/g,
   /\ben tant que ((?:[a-z][a-z-]* ){0,2}[a-z][a-z-]+)/g,
   /\bals ([a-z][a-z-]+(?: [a-z][a-z-]+)?) (?:wissen|kennen|sind|haben|brauchen) sie\b/g,
   /\bcomo ((?:experta?|especialista|duen[oa]|director[a]?|gerente|responsable|profesional|dono|dona|gestor[a]?)(?: (?:en|de|em|do|da) [a-z]+(?: [a-z]+)?)?)/g,
-  /\b([a-z][a-z-]+s) (?:in your (?:area|city|county|region|town|state)|near you)\b/g,
+  /\b([a-z][a-z-]{1,60}s) (?:in your (?:area|city|county|region|town|state)|near you)\b/g,
   // Romance languages put the head noun first: "para tiendas de bicicletas", "pour les cabinets
   // d'avocats", "para escritorios de advocacia", "per studi dentistici": the words after it say whose
   /\b(?:para|pour|per|a) (?:les |los |las |os |as |i |le |la |el |o )?(?:tiendas|lojas|magasins|negozi|clinicas|cliniques|cabinets|despachos|escritorios|estudios|studi|talleres|oficinas|ateliers|agencias|agences|empresas|entreprises|negocios|comercios|boutiques|consultorios|centros|centres) (?:de |d'|do |da |dos |das |des |di |del |dei )?((?:[a-z][a-z'-]+ ?){1,2})/g,

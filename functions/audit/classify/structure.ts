@@ -12,8 +12,13 @@ import type { Fired, NoteContext } from './types.ts';
 /** The structural bot rules (ids of the reasons). */
 export const DEBRIS_RULES = ['bot.placeholder', 'bot.malformed_greeting', 'bot.field_greeting', 'bot.wrong_name', 'bot.own_name', 'bot.thanks_for_connecting'] as const;
 
+/**
+ * A mail-merge placeholder left in. Every form is bounded by its delimiters and every repeat is
+ * bounded or has one way to split the text ("[Recipient name ]": the name ends with a letter, the
+ * spaces before "]" are the `\s*`'s alone), so the search is linear in the note.
+ */
 const PLACEHOLDER =
-  /\{\{?\s*[A-Za-z_][A-Za-z0-9_. -]{0,38}\s*\}\}?|\[\s*(?:first[ _]?name|last[ _]?name|full[ _]?name|name|company|company[ _]?name|title|industry|city|nombre|empresa|vorname|name des empf[äa]ngers|firma|pr[ée]nom|entreprise|nome|Recipient[A-Za-z ]*|[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*){0,3})\s*\]|%[A-Z][A-Z0-9_]{1,29}%|<<?\s*[A-Z][A-Za-z_]*(?: [A-Za-z_]+){0,4}\s*>>?|\b(?:FNAME|LNAME|FIRSTNAME|FIRST_NAME|LASTNAME|LAST_NAME|COMPANYNAME|COMPANY_NAME)\b|\$[a-z_]{3,30}\b(?![.,]?\d)|\{[^{}|\n]{1,30}\|[^{}\n]{1,60}\}|\b(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|at|from|with|in) (?:nan|NaN|null|undefined|None|N\/A)\b|\*{2,3}[A-Z][A-Z_ ]{1,29}\*{2,3}|@[A-Za-z_]{2,30}@|__[A-Za-z_]{2,30}__|\{![A-Za-z_.]{2,40}\}|^\s*(?:hi|hello|hey|dear|hoi|hallo|hola|bonjour|ol[aá]|oi|ciao|salut)\s+(?:voornaam|vorname|nombre|pr[ée]nom|nome|firstname|first name|name|nan)\b|\|[A-Z][A-Za-z_ ]{1,29}\||#[A-Z][A-Z_]{1,29}#/;
+  /\{\{?\s*[A-Za-z_][A-Za-z0-9_. -]{0,38}\s*\}\}?|\[\s*(?:first[ _]?name|last[ _]?name|full[ _]?name|name|company|company[ _]?name|title|industry|city|nombre|empresa|vorname|name des empf[äa]ngers|firma|pr[ée]nom|entreprise|nome|Recipient(?:[A-Za-z ]*[A-Za-z])?|[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*){0,3})\s*\]|%[A-Z][A-Z0-9_]{1,29}%|<<?\s*[A-Z][A-Za-z_]*(?: [A-Za-z_]+){0,4}\s*>>?|\b(?:FNAME|LNAME|FIRSTNAME|FIRST_NAME|LASTNAME|LAST_NAME|COMPANYNAME|COMPANY_NAME)\b|\$[a-z_]{3,30}\b(?![.,]?\d)|\{[^{}|\n]{1,30}\|[^{}\n]{1,60}\}|\b(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|at|from|with|in) (?:nan|NaN|null|undefined|None|N\/A)\b|\*{2,3}[A-Z][A-Z_ ]{1,29}\*{2,3}|@[A-Za-z_]{2,30}@|__[A-Za-z_]{2,30}__|\{![A-Za-z_.]{2,40}\}|^\s*(?:hi|hello|hey|dear|hoi|hallo|hola|bonjour|ol[aá]|oi|ciao|salut)\s+(?:voornaam|vorname|nombre|pr[ée]nom|nome|firstname|first name|name|nan)\b|\|[A-Z][A-Za-z_ ]{1,29}\||#[A-Z][A-Z_]{1,29}#/;
 /** Cheap precheck: every placeholder form above needs one of these characters or words. */
 const MAY_HAVE_PLACEHOLDER_CHAR = /[{[%<$*|#@_]/;
 const PLACEHOLDER_WORDS = ['name', 'nombre', 'nome', 'prenom', 'voornaam', 'company', 'nan', 'null', 'undefined', 'none', 'n/a'];
@@ -29,7 +34,8 @@ const DOUBLE_GREETING = /^\s*(hi|hello|hey|dear|hola|hallo|bonjour|ol[áa]|oi|ci
 const DOUBLE_CLAUSE = /^\s*([^,!:\n]{4,40}[,!:])\s*\1/;
 /** An empty merge field: "at .", "Hi ,", "the  team", a dangling "at" at the end of a note that was not cut. */
 const EMPTY_FIELD = /\b(?:at|in|of|for|on|from|with|bei|chez|en|em)\s+[.,!?](?:\s|$)|\bthe\s{2,}(?:team|company|role|launch|industry)\b|\b(?:at|from) (?:for|and|with|to|as)\b|^\s*(?:hi|hello|hey|dear)\s+,|^\s*dear\s*,|,\s*,/i;
-const DANGLING = /\b(?:at|in)\s*[.!]?\s*$/i;
+// (the same as `\s*[.!]?\s*$`, written so that no two quantifiers share the spaces: linear)
+const DANGLING = /\b(?:at|in)\s*(?:[.!]\s*)?$/i;
 /** LinkedIn cuts notes at 300 characters: a note this long may end mid-sentence by itself. */
 const CUT_LENGTH = 290;
 function mayHaveEmptyField(text: string): boolean {
@@ -175,6 +181,9 @@ function nameParts(...names: (string | undefined)[]): string[] {
   return out;
 }
 
+/** Trailing punctuation, tried only where a run of it starts (a long run is scanned once, not once per character). */
+const TRAILING_PUNCT = /(?<![,!.:;])[,!.:;]+$/;
+
 /** Fires rule 3's structural bot rules on one note: (b) mail-merge debris and (c) thanks for connecting. */
 export function fireDebris(text: string, ctx: NoteContext, out: Fired[]): void {
   const ph = mayHavePlaceholder(text) ? PLACEHOLDER.exec(text) : null;
@@ -203,7 +212,7 @@ export function fireDebris(text: string, ctx: NoteContext, out: Fired[]): void {
     }
   }
   if (!g || !g.name || ph) return;
-  const toks = g.name.split(/\s+/).map((t) => t.replace(/[,!.:;]+$/, '')).filter(Boolean);
+  const toks = g.name.split(/\s+/).map((t) => t.replace(TRAILING_PUNCT, '')).filter(Boolean);
   const folded = toks.map((t) => letters(t));
   if (folded.some((t) => NOT_A_NAME.has(t))) return;
   const greeting = text.slice(0, g.nameStart + g.name.length);

@@ -56,9 +56,18 @@ const FIELD_WORDS = 4;
 const BLOCK_REPS = 40;
 
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'herr', 'frau', 'sr', 'sra', 'srta', 'mme', 'mlle', 'dra', 'don', 'dona', 'sir', 'madam', 'madame', 'monsieur']);
-/** Words of a closing line ("Best, Sam", "Cheers", "Viele Grüße"): dropped with the names after them. */
+/**
+ * Words of a closing line ("Best, Sam", "Cheers", "Viele Grüße"): dropped with the names after them.
+ * Written to be linear in the note; it accepts exactly what the plain form accepts,
+ *   (?:^|[.!?\n,;]|\s{2})\s*(?:WORDS)[\s,!.:-]*(?:NAME(?:\s+NAME){0,2})?[\s.!]*$
+ * with NAME = \p{L}[\p{L}'’.-]*, and removes the same text, but no two repeats compete for the same
+ * characters: a start inside a run of spaces is only tried at the run's start (a later start in it
+ * would match the same end, and the first one is tried first); the separators take every
+ * separator ([\s.!] is a part of [\s,!.:-], so a tail without a name is the separators alone); the
+ * last name ends with a letter, an apostrophe or a dash, its trailing dots being the final [\s.!]*.
+ */
 const SIGN_OFF =
-  /(?:^|[.!?\n,;]|\s{2})\s*(?:best(?: regards| wishes)?|kind regards|warm regards|regards|cheers|thanks|thank you|many thanks|warmly|sincerely|all the best|take care|talk soon|saludos(?: cordiales)?|un saludo|atentamente|abrazos?|viele gr[uü](?:ß|ss)e|beste gr[uü](?:ß|ss)e|lg|vg|mfg|cordialement|bien [aà] vous|amiti[eé]s|abra[cç]os|att|atenciosamente|cumprimentos|groeten|met vriendelijke groet|saluti|cordiali saluti|un caro saluto)[\s,!.:-]*(?:[\p{L}][\p{L}'’.-]*(?:\s+[\p{L}][\p{L}'’.-]*){0,2})?[\s.!]*$/iu;
+  /(?:^|[.!?,;]|(?<!\s)(?:\n|\s{2}))\s*(?:best(?: regards| wishes)?|kind regards|warm regards|regards|cheers|thanks|thank you|many thanks|warmly|sincerely|all the best|take care|talk soon|saludos(?: cordiales)?|un saludo|atentamente|abrazos?|viele gr[uü](?:ß|ss)e|beste gr[uü](?:ß|ss)e|lg|vg|mfg|cordialement|bien [aà] vous|amiti[eé]s|abra[cç]os|att|atenciosamente|cumprimentos|groeten|met vriendelijke groet|saluti|cordiali saluti|un caro saluto)[\s,!.:-]*(?:(?:\p{L}[\p{L}'’.-]*\s+){0,2}\p{L}(?:[\p{L}'’.-]*[\p{L}'’-])?[\s.!]*)?$/iu;
 const DASH_SIGNATURE = /\s[-–—~]\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}\s*$/u;
 
 /** The parts of display names as folded words (first names alone, last names, initials dropped by length). */
@@ -79,16 +88,30 @@ export function templateBody(text: string): string {
   return body;
 }
 
+/**
+ * A token (a run of non-spaces) holding an e-mail address: what `\S+@\S+\.\S+` replaces, written
+ * to be linear. That pattern's leftmost match is a whole token (its first `\S+` takes everything
+ * before the "@", its last everything to the token's end), and a token has one iff some "@" after
+ * its first character is followed, two or more characters on, by a "." that is not its last
+ * character: true iff it holds for the FIRST such "@". So the match is only tried where a token
+ * starts, and the "@" is the first one after the token's first character (no choice to undo).
+ */
+const EMAIL = /(?<!\S)\S[^\s@]*@\S+\.\S+/g;
+/** Quotes around a word; the trailing run is only tried where it starts (one scan, not one per quote). */
+const EDGE_QUOTES = /^'+|(?<!')'+$/g;
+/** Trailing dots and apostrophes of a company name (tried where the run starts, as above). */
+const COMPANY_TAIL = /(?<![.’'])[.’']+$/;
+
 /** A note's normalised words: what stays the same when a template is filled in for another person. */
 export function templateWords(text: string, names: ReadonlySet<string> = new Set()): string[] {
   const s = fold(templateBody(text))
     .replace(/https?:\/\/\S+|www\.\S+/g, ' url ')
-    .replace(/\S+@\S+\.\S+/g, ' email ')
+    .replace(EMAIL, ' email ')
     .replace(/[’`´]/g, "'")
     .replace(/\d+(?:[.,:]\d+)*/g, ' 0 ');
   const out: string[] = [];
   for (const raw of s.split(/[^\p{L}\p{N}'{}[\]%<>|]+/u)) {
-    const w = raw.replace(/^'+|'+$/g, '');
+    const w = raw.replace(EDGE_QUOTES, '');
     if (!w || (w.length === 1 && !/[\p{N}]/u.test(w) && !/[^\x00-\x7f]/.test(w))) continue;
     if (names.has(w) || TITLES.has(w)) continue;
     out.push(w);
@@ -132,10 +155,16 @@ export function sameTemplate(a: readonly string[], b: readonly string[]): boolea
   const mb = b.slice(p, b.length - s);
   const common = p + s;
   if (ma.length <= FIELD_WORDS && mb.length <= FIELD_WORDS) return common >= MIN_WORDS_MANY_SENDERS && common >= 0.7 * longer;
-  // two fields: a common run inside the remainders
+  // two fields: a common run inside the remainders (the first longest one). Only runs starting in
+  // the first 2·FIELD_WORDS words of both are tried: the answer is yes only for a run that ends at
+  // most FIELD_WORDS words before the end after starting at most FIELD_WORDS words in, i.e. one of at
+  // least length − 2·FIELD_WORDS words, which no run starting further in can reach or beat. Same
+  // answer as trying every start (linear.test.ts checks it), in time linear in the notes; trying
+  // every start took quadratic time, cubic on notes of one repeated word.
   let best = { len: 0, i: 0, j: 0 };
-  for (let i = 0; i < ma.length; i++) {
-    for (let j = 0; j < mb.length; j++) {
+  const from = 2 * FIELD_WORDS;
+  for (let i = 0; i < ma.length && i <= from; i++) {
+    for (let j = 0; j < mb.length && j <= from; j++) {
       let k = 0;
       while (i + k < ma.length && j + k < mb.length && ma[i + k] === mb[j + k]) k++;
       if (k > best.len) best = { len: k, i, j };
@@ -170,7 +199,7 @@ function normCompany(c: string): string {
 function ownCompanyInText(text: string): string | undefined {
   const m = OWN_COMPANY.exec(text);
   const c = m ? (m[1] ?? m[2] ?? m[3]) : undefined;
-  return c?.replace(/[.’']+$/, '');
+  return c?.replace(COMPANY_TAIL, '');
 }
 
 function fnv1a(s: string): number {

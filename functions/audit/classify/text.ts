@@ -5,6 +5,26 @@
 
 const MARKS = /[\u0300-\u036f]/g;
 
+/**
+ * The classifier reads at most this many characters of a note (code points, as the export reader
+ * counts them): LinkedIn cuts a note at 300, the reader keeps at most 2,000, and whatever else hands
+ * the classifier a longer text (a notes file, a direct call) still costs no more than this. The
+ * rest is never looked at: not by the rules, the templates, the word model or the evidence.
+ */
+export const CLASSIFIED_CHARS = 2000;
+
+/** The part of a note the classifier reads: its first CLASSIFIED_CHARS characters (a surrogate pair is never split). */
+export function classifiedText(text: string): string {
+  if (text.length <= CLASSIFIED_CHARS) return text;
+  let i = 0;
+  for (let n = 0; n < CLASSIFIED_CHARS && i < text.length; n++) {
+    const c = text.charCodeAt(i);
+    const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    i += pair ? 2 : 1;
+  }
+  return text.slice(0, i);
+}
+
 /** Lower-case, strip diacritics: for comparing words (names, keywords), never for evidence. */
 export function fold(s: string): string {
   return s.normalize('NFD').replace(MARKS, '').toLowerCase();
@@ -81,6 +101,14 @@ const GREETING_RE = new RegExp(
   `^\\s*(?:${GREETING_WORDS.map((g) => g.replace(/ /g, '\\s+')).join('|')})\\b[\\s,!.:;—–-]*`,
   'i',
 );
+/**
+ * Trailing punctuation of a greeting word / a name. A `[…]+$` search would start at every
+ * character of a long run and scan it to the end each time (quadratic); the lookbehind lets it
+ * start only where the run starts, which is where the match starts anyway.
+ */
+const GREETING_TAIL = /(?<![\s,!.:;—–-])[\s,!.:;—–-]+$/;
+const NAME_TAIL = /(?<![,!.:;—–-])[,!.:;—–-]+$/;
+const TOKEN_TAIL = /(?<![,!.:;])[,!.:;]+$/;
 const TITLE_RE = /^(?:mr|mrs|ms|miss|dr|prof|herr|frau|sr|sra|srta|m|mme|mlle|dra|don|dona)\.?\s+/i;
 
 export interface Greeting {
@@ -110,7 +138,7 @@ function parseGreetingUncached(text: string): Greeting | null {
   // the greeting words are folded ("ola", "buenos dias", "chere"): match the folded note (same length)
   const g = GREETING_RE.exec(foldSameLength(text));
   if (!g) return null;
-  const word = text.slice(0, g[0].length).trim().replace(/[\s,!.:;—–-]+$/, '');
+  const word = text.slice(0, g[0].length).trim().replace(GREETING_TAIL, '');
   let pos = g[0].length;
   const rest = text.slice(pos);
   const t = TITLE_RE.exec(rest);
@@ -124,11 +152,11 @@ function parseGreetingUncached(text: string): Greeting | null {
     const toks = m[0].trim().split(/\s+/);
     const kept: string[] = [];
     for (const tok of toks) {
-      if (/^(?:I|I'm|I’m|We|We're|Our|My|Thanks|Thank|Great|Hope|Just|Quick|Je|Ich|Wir|Yo|Eu|Nous)$/.test(tok.replace(/[,!.:;]+$/, ''))) break;
+      if (/^(?:I|I'm|I’m|We|We're|Our|My|Thanks|Thank|Great|Hope|Just|Quick|Je|Ich|Wir|Yo|Eu|Nous)$/.test(tok.replace(TOKEN_TAIL, ''))) break;
       kept.push(tok);
       if (/[,!.:;]$/.test(tok)) break;
     }
-    name = kept.join(' ').replace(/[,!.:;—–-]+$/, '');
+    name = kept.join(' ').replace(NAME_TAIL, '');
   }
   let end = nameStart + name.length;
   const tail = /^[\s,!.:;—–-]*/.exec(text.slice(end));
