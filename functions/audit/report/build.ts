@@ -18,7 +18,7 @@ import {
 } from '../model.ts';
 import { evidenceInNote, isMeaningfulEvidence } from './evidence.ts';
 import { CATEGORY_TEXT } from './labels.ts';
-import { maskCompany, maskName, textMasker } from './redact.ts';
+import { maskCompany, maskName, Redactor, redactSource } from './redact.ts';
 import { computeYearStats, DEFAULT_TIME_ZONE, hasNote, yearsOf, type YearStats } from '../stats/index.ts';
 import { gradeSentTemplates, isMassTemplate, type OneByOne, type TemplateGrade } from './templates.ts';
 
@@ -266,6 +266,20 @@ function rate(n: number, d: number): number | null {
   return d === 0 ? null : n / d;
 }
 
+/** The stats with the exports' file names that could name someone ("jane-doe.zip") replaced (redaction). */
+function redactSources(stats: YearStats): YearStats {
+  const names = new Map(stats.coverage.exports.map((e, i) => [e.source, redactSource(e.source, i)]));
+  const of = (s: string) => names.get(s) ?? redactSource(s, names.size);
+  return {
+    ...stats,
+    coverage: {
+      ...stats.coverage,
+      exports: stats.coverage.exports.map((e) => ({ ...e, source: of(e.source) })),
+      ranges: stats.coverage.ranges.map((r) => ({ ...r, sources: r.sources.map(of) })),
+    },
+  };
+}
+
 export function buildReportModel(input: ReportInput): ReportModel {
   const timeZone = input.timeZone ?? DEFAULT_TIME_ZONE;
   const generatedAt = input.generatedAt ?? new Date().toISOString();
@@ -275,20 +289,37 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const stats = computeYearStats(input.requests, input.coverages, year, { timeZone, today });
   const ofYear = input.requests.filter((r) => r.year === year);
 
-  // Redaction masks, in a note, the names of the people involved (owner and counterpart) and the counterpart's company.
+  // Redaction masks, in a note, every name and company it shows (redact.ts): those of the people
+  // involved (owner and counterpart) in any spelling, everyone else the export knows, and any other
+  // name the notes mention, learnt from all the notes of the year first.
   const ownerNames = input.owner ? [input.owner.name] : [];
-  const maskerFor = (people: ClassifiedRequest[]): ((t: string) => string) =>
-    redact
-      ? textMasker([...ownerNames, ...people.map((p) => p.counterpart.name)], people.flatMap((p) => (p.counterpart.company ? [p.counterpart.company] : [])))
-      : (t) => t;
+  const involved = (people: ClassifiedRequest[]) => ({
+    names: [...ownerNames, ...people.map((p) => p.counterpart.name)],
+    companies: [...people.flatMap((p) => (p.counterpart.company ? [p.counterpart.company] : [])), ...people.flatMap((p) => (p.cluster?.company ? [p.cluster.company] : []))],
+  });
+  const redactor = redact ? new Redactor(involved(input.requests)) : null;
+  if (redactor) {
+    const clustersSeen = new Set<string>();
+    for (const r of ofYear) {
+      const people = involved([r]);
+      redactor.learn(r.message, people);
+      if (r.cluster && !clustersSeen.has(r.cluster.id)) {
+        clustersSeen.add(r.cluster.id);
+        redactor.learn(r.cluster.example, people);
+        redactor.learn(r.cluster.pattern, people);
+      }
+    }
+  }
+  const identity = { text: (t: string) => t, fragment: (_message: string, t: string) => t };
+  const maskerFor = (people: ClassifiedRequest[]) => (redactor ? redactor.for(involved(people)) : identity);
   const dateFormat = new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', year: 'numeric' });
 
   const view = (r: ClassifiedRequest): ExampleView => {
     const mask = maskerFor([r]);
-    const message = mask(r.message);
+    const message = mask.text(r.message);
     const spans: string[] = [];
     const reasons = r.reasons.map((x: Reason) => {
-      const evidence = mask(x.evidence);
+      const evidence = mask.fragment(r.message, x.evidence);
       const found = evidenceInNote(message, evidence);
       if (x.category === r.category) spans.push(...found.spans);
       return { rule: x.rule, category: x.category, description: x.description ?? null, evidence, inNote: found.inNote };
@@ -312,7 +343,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
       message,
       segments: highlight(message, spans),
       reasons,
-      advice: r.advice ? mask(r.advice) : CATEGORY_TEXT[r.category].advice || null,
+      advice: r.advice ? mask.fragment(r.message, r.advice) : CATEGORY_TEXT[r.category].advice || null,
       outcome: r.outcome,
     };
   };
@@ -349,7 +380,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
         requests: members.length,
         senders: new Set(members.map((m) => m.counterpart.key)).size,
         company: redact ? (maskCompany(company ?? undefined) ?? null) : company,
-        example: redact && company ? textMasker([], [company])(mask(cluster.example || members[0].message)) : mask(cluster.example || members[0].message),
+        example: mask.text(cluster.example || members[0].message),
       };
     })
     // The hall of shame's copy-paste section: notes from several people that earned an IGNORE.
@@ -363,7 +394,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const templates: TemplatesView = {
     rows: graded.templates.map((t) => {
       const members = sent.filter((r) => r.cluster?.id === t.id);
-      return { ...t, pattern: maskerFor(members)(t.pattern) };
+      return { ...t, pattern: maskerFor(members).text(t.pattern) };
     }),
     oneByOne: graded.oneByOne,
     withNote: graded.withNote,
@@ -405,7 +436,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     owner: input.owner
       ? { name: redact ? maskName(input.owner.name) : input.owner.name, profileUrl: redact ? null : safeProfileUrl(input.owner.profileUrl) }
       : null,
-    stats,
+    stats: redact ? redactSources(stats) : stats,
     headline: {
       received: inc.total,
       sent: stats.totals.sent,
