@@ -1,17 +1,22 @@
-#!/usr/bin/env tsx
 /**
  * `aoi`: the command-line face of Accept or Ignore. Thin: parses arguments with commander and
  * hands over to the command modules in cli/. Every command returns its exit code; a user never
  * sees a stack trace (unexpected errors print one `error:` line; AOI_DEBUG=1 shows the stack).
+ *
+ * Each command's module is imported only when that command runs (the build turns each into its
+ * own chunk of dist/): `aoi check` never loads the export reader, the report or the AWS SDK.
+ * Built by `npm run build` into dist/aoi.js (the package's `bin`); in development,
+ * `npx tsx bin/aoi.ts …` runs the sources.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { runAudit } from '../cli/audit.ts';
-import { runCheck } from '../cli/check.ts';
-import { runClassify } from '../cli/classify.ts';
-import { runStart } from '../cli/start.ts';
+import nodeModule from 'node:module';
 import { describeUnexpected } from '../cli/io.ts';
+import { DEFAULT_TIME_ZONE } from '../functions/audit/export/time.ts';
 
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+// V8 keeps the compiled code of the modules loaded from here on in a cache on disk (Node >= 22.1;
+// NODE_DISABLE_COMPILE_CACHE=1 turns it off): the second `aoi check` skips compiling the rules.
+nodeModule.enableCompileCache?.();
+
 process.env.AWS_EC2_METADATA_DISABLED ??= 'true';
 
 const io = { stdout: process.stdout, stderr: process.stderr };
@@ -52,7 +57,7 @@ program
   .argument('<exports...>', 'LinkedIn export zip(s) or Invitations.csv file(s) of one person')
   .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'jsonl']).default('text'))
   .option('--out <dir>', 'write the yearly report pages (report-<year>.html) into this folder')
-  .option('--tz <zone>', 'IANA time zone in which LinkedIn\'s "Sent At" is read and years are counted', 'America/Los_Angeles')
+  .option('--tz <zone>', 'IANA time zone in which LinkedIn\'s "Sent At" is read and years are counted', DEFAULT_TIME_ZONE)
   .option('--year <yyyy>', 'only this year', intOption('--year'))
   .option('--redact', 'mask names, profile URLs and companies in the report pages (shareable version)', false)
   .option('--max-bytes <n>', 'largest input file accepted, in bytes', intOption('--max-bytes'))
@@ -72,6 +77,7 @@ Warnings go to stderr as "warning: <file> row <n>: <reason>"; unusable input pri
 "error: ..." line and exits with code 2.`,
   )
   .action(async (inputs: string[], opts) => {
+    const { runAudit } = await import('../cli/audit.ts');
     process.exitCode = await runAudit(inputs, opts, io);
   });
 
@@ -82,6 +88,7 @@ program
   .option('--to <recipient>', 'the recipient\'s headline or industry, e.g. "Nurse manager | Hospitals and Health Care"')
   .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
   .action(async (note: string, opts) => {
+    const { runCheck } = await import('../cli/check.ts');
     process.exitCode = await runCheck(note, opts, io);
   });
 
@@ -91,6 +98,7 @@ program
   .requiredOption('--input <file>', 'JSON Lines file: {id, text, direction?, sender?, sender_company?, recipient_profile?} per line')
   .addOption(new Option('--format <format>', 'output format').choices(['jsonl', 'text']).default('jsonl'))
   .action(async (opts) => {
+    const { runClassify } = await import('../cli/classify.ts');
     process.exitCode = await runClassify(opts, io);
   });
 
@@ -104,6 +112,7 @@ program
   .option('--memory', 'keep nothing: a throwaway run', false)
   .option('--open', 'open the page in your browser', false)
   .action(async (opts) => {
+    const { runStart } = await import('../cli/start.ts');
     process.exitCode = await runStart(opts, io);
   });
 

@@ -3,8 +3,6 @@
 import { App } from 'aws-cdk-lib';
 import { buildApp } from '../lib/app.ts';
 
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-
 const app = new App();
 buildApp(app);
 app.synth();

@@ -5,7 +5,7 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { auditExport, mergeAudits, type AuditResult, type MergedAudit } from '../functions/audit/audit.ts';
-import { ExportError, type ReadLimits } from '../functions/audit/export/index.ts';
+import { ExportError, isValidTimeZone, type ReadLimits } from '../functions/audit/export/index.ts';
 import { computeYearStats, yearsOf, type YearStats } from '../functions/audit/stats/index.ts';
 import { renderYearReport } from '../functions/audit/report/index.ts';
 import { CATEGORIES, isUnsure, UNSURE_BELOW, type ClassifiedRequest } from '../functions/audit/model.ts';
@@ -27,11 +27,7 @@ export interface AuditCliOptions {
 class UsageError extends Error {}
 
 function checkTimeZone(tz: string): void {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-  } catch {
-    throw new UsageError(`--tz "${tz}" is not a time zone; use an IANA name such as America/Los_Angeles or Europe/Berlin.`);
-  }
+  if (!isValidTimeZone(tz)) throw new UsageError(`--tz "${tz}" is not a time zone; use an IANA name such as America/Los_Angeles or Europe/Berlin.`);
 }
 
 async function checkReadable(path: string): Promise<void> {

@@ -3,7 +3,7 @@
  * service roles and the prefix-scoped object wildcards. Each names exactly one finding (cdk-nag 3
  * has no prefix matching) and says why it stands.
  */
-import { Validations } from 'aws-cdk-lib';
+import { Stack, Token, Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import { REPORT_PREFIX, UPLOAD_PREFIX } from '../functions/aws/config.ts';
 import type { StatefulNames } from './names.ts';
@@ -11,8 +11,13 @@ import type { PipelineStack } from './pipeline-stack.ts';
 
 const BASIC_EXECUTION_ROLE = 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]';
 
-function objectWildcard(names: StatefulNames, prefix: string): string {
-  return `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${names.nagBucketName}/${prefix}*]`;
+/**
+ * The finding as cdk-nag spells it: with a known region, `@aws-cdk/core:enablePartitionLiterals`
+ * (cdk.json) writes the partition as a literal (`arn:aws:s3:::…`); without one, as `Ref: AWS::Partition`.
+ */
+function objectWildcard(scope: IConstruct, names: StatefulNames, prefix: string): string {
+  const partition = Stack.of(scope).partition;
+  return `AwsSolutions-IAM5[Resource::arn:${Token.isUnresolved(partition) ? '<AWS::Partition>' : partition}:s3:::${names.nagBucketName}/${prefix}*]`;
 }
 
 export function acknowledgeManagedFindings(pipeline: PipelineStack, names: StatefulNames): void {
@@ -27,19 +32,19 @@ export function acknowledgeManagedFindings(pipeline: PipelineStack, names: State
     });
   }
   Validations.of(pipeline.ingest).acknowledge({
-    id: objectWildcard(names, UPLOAD_PREFIX),
+    id: objectWildcard(pipeline, names, UPLOAD_PREFIX),
     reason: 'Ingest must read any upload of any user (uploads/<userId>/<uploadId>); the grant is s3:GetObject only, scoped to the uploads/ prefix.',
   });
   Validations.of(pipeline.ingest).acknowledge({
-    id: objectWildcard(names, REPORT_PREFIX),
+    id: objectWildcard(pipeline, names, REPORT_PREFIX),
     reason: 'Ingest writes each user\'s report pages (reports/<userId>/report-<year>.html); the grant is s3:PutObject only, scoped to the reports/ prefix.',
   });
   Validations.of(pipeline.api).acknowledge({
-    id: objectWildcard(names, UPLOAD_PREFIX),
+    id: objectWildcard(pipeline, names, UPLOAD_PREFIX),
     reason: 'The API signs presigned upload POSTs for uploads/<sub>/<uploadId>; s3:PutObject only, scoped to uploads/, and the signed policy pins the exact key.',
   });
   Validations.of(pipeline.api).acknowledge({
-    id: objectWildcard(names, REPORT_PREFIX),
+    id: objectWildcard(pipeline, names, REPORT_PREFIX),
     reason: 'The API signs short-lived links to reports/<sub>/report-<year>.html; s3:GetObject only, scoped to reports/, and the handler only signs the caller\'s own key.',
   });
   const notifications = pipeline.node.children.find((c) => c.node.id.startsWith('BucketNotificationsHandler'));

@@ -22,6 +22,7 @@ import type { S3Event } from 'aws-lambda';
 import { startLocalEmulators } from '../local/emulators.ts';
 import { createIngestHandler } from '../functions/ingest.ts';
 import type { IngestTimings } from '../functions/app/ingest-upload.ts';
+import { DEFAULT_TIME_ZONE } from '../functions/audit/export/time.ts';
 
 const HEADER = ['From', 'To', 'Sent At', 'Message', 'Direction', 'inviterProfileUrl', 'inviteeProfileUrl'];
 const FIRST = ['Alex', 'Maria', 'Kenji', 'Fatima', 'Lucas', 'Priya', 'Ole', 'Chen', 'Amara', 'Diego', 'Sofia', 'Jonas'];
@@ -130,7 +131,7 @@ async function measure(rows: number): Promise<Result[]> {
         console.error(message, JSON.stringify(extra));
       },
     };
-    const handler = createIngestHandler({ clients: emu.clients, bucket: emu.bucket, table: emu.table, logger, timeZone: 'America/Los_Angeles' });
+    const handler = createIngestHandler({ clients: emu.clients, bucket: emu.bucket, table: emu.table, logger, timeZone: DEFAULT_TIME_ZONE });
     const event = {
       Records: [
         {

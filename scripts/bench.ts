@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: every benchmark, one after the other, each in its own process so their memory
- * figures do not mix. Prints figures; asserts nothing (speed and memory goals are never tests).
+ * figures do not mix. Prints figures; asserts nothing (speed and memory goals are never tests), and
+ * ends with every goal line (`target: <figure> (target <goal>): met|MISSED`) of every benchmark.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -8,22 +9,32 @@ import { join } from 'node:path';
 const root = join(import.meta.dirname, '..');
 const tsx = join(root, 'node_modules/.bin/tsx');
 const benches = [
+  ['CLI start-up (aoi check, aoi --help vs node -e 1; builds dist/)', 'scripts/bench-cli.ts'],
+  ['whole aoi audit of 100k rows vs a bare papaparse stream', 'scripts/bench-audit.ts'],
+  ['ingest Lambda bundle (size, what it is made of, cold import vs the bare S3 client)', 'scripts/bench-bundle.ts'],
   ['export reader (rows/s, peak RSS at 10k and 100k rows)', 'scripts/bench-read.ts'],
-  ['classifier (per-note rules notes/s, clustering 10k/100k)', 'scripts/bench-classify.ts'],
+  ['classifier (per-note rules notes/s, clustering 10k/100k, a 300 KB note)', 'scripts/bench-classify.ts'],
   ['ingest pipeline against the emulators (rows/s, time split, peak RSS)', 'scripts/bench-ingest.ts'],
 ] as const;
 
 let failed = 0;
+const summary: string[] = [];
 for (const [title, script] of benches) {
   process.stdout.write(`\n=== ${title}: ${script}\n`);
   const r = spawnSync(tsx, [join(root, script)], {
-    stdio: 'inherit',
+    stdio: ['inherit', 'pipe', 'inherit'],
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
     cwd: root,
-    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', AWS_EC2_METADATA_DISABLED: 'true' },
+    env: { ...process.env, AWS_EC2_METADATA_DISABLED: 'true' },
   });
+  process.stdout.write(r.stdout ?? '');
+  // Lines `target: …` (a goal, measured as a ratio in the same run) and `figure: …` are repeated at the end.
+  for (const line of (r.stdout ?? '').split('\n')) if (/^(target|figure): /.test(line)) summary.push(`${line}   [${script}]`);
   if (r.status !== 0) {
     failed++;
     process.stdout.write(`(${script} exited with ${r.status ?? r.signal})\n`);
   }
 }
+process.stdout.write(`\n=== goals (each measured against its baseline in the same run)\n${summary.join('\n')}\n`);
 process.exitCode = failed ? 1 : 0;

@@ -12,6 +12,7 @@ import { promisify } from 'node:util';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { buildApp } from '../../lib/app.ts';
+import { CDK_JSON_CONTEXT } from './cdk-json.ts';
 
 const run = promisify(execFile);
 
@@ -19,7 +20,7 @@ describe('handler bundles', () => {
   it('bundle with local esbuild as ESM and load and run in plain node', async () => {
     const outdir = mkdtempSync(join(tmpdir(), 'aoi-cdk-'));
     try {
-      const app = new App({ outdir, builtinCloudFormationValidation: false });
+      const app = new App({ outdir, builtinCloudFormationValidation: false, context: CDK_JSON_CONTEXT });
       const { pipeline } = buildApp(app);
       app.synth();
       const fns = Template.fromStack(pipeline).findResources('AWS::Lambda::Function', { Properties: { Runtime: 'nodejs24.x' } });
@@ -45,14 +46,14 @@ describe('handler bundles', () => {
       `;
       const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], {
         cwd: outdir, // no node_modules reachable: the bundle must be self-contained
-        env: { PATH: process.env.PATH, AWS_REGION: 'us-east-1', BUCKET_NAME: 'b', TABLE_NAME: 't', AWS_EC2_METADATA_DISABLED: 'true', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+        env: { PATH: process.env.PATH, AWS_REGION: 'us-east-1', BUCKET_NAME: 'b', TABLE_NAME: 't', AWS_EC2_METADATA_DISABLED: 'true' },
       });
       const out = JSON.parse(stdout.trim().split('\n').pop()!);
       expect(out.unauth.statusCode).toBe(401);
       expect(out.unauth.headers['content-type']).toBe('application/problem+json');
       expect(JSON.parse(out.unauth.body)).toMatchObject({ status: 401, title: 'Unauthorized' });
       expect(out.ignored.results).toEqual([expect.objectContaining({ status: 'SKIPPED', key: 'reports/u/report-2025.html' })]);
-      expect(out.routes).toHaveLength(6);
+      expect(out.routes).toHaveLength(7);
     } finally {
       rmSync(outdir, { recursive: true, force: true });
     }

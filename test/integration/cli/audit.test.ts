@@ -182,6 +182,33 @@ describe.concurrent('aoi audit on bad input', () => {
     expect(stderr).toMatch(/^warning: Invitations\.csv row 3: .+/m);
   });
 
+  it('a zip bomb: one error line naming the file, exit 2, nothing on stdout', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'aoi-cli-'));
+    const { zipSync } = await import('fflate');
+    const bomb = zipSync({ 'Invitations.csv': [new Uint8Array(20 * 1024 * 1024), { level: 9 }] });
+    await writeFile(join(dir, 'Basic_LinkedInDataExport_01-06-2026.zip'), bomb);
+    const { code, stdout, stderr } = await aoi('audit', join(dir, 'Basic_LinkedInDataExport_01-06-2026.zip'), '--format', 'jsonl');
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/^error: Invitations\.csv in Basic_LinkedInDataExport_01-06-2026\.zip is compressed more than 200 to 1/);
+  });
+
+  it('an Excel (Windows-1252) re-save: read, with one warning naming file and row, exit 0', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'aoi-cli-'));
+    const csv = Buffer.concat([
+      Buffer.from('From,To,Sent At,Message,Direction\nAna Owner,Bo Peer,"3/14/25, 9:05 AM",,OUTGOING\n'),
+      Buffer.from('Ren\xe9 Peer,Ana Owner,"3/15/25, 7:30 PM",Caf\xe9 \x93DataConf\x94,INCOMING\n', 'latin1'),
+    ]);
+    await writeFile(join(dir, 'Invitations.csv'), csv);
+    const { code, stdout, stderr } = await aoi('audit', join(dir, 'Invitations.csv'), '--format', 'jsonl');
+    expect(code, stderr).toBe(0);
+    const rows = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(rows.map((r) => r.counterpart.name)).toEqual(['Bo Peer', 'René Peer']);
+    expect(rows[1].message).toBe('Café “DataConf”');
+    expect(stderr).toMatch(/^warning: Invitations\.csv row 3: the file is not UTF-8 \(byte 0xE9 on this row\): it was read as Windows-1252/m);
+  });
+
   it('usage errors exit 2; --help exits 0 with examples', async () => {
     expect((await aoi('audit')).code).toBe(2);
     const help = await aoi('audit', '--help');

@@ -1,0 +1,77 @@
+/**
+ * The ingest Lambda's bundle (prints figures; no assertions): its size against the 500 KB goal,
+ * what it is made of (esbuild's metafile, by package and by folder of this repository), and its
+ * cold import time in a fresh `node` against a fresh import of the bare S3 client from
+ * node_modules, interleaved in the same run. Bundled with the options the CDK app uses
+ * (lib/functions.ts BUNDLING), as `cdk synth` does; test/cdk/bundle.test.ts prints the size of
+ * the bundle a real synth makes.
+ *   npx tsx scripts/bench-bundle.ts [runs]
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { BUNDLING } from '../lib/functions.ts';
+
+const root = join(import.meta.dirname, '..');
+const runs = Number(process.argv[2]) || 9;
+export const TARGET_KB = 500;
+
+const dir = mkdtempSync(join(tmpdir(), 'aoi-bench-bundle-'));
+try {
+  const outfile = join(dir, 'index.mjs');
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: ['functions/ingest.ts'],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: BUNDLING.target,
+    mainFields: BUNDLING.mainFields,
+    minify: BUNDLING.minify,
+    external: BUNDLING.externalModules,
+    banner: { js: BUNDLING.banner ?? '' },
+    metafile: true,
+    logLevel: 'error',
+  });
+  const bytes = statSync(outfile).size;
+  const inputs = Object.values(result.metafile.outputs)[0]!.inputs;
+  const groups = new Map<string, number>();
+  for (const [path, { bytesInOutput }] of Object.entries(inputs)) {
+    const parts = path.split('/');
+    const key = path.startsWith('node_modules/')
+      ? /^@(aws-sdk|smithy|aws-crypto|aws)$/.test(parts[1]!) ? `node_modules/${parts[1]}/* (AWS SDK v3)` : parts.slice(0, parts[1]!.startsWith('@') ? 3 : 2).join('/')
+      : path.endsWith('.json') ? path : `${parts.slice(0, -1).join('/')}/`;
+    groups.set(key, (groups.get(key) ?? 0) + bytesInOutput);
+  }
+  const kb = (n: number) => `${(n / 1024).toFixed(0).padStart(5)} KiB`;
+  console.log(`ingest bundle (functions/ingest.ts, minified ESM as lib/functions.ts bundles it): ${kb(bytes)}`);
+  for (const [k, v] of [...groups].sort((a, b) => b[1] - a[1]).slice(0, 14)) console.log(`  ${kb(v)} ${((100 * v) / bytes).toFixed(0).padStart(3)}%  ${k}`);
+
+  // Cold import: a fresh process each time; the bundle from a folder with no node_modules.
+  const importMs = (specifier: string, cwd: string) => {
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', `const t = performance.now(); await import(${JSON.stringify(specifier)}); console.log(performance.now() - t);`], {
+      cwd,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, AWS_REGION: 'us-east-1', BUCKET_NAME: 'b', TABLE_NAME: 't', AWS_EC2_METADATA_DISABLED: 'true' },
+    });
+    if (r.status !== 0) throw new Error(`import ${specifier}: ${r.stderr}`);
+    return Number(r.stdout.trim());
+  };
+  const b: number[] = [];
+  const s3: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    b.push(importMs(outfile, dir));
+    s3.push(importMs('@aws-sdk/client-s3', root));
+  }
+  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+  console.log(`cold import, median of ${runs} (min), node ${process.version}:`);
+  console.log(`  ingest bundle             ${median(b).toFixed(0).padStart(5)} ms (${Math.min(...b).toFixed(0)})`);
+  console.log(`  bare @aws-sdk/client-s3   ${median(s3).toFixed(0).padStart(5)} ms (${Math.min(...s3).toFixed(0)})   from node_modules, unbundled`);
+  console.log(`target: ingest bundle ${(bytes / 1000).toFixed(0)} KB (target < ${TARGET_KB} KB): ${bytes / 1000 < TARGET_KB ? 'met' : 'MISSED'}`);
+  console.log(`figure: ingest bundle cold import ${(median(b) / median(s3)).toFixed(1)}x a bare S3-client import`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,88 @@
+import { once } from 'node:events';
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { createLineWriter, createProgress, jsonLineWithUnsure } from '../../../cli/output.ts';
+
+function sink(opts: { tty?: boolean; highWaterMark?: number } = {}) {
+  const writes: string[] = [];
+  const stream = new Writable({
+    highWaterMark: opts.highWaterMark ?? 16 * 1024,
+    write(chunk: Buffer, _enc, cb) {
+      writes.push(chunk.toString('utf8'));
+      setImmediate(cb);
+    },
+  });
+  if (opts.tty) Object.assign(stream, { isTTY: true });
+  // Everything written, once the stream has processed it.
+  const settled = async () => {
+    stream.end();
+    await once(stream, 'finish');
+  };
+  return { stream, writes, settled, text: () => writes.join('') };
+}
+
+describe('createLineWriter', () => {
+  it('writes many lines in few writes, in order, all of them after flush', async () => {
+    const s = sink({ highWaterMark: 1 << 20 });
+    const out = createLineWriter(s.stream, 1000);
+    const lines = Array.from({ length: 500 }, (_, i) => `line ${i} ${'x'.repeat(i % 17)}\n`);
+    for (const l of lines) await out.write(l);
+    await out.flush();
+    await s.settled();
+    expect(s.text()).toBe(lines.join(''));
+    expect(s.writes.length).toBeLessThan(20);
+    expect(s.writes.length).toBeGreaterThan(1);
+  });
+
+  it('waits for drain when the stream is full', async () => {
+    const s = sink({ highWaterMark: 10 });
+    const out = createLineWriter(s.stream, 50);
+    let waits = 0;
+    for (let i = 0; i < 100; i++) {
+      const w = out.write(`${i}: ${'y'.repeat(20)}\n`);
+      if (w) {
+        waits++;
+        await w;
+      }
+    }
+    await out.flush();
+    await s.settled();
+    expect(waits).toBeGreaterThan(0);
+    expect(s.text().split('\n')).toHaveLength(101);
+  });
+});
+
+describe('jsonLineWithUnsure', () => {
+  it('is JSON.stringify({ ...r, unsure }) plus a newline, key order included', () => {
+    const r = { id: 'a1', sentAt: '2025-01-02T03:04:05.000Z', message: 'Hi "Sam",\nhello 👋', reasons: [{ rule: 'x', weight: 1.5 }], cluster: undefined, n: null };
+    for (const unsure of [true, false]) expect(jsonLineWithUnsure(r, unsure)).toBe(`${JSON.stringify({ ...r, unsure })}\n`);
+    expect(jsonLineWithUnsure({}, true)).toBe('{"unsure":true}\n');
+  });
+});
+
+describe('createProgress', () => {
+  it('says nothing when stderr is not a terminal', () => {
+    const s = sink();
+    const p = createProgress(s.stream);
+    p.update('reading', { file: 'x.zip', done: 10_000, unit: 'rows' });
+    p.clear();
+    expect(s.writes).toEqual([]);
+  });
+
+  it('on a terminal: one self-overwriting line per phase, throttled within a phase, erased by clear', async () => {
+    const s = sink({ tty: true });
+    let now = 0;
+    const p = createProgress(s.stream, { minIntervalMs: 100, now: () => now });
+    p.update('reading', { file: 'x.zip', done: 10_000, unit: 'rows' });
+    now = 50;
+    p.update('reading', { file: 'x.zip', done: 20_000, unit: 'rows' }); // throttled
+    now = 60;
+    p.update('classifying', { done: 30_000, unit: 'requests' }); // a new phase always shows
+    now = 70;
+    p.update('writing');
+    p.clear();
+    p.clear(); // nothing left to erase
+    await s.settled();
+    expect(s.writes).toEqual(['\r\x1b[Kreading x.zip: 10,000 rows…', '\r\x1b[Kclassifying: 30,000 requests…', '\r\x1b[Kwriting…', '\r\x1b[K']);
+  });
+});
