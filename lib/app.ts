@@ -6,12 +6,14 @@
  * | -------------------- | ----------------------- | ------------------------------------------------ |
  * | `prefix`             | `AcceptOrIgnore`        | stack name prefix                                |
  * | `uploadRetentionDays`| `30`                    | raw uploads are deleted after this many days     |
- * | `allowedOrigins`     | `*`                     | comma-separated origins of the upload page       |
+ * | `allowedOrigins`     | none (no CORS)          | comma-separated origins of an upload page (`*` refused) |
  * | `timeZone`           | `America/Los_Angeles`   | zone Sent At is read in and years counted in     |
  * | `ingestConcurrency`  | `2`                     | reserved concurrency of ingest (0: none)         |
+ * | `apiConcurrency`     | `5`                     | reserved concurrency of the API (0: none)        |
  * | `logRetentionDays`   | `30`                    | CloudWatch log retention                         |
  * | `stubBundling`       | `false`                 | inline stub code instead of esbuild (fast synth) |
  */
+import { DEFAULT_TIME_ZONE } from '../functions/audit/export/time.ts';
 import { App, Validations, type Environment } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { AwsSolutionsChecks } from 'cdk-nag';
@@ -26,6 +28,7 @@ export interface AppSettings {
   allowedOrigins: string[];
   timeZone: string;
   ingestConcurrency: number;
+  apiConcurrency: number;
   logRetention: logs.RetentionDays;
   stubBundling: boolean;
   env?: Environment;
@@ -41,6 +44,17 @@ function intContext(app: App, key: string, fallback: number, min: number): numbe
 
 const RETENTIONS = Object.values(logs.RetentionDays).filter((v): v is number => typeof v === 'number');
 
+/** `allowedOrigins` from the context: named origins only (`https://host[:port]`); none means no CORS at all. */
+function originsFrom(value: unknown): string[] {
+  const list = (Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(',') : []).map((s) => s.trim()).filter(Boolean);
+  for (const origin of list) {
+    if (!/^https?:\/\/[^/*\s]+$/.test(origin)) {
+      throw new Error(`context "allowedOrigins" must name origins such as https://example.org (no wildcard, no path), got "${origin}"`);
+    }
+  }
+  return list;
+}
+
 export function settingsFromContext(app: App): AppSettings {
   const ctx = (key: string) => app.node.tryGetContext(key) as unknown;
   const origins = ctx('allowedOrigins');
@@ -51,9 +65,10 @@ export function settingsFromContext(app: App): AppSettings {
   return {
     prefix: typeof ctx('prefix') === 'string' ? (ctx('prefix') as string) : 'AcceptOrIgnore',
     uploadRetentionDays: intContext(app, 'uploadRetentionDays', 30, 1),
-    allowedOrigins: Array.isArray(origins) ? origins.map(String) : typeof origins === 'string' && origins ? origins.split(',').map((s) => s.trim()) : ['*'],
-    timeZone: typeof ctx('timeZone') === 'string' ? (ctx('timeZone') as string) : 'America/Los_Angeles',
+    allowedOrigins: originsFrom(origins),
+    timeZone: typeof ctx('timeZone') === 'string' ? (ctx('timeZone') as string) : DEFAULT_TIME_ZONE,
     ingestConcurrency: intContext(app, 'ingestConcurrency', 2, 0),
+    apiConcurrency: intContext(app, 'apiConcurrency', 5, 0),
     logRetention: retention as logs.RetentionDays,
     stubBundling: ctx('stubBundling') === true || ctx('stubBundling') === 'true',
     env: account || region ? { account, region } : undefined,
@@ -92,6 +107,7 @@ export function buildApp(app: App, overrides: Partial<AppSettings> = {}): BuiltA
     allowedOrigins: settings.allowedOrigins,
     timeZone: settings.timeZone,
     ingestConcurrency: settings.ingestConcurrency,
+    apiConcurrency: settings.apiConcurrency,
     logRetention: settings.logRetention,
     stubBundling: settings.stubBundling,
   });

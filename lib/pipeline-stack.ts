@@ -17,6 +17,9 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { Construct } from 'constructs';
 import { ENV, REPORT_PREFIX, UPLOAD_PREFIX, UPLOAD_SUFFIXES } from '../functions/aws/config.ts';
 import { ROUTES, splitRoute } from '../functions/aws/routes.ts';
@@ -32,6 +35,8 @@ export interface PipelineStackProps extends StackProps {
   timeZone: string;
   /** Reserved concurrency of ingest (0: none; new accounts with a concurrency quota of 10 cannot reserve any). */
   ingestConcurrency: number;
+  /** Reserved concurrency of the API function (0: none). */
+  apiConcurrency: number;
   logRetention: logs.RetentionDays;
   stubBundling: boolean;
 }
@@ -41,6 +46,7 @@ export class PipelineStack extends Stack {
   readonly api: lambda.Function;
   readonly httpApi: apigw.HttpApi;
   readonly deadLetters: sqs.Queue;
+  readonly alarmTopic: sns.Topic;
 
   constructor(scope: Construct, id: string, props: PipelineStackProps) {
     super(scope, id, props);
@@ -95,6 +101,8 @@ export class PipelineStack extends Stack {
       environment,
       logRetention: props.logRetention,
       stubBundling: props.stubBundling,
+      // A flood of API calls cannot take the account's whole concurrency (nor the ingest's).
+      reservedConcurrentExecutions: props.apiConcurrency > 0 ? props.apiConcurrency : undefined,
     });
     // Signs the presigned upload POST (uploads/) and the short-lived report link (reports/).
     this.api.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [objects(UPLOAD_PREFIX)] }));
@@ -103,18 +111,33 @@ export class PipelineStack extends Stack {
     this.api.addToRolePolicy(
       new iam.PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query'], resources: [tableArn, ...indexArns] }),
     );
+    // DELETE /data: the caller's items (BatchWriteItem deletes) and objects, every version of them.
+    this.api.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:BatchWriteItem'], resources: [tableArn] }));
+    this.api.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['s3:DeleteObject', 's3:DeleteObjectVersion'], resources: [objects(UPLOAD_PREFIX), objects(REPORT_PREFIX)] }),
+    );
+    this.api.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:ListBucket', 's3:ListBucketVersions'],
+        resources: [bucket.bucketArn],
+        conditions: { StringLike: { 's3:prefix': [`${UPLOAD_PREFIX}*`, `${REPORT_PREFIX}*`] } },
+      }),
+    );
 
     const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', { retention: props.logRetention });
     this.httpApi = new apigw.HttpApi(this, 'HttpApi', {
       description: 'Accept or Ignore API',
       createDefaultStage: false,
       defaultAuthorizer: new HttpUserPoolAuthorizer('Cognito', props.userPool, { userPoolClients: [props.userPoolClient] }),
-      corsPreflight: {
-        allowOrigins: props.allowedOrigins,
-        allowHeaders: ['authorization', 'content-type'],
-        allowMethods: [apigw.CorsHttpMethod.GET, apigw.CorsHttpMethod.POST],
-        maxAge: Duration.hours(1),
-      },
+      // CORS only for the origins named in `allowedOrigins` (none by default).
+      corsPreflight: props.allowedOrigins.length
+        ? {
+            allowOrigins: props.allowedOrigins,
+            allowHeaders: ['authorization', 'content-type'],
+            allowMethods: [apigw.CorsHttpMethod.GET, apigw.CorsHttpMethod.POST, apigw.CorsHttpMethod.DELETE],
+            maxAge: Duration.hours(1),
+          }
+        : undefined,
     });
     const stage = new apigw.HttpStage(this, 'DefaultStage', {
       httpApi: this.httpApi,
@@ -143,7 +166,24 @@ export class PipelineStack extends Stack {
       this.httpApi.addRoutes({ path, methods: [method as apigw.HttpMethod], integration });
     }
 
+    // Someone is told when an upload could not be processed at all (its event is in the failure queue).
+    this.alarmTopic = new sns.Topic(this, 'Alarms', { displayName: 'Accept or Ignore alarms', enforceSSL: true });
+    const failed = new cloudwatch.Alarm(this, 'IngestFailuresAlarm', {
+      alarmDescription: 'An upload event landed in the ingest failure queue: processing failed after every retry (see IngestFailureQueueUrl and the ingest logs).',
+      metric: this.deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
+      threshold: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    failed.addAlarmAction(new cwActions.SnsAction(this.alarmTopic));
+    Validations.of(this.alarmTopic).acknowledge({
+      id: 'AwsSolutions-SNS2',
+      reason: 'CloudWatch alarms cannot publish to a topic encrypted with the AWS-managed SNS key; the alarm message names a queue and a count, no personal data.',
+    });
+
     new CfnOutput(this, 'ApiUrl', { value: stage.url });
     new CfnOutput(this, 'IngestFailureQueueUrl', { value: this.deadLetters.queueUrl });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarmTopic.topicArn, description: 'Subscribe (e-mail) to hear when an upload fails after every retry' });
   }
 }

@@ -9,7 +9,10 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { TABLE_INDEXES, TABLE_PARTITION_KEY, TABLE_SORT_KEY } from '../functions/aws/table.ts';
-import { UPLOAD_PREFIX } from '../functions/aws/config.ts';
+import { REPORT_PREFIX, UPLOAD_PREFIX } from '../functions/aws/config.ts';
+
+/** Days an old version of a report page is kept after a newer one replaced it. */
+export const REPORT_VERSION_RETENTION_DAYS = 3;
 
 export interface StorageStackProps extends StackProps {
   bucketName: string;
@@ -54,15 +57,10 @@ export class StorageStack extends Stack {
       versioned: true,
       serverAccessLogsBucket: this.logBucket,
       serverAccessLogsPrefix: 'data-bucket/',
-      cors: [
-        {
-          allowedOrigins: props.allowedOrigins,
-          allowedMethods: [s3.HttpMethods.POST, s3.HttpMethods.PUT, s3.HttpMethods.GET],
-          allowedHeaders: ['*'],
-          exposedHeaders: ['ETag'],
-          maxAge: 3000,
-        },
-      ],
+      // CORS only for the origins named in `allowedOrigins` (none by default: no browser uploads).
+      cors: props.allowedOrigins.length
+        ? [{ allowedOrigins: props.allowedOrigins, allowedMethods: [s3.HttpMethods.POST, s3.HttpMethods.GET], allowedHeaders: ['*'], exposedHeaders: ['ETag'], maxAge: 3000 }]
+        : undefined,
       lifecycleRules: [
         {
           id: 'expire-raw-uploads',
@@ -70,7 +68,8 @@ export class StorageStack extends Stack {
           expiration: Duration.days(props.uploadRetentionDays),
           noncurrentVersionExpiration: Duration.days(1),
         },
-        { id: 'expire-old-report-versions', noncurrentVersionExpiration: Duration.days(30) },
+        // A report replaced by a newer one (or deleted with DELETE /data) lingers as an old version for 3 days at most.
+        { id: 'expire-old-report-versions', prefix: REPORT_PREFIX, noncurrentVersionExpiration: Duration.days(REPORT_VERSION_RETENTION_DAYS), expiredObjectDeleteMarker: true },
         { id: 'abort-incomplete-multipart', abortIncompleteMultipartUploadAfter: Duration.days(1) },
       ],
       removalPolicy: RemovalPolicy.RETAIN,
@@ -118,7 +117,10 @@ export class StorageStack extends Stack {
       reason: 'The Plus feature plan (threat protection) is billed per active user; this personal tool has no self sign-up, so the Essentials plan is enough.',
     });
     this.userPoolClient = this.userPool.addClient('ApiClient', {
-      authFlows: { userSrp: true, userPassword: true },
+      // Only what the README uses (initiate-auth USER_PASSWORD_AUTH, refresh); no OAuth, no callback URL.
+      authFlows: { userPassword: true },
+      disableOAuth: true,
+      enableTokenRevocation: true,
       generateSecret: false,
       preventUserExistenceErrors: true,
       accessTokenValidity: Duration.hours(1),

@@ -6,6 +6,7 @@
  * Repeated events and re-uploads rewrite the same items with the same values: nothing changes.
  * The raw upload is never deleted.
  */
+import { createHash } from 'node:crypto';
 import { assertSameOwner, auditExport, type AuditResult } from '../audit/audit.ts';
 import { ExportError } from '../audit/export/errors.ts';
 import type { ClassifiedRequest, Problem } from '../audit/model.ts';
@@ -81,6 +82,8 @@ type RefreshTimings = Pick<IngestTimings, 'readVerdictsMs' | 'statsMs' | 'render
 export async function refreshYears(deps: IngestDeps, userId: string, years: readonly number[]): Promise<RefreshTimings> {
   const timings: RefreshTimings = { readVerdictsMs: 0, statsMs: 0, renderMs: 0, storeReportsMs: 0 };
   if (years.length === 0) return timings;
+  // The injected clock, for the coverage advice and the report's date alike.
+  const generatedAt = (deps.now ?? (() => new Date()))().toISOString();
   let t = performance.now();
   const lap = () => {
     const now = performance.now();
@@ -102,10 +105,10 @@ export async function refreshYears(deps: IngestDeps, userId: string, years: read
     const requests = byYear.get(year) ?? [];
     byYear.delete(year); // let each year's verdicts go once its report is stored
     requests.sort((a, b) => (a.sentAt < b.sentAt ? -1 : a.sentAt > b.sentAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const stats = computeYearStats(requests, coverages, year, { timeZone: deps.timeZone });
+    const stats = computeYearStats(requests, coverages, year, { timeZone: deps.timeZone, today: generatedAt.slice(0, 10) });
     history.push(stats);
     timings.statsMs += lap();
-    const html = renderYearReport({ requests, coverages, year, owner, timeZone: deps.timeZone, history });
+    const html = renderYearReport({ requests, coverages, year, owner, timeZone: deps.timeZone, history, generatedAt });
     timings.renderMs += lap();
     // Report first, stats second: a year with stats always has its report (the API relies on it).
     await deps.blobs.putReport(userId, year, html);
@@ -122,6 +125,16 @@ function roundTimings(t: IngestTimings): IngestTimings {
 function counts(requests: readonly ClassifiedRequest[], problems: readonly Problem[]) {
   const received = requests.filter((r) => r.direction === 'INCOMING').length;
   return { requests: requests.length, received, sent: requests.length - received, problems: problems.length };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * An upload id as it may be logged: the API hands out UUIDs, but an object put straight into the
+ * bucket (`aws s3 cp`) is named by the user's file name, which can carry a name: logged as a hash.
+ */
+export function loggableUploadId(uploadId: string): string {
+  return UUID.test(uploadId) ? uploadId : `sha256:${createHash('sha256').update(uploadId).digest('hex').slice(0, 16)}`;
 }
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
@@ -158,7 +171,7 @@ async function auditAndStore(deps: IngestDeps, target: UploadRef, base: UploadRe
   const timings: IngestTimings = { readClassifyMs, writeVerdictsMs, ...(await refreshYears(deps, userId, years)) };
   const upload: UploadRecord = { ...base, status: 'DONE', updatedAt: now(), counts: uploadCounts, years, problems: problems.slice(0, MAX_UPLOAD_PROBLEMS) };
   await deps.store.putUpload(userId, upload);
-  log.info('ingest done', { userId, uploadId, ...upload.counts, years, ...written, timings: roundTimings(timings) });
+  log.info('ingest done', { userId, uploadId: loggableUploadId(uploadId), ...upload.counts, years, ...written, timings: roundTimings(timings) });
   return upload;
 }
 
@@ -170,18 +183,18 @@ export async function ingestUpload(deps: IngestDeps, target: UploadRef): Promise
 
   const info = await deps.blobs.head(key);
   if (!info) {
-    log.warn('upload object is gone; nothing to do', { userId, uploadId });
+    log.warn('upload object is gone; nothing to do', { userId, uploadId: loggableUploadId(uploadId) });
     return { status: 'SKIPPED', reason: 'object not found' };
   }
   const base = await markProcessing(deps, target, info, now);
-  log.info('ingest started', { userId, uploadId, size: info.size });
+  log.info('ingest started', { userId, uploadId: loggableUploadId(uploadId), size: info.size });
 
   const maxBytes = deps.maxUploadBytes ?? MAX_UPLOAD_BYTES;
   if (info.size > maxBytes) {
     const message = `${base.filename} is ${mb(info.size)}, more than the ${mb(maxBytes)} accepted. Upload the LinkedIn export zip as downloaded (usually a few MB), or only its Invitations.csv.`;
     const upload: UploadRecord = { ...base, status: 'FAILED', updatedAt: now(), errorCode: 'too_large', message };
     await deps.store.putUpload(userId, upload);
-    log.warn('upload too large', { userId, uploadId, size: info.size, maxBytes });
+    log.warn('upload too large', { userId, uploadId: loggableUploadId(uploadId), size: info.size, maxBytes });
     return { status: 'FAILED', upload };
   }
 
@@ -192,7 +205,7 @@ export async function ingestUpload(deps: IngestDeps, target: UploadRef): Promise
       const upload: UploadRecord = { ...base, status: 'FAILED', updatedAt: now(), message: err.message, errorCode: err.code };
       await deps.store.putUpload(userId, upload);
       // The code says what was wrong; the message (with names from the file) stays in the record, out of the logs.
-      log.warn('upload rejected', { userId, uploadId, code: err.code });
+      log.warn('upload rejected', { userId, uploadId: loggableUploadId(uploadId), code: err.code });
       return { status: 'FAILED', upload };
     }
     const upload: UploadRecord = {
@@ -203,7 +216,7 @@ export async function ingestUpload(deps: IngestDeps, target: UploadRef): Promise
       message: `Something went wrong on our side while processing ${base.filename}. Your file is kept and will be retried automatically; if this status stays, upload it again later.`,
     };
     await deps.store.putUpload(userId, upload).catch(() => undefined);
-    log.error('ingest failed', { userId, uploadId, ...errorFields(err) });
+    log.error('ingest failed', { userId, uploadId: loggableUploadId(uploadId), ...errorFields(err) });
     throw err;
   }
 }

@@ -2,6 +2,7 @@
 import type { RouteKey } from '../aws/routes.ts';
 import type { ApiContext } from './api-context.ts';
 import type { ApiAnswer, ApiRequest } from './http.ts';
+import { deleteMyData } from './data.ts';
 import { getReportLink } from './reports.ts';
 import { createUpload, getUpload } from './uploads.ts';
 import { listVerdicts } from './verdicts.ts';
@@ -16,4 +17,5 @@ export const API_ROUTES: Record<RouteKey, Route> = {
   'GET /stats/{year}': getYearStats,
   'GET /verdicts': listVerdicts,
   'GET /reports/{year}': getReportLink,
+  'DELETE /data': deleteMyData,
 };

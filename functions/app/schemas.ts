@@ -22,6 +22,11 @@ export const uploadIdParam = z.object({
   uploadId: z.string().min(1).max(512).regex(/^[^\u0000-\u001f]+$/, { error: 'must be the uploadId returned by POST /uploads' }),
 });
 
+/** A file name's limit in UTF-8 bytes (like most file systems): URI-encoded it stays far under S3's 2 KB of metadata. */
+export const MAX_FILENAME_BYTES = 255;
+/** Bidirectional controls can make "cod.exe\u202Epiz.zip" read as another name: refused. */
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
 export const uploadBody = z
   .object({
     filename: z
@@ -29,7 +34,9 @@ export const uploadBody = z
       .trim()
       .min(1, { error: 'must not be empty' })
       .max(255, { error: 'must be at most 255 characters' })
-      .regex(/^[^\\/\u0000-\u001f]+$/, { error: 'must be a file name without folders' })
+      .refine((name) => Buffer.byteLength(name, 'utf8') <= MAX_FILENAME_BYTES, { error: `must be at most ${MAX_FILENAME_BYTES} bytes in UTF-8 (shorten it)` })
+      .regex(/^[^\\/\u0000-\u001f\u007f]+$/, { error: 'must be a file name without folders or control characters' })
+      .refine((name) => !BIDI_CONTROLS.test(name), { error: 'must not contain bidirectional control characters (they disguise the name)' })
       .regex(/\.(zip|csv)$/i, { error: 'must end in .zip (the LinkedIn export) or .csv (Invitations.csv)' })
       .optional(),
     format: z.enum(['zip', 'csv'], { error: 'must be "zip" or "csv"' }).optional(),

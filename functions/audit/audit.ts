@@ -6,7 +6,13 @@ import { readExport, ExportError, type ExportData, type ExportInput, type ReadOp
 import { classifyRequests } from './classify/index.ts';
 import type { ClassifiedRequest, Coverage, Person, Problem } from './model.ts';
 
-export type AuditOptions = ReadOptions;
+export interface AuditOptions extends ReadOptions {
+  /**
+   * Called as each phase of one export starts, for a progress display: `reading` (then
+   * `onProgress` counts rows), `classifying` (with the number of requests read).
+   */
+  onPhase?: (phase: 'reading' | 'classifying', detail: { file: string; requests?: number }) => void;
+}
 
 export interface AuditResult extends Omit<ExportData, 'requests'> {
   requests: ClassifiedRequest[];
@@ -14,7 +20,9 @@ export interface AuditResult extends Omit<ExportData, 'requests'> {
 
 /** Read one export and classify every CR in it (template clusters run across the export). */
 export async function auditExport(input: ExportInput, options: AuditOptions = {}): Promise<AuditResult> {
+  options.onPhase?.('reading', { file: input.name });
   const data = await readExport(input, options);
+  options.onPhase?.('classifying', { file: input.name, requests: data.requests.length });
   const requests = classifyRequests(data.requests, { profile: data.profile, connections: data.connections });
   return { ...data, requests };
 }
@@ -27,6 +35,13 @@ export interface MergedAudit {
   coverages: Coverage[];
   problems: Problem[];
 }
+
+/**
+ * Plain string order. ISO-8601 UTC times (`2025-03-14T09:30:00.000Z`), ISO dates and hex ids sort
+ * chronologically and stably this way, as with localeCompare, at a fraction of its cost (a locale
+ * collation per comparison: 0.4 s of a profiled 100k-row audit, scripts/bench-audit.ts).
+ */
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function sameOwner(a: Person, b: Person): boolean {
   if (a.profileUrl && b.profileUrl) return a.profileUrl.toLowerCase() === b.profileUrl.toLowerCase();
@@ -61,10 +76,10 @@ export function mergeAudits(results: AuditResult[]): MergedAudit {
       ownerSource = r.source;
     }
   }
-  const ordered = [...results].sort((a, b) => (a.coverage.exportDate ?? '').localeCompare(b.coverage.exportDate ?? ''));
+  const ordered = [...results].sort((a, b) => byCodeUnits(a.coverage.exportDate ?? '', b.coverage.exportDate ?? ''));
   const byId = new Map<string, ClassifiedRequest>();
   for (const r of ordered) for (const cr of r.requests) byId.set(cr.id, cr);
-  const requests = [...byId.values()].sort((a, b) => a.sentAt.localeCompare(b.sentAt) || a.id.localeCompare(b.id));
+  const requests = [...byId.values()].sort((a, b) => byCodeUnits(a.sentAt, b.sentAt) || byCodeUnits(a.id, b.id));
   return {
     owner,
     sources: results.map((r) => r.source),

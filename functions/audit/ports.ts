@@ -104,6 +104,18 @@ export interface AuditStore {
 
   putOwner(userId: string, owner: Person): Promise<void>;
   getOwner(userId: string): Promise<Person | null>;
+
+  /** Removes every item of the user (idempotent: a second call finds nothing) and says what went. */
+  deleteUser(userId: string): Promise<DeletedItems>;
+}
+
+/** What a deletion removed from the store, by kind. */
+export interface DeletedItems {
+  verdicts: number;
+  coverages: number;
+  stats: number;
+  uploads: number;
+  owner: number;
 }
 
 export interface BlobInfo {
@@ -122,6 +134,11 @@ export interface BlobStore {
    * its path, and remove the file afterwards, whatever happens.
    */
   withLocalCopy<T>(key: string, use: (path: string) => Promise<T>): Promise<T>;
+  /**
+   * Removes every object of the user (raw uploads, reports) with all their stored versions
+   * (idempotent); returns how many objects (versions counted) went.
+   */
+  deleteUser(userId: string): Promise<number>;
   /** Stores (replaces) the report page of a year. */
   putReport(userId: string, year: number, html: string): Promise<void>;
   /** A link that reads the year's report without credentials, for `expiresInSeconds`. */

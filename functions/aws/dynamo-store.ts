@@ -24,7 +24,7 @@ import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBD
 import type { NativeAttributeValue } from '@aws-sdk/util-dynamodb';
 import type { ClassifiedRequest, Coverage, Person } from '../audit/model.ts';
 import type { YearStats } from '../audit/stats/index.ts';
-import { InvalidCursorError, type AuditStore, type UploadRecord, type VerdictPage, type VerdictQuery, type VerdictWriteResult } from '../audit/ports.ts';
+import { InvalidCursorError, type AuditStore, type DeletedItems, type UploadRecord, type VerdictPage, type VerdictQuery, type VerdictWriteResult } from '../audit/ports.ts';
 import { TABLE_INDEXES, TABLE_PARTITION_KEY, TABLE_SORT_KEY } from './table.ts';
 
 type Item = Record<string, NativeAttributeValue>;
@@ -98,19 +98,25 @@ export interface BatchWriteOptions {
 
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-/** Put items with BatchWriteItem: ≤ 25 per batch, unique keys, UnprocessedItems retried with backoff. */
-export async function batchPut(doc: DynamoDBDocumentClient, tableName: string, items: readonly Item[], options: BatchWriteOptions = {}): Promise<void> {
+type WriteRequest = { PutRequest: { Item: Item } } | { DeleteRequest: { Key: Item } };
+
+/** BatchWriteItem: ≤ 25 requests per batch, unique keys, UnprocessedItems retried with backoff. */
+async function batchWrite(doc: DynamoDBDocumentClient, tableName: string, requests: readonly WriteRequest[], options: BatchWriteOptions): Promise<void> {
   const retry = options.retry ?? DEFAULT_RETRY;
   const sleep = options.sleep ?? defaultSleep;
-  const batches = uniqueBatches(items, (i) => `${i[TABLE_PARTITION_KEY]}\u0000${i[TABLE_SORT_KEY]}`);
-  const writeOne = async (batch: Item[]) => {
-    let pending = batch.map((Item) => ({ PutRequest: { Item } }));
+  const keyOf = (r: WriteRequest) => {
+    const k = 'PutRequest' in r ? r.PutRequest.Item : r.DeleteRequest.Key;
+    return `${k[TABLE_PARTITION_KEY]}\u0000${k[TABLE_SORT_KEY]}`;
+  };
+  const batches = uniqueBatches(requests, keyOf);
+  const writeOne = async (batch: WriteRequest[]) => {
+    let pending = batch;
     for (let attempt = 0; ; attempt++) {
       const out = await doc.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
       const left = out.UnprocessedItems?.[tableName] ?? [];
       if (left.length === 0) return;
       if (attempt + 1 >= retry.maxAttempts) throw new BatchWriteBudgetExceeded(left.length);
-      pending = left as typeof pending;
+      pending = left as WriteRequest[];
       await sleep(backoffDelay(attempt, retry));
     }
   };
@@ -119,6 +125,16 @@ export async function batchPut(doc: DynamoDBDocumentClient, tableName: string, i
     while (next < batches.length) await writeOne(batches[next++]!);
   });
   await Promise.all(workers);
+}
+
+/** Put items with BatchWriteItem: ≤ 25 per batch, unique keys, UnprocessedItems retried with backoff. */
+export function batchPut(doc: DynamoDBDocumentClient, tableName: string, items: readonly Item[], options: BatchWriteOptions = {}): Promise<void> {
+  return batchWrite(doc, tableName, items.map((Item) => ({ PutRequest: { Item } })), options);
+}
+
+/** Delete items by key, batched and retried like batchPut. */
+export function batchDelete(doc: DynamoDBDocumentClient, tableName: string, keys: readonly Item[], options: BatchWriteOptions = {}): Promise<void> {
+  return batchWrite(doc, tableName, keys.map((Key) => ({ DeleteRequest: { Key } })), options);
 }
 
 function encodeCursor(key: Record<string, unknown>): string {
@@ -414,6 +430,20 @@ export class DynamoAuditStore implements AuditStore {
     return item ? strip<Person>(item) : null;
   }
 
+  async deleteUser(userId: string): Promise<DeletedItems> {
+    const deleted: DeletedItems = { verdicts: 0, coverages: 0, stats: 0, uploads: 0, owner: 0 };
+    const kinds: Record<string, keyof DeletedItems> = { CR: 'verdicts', COVERAGE: 'coverages', STATS: 'stats', UPLOAD: 'uploads', OWNER: 'owner' };
+    const keys: Item[] = [];
+    // Every item of the user is in their partition (index entries go with their items).
+    for await (const item of this.itemsWithPrefix(userId, '', { ProjectionExpression: '#pk, #sk', ExpressionAttributeNames: { '#pk': TABLE_PARTITION_KEY, '#sk': TABLE_SORT_KEY } })) {
+      keys.push({ [TABLE_PARTITION_KEY]: item[TABLE_PARTITION_KEY], [TABLE_SORT_KEY]: item[TABLE_SORT_KEY] });
+      const kind = kinds[String(item[TABLE_SORT_KEY]).split('#')[0]!];
+      if (kind) deleted[kind]++;
+    }
+    await batchDelete(this.doc, this.tableName, keys, this.options);
+    return deleted;
+  }
+
   private async put(Item: Item): Promise<void> {
     await this.doc.send(new PutCommand({ TableName: this.tableName, Item }));
   }
@@ -431,18 +461,18 @@ export class DynamoAuditStore implements AuditStore {
     return out;
   }
 
-  /** Every item of the user's partition whose sort key starts with `prefix`, page after page, strongly consistent. */
+  /** Every item of the user's partition whose sort key starts with `prefix` ('' = all), page after page, strongly consistent. */
   private async *itemsWithPrefix(userId: string, prefix: string, extra: Partial<QueryCommandInput> = {}): AsyncGenerator<Item> {
     let start: Item | undefined;
     do {
       const page = await this.doc.send(
         new QueryCommand({
           TableName: this.tableName,
-          KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+          KeyConditionExpression: prefix ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
           ConsistentRead: true,
           ...extra,
-          ExpressionAttributeNames: { '#pk': TABLE_PARTITION_KEY, '#sk': TABLE_SORT_KEY, ...extra.ExpressionAttributeNames },
-          ExpressionAttributeValues: { ':pk': keys.user(userId), ':prefix': prefix, ...extra.ExpressionAttributeValues },
+          ExpressionAttributeNames: { '#pk': TABLE_PARTITION_KEY, ...(prefix ? { '#sk': TABLE_SORT_KEY } : {}), ...extra.ExpressionAttributeNames },
+          ExpressionAttributeValues: { ':pk': keys.user(userId), ...(prefix ? { ':prefix': prefix } : {}), ...extra.ExpressionAttributeValues },
           ExclusiveStartKey: start,
         }),
       );

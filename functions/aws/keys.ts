@@ -34,6 +34,11 @@ export function uploadKey(userId: string, uploadId: string, format: 'zip' | 'csv
   return `${UPLOAD_PREFIX}${userId}/${uploadId}.${format}`;
 }
 
+/** Every folder holding a user's objects (what deleting their data empties). */
+export function userPrefixes(userId: string): string[] {
+  return [`${UPLOAD_PREFIX}${userId}/`, `${REPORT_PREFIX}${userId}/`];
+}
+
 export function reportKey(userId: string, year: number): string {
   return `${REPORT_PREFIX}${userId}/report-${year}.html`;
 }

@@ -9,6 +9,7 @@ export const ROUTES = [
   'GET /stats/{year}',
   'GET /verdicts',
   'GET /reports/{year}',
+  'DELETE /data',
 ] as const;
 export type RouteKey = (typeof ROUTES)[number];
 

@@ -10,11 +10,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectsCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsCommand,
+  ListObjectVersionsCommand,
+  PutObjectCommand,
+  type ObjectIdentifier,
+  type S3Client,
+} from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { BlobInfo, BlobStore, UploadForm } from '../audit/ports.ts';
-import { reportKey, uploadKey } from './keys.ts';
+import { reportKey, uploadKey, userPrefixes } from './keys.ts';
 
 /** S3 user metadata travels as `x-amz-meta-<name>` form fields and headers. */
 const META = 'x-amz-meta-';
@@ -53,6 +62,45 @@ export class S3BlobStore implements BlobStore {
       await rm(dir, { recursive: true, force: true });
     }
   }
+
+  async deleteUser(userId: string): Promise<number> {
+    let deleted = 0;
+    for (const prefix of userPrefixes(userId)) {
+      for (;;) {
+        // One page at a time, deleted before listing again (DeleteObjects takes at most 1000 keys).
+        const batch = await this.listPage(prefix);
+        if (!batch.length) break;
+        const out = await this.s3.send(new DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: batch, Quiet: true } }));
+        if (out.Errors?.length) throw new Error(`S3 refused to delete ${out.Errors.length} object(s) (${out.Errors[0]?.Code})`);
+        deleted += batch.length;
+      }
+    }
+    return deleted;
+  }
+
+  /**
+   * Up to 1000 objects under `prefix`: every version and delete marker on a versioned bucket
+   * (ListObjectVersions), or the objects themselves where versions are not supported (the local
+   * emulator answers NotImplemented or 405).
+   */
+  private async listPage(prefix: string): Promise<ObjectIdentifier[]> {
+    if (this.versions !== false) {
+      try {
+        const out = await this.s3.send(new ListObjectVersionsCommand({ Bucket: this.bucket, Prefix: prefix, MaxKeys: 1000 }));
+        this.versions = true;
+        return [...(out.Versions ?? []), ...(out.DeleteMarkers ?? [])].map((v) => ({ Key: v.Key!, VersionId: v.VersionId }));
+      } catch (err) {
+        const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
+        if (this.versions === true || !(e.name === 'NotImplemented' || e.name === 'MethodNotAllowed' || e.$metadata?.httpStatusCode === 405 || e.$metadata?.httpStatusCode === 501)) throw err;
+        this.versions = false;
+      }
+    }
+    const out = await this.s3.send(new ListObjectsCommand({ Bucket: this.bucket, Prefix: prefix, MaxKeys: 1000 }));
+    return (out.Contents ?? []).map((o) => ({ Key: o.Key! }));
+  }
+
+  /** Whether the bucket answers ListObjectVersions (unknown until asked). */
+  private versions: boolean | undefined;
 
   async putReport(userId: string, year: number, html: string): Promise<void> {
     await this.s3.send(new PutObjectCommand({ Bucket: this.bucket, Key: reportKey(userId, year), Body: Buffer.from(html, 'utf8'), ContentType: 'text/html; charset=utf-8' }));

@@ -494,6 +494,32 @@ async function showAccount(account) {
   await refresh();
 }
 
+// ---------- delete my data ----------
+
+$('delete-data').addEventListener('click', () => {
+  $('delete-confirm').hidden = false;
+  $('delete-no').focus();
+});
+$('delete-no').addEventListener('click', () => {
+  $('delete-confirm').hidden = true;
+  $('delete-data').focus();
+});
+$('delete-yes').addEventListener('click', async () => {
+  $('delete-confirm').hidden = true;
+  const status = $('delete-status');
+  status.textContent = 'Deleting…';
+  try {
+    const { deleted } = await api('/data', { method: 'DELETE', account: 'you' });
+    const parts = [`${fmtInt(deleted.verdicts)} verdicts`, `${fmtInt(deleted.stats)} yearly stats`, `${fmtInt(deleted.uploads)} uploads`, `${fmtInt(deleted.objects)} stored files`];
+    status.textContent = `Deleted: ${parts.join(', ')}. Nothing of yours is left.`;
+    status.dataset.kind = 'done';
+    if (viewing === 'you') await refresh();
+  } catch (err) {
+    status.textContent = `Could not delete: ${err.message}`;
+    status.dataset.kind = 'failed';
+  }
+});
+
 $('refresh').addEventListener('click', refresh);
 $('api-url').textContent = API;
 $('account-switch').hidden = !ACCOUNTS.demo;

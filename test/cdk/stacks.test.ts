@@ -10,9 +10,10 @@ import { buildApp, type BuiltApp } from '../../lib/app.ts';
 import { ROUTES } from '../../functions/aws/routes.ts';
 import { TABLE_INDEXES, TABLE_PARTITION_KEY, TABLE_SORT_KEY, createTableInput } from '../../functions/aws/table.ts';
 import { REPORT_PREFIX, UPLOAD_PREFIX, UPLOAD_SUFFIXES } from '../../functions/aws/config.ts';
+import { CDK_JSON_CONTEXT, RECOMMENDED_FLAGS } from './cdk-json.ts';
 
 function synth(context: Record<string, unknown> = {}): BuiltApp & { app: App; storageT: Template; pipelineT: Template } {
-  const app = new App({ builtinCloudFormationValidation: false, context: { 'aws:cdk:bundling-stacks': [], ...context } });
+  const app = new App({ builtinCloudFormationValidation: false, context: { ...CDK_JSON_CONTEXT, 'aws:cdk:bundling-stacks': [], ...context } });
   const built = buildApp(app);
   app.synth(); // runs cdk-nag; throws on any unacknowledged finding
   return { app, ...built, storageT: Template.fromStack(built.storage), pipelineT: Template.fromStack(built.pipeline) };
@@ -20,7 +21,7 @@ function synth(context: Record<string, unknown> = {}): BuiltApp & { app: App; st
 
 const base = synth({ uploadRetentionDays: 7 });
 
-type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
+type Statement = { Action: string | string[]; Resource: unknown; Effect: string; Condition?: unknown };
 function statementsOf(t: Template, roleLogicalIdPrefix: string): Statement[] {
   const policies = t.findResources('AWS::IAM::Policy');
   const out: Statement[] = [];
@@ -34,7 +35,25 @@ const actionsOf = (statements: Statement[]) => statements.flatMap((s) => (Array.
 const resourceText = (s: Statement) => JSON.stringify(s.Resource);
 
 describe('storage stack', () => {
-  it('the data bucket blocks public access, enforces TLS, encrypts, versions, logs access and allows the upload page', () => {
+  it('narrow defaults: CORS only for named origins (bucket and API), a wildcard refused; the client allows only USER_PASSWORD_AUTH, no OAuth, no callback', () => {
+    expect(Object.values(base.pipelineT.findResources('AWS::ApiGatewayV2::Api'))[0]!.Properties.CorsConfiguration).toBeUndefined();
+    const named = synth({ allowedOrigins: 'https://aoi.example.org,http://localhost:5173' });
+    const [bucket] = Object.values(named.storageT.findResources('AWS::S3::Bucket', { Properties: { VersioningConfiguration: { Status: 'Enabled' } } }));
+    expect(bucket!.Properties.CorsConfiguration.CorsRules).toEqual([expect.objectContaining({ AllowedOrigins: ['https://aoi.example.org', 'http://localhost:5173'], AllowedMethods: ['POST', 'GET'] })]);
+    const [api] = Object.values(named.pipelineT.findResources('AWS::ApiGatewayV2::Api'));
+    expect(api!.Properties.CorsConfiguration.AllowOrigins).toEqual(['https://aoi.example.org', 'http://localhost:5173']);
+    expect(() => synth({ allowedOrigins: '*' })).toThrow(/must name origins/);
+
+    const [client] = Object.values(base.storageT.findResources('AWS::Cognito::UserPoolClient'));
+    const c = client!.Properties;
+    expect([...c.ExplicitAuthFlows].sort()).toEqual(['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_PASSWORD_AUTH']);
+    expect(c.AllowedOAuthFlows).toBeUndefined();
+    expect(c.AllowedOAuthFlowsUserPoolClient).toBe(false);
+    expect(c.CallbackURLs).toBeUndefined();
+    expect(JSON.stringify(c)).not.toContain('example.com');
+  });
+
+  it('the data bucket blocks public access, enforces TLS, encrypts, versions and logs access; no CORS unless origins are named', () => {
     const buckets = base.storageT.findResources('AWS::S3::Bucket', { Properties: { VersioningConfiguration: { Status: 'Enabled' } } });
     expect(Object.keys(buckets)).toHaveLength(1);
     const [dataId, data] = Object.entries(buckets)[0]!;
@@ -42,7 +61,7 @@ describe('storage stack', () => {
     expect(p.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
     expect(p.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toBe('AES256');
     expect(p.LoggingConfiguration.DestinationBucketName).toEqual({ Ref: expect.stringMatching(/^AccessLogs/) });
-    expect(p.CorsConfiguration.CorsRules[0].AllowedMethods).toContain('POST');
+    expect(p.CorsConfiguration).toBeUndefined();
     expect(data.DeletionPolicy).toBe('Retain');
     // TLS only
     base.storageT.hasResourceProperties('AWS::S3::BucketPolicy', {
@@ -56,6 +75,8 @@ describe('storage stack', () => {
     const rules = data!.Properties.LifecycleConfiguration.Rules as { Prefix?: string; ExpirationInDays?: number; Status: string }[];
     const uploads = rules.filter((r) => r.ExpirationInDays !== undefined);
     expect(uploads).toEqual([expect.objectContaining({ Prefix: UPLOAD_PREFIX, ExpirationInDays: 7, Status: 'Enabled' })]);
+    // Old versions of a report (replaced, or deleted with DELETE /data) go after a few days.
+    expect(rules).toContainEqual(expect.objectContaining({ Id: 'expire-old-report-versions', Prefix: 'reports/', NoncurrentVersionExpiration: { NoncurrentDays: 3 }, Status: 'Enabled' }));
     const other = synth({ uploadRetentionDays: 45 });
     expect(JSON.stringify(other.storageT.toJSON())).toContain('"ExpirationInDays":45');
   });
@@ -140,7 +161,7 @@ describe('pipeline stack', () => {
     base.pipelineT.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
   });
 
-  it('grants are least privilege: ingest reads uploads/ and writes reports/; nobody deletes', () => {
+  it('grants are least privilege: ingest reads uploads/ and writes reports/ and deletes nothing; only the API deletes (DELETE /data), under the two prefixes', () => {
     const ingest = statementsOf(base.pipelineT, 'IngestServiceRole');
     const api = statementsOf(base.pipelineT, 'ApiServiceRole');
     const s3Of = (st: Statement[], action: string) => st.filter((s) => actionsOf([s]).includes(action)).map(resourceText);
@@ -150,11 +171,35 @@ describe('pipeline stack', () => {
     expect(s3Of(api, 's3:GetObject')).toEqual([expect.stringContaining(`/${REPORT_PREFIX}*`)]);
     for (const st of [ingest, api]) {
       const actions = actionsOf(st);
-      expect(actions.filter((a) => /Delete|\*$/.test(a) && !a.startsWith('sqs:'))).toEqual([]);
+      expect(actions.filter((a) => /\*$/.test(a))).toEqual([]);
       expect(actions).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:GetItem']));
     }
+    expect(actionsOf(ingest).filter((a) => /Delete/.test(a) && !a.startsWith('sqs:'))).toEqual([]);
+    expect(actionsOf(api).filter((a) => /Delete/.test(a)).sort()).toEqual(['s3:DeleteObject', 's3:DeleteObjectVersion']);
+    for (const action of ['s3:DeleteObject', 's3:DeleteObjectVersion']) {
+      const [resources] = s3Of(api, action);
+      expect(JSON.parse(resources!).map((r: unknown) => JSON.stringify(r).match(/\/(\w+\/)\*"/)?.[1]).sort()).toEqual([REPORT_PREFIX, UPLOAD_PREFIX]);
+    }
+    const listing = api.find((s) => actionsOf([s]).includes('s3:ListBucketVersions'));
+    expect(listing?.Condition).toEqual({ StringLike: { 's3:prefix': [`${UPLOAD_PREFIX}*`, `${REPORT_PREFIX}*`] } });
     expect(actionsOf(ingest)).toContain('dynamodb:BatchWriteItem');
+    expect(actionsOf(api)).toContain('dynamodb:BatchWriteItem');
     expect(actionsOf(ingest)).toEqual(expect.arrayContaining(['sqs:SendMessage']));
+  });
+
+  it('an alarm with an SNS topic (output) fires when the failure queue is not empty; the API has reserved concurrency', () => {
+    const [alarm] = Object.values(base.pipelineT.findResources('AWS::CloudWatch::Alarm'));
+    expect(alarm!.Properties).toMatchObject({ MetricName: 'ApproximateNumberOfMessagesVisible', Namespace: 'AWS/SQS', Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
+    expect(JSON.stringify(alarm!.Properties.Dimensions)).toContain('IngestFailures');
+    const [topicId] = Object.keys(base.pipelineT.findResources('AWS::SNS::Topic'));
+    expect(alarm!.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
+    expect(base.pipelineT.findOutputs('AlarmTopicArn')).not.toEqual({});
+    const fns = base.pipelineT.findResources('AWS::Lambda::Function');
+    const api = Object.entries(fns).find(([id]) => id.startsWith('Api'))![1];
+    expect(api.Properties.ReservedConcurrentExecutions).toBe(5);
+    const none = synth({ apiConcurrency: 0 });
+    const api0 = Object.entries(none.pipelineT.findResources('AWS::Lambda::Function')).find(([id]) => id.startsWith('Api'))![1];
+    expect(api0.Properties.ReservedConcurrentExecutions).toBeUndefined();
   });
 
   it('every route of the handler is declared, each behind the Cognito JWT authorizer; access logs and throttling on the stage', () => {
@@ -191,9 +236,37 @@ describe('cdk-nag', () => {
   });
 
   it('is really checking: an unacknowledged finding fails the synth', () => {
-    const app = new App({ builtinCloudFormationValidation: false, context: { 'aws:cdk:bundling-stacks': [] } });
+    const app = new App({ builtinCloudFormationValidation: false, context: { ...CDK_JSON_CONTEXT, 'aws:cdk:bundling-stacks': [] } });
     const { storage } = buildApp(app);
     new s3.Bucket(storage as Stack, 'Careless', { enforceSSL: false }); // no TLS enforcement, no access logs
     expect(() => app.synth()).toThrow(/server access logs/);
+  });
+});
+
+describe('feature flags (cdk.json)', () => {
+  it('cdk.json sets every flag the installed aws-cdk-lib recommends for a new app, so `cdk synth` reports none unconfigured', () => {
+    const missing = Object.keys(RECOMMENDED_FLAGS).filter((k) => !(k in CDK_JSON_CONTEXT));
+    expect(missing).toEqual([]);
+    const differing = Object.entries(RECOMMENDED_FLAGS)
+      .filter(([k, v]) => JSON.stringify(CDK_JSON_CONTEXT[k]) !== JSON.stringify(v))
+      .map(([k]) => k);
+    // The one deliberate exception: keep CloudFormation exports between the two stacks (an export
+    // in use cannot be removed, so the storage stack cannot be deleted under the pipeline).
+    expect(differing).toEqual(['@aws-cdk/core:defaultCrossStackReferences']);
+    expect(CDK_JSON_CONTEXT['@aws-cdk/core:defaultCrossStackReferences']).toBe('strong');
+    expect(JSON.stringify(base.pipelineT.toJSON())).toContain('Fn::ImportValue');
+  });
+
+  it('with a known region (as `cdk synth` and a deploy have), ARNs carry the partition literally and every nag finding is still acknowledged', () => {
+    const before = process.env.CDK_DEFAULT_REGION;
+    process.env.CDK_DEFAULT_REGION = 'eu-central-1';
+    try {
+      const { pipelineT } = synth(); // throws on an unacknowledged finding
+      const text = JSON.stringify(pipelineT.toJSON());
+      expect(text).toContain('"arn:aws:s3:::acceptorignore-data-"');
+    } finally {
+      if (before === undefined) delete process.env.CDK_DEFAULT_REGION;
+      else process.env.CDK_DEFAULT_REGION = before;
+    }
   });
 });

@@ -374,6 +374,17 @@ describe('first start in chromium', () => {
       await report.screenshot({ path: artifactPath('local-0-your-report.png') });
       await report.close();
 
+      // Delete all my data, with a confirmation: yours is gone, the sample's demo account is not.
+      await page.locator('#delete-data').click();
+      expect(await page.locator('#delete-confirm').isVisible()).toBe(true);
+      await page.locator('#delete-yes').click();
+      await page.waitForFunction(() => /^Deleted: /.test(document.getElementById('delete-status')?.textContent ?? ''));
+      expect(await page.locator('#delete-status').innerText()).toMatch(/^Deleted: [1-9][\d,]* verdicts/);
+      const after = (await (await fetch(`${stack.apiUrl}/years`, { headers: { authorization: `Bearer ${stack.token}` } })).json()) as { years: number[] };
+      expect(after.years).toEqual([]);
+      await expect.poll(() => page.locator('.year').count()).toBe(0);
+      await page.screenshot({ path: artifactPath('local-0-deleted.png') });
+
       // The sample stays one click away.
       await page.locator('#account-switch [data-account="demo"]').click();
       expect(await page.locator('#demo-banner').isVisible()).toBe(true);

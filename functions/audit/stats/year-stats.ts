@@ -15,12 +15,13 @@ import {
   type IgnoreCategory,
   type Verdict,
 } from '../model.ts';
+import { DEFAULT_TIME_ZONE } from '../export/time.ts';
 import { coverageAsOf, coverageOfYear, type YearCoverage } from './coverage.ts';
 
 export type { YearCoverage, MonthCoverage, CoveredRange, ExportCoverage } from './coverage.ts';
 
-/** LinkedIn's own zone for a US account; the reader uses the same default. */
-export const DEFAULT_TIME_ZONE = 'America/Los_Angeles';
+/** The reader's default zone (LinkedIn's own for a US account): months are counted in it too. */
+export { DEFAULT_TIME_ZONE };
 
 export interface DirectionStats {
   total: number;

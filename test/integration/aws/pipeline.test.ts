@@ -6,7 +6,7 @@
  * upload ends FAILED with a readable message and the object kept.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, ListObjectsCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { S3Event } from 'aws-lambda';
 import { startEmulators, type Emulators } from '../../helpers/emulators.ts';
@@ -306,6 +306,11 @@ describe('API errors', () => {
       ['POST', '/uploads', undefined, { filename: 'photo.png' }, /filename/],
       ['POST', '/uploads', undefined, { format: 'xlsx' }, /format/],
       ['POST', '/uploads', undefined, { filename: '../evil.zip' }, /filename/],
+      // 100 characters of a non-Latin script are 300 bytes: over the byte limit though under 255 characters.
+      ['POST', '/uploads', undefined, { filename: `${'名'.repeat(100)}.zip` }, /filename: must be at most 255 bytes/],
+      ['POST', '/uploads', undefined, { filename: 'invoice\u202Epiz.csv' }, /filename: must not contain bidirectional control/],
+      ['POST', '/uploads', undefined, { filename: 'export\u2066.zip' }, /bidirectional/],
+      ['POST', '/uploads', undefined, { filename: 'export\u007f.zip' }, /control characters/],
     ];
     for (const [method, path, query, body, detail] of cases) {
       const res = await call(USER_A, method, path, query, body);
@@ -386,5 +391,53 @@ describe('API errors', () => {
     const wrong = await call(USER_A, 'DELETE', '/years');
     expect(wrong.status).toBe(404);
     expect(wrong.type).toBe('application/problem+json');
+  });
+});
+
+describe('DELETE /data', () => {
+  async function objectsUnder(prefix: string): Promise<string[]> {
+    const out = await emu.clients.s3.send(new ListObjectsCommand({ Bucket: emu.bucket, Prefix: prefix }));
+    return (out.Contents ?? []).map((o) => o.Key!);
+  }
+  async function itemsOf(userId: string): Promise<Record<string, unknown>[]> {
+    const out = await emu.clients.doc.send(new ScanCommand({ TableName: emu.table, ConsistentRead: true }));
+    return (out.Items ?? []).filter((i) => JSON.stringify(i).includes(userId));
+  }
+
+  it('removes every item and object of the caller, says what went, leaves the other user untouched, and is idempotent', async () => {
+    const before = { itemsA: await itemsOf(USER_A), itemsB: await itemsOf(USER_B), objectsB: [...(await objectsUnder(`uploads/${USER_B}/`)), ...(await objectsUnder(`reports/${USER_B}/`))] };
+    expect(before.itemsA.length).toBeGreaterThan(0);
+    expect(before.itemsB.length).toBeGreaterThan(0);
+    expect(before.objectsB.length).toBeGreaterThan(0);
+    const objectsA = [...(await objectsUnder(`uploads/${USER_A}/`)), ...(await objectsUnder(`reports/${USER_A}/`))];
+    expect(objectsA.length).toBeGreaterThan(0);
+
+    const res = await call(USER_A, 'DELETE', '/data');
+    expect(res.status).toBe(200);
+    const kinds = (type: string) => before.itemsA.filter((i) => i.type === type).length;
+    expect(res.json.deleted).toEqual({
+      verdicts: kinds('VERDICT'),
+      coverages: kinds('COVERAGE'),
+      stats: kinds('STATS'),
+      uploads: kinds('UPLOAD'),
+      owner: 1,
+      objects: objectsA.length,
+    });
+    expect(res.json.deleted.verdicts + res.json.deleted.coverages + res.json.deleted.stats + res.json.deleted.uploads + res.json.deleted.owner).toBe(before.itemsA.length);
+    expect(res.json.backups).toMatch(/35 days/);
+
+    // Nothing of A remains, in the table (any attribute naming A) or under A's prefixes.
+    expect(await itemsOf(USER_A)).toEqual([]);
+    expect(await objectsUnder(`uploads/${USER_A}/`)).toEqual([]);
+    expect(await objectsUnder(`reports/${USER_A}/`)).toEqual([]);
+    expect((await call(USER_A, 'GET', '/years')).json).toEqual({ years: [] });
+    expect((await call(USER_A, 'GET', '/verdicts')).json.items).toEqual([]);
+    // B is untouched.
+    expect(await itemsOf(USER_B)).toEqual(before.itemsB);
+    expect([...(await objectsUnder(`uploads/${USER_B}/`)), ...(await objectsUnder(`reports/${USER_B}/`))]).toEqual(before.objectsB);
+
+    const again = await call(USER_A, 'DELETE', '/data');
+    expect(again.status).toBe(200);
+    expect(again.json.deleted).toEqual({ verdicts: 0, coverages: 0, stats: 0, uploads: 0, owner: 0, objects: 0 });
   });
 });
