@@ -292,8 +292,8 @@ interface Span {
 
 const FIELD_WORD = /(?:name|company|first|last|nom|nombre|empresa|firma|vorname|nachname|prenom|prénom|cognome|naam|bedrijf|title|titel|job|role|position|…)/iu;
 const PLACEHOLDER = /\{\{?([^{}\n]{1,40})\}\}?|\[\[?([^[\]\n]{1,40})\]\]?|%([A-Za-z_]{2,30})%|<([A-Za-z_ ]{2,30})>/gu;
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
-const URL_RE = /(?:\bhttps?:\/\/|\bwww\.|\b(?:[\p{L}\p{N}-]+\.)*linkedin\.com\/)[^\s<>"'’”)\]]*/giu;
+const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+const URL_RE = /(?:\bhttps?:\/\/|\bwww\.|(?<![\p{L}\p{N}.-])(?:[\p{L}\p{N}-]+\.)*linkedin\.com\/)[^\s<>"'’”)\]]*/giu;
 const DOMAIN =
   /(?<![\p{L}\p{N}@.-])[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:com|io|ai|net|org|co|de|es|fr|pt|br|it|nl|uk|eu|app|dev|tech|info|biz|me|us|ca|mx|ar|cl|ch|at|be|se|dk|no|pl|in)(?:\.[a-z]{2})?(?![\p{L}\p{N}-])(?:\/[^\s<>"')\]]*)?/giu;
 const PHONE = /(?<![\p{L}\p{N}])(?:\+|00)?\(?\d[\d\s().\/-]{5,}\d(?![\p{L}\p{N}])/gu;
@@ -307,12 +307,23 @@ function isPhone(s: string): boolean {
   return true;
 }
 
-const trimUrl = (s: string) => s.replace(/[.,;:!?]+$/u, '');
+/** `s` without the characters of `chars` at its end (a loop: `[…]+$` is quadratic on a long run). */
+function trimEnd(s: string, char: RegExp): string {
+  let end = s.length;
+  while (end > 0 && char.test(s[end - 1]!)) end--;
+  return s.slice(0, end);
+}
+
+/** A link without the sentence's punctuation after it. */
+const trimUrl = (s: string) => trimEnd(s, /[.,;:!?]/u);
 
 function wholeSpans(text: string): Span[] {
   const spans: Span[] = [];
+  // characters already inside a span: an overlap check in the span's length, not in the number of spans
+  const covered = new Uint8Array(text.length);
   const add = (start: number, end: number, replacement: string | null) => {
-    if (end <= start || spans.some((s) => start < s.end && s.start < end)) return;
+    if (end <= start || covered.subarray(start, end).includes(1)) return;
+    covered.fill(1, start, end);
     spans.push({ start, end, text: replacement });
   };
   for (const m of text.matchAll(PLACEHOLDER)) {
@@ -327,7 +338,7 @@ function wholeSpans(text: string): Span[] {
   for (const m of text.matchAll(DOMAIN)) add(m.index, m.index + trimUrl(m[0]).length, '[link]');
   for (const m of text.matchAll(HANDLE)) add(m.index, m.index + m[0].length, `@${MASK}`);
   for (const m of text.matchAll(PHONE)) {
-    const p = m[0].replace(/[\s(./-]+$/u, '');
+    const p = trimEnd(m[0], /[\s(./-]/u);
     if (isPhone(p)) add(m.index, m.index + p.length, '[phone]');
   }
   return spans.sort((a, b) => a.start - b.start);
@@ -485,7 +496,7 @@ export class Redactor {
       const at = lower.indexOf(needle);
       if (at < 0) return null;
       const lead = /^\s*/u.exec(piece)![0];
-      const trail = /\s*$/u.exec(piece)![0];
+      const trail = piece.slice(piece.trimEnd().length);
       return lead + apply(message, planOf(message), at, at + p.length) + trail;
     };
     return {
@@ -555,8 +566,15 @@ class NoteRedaction {
     private readonly fragment: boolean,
   ) {
     this.whole = wholeSpans(text);
-    let neutral = text;
-    for (const s of this.whole) neutral = neutral.slice(0, s.start) + '_'.repeat(s.end - s.start) + neutral.slice(s.end);
+    // the note with each whole span (sorted, disjoint) blanked out, built in one pass
+    const parts: string[] = [];
+    let at = 0;
+    for (const s of this.whole) {
+      parts.push(text.slice(at, s.start), '_'.repeat(s.end - s.start));
+      at = s.end;
+    }
+    parts.push(text.slice(at));
+    const neutral = parts.join('');
     this.tokens = tokenize(neutral);
     const words = this.tokens.filter((t) => t.hasLetter);
     const markers = words.filter((t) => GERMAN_MARKER_SET.has(t.c)).length;
