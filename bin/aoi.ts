@@ -64,11 +64,13 @@ program
   .option('--max-entries <n>', 'most entries a zip may have', intOption('--max-entries'))
   .option('--max-uncompressed <n>', 'largest total uncompressed size of a zip, in bytes', intOption('--max-uncompressed'))
   .option('--max-ratio <n>', 'largest compression ratio of a zip entry', intOption('--max-ratio'))
+  .option('--keep <roles>', "keep these senders' notes (job seeker's view: --keep recruiter grades a recruiter's note that names a role ACCEPT)")
   .addHelpText(
     'after',
     `
 Examples:
   aoi audit Basic_LinkedInDataExport_03-14-2026.zip
+  aoi audit export.zip --keep recruiter                         # you are looking for a job
   aoi audit Invitations.csv --format jsonl > verdicts.jsonl
   aoi audit a.zip b.zip --out out/ --year 2025 --redact
   aoi audit export.zip --tz Europe/Berlin

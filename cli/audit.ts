@@ -8,9 +8,10 @@ import { auditExport, mergeAudits, type AuditResult, type MergedAudit } from '..
 import { ExportError, isValidTimeZone, type ReadLimits } from '../functions/audit/export/index.ts';
 import { computeYearStats, yearsOf, type YearStats } from '../functions/audit/stats/index.ts';
 import { renderYearReport } from '../functions/audit/report/index.ts';
-import { CATEGORIES, isUnsure, UNSURE_BELOW, type ClassifiedRequest } from '../functions/audit/model.ts';
+import { CATEGORIES, isUnsure, KEEPABLE_ROLES, ROLES, UNSURE_BELOW, type ClassifiedRequest, type KeepableRole } from '../functions/audit/model.ts';
 import { gradeSentTemplates, type SentTemplates } from '../functions/audit/report/templates.ts';
 import { describeUnexpected, type CliIO } from './io.ts';
+import { createLineWriter, createProgress } from './output.ts';
 
 export interface AuditCliOptions {
   format: 'text' | 'json' | 'jsonl';
@@ -22,9 +23,28 @@ export interface AuditCliOptions {
   maxEntries?: number;
   maxUncompressed?: number;
   maxRatio?: number;
+  /**
+   * The user's view (issue 16): roles whose notes to keep, e.g. `recruiter` (the job seeker's view:
+   * a recruiter's note that names a concrete role is graded ACCEPT). A comma-separated string or a list.
+   */
+  keep?: string | string[];
 }
 
 class UsageError extends Error {}
+
+/** `--keep recruiter` (or `recruiter,…`, or the option repeated): each one a KEEPABLE_ROLES name. */
+export function parseKeep(keep: string | string[] | undefined): KeepableRole[] {
+  if (keep === undefined) return [];
+  const names = (Array.isArray(keep) ? keep : [keep]).flatMap((k) => k.split(',')).map((k) => k.trim().toLowerCase()).filter(Boolean);
+  const out: KeepableRole[] = [];
+  for (const name of names) {
+    if (!(KEEPABLE_ROLES as readonly string[]).includes(name)) {
+      throw new UsageError(`--keep "${name}" is not a role you can keep; use ${KEEPABLE_ROLES.join(', ')} (e.g. --keep recruiter: you are looking for a job).`);
+    }
+    if (!out.includes(name as KeepableRole)) out.push(name as KeepableRole);
+  }
+  return out;
+}
 
 function checkTimeZone(tz: string): void {
   if (!isValidTimeZone(tz)) throw new UsageError(`--tz "${tz}" is not a time zone; use an IANA name such as America/Los_Angeles or Europe/Berlin.`);
@@ -50,10 +70,11 @@ function limitsFrom(opts: AuditCliOptions): Partial<ReadLimits> {
 }
 
 export async function runAudit(inputs: string[], opts: AuditCliOptions, io: CliIO): Promise<number> {
+  const progress = createProgress(io.stderr);
   try {
     checkTimeZone(opts.tz);
+    const keep = parseKeep(opts.keep);
     for (const input of inputs) await checkReadable(input);
-    const showProgress = Boolean((io.stderr as NodeJS.WriteStream).isTTY);
     const results: AuditResult[] = [];
     for (const input of inputs) {
       const result = await auditExport(
@@ -61,17 +82,16 @@ export async function runAudit(inputs: string[], opts: AuditCliOptions, io: CliI
         {
           timeZone: opts.tz,
           limits: limitsFrom(opts),
-          onProgress: showProgress
-            ? ({ file, rows }) => {
-                if (rows % 10_000 === 0) io.stderr.write(`\rreading ${file}: ${rows.toLocaleString('en-US')} rows`);
-              }
-            : undefined,
+          keep,
+          onPhase: (phase, { file, requests, done }) =>
+            progress.update(phase, phase === 'reading' ? { file } : phase === 'classifying' ? { file, done: done ?? 0, total: requests, unit: 'requests' } : { file, done: requests, unit: 'requests' }),
+          onProgress: ({ file, rows }) => progress.update('reading', { file, done: rows, unit: 'rows' }),
         },
       );
-      if (showProgress) io.stderr.write('\r\x1b[K');
       results.push(result);
     }
     const merged = mergeAudits(results);
+    progress.clear();
     for (const p of merged.problems) io.stderr.write(`warning: ${p.file} row ${p.row}: ${p.reason}\n`);
 
     const years = yearsOf(merged.requests).filter((y) => opts.year === undefined || y === opts.year);
@@ -80,24 +100,41 @@ export async function runAudit(inputs: string[], opts: AuditCliOptions, io: CliI
       io.stderr.write(`warning: no connection requests in ${opts.year}; the exports cover ${describeYears(yearsOf(merged.requests))}.\n`);
     }
 
+    progress.update('writing', { done: requests.length, unit: 'requests' });
     if (opts.format === 'jsonl') {
-      for (const r of requests) io.stdout.write(`${JSON.stringify(withUnsure(r))}\n`);
+      // on a terminal the lines would run into the progress line: it shows only when stdout goes elsewhere
+      const quiet = Boolean((io.stdout as NodeJS.WriteStream).isTTY);
+      if (quiet) progress.clear();
+      const out = createLineWriter(io.stdout);
+      for (let i = 0; i < requests.length; i++) {
+        const r = requests[i];
+        const wait = out.writeJsonWithUnsure(JSON.stringify(r), isUnsure(r));
+        if (wait) await wait;
+        if ((i & 4095) === 4095 && !quiet) progress.update('writing', { done: i + 1, total: requests.length, unit: 'requests' });
+      }
+      await out.flush();
     } else if (opts.format === 'json') {
       const stats = years.map((y) => computeYearStats(merged.requests, merged.coverages, y, { timeZone: opts.tz }));
-      io.stdout.write(
-        `${JSON.stringify({ owner: merged.owner, sources: merged.sources, coverages: merged.coverages, stats, requests: requests.map(withUnsure), problems: merged.problems }, null, 2)}\n`,
-      );
+      const json = `${JSON.stringify({ owner: merged.owner, sources: merged.sources, coverages: merged.coverages, stats, requests: requests.map(withUnsure), problems: merged.problems }, null, 2)}\n`;
+      progress.clear();
+      io.stdout.write(json);
     } else {
-      io.stdout.write(textSummary(merged, years, opts.tz));
+      const text = textSummary(merged, years, opts.tz, keep);
+      progress.clear();
+      io.stdout.write(text);
     }
+    progress.clear();
 
     if (opts.out) {
+      progress.update('writing', { file: `report pages to ${opts.out}` });
       const written = await writeReports(merged, years, opts);
+      progress.clear();
       const target = opts.format === 'text' ? io.stdout : io.stderr;
       for (const path of written) target.write(`${opts.format === 'text' ? 'report: ' : 'wrote '}${path}\n`);
     }
     return 0;
   } catch (err) {
+    progress.clear();
     if (err instanceof ExportError || err instanceof UsageError) {
       io.stderr.write(`error: ${err.message}\n`);
       return 2;
@@ -119,6 +156,7 @@ async function writeReports(merged: MergedAudit, years: number[], opts: AuditCli
       owner: merged.owner,
       timeZone: opts.tz,
       redact: opts.redact,
+      keep: parseKeep(opts.keep),
     });
     const path = join(dir, `report-${year}.html`);
     await writeFile(path, html, 'utf8');
@@ -179,10 +217,30 @@ export function templateLines(t: SentTemplates): string[] {
   return lines;
 }
 
-function textSummary(merged: MergedAudit, years: number[], tz: string): string {
+/**
+ * Who wrote (issue 16), for one year and direction: notes per role with their ACCEPT count, most
+ * frequent first (`unknown` last). The role of a sent CR is the invitee's where Connections.csv
+ * names one, else the owner's intent read from the note.
+ */
+export function roleLine(requests: readonly ClassifiedRequest[]): string {
+  const counts = new Map<string, { n: number; accept: number }>();
+  for (const r of requests) {
+    const c = counts.get(r.role) ?? { n: 0, accept: 0 };
+    c.n++;
+    if (r.verdict === 'ACCEPT') c.accept++;
+    counts.set(r.role, c);
+  }
+  const order = ROLES.filter((role) => counts.has(role)).sort((a, b) => (a === 'unknown' ? 1 : b === 'unknown' ? -1 : counts.get(b)!.n - counts.get(a)!.n));
+  return order.map((role) => `${role} ${counts.get(role)!.n}${counts.get(role)!.accept ? ` (${counts.get(role)!.accept} ACCEPT)` : ''}`).join(' · ');
+}
+
+function textSummary(merged: MergedAudit, years: number[], tz: string, keep: readonly KeepableRole[] = []): string {
   const lines: string[] = [];
   const who = merged.owner ? merged.owner.name : 'unknown owner';
   lines.push(`Accept or Ignore — ${who}`);
+  if (keep.length) {
+    lines.push(`view: keeping ${keep.join(', ')} (you are looking for a job: a recruiter's note that names a role is graded ACCEPT; its category stays)`);
+  }
   lines.push(`${merged.sources.length} export${merged.sources.length === 1 ? '' : 's'}: ${merged.sources.join(', ')}`);
   lines.push(`${merged.requests.length} connection requests, ${merged.problems.length} warning${merged.problems.length === 1 ? '' : 's'}; times in ${tz}`);
   for (const year of years) {
@@ -195,15 +253,22 @@ function textSummary(merged: MergedAudit, years: number[], tz: string): string {
       `  received ${pad(inc.total, 5)}   with a note ${pad(inc.withNote, 4)}   ACCEPT ${pad(inc.byVerdict.ACCEPT, 4)}   IGNORE ${pad(inc.byVerdict.IGNORE, 4)}   no note ${pad(inc.byVerdict.NEITHER, 4)}`,
     );
     if (inc.withNote) lines.push(`           ${categoryLine(inc.byCategory)}`);
+    const ofYear = merged.requests.filter((r) => r.year === year);
+    const received = ofYear.filter((r) => r.direction === 'INCOMING' && (r.role !== 'unknown' || r.message.trim() !== ''));
+    if (received.length) lines.push(`           by role: ${roleLine(received)}`);
     const acc = s.sentAcceptance;
     lines.push(
       `  sent     ${pad(out.total, 5)}   with a note ${pad(out.withNote, 4)}   ACCEPT ${pad(out.byVerdict.ACCEPT, 4)}   IGNORE ${pad(out.byVerdict.IGNORE, 4)}   no note ${pad(out.byVerdict.NEITHER, 4)}`,
     );
     if (out.withNote) lines.push(`           ${categoryLine(out.byCategory)}`);
+    const sentWith = ofYear.filter((r) => r.direction === 'OUTGOING' && (r.role !== 'unknown' || r.message.trim() !== ''));
+    if (sentWith.length) lines.push(`           by role (the invitee's where Connections.csv says it): ${roleLine(sentWith)}`);
     if (out.total) lines.push(`           accepted ${acc.accepted} (${pct(acc.accepted, acc.sent)}), pending ${acc.pending}, unknown ${acc.unknown}`);
     if (s.worstCategory) lines.push(`  worst category received: ${s.worstCategory}`);
     const unsure = merged.requests.filter((r) => r.year === year && isUnsure(r)).length;
     if (unsure) lines.push(`  unsure verdicts (confidence below ${UNSURE_BELOW}): ${unsure}`);
+    const kept = ofYear.filter((r) => r.kept).length;
+    if (keep.length) lines.push(`  kept by your view (${keep.join(', ')}): ${kept} graded ACCEPT`);
     lines.push(...templateLines(gradeSentTemplates(merged.requests, year)));
   }
   lines.push('');

@@ -3,8 +3,8 @@
  *
  * - `createLineWriter`: stdout to a file or a pipe is synchronous in Node on Linux, so one
  *   `write` per line is one system call per line (100k of them for a 100k-row `--format jsonl`).
- *   Lines are gathered into 16 KiB writes instead, and the writer waits for `drain` when the
- *   stream asks it to (a slow reader, a test's PassThrough).
+ *   Lines are encoded into 64 KiB buffers and written a buffer at a time instead, and the writer
+ *   waits for `drain` when the stream asks it to (a slow reader, a test's PassThrough).
  * - `jsonLineWithUnsure`: a request as `--format json(l)` prints it, `{...r, unsure}`, serialised
  *   without copying each record into a new object first (same text, same key order).
  * - `createProgress`: one self-overwriting stderr line per phase of a long audit ("reading
@@ -13,31 +13,76 @@
  */
 import { once } from 'node:events';
 
-// 16 KiB: measured on 100k JSON lines to a file, 1.1 s of CPU against 1.7 s for a write per line;
-// 64 KiB strings cost more (1.9 s: each is a large-object allocation that is flattened and encoded).
-const HIGH_WATER = 1 << 14;
+// 64 KiB chunks: a Buffer the lines are encoded into in place (no string concatenation, no second
+// copy of each chunk to encode it on write). Measured on 40k records of the 100k-row bench file to
+// /dev/null: 0.20-0.36 s of CPU against 0.28-0.46 s for lines concatenated into 16 KiB strings
+// (JSON.stringify alone: 0.13 s); a busy 2-core machine, three runs each.
+const HIGH_WATER = 1 << 16;
 
 export interface LineWriter {
   /** Queue text (one or more whole lines); returns a promise only when the caller must wait. */
   write(text: string): Promise<void> | undefined;
+  /**
+   * Queue `JSON.stringify({ ...r, unsure })` and a newline, given `json = JSON.stringify(r)` of a
+   * plain object without an `unsure` key (same text, same key order, no copy of the object).
+   */
+  writeJsonWithUnsure(json: string, unsure: boolean): Promise<void> | undefined;
   /** Write what is queued, and wait until the stream has taken it. */
   flush(): Promise<void>;
 }
 
+const COMMA = 0x2c;
+
 export function createLineWriter(stream: NodeJS.WritableStream, highWater = HIGH_WATER): LineWriter {
-  let pending = '';
-  const flush = async () => {
-    if (!pending) return;
-    const ok = stream.write(pending);
-    pending = '';
-    if (!ok) await once(stream, 'drain');
+  let buf = Buffer.allocUnsafe(highWater);
+  let at = 0;
+  /** Hands the filled part of the buffer to the stream; false when the stream asks to wait. */
+  const ship = (): boolean => {
+    if (at === 0) return true;
+    const chunk = buf.subarray(0, at);
+    at = 0;
+    const ok = stream.write(chunk);
+    // A stream that took the chunk at once (stdout to a file, or to a pipe on Linux: synchronous)
+    // holds nothing: the buffer is reused. Otherwise it is the stream's until written, and a new one
+    // is taken (each is memory outside the JS heap until a GC: 2,000 of them for 131 MB of output).
+    if ((stream as { writableLength?: number }).writableLength !== 0) buf = Buffer.allocUnsafe(highWater);
+    return ok;
+  };
+  let ok = true;
+  /** Encodes text into the buffer (shipping it first when the text may not fit: 3 bytes per UTF-16 unit at most). */
+  const put = (text: string) => {
+    if (at + text.length * 3 > buf.length) {
+      ok = ship() && ok;
+      if (text.length * 3 > buf.length) {
+        ok = stream.write(text) && ok;
+        return;
+      }
+    }
+    at += buf.write(text, at);
+  };
+  const settle = (): Promise<void> | undefined => {
+    if (ok) return undefined;
+    ok = true;
+    return once(stream, 'drain').then(() => undefined);
   };
   return {
     write(text) {
-      pending += text;
-      return pending.length >= highWater ? flush() : undefined;
+      put(text);
+      return settle();
     },
-    flush,
+    writeJsonWithUnsure(json, unsure) {
+      const tail = unsure ? '"unsure":true}\n' : '"unsure":false}\n';
+      if (json.length > 2 && json.length * 3 <= buf.length) {
+        put(json);
+        buf[at - 1] = COMMA; // over the closing brace (one byte in UTF-8), in the buffer put just wrote to
+        put(tail);
+      } else put(json.length > 2 ? `${json.slice(0, -1)},${tail}` : `{${tail}`);
+      return settle();
+    },
+    async flush() {
+      ok = ship() && ok;
+      await settle();
+    },
   };
 }
 

@@ -9,13 +9,13 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructured
 import { Logger } from '@aws-lambda-powertools/logger';
 import { NO_LOG, errorFields, type LogSink } from './audit/ports.ts';
 import type { ApiContext } from './app/api-context.ts';
-import { HttpProblem, badRequest, type ApiRequest } from './app/http.ts';
+import { HttpProblem, parseJsonBody, problemDocument, type ApiRequest } from './app/http.ts';
 import { API_ROUTES } from './app/routes.ts';
 import { createClients, type Clients } from './aws/clients.ts';
 import { ENV, requiredEnv } from './aws/config.ts';
 import { DynamoAuditStore } from './aws/dynamo-store.ts';
 import { S3BlobStore } from './aws/s3-blobs.ts';
-import { ROUTES, type RouteKey } from './aws/routes.ts';
+import { ROUTES, type RouteKey } from './app/route-keys.ts';
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type ApiResult = APIGatewayProxyStructuredResultV2;
@@ -37,22 +37,12 @@ export { ROUTES, type RouteKey };
 const HEADERS = { 'cache-control': 'no-store' };
 
 function problem(status: number, title: string, detail: string): ApiResult {
-  return { statusCode: status, headers: { 'content-type': 'application/problem+json', ...HEADERS }, body: JSON.stringify({ type: 'about:blank', title, status, detail }) };
+  return { statusCode: status, headers: { 'content-type': 'application/problem+json', ...HEADERS }, body: JSON.stringify(problemDocument({ status, title, detail })) };
 }
 
 function userOf(event: ApiEvent): string | null {
   const sub = event.requestContext?.authorizer?.jwt?.claims?.sub;
   return typeof sub === 'string' && sub.length > 0 && !sub.includes('/') ? sub : null;
-}
-
-function jsonBody(event: ApiEvent): unknown {
-  if (!event.body) return undefined;
-  const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw badRequest('the request body must be JSON, e.g. {"filename": "Basic_LinkedInDataExport_03-14-2026.zip"}');
-  }
 }
 
 export function createApiHandler(deps: ApiHandlerDeps): ApiHandler {
@@ -71,7 +61,7 @@ export function createApiHandler(deps: ApiHandlerDeps): ApiHandler {
       if (!userId) return problem(401, 'Unauthorized', 'sign in first: send a Cognito ID or access token as "Authorization: Bearer <token>"');
       const route = API_ROUTES[routeKey];
       if (!route) return problem(404, 'Not Found', `no route ${event.requestContext?.http?.method ?? ''} ${event.rawPath ?? ''}; the API is described in openapi.json`);
-      const request: ApiRequest = { userId, params: event.pathParameters ?? {}, query: event.queryStringParameters ?? {}, body: jsonBody(event) };
+      const request: ApiRequest = { userId, params: event.pathParameters ?? {}, query: event.queryStringParameters ?? {}, body: parseJsonBody(event.body && event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body) };
       const answer = await route(request, ctx);
       return { statusCode: answer.status, headers: { 'content-type': 'application/json', ...HEADERS }, body: JSON.stringify(answer.body) };
     } catch (err) {

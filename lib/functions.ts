@@ -8,7 +8,10 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { Construct } from 'constructs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { WORD_MODEL_FILE } from '../functions/audit/classify/fitted.ts';
+import { GATES_FILE } from '../functions/audit/classify/gate.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -22,7 +25,22 @@ export const BUNDLING: BundlingOptions = {
   // Bundle the AWS SDK too: the versions are the ones tested, and the presigners are not in the runtime.
   externalModules: [],
   banner: "import { createRequire as __aoiCreateRequire } from 'node:module'; const require = __aoiCreateRequire(import.meta.url);",
+  // The classifier's fitted data is data, not code: read at run time from beside index.mjs
+  // (functions/audit/classify/fitted.ts, gate.ts), so it is copied there, not bundled.
+  commandHooks: {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (inputDir, outputDir) => fittedDataCommands(inputDir, outputDir),
+  },
 };
+
+/** The fitted data files, relative to functions/audit/classify/ and to the bundle's folder alike. */
+export const FITTED_DATA_FILES = [WORD_MODEL_FILE, GATES_FILE];
+
+/** Shell commands that copy the fitted data from the repository at `inputDir` beside the bundle in `outputDir`. */
+export function fittedDataCommands(inputDir: string, outputDir: string): string[] {
+  return FITTED_DATA_FILES.map((f) => `mkdir -p "${dirname(join(outputDir, f))}" && cp "${join(inputDir, 'functions/audit/classify', f)}" "${join(outputDir, f)}"`);
+}
 
 export interface HandlerFunctionProps {
   /** Path of the handler module, relative to the repository root (e.g. `functions/ingest.ts`). */

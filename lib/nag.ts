@@ -24,6 +24,7 @@ export function acknowledgeManagedFindings(pipeline: PipelineStack, names: State
   const fns: [IConstruct, string][] = [
     [pipeline.ingest, 'ingest'],
     [pipeline.api, 'api'],
+    [pipeline.ingestFailed, 'ingest failure'],
   ];
   for (const [fn, name] of fns) {
     Validations.of(fn).acknowledge({

@@ -13,6 +13,7 @@ import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
@@ -22,7 +23,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { Construct } from 'constructs';
 import { ENV, REPORT_PREFIX, UPLOAD_PREFIX, UPLOAD_SUFFIXES } from '../functions/aws/config.ts';
-import { ROUTES, splitRoute } from '../functions/aws/routes.ts';
+import { ROUTES, splitRoute } from '../functions/app/route-keys.ts';
 import { TABLE_INDEXES } from '../functions/aws/table.ts';
 import { handlerFunction } from './functions.ts';
 
@@ -46,6 +47,10 @@ export class PipelineStack extends Stack {
   readonly api: lambda.Function;
   readonly httpApi: apigw.HttpApi;
   readonly deadLetters: sqs.Queue;
+  /** Marks the uploads of failed ingest events FAILED (consumes deadLetters). */
+  readonly ingestFailed: lambda.Function;
+  /** Failure records the failure handler could not handle either. */
+  readonly unhandledFailures: sqs.Queue;
   readonly alarmTopic: sns.Topic;
 
   constructor(scope: Construct, id: string, props: PipelineStackProps) {
@@ -57,20 +62,30 @@ export class PipelineStack extends Stack {
     const environment = { [ENV.bucket]: props.bucketName, [ENV.table]: props.tableName, [ENV.timeZone]: props.timeZone };
 
     // Ingest: S3 event → read, classify, store, report.
-    this.deadLetters = new sqs.Queue(this, 'IngestFailures', {
+    const ingestTimeout = Duration.minutes(5);
+    this.unhandledFailures = new sqs.Queue(this, 'IngestFailuresUnhandled', {
       retentionPeriod: Duration.days(14),
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
     });
-    Validations.of(this.deadLetters).acknowledge({
+    Validations.of(this.unhandledFailures).acknowledge({
       id: 'AwsSolutions-SQS3',
-      reason: 'This queue is itself the on-failure destination of the ingest function; a dead-letter queue of the dead-letter queue adds nothing.',
+      reason: 'This queue is itself the dead-letter queue of the ingest failure queue; a dead-letter queue of it adds nothing.',
+    });
+    // The on-failure destination: after Lambda's retries (or a timeout / out-of-memory kill on every
+    // attempt) the destination record lands here, and the failure handler marks the upload FAILED.
+    this.deadLetters = new sqs.Queue(this, 'IngestFailures', {
+      retentionPeriod: Duration.days(14),
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      visibilityTimeout: Duration.minutes(3),
+      deadLetterQueue: { queue: this.unhandledFailures, maxReceiveCount: 5 },
     });
     this.ingest = handlerFunction(this, 'Ingest', {
       entry: 'functions/ingest.ts',
       description: 'Reads an uploaded LinkedIn export, classifies every connection request, stores verdicts, stats and reports',
       memorySize: 1024,
-      timeout: Duration.minutes(5),
+      timeout: ingestTimeout,
       ephemeralStorageMiB: 1024, // the zip is copied to /tmp (random access); uploads are at most 200 MB
       environment,
       logRetention: props.logRetention,
@@ -88,6 +103,17 @@ export class PipelineStack extends Stack {
     this.ingest.addToRolePolicy(
       new iam.PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:BatchWriteItem', 'dynamodb:Query'], resources: [tableArn] }),
     );
+    this.ingestFailed = handlerFunction(this, 'IngestFailed', {
+      entry: 'functions/ingest-failure.ts',
+      description: 'Marks an upload FAILED (timeout, out of memory, errors on every attempt) from the ingest on-failure destination record',
+      memorySize: 256,
+      timeout: Duration.seconds(30),
+      environment: { [ENV.table]: props.tableName, [ENV.ingestTimeoutSeconds]: String(ingestTimeout.toSeconds()) },
+      logRetention: props.logRetention,
+      stubBundling: props.stubBundling,
+    });
+    this.ingestFailed.addEventSource(new SqsEventSource(this.deadLetters, { batchSize: 10, reportBatchItemFailures: true }));
+    this.ingestFailed.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:PutItem'], resources: [tableArn] }));
     for (const suffix of UPLOAD_SUFFIXES) {
       bucket.addEventNotification(s3.EventType.OBJECT_CREATED, new LambdaDestination(this.ingest), { prefix: UPLOAD_PREFIX, suffix });
     }
@@ -134,7 +160,7 @@ export class PipelineStack extends Stack {
         ? {
             allowOrigins: props.allowedOrigins,
             allowHeaders: ['authorization', 'content-type'],
-            allowMethods: [apigw.CorsHttpMethod.GET, apigw.CorsHttpMethod.POST, apigw.CorsHttpMethod.DELETE],
+            allowMethods: [apigw.CorsHttpMethod.GET, apigw.CorsHttpMethod.POST, apigw.CorsHttpMethod.PUT, apigw.CorsHttpMethod.DELETE],
             maxAge: Duration.hours(1),
           }
         : undefined,
@@ -166,17 +192,29 @@ export class PipelineStack extends Stack {
       this.httpApi.addRoutes({ path, methods: [method as apigw.HttpMethod], integration });
     }
 
-    // Someone is told when an upload could not be processed at all (its event is in the failure queue).
+    // Someone is told when an upload could not be processed at all (its event reached the failure
+    // queue; the failure handler consumes it at once, so the alarm counts messages sent), and when
+    // even the failure handler could not mark it (its record is kept in the unhandled queue).
     this.alarmTopic = new sns.Topic(this, 'Alarms', { displayName: 'Accept or Ignore alarms', enforceSSL: true });
-    const failed = new cloudwatch.Alarm(this, 'IngestFailuresAlarm', {
-      alarmDescription: 'An upload event landed in the ingest failure queue: processing failed after every retry (see IngestFailureQueueUrl and the ingest logs).',
-      metric: this.deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
-      threshold: 1,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
-    failed.addAlarmAction(new cwActions.SnsAction(this.alarmTopic));
+    const alarmAtOne = (id: string, alarmDescription: string, metric: cloudwatch.IMetric) =>
+      new cloudwatch.Alarm(this, id, {
+        alarmDescription,
+        metric,
+        threshold: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      }).addAlarmAction(new cwActions.SnsAction(this.alarmTopic));
+    alarmAtOne(
+      'IngestFailuresAlarm',
+      'An upload event reached the ingest failure queue: processing failed after every retry, or timed out / ran out of memory; the upload is marked FAILED (see the ingest logs).',
+      this.deadLetters.metricNumberOfMessagesSent({ period: Duration.minutes(5), statistic: 'Sum' }),
+    );
+    alarmAtOne(
+      'IngestFailuresUnhandledAlarm',
+      'A failed ingest event could not be marked FAILED either: its record is kept in IngestFailuresUnhandledQueueUrl for 14 days (see the IngestFailed function logs).',
+      this.unhandledFailures.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
+    );
     Validations.of(this.alarmTopic).acknowledge({
       id: 'AwsSolutions-SNS2',
       reason: 'CloudWatch alarms cannot publish to a topic encrypted with the AWS-managed SNS key; the alarm message names a queue and a count, no personal data.',
@@ -184,6 +222,7 @@ export class PipelineStack extends Stack {
 
     new CfnOutput(this, 'ApiUrl', { value: stage.url });
     new CfnOutput(this, 'IngestFailureQueueUrl', { value: this.deadLetters.queueUrl });
+    new CfnOutput(this, 'IngestFailuresUnhandledQueueUrl', { value: this.unhandledFailures.queueUrl });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarmTopic.topicArn, description: 'Subscribe (e-mail) to hear when an upload fails after every retry' });
   }
 }

@@ -4,9 +4,12 @@
  * `uploads/` + `.zip`/`.csv`; `reports/` never triggers), rebuilds a real-shaped S3 event (key
  * URL-encoded as S3 does, spaces as `+`) and invokes the ingest handler, retrying twice with
  * backoff like an async invoke. Events of one key run in order; different keys run side by side
- * up to `concurrency`.
+ * up to `concurrency`. Like Lambda, each attempt has a time budget (`timeoutMs`, handed to the
+ * handler as `context.getRemainingTimeInMillis()` for its watchdog; an attempt past it counts as
+ * timed out), and an event given up on goes to `onGiveUp` as an on-failure destination record.
  */
-import type { S3Event, S3EventRecord } from 'aws-lambda';
+import type { Context, S3Event, S3EventRecord } from 'aws-lambda';
+import type { FailureRecord } from '../functions/aws/failure-record.ts';
 import { isIngestKey } from '../functions/aws/keys.ts';
 
 /** S3's encoding of keys in notifications: URL-encoded, spaces as `+`, slashes kept. */
@@ -52,8 +55,12 @@ export type BridgeLogEntry =
 
 export interface BridgeOptions {
   region: string;
-  /** The ingest handler (context and callback are not used by it). */
-  invoke: (event: S3Event) => Promise<unknown>;
+  /** The ingest handler, with a Lambda-like context (its remaining time). */
+  invoke: (event: S3Event, context: Context) => Promise<unknown>;
+  /** Time budget of one attempt, like the function's timeout (default 5 minutes). */
+  timeoutMs?: number;
+  /** The on-failure destination: the record of an event given up on (after the retries). */
+  onGiveUp?: (record: FailureRecord) => Promise<unknown>;
   /** Retries after the first attempt (Lambda async invoke: 2). */
   retries?: number;
   /** First retry delay; doubles each time (Lambda waits ~1 min then ~2 min; locally shorter). */
@@ -81,6 +88,7 @@ export function createS3EventBridge(options: BridgeOptions): S3EventBridge {
   const retries = options.retries ?? 2;
   const backoffMs = options.backoffMs ?? 1000;
   const concurrency = Math.max(1, options.concurrency ?? 2);
+  const timeoutMs = options.timeoutMs ?? 5 * 60_000;
   const log = options.log ?? (() => {});
 
   /** Tail of each key's chain, so events of one key run in order. */
@@ -103,18 +111,49 @@ export function createS3EventBridge(options: BridgeOptions): S3EventBridge {
     else running--;
   };
 
+  /** One attempt within the time budget; past it, rejected as Lambda reports a timeout. */
+  async function attemptOnce(event: S3Event, attempt: number): Promise<void> {
+    const started = Date.now();
+    const context = {
+      awsRequestId: `local-${started.toString(16)}-${attempt}`,
+      functionName: 'aoi-local-ingest',
+      getRemainingTimeInMillis: () => Math.max(0, started + timeoutMs - Date.now()),
+    } as unknown as Context;
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`Task timed out after ${(timeoutMs / 1000).toFixed(2)} seconds`)), timeoutMs);
+    });
+    try {
+      await Promise.race([options.invoke(event, context), timedOut]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async function giveUp(event: S3Event, attempts: number, error: string) {
+    if (!options.onGiveUp) return;
+    const record: FailureRecord = {
+      requestContext: { condition: 'RetriesExhausted', approximateInvokeCount: attempts },
+      requestPayload: event,
+      responseContext: { functionError: 'Unhandled' },
+      responsePayload: { errorMessage: error },
+    };
+    await options.onGiveUp(record).catch(() => undefined);
+  }
+
   async function deliver(record: S3EventRecord) {
     const key = record.s3.object.key;
     const event: S3Event = { Records: [record] };
     for (let attempt = 1; ; attempt++) {
       const started = Date.now();
       try {
-        await options.invoke(event);
+        await attemptOnce(event, attempt);
         log({ outcome: 'ok', key, attempt, ms: Date.now() - started });
         return;
       } catch (err) {
         const error = err instanceof Error ? err.message : String(err);
         if (attempt > retries || closed) {
+          if (!closed) await giveUp(event, attempt, error); // cut off by a stop: resumed at the next start instead
           log({ outcome: 'failed', key, attempts: attempt, error, event });
           return;
         }

@@ -25,6 +25,8 @@ import { DynamoAuditStore } from '../functions/aws/dynamo-store.ts';
 import type { S3Event } from 'aws-lambda';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { startLocalEmulators, type LocalEmulators } from './emulators.ts';
+import { markEventFailed } from '../functions/app/ingest-failure.ts';
+import { failedEventOf } from '../functions/aws/failure-record.ts';
 import { createS3EventBridge, type BridgeLogEntry, type S3EventBridge } from './bridge.ts';
 import { createLocalAuth, TOKEN_LIFETIME } from './auth.ts';
 import { API_PREFIX, startLocalServer, type ApiInvoke, type LocalServer, type PageConfig } from './server.ts';
@@ -65,6 +67,8 @@ export interface LocalStackOptions {
   /** Ingest retries after the first attempt (default 2, like Lambda async invoke) and first delay. */
   retries?: number;
   retryBackoffMs?: number;
+  /** Time budget of one ingest attempt (default 5 minutes, the Lambda's timeout): past it the upload ends FAILED. */
+  ingestTimeoutMs?: number;
   /** How long stop() waits for uploads being processed (default STOP_GRACE_MS). */
   stopGraceMs?: number;
   /** One line per event worth telling the person running the stack (default: nothing). */
@@ -270,6 +274,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       invoke: ingest,
       retries: options.retries,
       backoffMs: options.retryBackoffMs,
+      timeoutMs: options.ingestTimeoutMs,
+      // The on-failure destination and its handler: the upload ends FAILED saying what stopped it.
+      onGiveUp: (record) =>
+        markEventFailed({ store: new DynamoAuditStore(emu.clients.doc, emu.table), logger: handlerLog, timeoutMs: options.ingestTimeoutMs ?? 5 * 60_000 }, failedEventOf(record)),
       log: (entry) => {
         log(describeBridge(entry));
         // The on-failure destination's stand-in: keep what could not be processed.

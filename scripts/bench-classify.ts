@@ -60,7 +60,7 @@ const fmt = (n: number, t: { wall: number; cpu: number }) => `${rate(n, t.wall)}
 /** classifyNote with a recipient profile on realistic notes (the hand-written test examples, longer and more varied than the synthetic ones). */
 async function realistic(label: string, total: number): Promise<void> {
   // realistic notes: the hand-written test examples (longer, more varied wording than the synthetic ones)
-  const { CASES, MORE_CASES } = await import('../test/unit/classify/examples.ts');
+  const { CASES, MORE_CASES } = await import('../test/helpers/classify-examples.ts');
   const real = [...CASES, ...MORE_CASES];
   const reps = Math.max(1, Math.round(total / real.length));
   const avg = real.reduce((s, c) => s + c.text.length, 0) / real.length;

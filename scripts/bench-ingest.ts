@@ -1,12 +1,12 @@
 /**
  * Benchmark of the ingest pipeline against the local stack's emulators (prints figures; no
- * assertions). For each size (5k and 50k CRs by default) a fresh child process starts the
+ * assertions). For each size (5k and 100k CRs by default) a fresh child process starts the
  * emulators the way `npm start` does (s3rver in-process, dynalite in its own process, memory
  * storage), generates an Invitations.csv, uploads it, runs the ingest handler on a real-shaped S3
  * event, and prints rows/s, the time split the pipeline logs (read+classify, write verdicts,
  * recompute stats, render reports), the DynamoDB requests sent, and the peak RSS of the process.
  *
- *   npx tsx scripts/bench-ingest.ts            # 5000 and 50000
+ *   npx tsx scripts/bench-ingest.ts            # 5000 and 100000
  *   npx tsx scripts/bench-ingest.ts 2000 20000 # other sizes
  */
 import { fork } from 'node:child_process';
@@ -188,7 +188,7 @@ async function main(): Promise<void> {
   console.log('Ingest of a bare Invitations.csv through the ingest handler (dynalite in a child process, s3rver in-process).');
   console.log('Wall-clock figures depend on the load of the machine; CPU seconds (this process / the dynalite process) much less so.');
   console.log('rows/run      MB   status  total s  rows/s | read+classify  write verdicts  read verdicts  stats  render  store reports+stats | CPU s main / dynalite | peak RSS MB | DynamoDB requests');
-  for (const rows of sizes.length ? sizes : [5_000, 50_000]) {
+  for (const rows of sizes.length ? sizes : [5_000, 100_000]) {
     for (const r of await child(rows)) {
       const t = r.timings;
       const cpu = `${r.cpuMain.toFixed(1).padStart(8)} / ${r.cpuDynalite === null ? '-' : r.cpuDynalite.toFixed(1)}`;

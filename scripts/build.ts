@@ -12,8 +12,9 @@
  * classifier, not loading files: scripts/bench-cli.ts). The type check stays `npm run typecheck`.
  *
  * Beside the chunks, the files that code finds next to itself at run time
- * (`new URL('./…', import.meta.url)` in local/): the page (dist/web/) and the dynalite child
- * process (dist/dynalite-child.mjs with the two plain modules it imports). sample-data/ ships
+ * (`new URL('./…', import.meta.url)`): the page (dist/web/), the dynalite child process
+ * (dist/dynalite-child.mjs with the two plain modules it imports) and the fitted data read at
+ * run time (dist/fitted/: the word model, classify/fitted.ts, and the gates, classify/gate.ts). sample-data/ ships
  * from the package root, where `new URL('../sample-data/', import.meta.url)` finds it from dist/.
  *
  *   npm run build            # dist/; test/integration/cli/package.test.ts packs and runs it
@@ -21,6 +22,8 @@
 import { build } from 'esbuild';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
+import { WORD_MODEL_FILE } from '../functions/audit/classify/fitted.ts';
+import { GATES_FILE } from '../functions/audit/classify/gate.ts';
 
 const root = join(import.meta.dirname, '..');
 const dist = join(root, 'dist');
@@ -40,8 +43,8 @@ const result = await build({
   packages: 'external',
   // Chunks sit beside aoi.js: `new URL('../sample-data/', import.meta.url)` must reach the package root.
   chunkNames: '[name]-[hash]',
-  // The word model (388 KB) stays JSON: JSON.parse reads it faster than V8 compiles the same data
-  // as a JavaScript object literal.
+  // The weights stay JSON files beside the chunks (JSON.parse reads data faster than V8 compiles
+  // the same data as a JavaScript object literal).
   loader: { '.json': 'copy' },
   assetNames: '[name]-[hash]',
   // No identifier mangling: an `AOI_DEBUG=1` stack trace stays readable.
@@ -57,6 +60,9 @@ const files = new Map<string, Uint8Array | string>();
 for (const f of result.outputFiles) files.set(relative(dist, f.path), f.contents);
 for (const f of await readdir(join(root, 'local/web'))) files.set(`web/${f}`, await readFile(join(root, 'local/web', f)));
 for (const f of RUNTIME_FILES) files.set(f, await readFile(join(root, 'local', f)));
+// The fitted data read at run time from beside the classifier's chunk: the word model
+// (classify/fitted.ts) and the gates derived ahead (classify/gate.ts).
+for (const f of [WORD_MODEL_FILE, GATES_FILE]) files.set(f, await readFile(join(root, 'functions/audit/classify', f)));
 
 // Each file is written beside its place and renamed over it, and stale files go last: a CLI that
 // is running from dist/ while it is rebuilt (`npm pack` in one test, `npm start` in another) only

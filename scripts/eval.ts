@@ -11,7 +11,13 @@
  *   - The holdout (eval/holdout.jsonl) with the shipped weights, unless `--no-holdout`.
  * `--first-look SET` measures an export set that has none yet and records it in eval/first-looks.json
  * (aggregate figures and per-verdict probability/right rows, no text); it refuses a second one.
+ * Roles (issue 16, scripts/training/roles.ts): role accuracy, "clear" accuracy (notes whose gold role is
+ * not `unknown`), per-role F1 and macro-F1 per set; the tuning sets (tune*.jsonl) always, the held-out
+ * sets (dev.jsonl, holdout.jsonl, export sets) only once their role first look is recorded
+ * (`--role-first-look`, once, in eval/role-first-looks.json). `--roles-only` prints the role figures
+ * alone; `--role-errors SET` lists a tuning set's role errors.
  * Usage: tsx scripts/eval.ts [--dir eval] [--no-holdout] [--folds 5] [--details] [--errors SET] [--first-look real-voice]
+ *        [--roles-only] [--role-errors tune3.jsonl] [--role-first-look]
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -35,6 +41,7 @@ import {
   type Metrics,
 } from './training/evaluate.ts';
 import { auditExportSet, loadExportSet } from './training/export-sets.ts';
+import { isRoleTuningSet, readRoleFirstLooks, roleFigures, rolePairsOf, roleRow, roleSetNames, writeRoleFirstLook, type RolePair } from './training/roles.ts';
 import { exportSetNames, firstLookRows, loadJsonlSet, loadTuningSets, readFirstLooks, writeFirstLook, type Figures } from './training/sets.ts';
 
 const { values } = parseArgs({
@@ -46,6 +53,9 @@ const { values } = parseArgs({
     details: { type: 'boolean', default: false },
     errors: { type: 'string' },
     'first-look': { type: 'string' },
+    'roles-only': { type: 'boolean', default: false },
+    'role-errors': { type: 'string' },
+    'role-first-look': { type: 'boolean', default: false },
   },
 });
 const dir = values.dir!;
@@ -77,6 +87,67 @@ function details(title: string, m: Metrics): void {
 }
 
 const summary: string[] = [];
+
+// ---------------------------------------------------------------- roles (issue 16)
+/** Role figures per set: tuning sets always, held-out sets beside their recorded first look. */
+async function roleSection(): Promise<void> {
+  const { tuning, heldOut } = roleSetNames(dir, exportSetNames(dir));
+  console.log(`\nroles (issue 16): tuned on ${tuning.join(', ')}; held out ${heldOut.join(', ')}`);
+  console.log('("clear": notes whose gold role is not unknown; the target is 85% there)');
+  const pooled: RolePair[] = [];
+  for (const name of tuning) {
+    const pairs = await rolePairsOf(dir, name);
+    pooled.push(...pairs);
+    const f = roleFigures(pairs, values.details);
+    console.log(roleRow(`${name} (tuned on)`, f));
+    if (values.details) console.log(`  confusion (gold: predicted counts) ${JSON.stringify(f.confusion)}`);
+    if (values['role-errors'] === name) {
+      for (const p of pairs) if (p.gold !== p.pred) console.log(`  error ${p.id} ${p.direction ?? ''} ${p.gold} -> ${p.pred}: ${p.text.replace(/\s+/g, ' ').slice(0, 170)}`);
+    }
+  }
+  if (values['role-errors'] && !isRoleTuningSet(values['role-errors'])) console.log(`  (--role-errors: ${values['role-errors']} is held out for roles: its errors are not shown)`);
+  const all = roleFigures(pooled, values.details);
+  console.log(roleRow('tuning sets pooled (tuned on: optimistic)', all));
+  if (values.details) console.log(`  confusion ${JSON.stringify(all.confusion)}`);
+  summary.push(roleRow('roles: tuning sets pooled (tuned on)', all));
+  const looks = readRoleFirstLooks(dir);
+  for (const name of heldOut) {
+    const look = looks[name];
+    if (!look) {
+      console.log(`${name}: no role first look yet. Measure it once, before any tuning on it: npm run eval -- --role-first-look`);
+      summary.push(`roles: ${name}: no role first look yet`);
+      continue;
+    }
+    const now = roleFigures(await rolePairsOf(dir, name));
+    console.log(`  ${roleRow(`${name}: role FIRST LOOK`, look.figures)}   (${look.date}, ${look.commit})`);
+    console.log(`  ${roleRow(`${name}: now`, now)}`);
+    summary.push(roleRow(`roles: ${name}: FIRST LOOK`, look.figures));
+  }
+}
+
+if (values['role-first-look']) {
+  const { heldOut } = roleSetNames(dir, exportSetNames(dir));
+  const looks = readRoleFirstLooks(dir);
+  const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  const dirty = execFileSync('git', ['status', '--porcelain', '--', 'functions/audit/classify'], { encoding: 'utf8' }).trim() !== '';
+  const commit = `classifier at ${head}${dirty ? ' + uncommitted changes' : ''}`;
+  for (const name of heldOut) {
+    if (looks[name]) {
+      console.log(`${name}: role first look already recorded (${looks[name].date}); not measured again`);
+      continue;
+    }
+    const figures = roleFigures(await rolePairsOf(dir, name), true);
+    writeRoleFirstLook(dir, name, { date: new Date().toISOString().slice(0, 10), commit, figures });
+    console.log(roleRow(`${name}: role FIRST LOOK`, figures));
+  }
+  process.exit(0);
+}
+if (values['roles-only']) {
+  await roleSection();
+  console.log('\nsummary:');
+  for (const s of summary) console.log(`  ${s}`);
+  process.exit(0);
+}
 
 // ---------------------------------------------------------------- a first look, recorded once
 if (values['first-look']) {
@@ -190,6 +261,8 @@ else if (existsSync(holdout)) {
   details('holdout', m);
   summary.push(row('holdout.jsonl (team-written, never tuned on)', figures(m, notes.length)));
 }
+
+await roleSection();
 
 console.log('\nsummary:');
 for (const s of summary) console.log(`  ${s}`);

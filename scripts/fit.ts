@@ -1,11 +1,12 @@
 /**
  * Fits the classifier on every tuning set (see scripts/training/sets.ts: eval/dev.jsonl, every
  * eval/tune*.jsonl, and every export set once its first look is recorded) and writes the fitted data
- * files: functions/audit/classify/fitted/word-model.json (the word model, trained on all of them)
- * and functions/audit/classify/fitted/weights.json (rule weights, confidence calibration, structural
- * confidences). Each set is prepared as its own batch (templates across that set), its word rules
- * read by a word model trained on the other sets, so the weights learn how far to trust the words
- * on notes they were not trained on. The temperature is fitted on leave-one-set-out scores; the
+ * files in functions/audit/classify/fitted/: word-model.bin (the word model, trained on all of them,
+ * packed as scoring reads it: words.ts encodeWordModel), weights.json (rule weights, confidence
+ * calibration, structural confidences) and gates.json (the gate words of every rule's regex,
+ * gate.ts: derived here so that start-up need not). Each set is prepared as its own batch
+ * (templates across that set), its word rules read by a word model trained on the other sets, so
+ * the weights learn how far to trust the words on notes they were not trained on. The temperature is fitted on leave-one-set-out scores; the
  * confidence map, the fallback ceiling and each structural rule's confidence on the first looks
  * (eval/first-looks.json: verdicts measured on sets nobody had tuned on). Deterministic: `npm run fit`.
  * The holdout set (eval/holdout.jsonl) is never read here.
@@ -15,6 +16,8 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Weights } from '../functions/audit/classify/types.ts';
+import { derivedGates } from '../functions/audit/classify/gate.ts';
+import { encodeWordModel, packWordModel } from '../functions/audit/classify/words.ts';
 import { crossFittedFeatures, examplesOf, fitCalibration, leaveOneSetOut, structuralTally, wordModelOf } from './training/evaluate.ts';
 import { fitWeights } from './training/fit-weights.ts';
 import { firstLookRows, loadTuningSets } from './training/sets.ts';
@@ -49,20 +52,16 @@ const dataDir = new URL('../functions/audit/classify/fitted/', import.meta.url);
 const w = JSON.stringify(weights, null, 1).replace(/\n\s*(-?[\d.]+,?)/g, ' $1').replace(/\n\s*\]/g, ' ]');
 writeFileSync(fileURLToPath(new URL('weights.json', dataDir)), `${w}\n`);
 const model = wordModelOf(sets.flat());
-const m = [
-  '{',
-  ` "classes": ${JSON.stringify(model.classes)},`,
-  ` "notes": ${JSON.stringify(model.notes)},`,
-  ` "alpha": ${model.alpha},`,
-  ' "features": [',
-  model.features.map((f) => `  ${JSON.stringify(f)}`).join(',\n'),
-  ' ]',
-  '}',
-  '',
-].join('\n');
-writeFileSync(fileURLToPath(new URL('word-model.json', dataDir)), m);
+// data, not source: the model packed as scoring reads it (hashes, counts, evidence flags), ~5 bytes a feature
+writeFileSync(fileURLToPath(new URL('word-model.bin', dataDir)), encodeWordModel(packWordModel(model)));
+// what every gate of the classifier derives from its rules' regexes (gate.ts), so start-up need not
+const gates = derivedGates();
+writeFileSync(
+  fileURLToPath(new URL('gates.json', dataDir)),
+  `{"words":${JSON.stringify(gates.words)},\n"sources":{\n${Object.entries(gates.sources).map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(',\n')}\n}}\n`,
+);
 console.log(
   `fitted ${Object.keys(weights.rules).length} rules on ${examples.length} weighed notes (${names.join(' + ')}); temperature ${temperature}, ` +
     `calibration map of ${calibration.x.length} points (${looks.length ? `${looks.length} first-look verdicts` : 'held-out scores: no first look yet'}), fallback ceiling ${calibration.fallback}; ` +
-    `structural confidences ${Object.entries(weights.structural).map(([r, c]) => `${r} ${c}`).join(', ')}; word model of ${model.features.length} features`,
+    `structural confidences ${Object.entries(weights.structural).map(([r, c]) => `${r} ${c}`).join(', ')}; word model of ${model.features.length} features (word-model.bin, ${(encodeWordModel(packWordModel(model)).length / 1024).toFixed(0)} KiB)`,
 );

@@ -6,7 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { renderYearReport } from '../functions/audit/report/index.ts';
-import { loadReportData } from '../test/e2e/helpers/report-data.ts';
+import { loadReportData } from '../test/helpers/report-data.ts';
 
 const data = await loadReportData();
 const year = Number(process.argv.find((a) => /^\d{4}$/.test(a)) ?? data.year);

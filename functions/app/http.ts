@@ -44,3 +44,18 @@ export function parse<T>(schema: z.ZodType<T>, value: unknown, where: 'path' | '
   if (!out.success) throw badRequest(`invalid ${where}: ${describeIssues(out.error)}`);
   return out.data;
 }
+
+/** The request body as JSON (undefined without one), or a 400 that shows what a body looks like. */
+export function parseJsonBody(text: string | undefined): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw badRequest('the request body must be JSON, e.g. {"filename": "Basic_LinkedInDataExport_03-14-2026.zip"}');
+  }
+}
+
+/** A refusal as an application/problem+json document (RFC 9457). */
+export function problemDocument(p: Pick<HttpProblem, 'status' | 'title' | 'detail'>): { type: string; title: string; status: number; detail: string } {
+  return { type: 'about:blank', title: p.title, status: p.status, detail: p.detail };
+}

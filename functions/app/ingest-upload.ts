@@ -4,19 +4,23 @@
  * affected year from ALL stored verdicts of the user (never incremented), render and store each
  * affected year's report, and keep the upload record (PROCESSING → DONE | FAILED).
  * Repeated events and re-uploads rewrite the same items with the same values: nothing changes.
- * The raw upload is never deleted.
+ * The raw upload is never deleted. All or nothing: the verdicts carry the upload's id and are
+ * shown only once its DONE record (`committed`) is written, last (see auditAndStore); every run
+ * ends DONE or FAILED (watchdog, error sorting: ingest-bounds.ts; runtime kills: ingest-failure.ts).
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { assertSameOwner, auditExport, type AuditResult } from '../audit/audit.ts';
 import { ExportError } from '../audit/export/errors.ts';
 import type { ClassifiedRequest, Problem } from '../audit/model.ts';
 import { NO_LOG, errorFields, type AuditStore, type BlobInfo, type BlobStore, type LogSink, type UploadRecord } from '../audit/ports.ts';
 import { computeYearStats, yearsOf, type YearStats } from '../audit/stats/index.ts';
 import { renderYearReport } from '../audit/report/index.ts';
-import { MAX_UPLOAD_BYTES } from '../aws/config.ts';
+import { assertStorable, boundedUpload, IngestStopped, isPermanent, keptProblems, retryingMessage, splitAdvice, stoppedMessage } from './ingest-bounds.ts';
 
-/** How many row-level warnings an upload record keeps (an item is at most 400 KB). */
-export const MAX_UPLOAD_PROBLEMS = 50;
+/** Largest upload accepted (bytes): the presigned form's limit and the ingest's, before download. A real export is a few MB. */
+export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+
+export { MAX_UPLOAD_PROBLEMS } from './ingest-bounds.ts';
 
 /** The user-metadata field carrying the original file name (URI-encoded: S3 metadata is ASCII). */
 export const FILENAME_METADATA = 'filename';
@@ -30,6 +34,19 @@ export interface IngestDeps {
   now?: () => Date;
   /** Larger objects are refused before download (default MAX_UPLOAD_BYTES). */
   maxUploadBytes?: number;
+  /** Data rows of one CSV this run can hold (memory): more is refused before any write. */
+  maxRows?: number;
+  /**
+   * Milliseconds left before the runtime stops this run (Lambda's getRemainingTimeInMillis, or
+   * the local stack's budget). With it, a watchdog ends the run FAILED before it is killed.
+   */
+  remainingMs?: () => number;
+  /** How long before the end the watchdog stops the run (default: 10% of the time left, 5–30 s). */
+  watchdogMarginMs?: number;
+  /** The lease that serialises one user's runs is polled this often while someone else holds it. */
+  leasePollMs?: number;
+  /** Lease length when there is no deadline (default 15 minutes). */
+  leaseMs?: number;
 }
 
 /** The upload to process: whose it is, its id, and the key storage knows it by. */
@@ -79,7 +96,7 @@ type RefreshTimings = Pick<IngestTimings, 'readVerdictsMs' | 'statsMs' | 'render
  * Recompute and store the stats and report of each year from every stored verdict of the user
  * (never incremented). The stored verdicts of all the years are read once, consistently.
  */
-export async function refreshYears(deps: IngestDeps, userId: string, years: readonly number[]): Promise<RefreshTimings> {
+export async function refreshYears(deps: IngestDeps, userId: string, years: readonly number[], include?: string): Promise<RefreshTimings> {
   const timings: RefreshTimings = { readVerdictsMs: 0, statsMs: 0, renderMs: 0, storeReportsMs: 0 };
   if (years.length === 0) return timings;
   // The injected clock, for the coverage advice and the report's date alike.
@@ -91,11 +108,12 @@ export async function refreshYears(deps: IngestDeps, userId: string, years: read
     t = now;
     return ms;
   };
-  const [coverages, owner, byYear, storedYears] = await Promise.all([
+  const [coverages, owner, byYear, storedYears, settings] = await Promise.all([
     deps.store.listCoverages(userId),
     deps.store.getOwner(userId),
-    deps.store.listVerdictsOfYears(userId, years),
+    deps.store.listVerdictsOfYears(userId, years, { include }),
     deps.store.listYears(userId),
+    deps.store.getSettings(userId),
   ]);
   // Year over year: the other years' stored stats (their verdicts are not re-read).
   const others = storedYears.filter((y) => !years.includes(y));
@@ -108,7 +126,7 @@ export async function refreshYears(deps: IngestDeps, userId: string, years: read
     const stats = computeYearStats(requests, coverages, year, { timeZone: deps.timeZone, today: generatedAt.slice(0, 10) });
     history.push(stats);
     timings.statsMs += lap();
-    const html = renderYearReport({ requests, coverages, year, owner, timeZone: deps.timeZone, history, generatedAt });
+    const html = renderYearReport({ requests, coverages, year, owner, timeZone: deps.timeZone, history, generatedAt, keep: settings.keep });
     timings.renderMs += lap();
     // Report first, stats second: a year with stats always has its report (the API relies on it).
     await deps.blobs.putReport(userId, year, html);
@@ -139,84 +157,200 @@ export function loggableUploadId(uploadId: string): string {
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
-/** The upload record while it is being processed (PROCESSING), its first instant kept across retries. */
+/** The upload record while it is being processed (PROCESSING), its first instant (and whether it was ever committed) kept across runs. */
 async function markProcessing(deps: IngestDeps, target: UploadRef, info: BlobInfo, now: () => string): Promise<UploadRecord> {
   const { userId, uploadId, key } = target;
   const previous = await deps.store.getUpload(userId, uploadId);
-  const base: UploadRecord = { uploadId, key, filename: originalFilename(info.metadata, key), status: 'PROCESSING', createdAt: previous?.createdAt ?? now(), updatedAt: now() };
+  const base: UploadRecord = boundedUpload({
+    uploadId,
+    key,
+    filename: originalFilename(info.metadata, key),
+    status: 'PROCESSING',
+    createdAt: previous?.createdAt ?? now(),
+    updatedAt: now(),
+    ...(previous?.committed ? { committed: true } : {}),
+  });
   await deps.store.putUpload(userId, base);
   return base;
 }
 
-/** Reads, classifies and stores one export, then refreshes the affected years; the upload's DONE record. */
-async function auditAndStore(deps: IngestDeps, target: UploadRef, base: UploadRecord, now: () => string): Promise<UploadRecord> {
+/**
+ * The watchdog of one run: `fired` resolves (and `stopped` turns true) `margin` before the runtime
+ * would stop the run, so the run ends FAILED on its own terms. Without a deadline it never fires.
+ */
+interface Guard {
+  stopped: boolean;
+  readonly fired: Promise<void>;
+  /** Epoch ms at which the runtime stops the run, or null. */
+  readonly deadlineMs: number | null;
+  /** The run's whole time (for the message). */
+  readonly limitMs?: number;
+  /** Throws IngestStopped once the watchdog fired (called between steps). */
+  check(): void;
+  dispose(): void;
+}
+
+function startGuard(deps: IngestDeps): Guard {
+  const remaining = deps.remainingMs?.();
+  const never = new Promise<void>(() => {});
+  if (remaining === undefined || !Number.isFinite(remaining)) {
+    return { stopped: false, fired: never, deadlineMs: null, check() {}, dispose() {} };
+  }
+  const margin = deps.watchdogMarginMs ?? Math.min(30_000, Math.max(5_000, remaining * 0.1));
+  let fire!: () => void;
+  const guard: Guard = {
+    stopped: false,
+    fired: new Promise<void>((r) => (fire = r)),
+    deadlineMs: Date.now() + remaining,
+    limitMs: remaining,
+    check() {
+      if (guard.stopped) throw new IngestStopped('the run was stopped: out of time');
+    },
+    dispose: () => clearTimeout(timer),
+  };
+  const timer = setTimeout(() => {
+    guard.stopped = true;
+    fire();
+  }, Math.max(0, remaining - margin));
+  return guard;
+}
+
+/** Thrown while another run of the same user holds the lease for longer than this run may wait (transient: retried). */
+export class UserBusy extends Error {
+  override readonly name = 'UserBusy';
+}
+
+/** Takes the user's lease (one writing run per user at a time), waiting while another run holds it. */
+async function takeLease(deps: IngestDeps, userId: string, holder: string, guard: Guard): Promise<void> {
+  const leaseMs = deps.leaseMs ?? 15 * 60_000;
+  const poll = deps.leasePollMs ?? 250;
+  const started = Date.now();
+  // Wait at most half the time left (or the lease length): then the runtime's retry tries later.
+  const waitUntil = guard.deadlineMs !== null ? started + (guard.deadlineMs - started) / 2 : started + leaseMs;
+  for (let attempt = 0; ; attempt++) {
+    guard.check();
+    const nowMs = Date.now();
+    if (await deps.store.acquireLease(userId, holder, guard.deadlineMs ?? nowMs + leaseMs, nowMs)) return;
+    if (Date.now() >= waitUntil) throw new UserBusy('another upload of this account is being processed');
+    await new Promise((r) => setTimeout(r, Math.min(poll * 2 ** Math.min(attempt, 3), 2_000)));
+  }
+}
+
+/**
+ * Reads, classifies and stores one export, then refreshes the affected years; the upload's DONE
+ * record. All or nothing: everything is checked before the first write (rows, item sizes, the
+ * owner, claimed with a condition); the verdicts are written tagged with the upload (invisible
+ * until it commits), then the stats and reports of the affected years, then DONE + committed,
+ * the last write, which makes them visible at once. One user's runs hold a lease from the first
+ * verdict to DONE, so stats are always recomputed from everything committed.
+ */
+async function auditAndStore(deps: IngestDeps, target: UploadRef, base: UploadRecord, now: () => string, guard: Guard): Promise<UploadRecord> {
   const { userId, uploadId, key } = target;
   const log = deps.logger ?? NO_LOG;
   let t = performance.now();
   // Only `read` holds the export's CRs (and connections): it is released once they are written,
   // before the stored verdicts are read back, so the two are never in memory together.
-  let read: AuditResult | null = await deps.blobs.withLocalCopy(key, (path) => auditExport({ name: base.filename, path }, { timeZone: deps.timeZone }));
+  const limits = deps.maxRows !== undefined ? { maxRows: deps.maxRows } : undefined;
+  // The user's view (GET/PUT /settings) grades this upload: `keep: ['recruiter']` is the job seeker's.
+  const { keep } = await deps.store.getSettings(userId);
+  let read: AuditResult | null = await deps.blobs
+    .withLocalCopy(key, (path) => auditExport({ name: base.filename, path }, { timeZone: deps.timeZone, limits, keep }))
+    .catch((err: unknown) => {
+      throw err instanceof ExportError && deps.maxRows !== undefined ? splitAdvice(err, deps.maxRows) : err;
+    });
   const readClassifyMs = performance.now() - t;
+  guard.check();
   const { coverage, owner, problems } = read;
-  // One account holds one person's exports: someone else's export is refused before any write.
-  assertSameOwner(await deps.store.getOwner(userId), 'already in this account', owner, base.filename);
+  assertStorable(read.requests, base.filename);
+  // One account holds one person's exports: claimed with a condition before any verdict is
+  // written, so of two people's exports racing into an empty account only the first gets in.
+  if (owner) assertSameOwner(await deps.store.claimOwner(userId, owner), 'already in this account', owner, base.filename);
   const years = yearsOf(read.requests);
   const uploadCounts = counts(read.requests, problems);
-  t = performance.now();
-  const written = await deps.store.putVerdicts(userId, read.requests, coverage.exportDate);
-  read = null;
-  await deps.store.putCoverage(userId, coverage);
-  if (owner) await deps.store.putOwner(userId, owner);
-  const writeVerdictsMs = performance.now() - t;
-  const timings: IngestTimings = { readClassifyMs, writeVerdictsMs, ...(await refreshYears(deps, userId, years)) };
-  const upload: UploadRecord = { ...base, status: 'DONE', updatedAt: now(), counts: uploadCounts, years, problems: problems.slice(0, MAX_UPLOAD_PROBLEMS) };
-  await deps.store.putUpload(userId, upload);
-  log.info('ingest done', { userId, uploadId: loggableUploadId(uploadId), ...upload.counts, years, ...written, timings: roundTimings(timings) });
-  return upload;
+  const holder = `${uploadId}#${randomUUID()}`;
+  await takeLease(deps, userId, holder, guard);
+  try {
+    guard.check();
+    t = performance.now();
+    const written = await deps.store.putVerdicts(userId, read.requests, coverage.exportDate, uploadId);
+    read = null;
+    guard.check();
+    await deps.store.putCoverage(userId, coverage);
+    const writeVerdictsMs = performance.now() - t;
+    const timings: IngestTimings = { readClassifyMs, writeVerdictsMs, ...(await refreshYears(deps, userId, years, uploadId)) };
+    guard.check();
+    const upload = boundedUpload({ ...base, status: 'DONE', updatedAt: now(), counts: uploadCounts, years, problems: keptProblems(problems), committed: true });
+    await deps.store.putUpload(userId, upload);
+    log.info('ingest done', { userId, uploadId: loggableUploadId(uploadId), ...upload.counts, years, ...written, timings: roundTimings(timings) });
+    return upload;
+  } finally {
+    await deps.store.releaseLease(userId, holder).catch(() => undefined);
+  }
 }
 
-/** Process one uploaded object. ExportErrors end FAILED (no retry helps); other errors are rethrown after marking FAILED. */
+/**
+ * Process one uploaded object. It ends DONE, or FAILED with a message for the user:
+ * - errors a retry cannot fix (a bad or oversized file, an item DynamoDB refuses, out of time)
+ *   end FAILED and return normally: no retry;
+ * - transient errors (throttling, network) end FAILED saying it is tried again, and are rethrown
+ *   for the runtime's retry; after the last retry the failure handler (ingest-failure.ts) writes
+ *   the final message. Nothing of a failed run is visible (see auditAndStore).
+ */
 export async function ingestUpload(deps: IngestDeps, target: UploadRef): Promise<IngestOutcome> {
   const log = deps.logger ?? NO_LOG;
   const now = () => (deps.now ?? (() => new Date()))().toISOString();
   const { userId, uploadId, key } = target;
-
-  const info = await deps.blobs.head(key);
-  if (!info) {
-    log.warn('upload object is gone; nothing to do', { userId, uploadId: loggableUploadId(uploadId) });
-    return { status: 'SKIPPED', reason: 'object not found' };
-  }
-  const base = await markProcessing(deps, target, info, now);
-  log.info('ingest started', { userId, uploadId: loggableUploadId(uploadId), size: info.size });
-
-  const maxBytes = deps.maxUploadBytes ?? MAX_UPLOAD_BYTES;
-  if (info.size > maxBytes) {
-    const message = `${base.filename} is ${mb(info.size)}, more than the ${mb(maxBytes)} accepted. Upload the LinkedIn export zip as downloaded (usually a few MB), or only its Invitations.csv.`;
-    const upload: UploadRecord = { ...base, status: 'FAILED', updatedAt: now(), errorCode: 'too_large', message };
-    await deps.store.putUpload(userId, upload);
-    log.warn('upload too large', { userId, uploadId: loggableUploadId(uploadId), size: info.size, maxBytes });
-    return { status: 'FAILED', upload };
-  }
-
+  const guard = startGuard(deps);
   try {
-    return { status: 'DONE', upload: await auditAndStore(deps, target, base, now) };
-  } catch (err) {
-    if (err instanceof ExportError) {
-      const upload: UploadRecord = { ...base, status: 'FAILED', updatedAt: now(), message: err.message, errorCode: err.code };
-      await deps.store.putUpload(userId, upload);
-      // The code says what was wrong; the message (with names from the file) stays in the record, out of the logs.
-      log.warn('upload rejected', { userId, uploadId: loggableUploadId(uploadId), code: err.code });
-      return { status: 'FAILED', upload };
+    const info = await deps.blobs.head(key);
+    if (!info) {
+      log.warn('upload object is gone; nothing to do', { userId, uploadId: loggableUploadId(uploadId) });
+      return { status: 'SKIPPED', reason: 'object not found' };
     }
-    const upload: UploadRecord = {
-      ...base,
-      status: 'FAILED',
-      updatedAt: now(),
-      errorCode: 'INTERNAL',
-      message: `Something went wrong on our side while processing ${base.filename}. Your file is kept and will be retried automatically; if this status stays, upload it again later.`,
+    const base = await markProcessing(deps, target, info, now);
+    log.info('ingest started', { userId, uploadId: loggableUploadId(uploadId), size: info.size });
+    const failed = async (errorCode: string, message: string): Promise<IngestOutcome> => {
+      const upload = boundedUpload({ ...base, status: 'FAILED', updatedAt: now(), errorCode, message });
+      await deps.store.putUpload(userId, upload, { unlessDone: true });
+      return { status: 'FAILED', upload };
     };
-    await deps.store.putUpload(userId, upload).catch(() => undefined);
-    log.error('ingest failed', { userId, uploadId: loggableUploadId(uploadId), ...errorFields(err) });
-    throw err;
+
+    const maxBytes = deps.maxUploadBytes ?? MAX_UPLOAD_BYTES;
+    if (info.size > maxBytes) {
+      log.warn('upload too large', { userId, uploadId: loggableUploadId(uploadId), size: info.size, maxBytes });
+      return failed(
+        'too_large',
+        `${base.filename} is ${mb(info.size)}, more than the ${mb(maxBytes)} accepted. Upload the LinkedIn export zip as downloaded (usually a few MB), or only its Invitations.csv.`,
+      );
+    }
+
+    try {
+      const run = auditAndStore(deps, target, base, now, guard);
+      run.catch(() => undefined); // abandoned when the watchdog wins: it stops at its next step
+      const finished = await Promise.race([run.then((upload) => ({ upload })), guard.fired.then(() => null)]);
+      if (finished) return { status: 'DONE', upload: finished.upload };
+      log.warn('ingest stopped: out of time', { userId, uploadId: loggableUploadId(uploadId) });
+      return await failed('timeout', stoppedMessage(base.filename, 'timeout', guard.limitMs));
+    } catch (err) {
+      if (err instanceof IngestStopped) {
+        log.warn('ingest stopped: out of time', { userId, uploadId: loggableUploadId(uploadId) });
+        return await failed('timeout', stoppedMessage(base.filename, 'timeout', guard.limitMs));
+      }
+      if (isPermanent(err)) {
+        // The code says what was wrong; the message (with names from the file) stays in the record, out of the logs.
+        const code = err instanceof ExportError ? err.code : String((err as { name?: string }).name ?? 'INVALID');
+        log.warn('upload rejected', { userId, uploadId: loggableUploadId(uploadId), code });
+        const message =
+          err instanceof ExportError
+            ? err.message
+            : `${base.filename} could not be stored (${code}); nothing of it is shown. Upload the file exactly as LinkedIn exported it; if it fails again, report it.`;
+        return await failed(code, message);
+      }
+      await failed('INTERNAL', retryingMessage(base.filename)).catch(() => undefined);
+      log.error('ingest failed', { userId, uploadId: loggableUploadId(uploadId), ...errorFields(err) });
+      throw err;
+    }
+  } finally {
+    guard.dispose();
   }
 }

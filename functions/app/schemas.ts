@@ -1,6 +1,6 @@
 /** The API's parameters and bodies, validated with zod (openapi.json describes the same; a test keeps both in step). */
 import * as z from 'zod';
-import { CATEGORIES, DIRECTIONS } from '../audit/model.ts';
+import { CATEGORIES, DIRECTIONS, KEEPABLE_ROLES, ROLES } from '../audit/model.ts';
 
 const wholeYear = z
   .string()
@@ -50,6 +50,7 @@ export const verdictQuery = z
     year: yearString.optional(),
     category: z.enum(CATEGORIES, { error: `must be one of ${CATEGORIES.join(', ')}` }).optional(),
     direction: z.enum(DIRECTIONS, { error: `must be one of ${DIRECTIONS.join(', ')}` }).optional(),
+    role: z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` }).optional(),
     limit: z
       .string()
       .regex(/^\d+$/, { error: 'must be a whole number from 1 to 100' })
@@ -57,5 +58,15 @@ export const verdictQuery = z
       .pipe(z.number().int().min(1, { error: 'must be at least 1' }).max(100, { error: 'must be at most 100' }))
       .default(25),
     cursor: z.string().min(1).max(2048, { error: 'is too long' }).optional(),
+  })
+  .strict();
+
+/** PUT /settings: the roles to keep (the job seeker's view: ["recruiter"]; [] for the standard view). */
+export const settingsBody = z
+  .object({
+    keep: z
+      .array(z.enum(KEEPABLE_ROLES, { error: `must list only ${KEEPABLE_ROLES.join(', ')}` }), { error: `must be a list, e.g. ["recruiter"] or []` })
+      .max(KEEPABLE_ROLES.length, { error: `must list each role once` })
+      .refine((keep) => new Set(keep).size === keep.length, { error: 'must list each role once' }),
   })
   .strict();

@@ -1,9 +1,8 @@
 /** POST /uploads (a presigned form to upload an export with) and GET /uploads/{uploadId} (its status). */
 import { randomUUID } from 'node:crypto';
-import { MAX_UPLOAD_BYTES } from '../aws/config.ts';
 import type { ApiContext } from './api-context.ts';
 import { notFound, parse, type ApiAnswer, type ApiRequest } from './http.ts';
-import { FILENAME_METADATA } from './ingest-upload.ts';
+import { FILENAME_METADATA, MAX_UPLOAD_BYTES } from './ingest-upload.ts';
 import { uploadBody, uploadIdParam } from './schemas.ts';
 
 export async function createUpload(req: ApiRequest, ctx: ApiContext): Promise<ApiAnswer> {

@@ -3,15 +3,18 @@
  * exports of the same person. Used by the CLI and the ingest Lambda alike.
  */
 import { readExport, ExportError, type ExportData, type ExportInput, type ReadOptions } from './export/index.ts';
-import { classifyRequests } from './classify/index.ts';
-import type { ClassifiedRequest, Coverage, Person, Problem } from './model.ts';
+import { classifyRequests, type InboxPhase } from './classify/index.ts';
+import type { ClassifiedRequest, Coverage, KeepableRole, Person, Problem } from './model.ts';
 
 export interface AuditOptions extends ReadOptions {
   /**
    * Called as each phase of one export starts, for a progress display: `reading` (then
-   * `onProgress` counts rows), `classifying` (with the number of requests read).
+   * `onProgress` counts rows), `grouping templates` and `classifying` (with the number of requests
+   * read as `requests`; `classifying` is called again as it goes, with `done` of them).
    */
-  onPhase?: (phase: 'reading' | 'classifying', detail: { file: string; requests?: number }) => void;
+  onPhase?: (phase: 'reading' | InboxPhase, detail: { file: string; requests?: number; done?: number }) => void;
+  /** The user's view: roles whose notes to keep (`['recruiter']`: the job seeker's view); default none. */
+  keep?: readonly KeepableRole[];
 }
 
 export interface AuditResult extends Omit<ExportData, 'requests'> {
@@ -22,8 +25,15 @@ export interface AuditResult extends Omit<ExportData, 'requests'> {
 export async function auditExport(input: ExportInput, options: AuditOptions = {}): Promise<AuditResult> {
   options.onPhase?.('reading', { file: input.name });
   const data = await readExport(input, options);
-  options.onPhase?.('classifying', { file: input.name, requests: data.requests.length });
-  const requests = classifyRequests(data.requests, { profile: data.profile, connections: data.connections });
+  const onPhase = options.onPhase;
+  const requests = classifyRequests(
+    data.requests,
+    { profile: data.profile, connections: data.connections },
+    {
+      ...(onPhase ? { onPhase: (phase: InboxPhase, { done, total }: { done?: number; total: number }) => onPhase(phase, { file: input.name, requests: total, done }) } : {}),
+      ...(options.keep?.length ? { keep: options.keep } : {}),
+    },
+  );
   return { ...data, requests };
 }
 

@@ -130,6 +130,43 @@ export interface TemplateCluster {
   pattern: string;
 }
 
+/**
+ * Who is writing (issue 16): a second axis beside the category, from the note and its context.
+ * `recruiter`: in-house or agency, a job or contract offer, staffing, staff augmentation.
+ * `vendor`: a product, service, course, agency, platform or event sold to the recipient; lead generation.
+ * `expert_network`: paid expert calls, market-research interviews.
+ * `job_seeker`: asks for a job, an internship, a referral, mentoring or guidance.
+ * `community`: a group, club, school office, summit or event inviting the recipient to join or speak.
+ * `peer`: a person in the recipient's field or circle writing as themselves.
+ * `unknown`: nothing in the note or its context says.
+ */
+export const ROLES = ['recruiter', 'vendor', 'expert_network', 'job_seeker', 'community', 'peer', 'unknown'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** One reason a role rule fired. */
+export interface RoleReason {
+  /** Rule id, e.g. `role.recruiter.open_role`. */
+  rule: string;
+  role: Role;
+  weight: number;
+  /** The exact words (from the note or its context) that made it fire. */
+  evidence: string;
+  description?: string;
+}
+
+/** Roles a user may choose to keep (the job seeker's view: `aoi audit --keep recruiter`). */
+export const KEEPABLE_ROLES = ['recruiter'] as const satisfies readonly Role[];
+export type KeepableRole = (typeof KEEPABLE_ROLES)[number];
+
+/**
+ * Set when a user's view re-grades a CR: the verdict becomes ACCEPT while `category` keeps the
+ * seed's judgement, and `reason` says why ("you are looking for a job; this recruiter names a role").
+ */
+export interface Kept {
+  role: KeepableRole;
+  reason: string;
+}
+
 /** Below this confidence a verdict is shown as "unsure", not as a fact. */
 export const UNSURE_BELOW = 0.6;
 export function isUnsure(c: { confidence: number; category: Category }): boolean {
@@ -145,6 +182,11 @@ export interface Classification {
   /** What would have made it an ACCEPT (IGNORE categories only). */
   advice?: string;
   cluster?: TemplateCluster;
+  /** Who is writing; `unknown` when nothing says (and for CRs without a note unless the export tells). */
+  role: Role;
+  roleReasons: RoleReason[];
+  /** Present only when the user's view (`keep`) re-graded this CR to ACCEPT. */
+  kept?: Kept;
 }
 
 export type ClassifiedRequest = ConnectionRequest & Classification;

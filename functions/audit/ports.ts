@@ -3,7 +3,7 @@
  * (AuditStore, BlobStore) and logging (LogSink). The adapters live in functions/aws (DynamoDB, S3,
  * Powertools) and in test/helpers (in memory). Field names are the model's.
  */
-import type { Category, ClassifiedRequest, Coverage, Direction, Person, Problem } from './model.ts';
+import type { Category, ClassifiedRequest, Coverage, Direction, KeepableRole, Person, Problem, Role } from './model.ts';
 import type { YearStats } from './stats/index.ts';
 
 /** PENDING: upload link handed out, nothing received yet. */
@@ -38,6 +38,12 @@ export interface UploadRecord {
   message?: string;
   /** FAILED only: a stable error code (ExportError code, or INTERNAL). */
   errorCode?: string;
+  /**
+   * True once a run of this upload reached DONE (kept by later runs, even failed ones): the
+   * upload's verdicts are visible. Verdicts written by an upload that never committed (still
+   * running, or failed half-way) are invisible to every read (see AuditStore).
+   */
+  committed?: boolean;
 }
 
 export interface VerdictWriteResult {
@@ -53,6 +59,8 @@ export interface VerdictQuery {
   year?: number;
   category?: Category;
   direction?: Direction;
+  /** Who wrote; `unknown` also matches verdicts stored before roles existed (they have none). */
+  role?: Role;
   /** 1..100 */
   limit: number;
   /** Opaque cursor from a previous page. */
@@ -81,12 +89,18 @@ export interface AuditStore {
    * already stored from a newer export is kept as it is (newest reading wins, whatever the
    * upload order).
    */
-  putVerdicts(userId: string, requests: readonly ClassifiedRequest[], exportDate?: string | null): Promise<VerdictWriteResult>;
+  putVerdicts(userId: string, requests: readonly ClassifiedRequest[], exportDate?: string | null, uploadId?: string): Promise<VerdictWriteResult>;
   /**
    * Every stored verdict of the user in any of `years` (all pages, read once, strongly consistent),
-   * grouped by year; each asked year is a key, empty when nothing is stored for it.
+   * grouped by year; each asked year is a key, empty when nothing is stored for it. Only visible
+   * verdicts (see below), plus those of `include` (the upload being committed).
    */
-  listVerdictsOfYears(userId: string, years: readonly number[]): Promise<Map<number, ClassifiedRequest[]>>;
+  listVerdictsOfYears(userId: string, years: readonly number[], options?: { include?: string }): Promise<Map<number, ClassifiedRequest[]>>;
+  /**
+   * Visibility (all or nothing per upload): putVerdicts tags each verdict it writes with its
+   * `uploadId`; a verdict tagged with an upload whose record is not `committed` is left out of
+   * queryVerdicts and listVerdictsOfYears. A stored verdict that is visible and equal keeps its tag.
+   */
   queryVerdicts(userId: string, query: VerdictQuery): Promise<VerdictPage>;
 
   /** Idempotent per covered period (exportDate, window, oldest and newest sentAt); the first name given is kept. */
@@ -99,11 +113,34 @@ export interface AuditStore {
   /** Years with stored stats, ascending. */
   listYears(userId: string): Promise<number[]>;
 
-  putUpload(userId: string, upload: UploadRecord): Promise<void>;
+  /**
+   * Stores the record; with `unlessDone`, only when the stored record is not DONE (a late failure
+   * report never overwrites a finished run). True when written.
+   */
+  putUpload(userId: string, upload: UploadRecord, options?: { unlessDone?: boolean }): Promise<boolean>;
   getUpload(userId: string, uploadId: string): Promise<UploadRecord | null>;
 
   putOwner(userId: string, owner: Person): Promise<void>;
+  /**
+   * The account's owner, written only when there is none yet (a conditional write, so two
+   * exports racing cannot both claim an empty account): returns the owner stored, `owner` or
+   * the one who claimed the account first.
+   */
+  claimOwner(userId: string, owner: Person): Promise<Person>;
   getOwner(userId: string): Promise<Person | null>;
+
+  /** Overwrites the user's settings. */
+  putSettings(userId: string, settings: UserSettings): Promise<void>;
+  /** The user's settings, or DEFAULT_SETTINGS (a copy) when never set. */
+  getSettings(userId: string): Promise<UserSettings>;
+
+  /**
+   * A lease that serialises the writing runs of one user: taken when nobody holds it, its holder
+   * is `holder`, or the last lease expired (`untilMs`, epoch ms); true when taken.
+   */
+  acquireLease(userId: string, holder: string, untilMs: number, nowMs: number): Promise<boolean>;
+  /** Gives the lease back if `holder` still holds it. */
+  releaseLease(userId: string, holder: string): Promise<void>;
 
   /** Removes every item of the user (idempotent: a second call finds nothing) and says what went. */
   deleteUser(userId: string): Promise<DeletedItems>;
@@ -116,7 +153,21 @@ export interface DeletedItems {
   stats: number;
   uploads: number;
   owner: number;
+  settings: number;
 }
+
+/**
+ * A user's settings, stored per user. `keep`: the roles whose notes the user wants to keep (the
+ * job seeker's view: `['recruiter']`); empty is the seed's standard view. Applied by the next upload.
+ */
+export interface UserSettings {
+  keep: KeepableRole[];
+  /** ISO instant of the last change; absent when never set. */
+  updatedAt?: string;
+}
+
+/** The settings of a user who never set any. */
+export const DEFAULT_SETTINGS: UserSettings = { keep: [] };
 
 export interface BlobInfo {
   size: number;

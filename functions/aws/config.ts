@@ -10,8 +10,6 @@ export const UPLOAD_SUFFIXES = ['.zip', '.csv', '.ZIP', '.CSV'] as const;
 /** Reports are written under `reports/<userId>/report-<year>.html`, never under uploads/. */
 export const REPORT_PREFIX = 'reports/';
 
-/** Largest upload the presigned route accepts (bytes). A real export is a few MB. */
-export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 
 /** Environment variables read by the handlers. */
 export const ENV = {
@@ -23,6 +21,8 @@ export const ENV = {
   dynamoEndpoint: 'AOI_DYNAMODB_ENDPOINT',
   /** IANA zone that `Sent At` is read in and years are counted in. */
   timeZone: 'AOI_TIME_ZONE',
+  /** The failure handler: the ingest function's timeout, named in the FAILED message. */
+  ingestTimeoutSeconds: 'INGEST_TIMEOUT_SECONDS',
 } as const;
 
 /** A required environment variable of a handler, read once at cold start: missing or empty fails loudly. */

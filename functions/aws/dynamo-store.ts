@@ -11,6 +11,8 @@
  * | stats    | `STATS#<year>`                       |                                            |
  * | upload   | `UPLOAD#<uploadId>`                  |                                            |
  * | owner    | `OWNER`                              |                                            |
+ * | settings | `SETTINGS` (keep, updatedAt)         |                                            |
+ * | lease    | `LEASE#INGEST` (holder, untilMs)     |                                            |
  *
  * Verdicts are listed newest first through an index sorted by `<sentAt>#<id>`: gsi1 for one year,
  * gsi2 (pk / gsi1sk, only verdicts have gsi1sk) for every year. Pages end at a unique sort key, and
@@ -18,13 +20,18 @@
  *
  * Items carry the model's fields under the model's names (a verdict item is a ClassifiedRequest
  * plus the keys and `type`). No transactions and no TTL (dynalite has neither).
+ *
+ * All or nothing without transactions: a verdict item carries the `uploadId` that wrote it, and
+ * reads leave out verdicts of uploads whose record is not `committed` (set with DONE, the last
+ * write of a run). The owner is claimed with a condition; one user's writing runs are serialised
+ * by a lease item (conditional put, expiry for a holder that died).
  */
 import { createHash } from 'node:crypto';
 import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { NativeAttributeValue } from '@aws-sdk/util-dynamodb';
 import type { ClassifiedRequest, Coverage, Person } from '../audit/model.ts';
 import type { YearStats } from '../audit/stats/index.ts';
-import { InvalidCursorError, type AuditStore, type DeletedItems, type UploadRecord, type VerdictPage, type VerdictQuery, type VerdictWriteResult } from '../audit/ports.ts';
+import { DEFAULT_SETTINGS, InvalidCursorError, type AuditStore, type DeletedItems, type UploadRecord, type UserSettings, type VerdictPage, type VerdictQuery, type VerdictWriteResult } from '../audit/ports.ts';
 import { TABLE_INDEXES, TABLE_PARTITION_KEY, TABLE_SORT_KEY } from './table.ts';
 
 type Item = Record<string, NativeAttributeValue>;
@@ -45,7 +52,12 @@ export const keys = {
   stats: (year: number) => `STATS#${String(year).padStart(4, '0')}`,
   upload: (uploadId: string) => `UPLOAD#${uploadId}`,
   owner: () => 'OWNER',
+  settings: () => 'SETTINGS',
+  /** The lease that serialises the writing runs of one user (AuditStore.acquireLease). */
+  lease: () => 'LEASE#INGEST',
 };
+
+const isConditionFailure = (err: unknown) => (err as { name?: string }).name === 'ConditionalCheckFailedException';
 
 /** BatchWriteItem accepts at most 25 requests. */
 export const BATCH_SIZE = 25;
@@ -223,9 +235,37 @@ export function itemDigest(item: Item): string {
 
 /** Verdict items also record the date of the export they were read from (not part of the model). */
 const VERDICT_EXPORT_DATE = 'exportDate';
-const verdictOf = (item: Item) => strip<ClassifiedRequest>(item, [VERDICT_EXPORT_DATE]);
+/** ... and the upload that wrote them: visible only once that upload is committed. */
+const VERDICT_UPLOAD = 'uploadId';
+/** ... and, when they replaced a committed reading, that reading, shown until they are committed. */
+const VERDICT_PREVIOUS = 'previous';
+/** A verdict as the model has it; one stored before roles existed reads as role `unknown`. */
+const verdictOf = (item: Item) => {
+  const cr = strip<ClassifiedRequest>(item, [VERDICT_EXPORT_DATE, VERDICT_UPLOAD, VERDICT_PREVIOUS]);
+  cr.role ??= 'unknown';
+  cr.roleReasons ??= [];
+  return cr;
+};
+/** A verdict item's reading alone: no keys, no `previous`. */
+const readingOf = (item: Item): Item => strip<Item>(item, [VERDICT_PREVIOUS]);
+/** The digest of a reading without its upload tag (equal content, whoever wrote it). */
+const contentDigest = (item: Item) => itemDigest({ ...readingOf(item), [VERDICT_UPLOAD]: undefined });
+
+/**
+ * What reads show of a stored verdict item, given the uploads that are not committed: the item,
+ * or the committed reading it replaced (`previous`), or nothing.
+ */
+function shownVersion(item: Item, hidden: ReadonlySet<string>): Item | null {
+  const tag = item[VERDICT_UPLOAD];
+  if (typeof tag !== 'string' || !hidden.has(tag)) return item;
+  const previous = item[VERDICT_PREVIOUS] as Item | undefined;
+  if (!previous) return null;
+  const was = previous[VERDICT_UPLOAD];
+  return typeof was !== 'string' || !hidden.has(was) ? previous : null;
+}
 
 export interface DynamoStoreOptions extends BatchWriteOptions {}
+
 
 export class DynamoAuditStore implements AuditStore {
   constructor(
@@ -242,8 +282,10 @@ export class DynamoAuditStore implements AuditStore {
    * event or a re-uploaded export writes nothing). One consistent paginated read of the user's
    * stored verdicts, then batch writes of what is new or changed.
    */
-  async putVerdicts(userId: string, requests: readonly ClassifiedRequest[], exportDate: string | null = null): Promise<VerdictWriteResult> {
-    const stored = await this.storedVerdicts(userId);
+  async putVerdicts(userId: string, requests: readonly ClassifiedRequest[], exportDate: string | null = null, uploadId?: string): Promise<VerdictWriteResult> {
+    const hidden = await this.hiddenUploads(userId, uploadId);
+    // What reads show now (a verdict of a failed upload counts as absent, or as the reading it replaced).
+    const stored = await this.storedVerdicts(userId, hidden);
     // The last occurrence of an id wins (as in uniqueBatches); older readings than the stored one are kept out.
     const latest = new Map<string, ClassifiedRequest>();
     let keptNewer = 0;
@@ -257,19 +299,38 @@ export class DynamoAuditStore implements AuditStore {
       latest.set(cr.id, cr);
     }
     const items: Item[] = [];
+    const replaced = new Set<string>();
     let unchanged = 0;
     for (const cr of latest.values()) {
-      const item = this.verdictItem(userId, cr, exportDate);
+      const item = this.verdictItem(userId, cr, exportDate, uploadId);
       const have = stored.get(cr.id);
-      if (have && have.digest === itemDigest(item)) unchanged++;
-      else items.push(item);
+      if (have && have.digest === contentDigest(item)) unchanged++;
+      else {
+        items.push(item);
+        if (have && uploadId !== undefined) replaced.add(cr.id);
+      }
     }
     stored.clear();
+    if (replaced.size) {
+      // A reading shown now and replaced by this upload stays shown (as `previous`) until it commits.
+      const previous = new Map<string, Item>();
+      const prefix = keys.verdict('');
+      for await (const old of this.itemsWithPrefix(userId, prefix)) {
+        const id = String(old[TABLE_SORT_KEY]).slice(prefix.length);
+        if (!replaced.has(id)) continue;
+        const shown = old[VERDICT_UPLOAD] === uploadId ? (old[VERDICT_PREVIOUS] as Item | undefined) : shownVersion(old, hidden);
+        if (shown) previous.set(id, readingOf(shown));
+      }
+      for (const item of items) {
+        const p = previous.get(String(item[TABLE_SORT_KEY]).slice(prefix.length));
+        if (p) item[VERDICT_PREVIOUS] = p;
+      }
+    }
     await batchPut(this.doc, this.tableName, items, this.options);
     return { written: latest.size, keptNewer, unchanged };
   }
 
-  private verdictItem(userId: string, cr: ClassifiedRequest, exportDate: string | null): Item {
+  private verdictItem(userId: string, cr: ClassifiedRequest, exportDate: string | null, uploadId?: string): Item {
     return {
       ...cr,
       [TABLE_PARTITION_KEY]: keys.user(userId),
@@ -277,21 +338,35 @@ export class DynamoAuditStore implements AuditStore {
       [GSI1.partitionKey]: keys.verdictYear(userId, cr.year),
       [GSI1.sortKey]: keys.verdictOrder(cr),
       [VERDICT_EXPORT_DATE]: exportDate,
+      ...(uploadId !== undefined ? { [VERDICT_UPLOAD]: uploadId } : {}),
       type: 'VERDICT',
     };
+  }
+
+  /** Ids of the user's uploads that are not committed (their verdicts are invisible), but `except`. */
+  private async hiddenUploads(userId: string, except?: string): Promise<Set<string>> {
+    const out = new Set<string>();
+    const items = this.itemsWithPrefix(userId, keys.upload(''), {
+      ProjectionExpression: '#uploadId, #committed',
+      ExpressionAttributeNames: { '#uploadId': 'uploadId', '#committed': 'committed' },
+    });
+    for await (const item of items) if (item.committed !== true && item.uploadId !== except) out.add(String(item.uploadId));
+    return out;
   }
 
   /**
    * id → export date and digest of every stored verdict of the user (one consistent paginated
    * read; each page is digested and dropped, so only ids, dates and digests are kept).
    */
-  private async storedVerdicts(userId: string): Promise<Map<string, { exportDate: string | null; digest: string }>> {
+  private async storedVerdicts(userId: string, hidden: ReadonlySet<string>): Promise<Map<string, { exportDate: string | null; digest: string }>> {
     const out = new Map<string, { exportDate: string | null; digest: string }>();
     const prefix = keys.verdict('');
     for await (const item of this.itemsWithPrefix(userId, prefix)) {
+      const shown = shownVersion(item, hidden);
+      if (!shown) continue;
       out.set(String(item[TABLE_SORT_KEY]).slice(prefix.length), {
-        exportDate: (item[VERDICT_EXPORT_DATE] as string | null | undefined) ?? null,
-        digest: itemDigest(item),
+        exportDate: (shown[VERDICT_EXPORT_DATE] as string | null | undefined) ?? null,
+        digest: contentDigest(shown),
       });
     }
     return out;
@@ -302,10 +377,11 @@ export class DynamoAuditStore implements AuditStore {
    * paginated read of the base table (the year index is eventually consistent). The years are a
    * filter on the server side, so verdicts of other years are not sent back.
    */
-  async listVerdictsOfYears(userId: string, years: readonly number[]): Promise<Map<number, ClassifiedRequest[]>> {
+  async listVerdictsOfYears(userId: string, years: readonly number[], options: { include?: string } = {}): Promise<Map<number, ClassifiedRequest[]>> {
     const wanted = [...new Set(years)];
     const out = new Map<number, ClassifiedRequest[]>(wanted.map((y) => [y, []]));
     if (wanted.length === 0) return out;
+    const hidden = await this.hiddenUploads(userId, options.include);
     // DynamoDB's IN takes at most 100 operands; beyond that, filter here instead.
     const filtered = wanted.length <= 100;
     const values: Record<string, NativeAttributeValue> = {};
@@ -317,7 +393,10 @@ export class DynamoAuditStore implements AuditStore {
         ? { FilterExpression: `#year IN (${wanted.map((_, i) => `:y${i}`).join(', ')})`, ExpressionAttributeNames: { '#year': 'year' }, ExpressionAttributeValues: values }
         : {},
     );
-    for await (const item of items) out.get(Number(item.year))?.push(verdictOf(item));
+    for await (const item of items) {
+      const shown = shownVersion(item, hidden);
+      if (shown) out.get(Number(shown.year))?.push(verdictOf(shown));
+    }
     return out;
   }
 
@@ -341,16 +420,25 @@ export class DynamoAuditStore implements AuditStore {
       [index.partitionKey]: partition,
       [index.sortKey]: null,
     };
+    const hidden = await this.hiddenUploads(userId);
+    // With uploads in progress or failed, an item may be shown as its `previous` reading: filtered here, not by DynamoDB.
+    const filterHere = hidden.size > 0;
     const filters: string[] = [];
-    if (query.category) {
+    if (query.category && !filterHere) {
       names['#category'] = 'category';
       values[':category'] = query.category;
       filters.push('#category = :category');
     }
-    if (query.direction) {
+    if (query.direction && !filterHere) {
       names['#direction'] = 'direction';
       values[':direction'] = query.direction;
       filters.push('#direction = :direction');
+    }
+    if (query.role && !filterHere) {
+      names['#role'] = 'role';
+      values[':role'] = query.role;
+      // A verdict stored before roles existed has no role: it is `unknown`.
+      filters.push(query.role === 'unknown' ? '(#role = :role OR attribute_not_exists(#role))' : '#role = :role');
     }
     let start: Item | undefined = query.cursor ? decodeCursor(query.cursor, expected) : undefined;
     const items: ClassifiedRequest[] = [];
@@ -371,7 +459,14 @@ export class DynamoAuditStore implements AuditStore {
           Limit: query.limit - items.length,
         }),
       );
-      for (const item of page.Items ?? []) items.push(verdictOf(item));
+      for (const item of page.Items ?? []) {
+        const shown = shownVersion(item, hidden);
+        if (!shown) continue;
+        if (filterHere && query.category && shown.category !== query.category) continue;
+        if (filterHere && query.direction && shown.direction !== query.direction) continue;
+        if (filterHere && query.role && (shown.role ?? 'unknown') !== query.role) continue;
+        items.push(verdictOf(shown));
+      }
       start = page.LastEvaluatedKey;
       if (!start) break;
     }
@@ -412,8 +507,27 @@ export class DynamoAuditStore implements AuditStore {
     return items.map((i) => Number(i.year)).sort((a, b) => a - b);
   }
 
-  async putUpload(userId: string, upload: UploadRecord): Promise<void> {
-    await this.put({ ...upload, [TABLE_PARTITION_KEY]: keys.user(userId), [TABLE_SORT_KEY]: keys.upload(upload.uploadId), type: 'UPLOAD' });
+  async putUpload(userId: string, upload: UploadRecord, options: { unlessDone?: boolean } = {}): Promise<boolean> {
+    const Item = { ...upload, [TABLE_PARTITION_KEY]: keys.user(userId), [TABLE_SORT_KEY]: keys.upload(upload.uploadId), type: 'UPLOAD' };
+    if (!options.unlessDone) {
+      await this.put(Item);
+      return true;
+    }
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item,
+          ConditionExpression: 'attribute_not_exists(#status) OR #status <> :done',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':done': 'DONE' },
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (isConditionFailure(err)) return false;
+      throw err;
+    }
   }
 
   async getUpload(userId: string, uploadId: string): Promise<UploadRecord | null> {
@@ -430,9 +544,72 @@ export class DynamoAuditStore implements AuditStore {
     return item ? strip<Person>(item) : null;
   }
 
+  async putSettings(userId: string, settings: UserSettings): Promise<void> {
+    await this.put({ ...settings, [TABLE_PARTITION_KEY]: keys.user(userId), [TABLE_SORT_KEY]: keys.settings(), type: 'SETTINGS' });
+  }
+
+  async getSettings(userId: string): Promise<UserSettings> {
+    const item = await this.get(userId, keys.settings());
+    return item ? strip<UserSettings>(item) : { ...DEFAULT_SETTINGS, keep: [...DEFAULT_SETTINGS.keep] };
+  }
+
+  async claimOwner(userId: string, owner: Person): Promise<Person> {
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...owner, [TABLE_PARTITION_KEY]: keys.user(userId), [TABLE_SORT_KEY]: keys.owner(), type: 'OWNER' },
+          ConditionExpression: 'attribute_not_exists(#pk)',
+          ExpressionAttributeNames: { '#pk': TABLE_PARTITION_KEY },
+        }),
+      );
+      return owner;
+    } catch (err) {
+      if (!isConditionFailure(err)) throw err;
+      const stored = await this.getOwner(userId);
+      if (!stored) throw err; // deleted in between: let the caller's retry claim it again
+      return stored;
+    }
+  }
+
+  async acquireLease(userId: string, holder: string, untilMs: number, nowMs: number): Promise<boolean> {
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { [TABLE_PARTITION_KEY]: keys.user(userId), [TABLE_SORT_KEY]: keys.lease(), type: 'LEASE', holder, untilMs },
+          ConditionExpression: 'attribute_not_exists(#pk) OR #holder = :holder OR #until < :now',
+          ExpressionAttributeNames: { '#pk': TABLE_PARTITION_KEY, '#holder': 'holder', '#until': 'untilMs' },
+          ExpressionAttributeValues: { ':holder': holder, ':now': nowMs },
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (isConditionFailure(err)) return false;
+      throw err;
+    }
+  }
+
+  /** Released by a conditional put (not a delete: ingest deletes nothing), as a lease nobody holds. */
+  async releaseLease(userId: string, holder: string): Promise<void> {
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { [TABLE_PARTITION_KEY]: keys.user(userId), [TABLE_SORT_KEY]: keys.lease(), type: 'LEASE', holder: '', untilMs: 0 },
+          ConditionExpression: '#holder = :holder',
+          ExpressionAttributeNames: { '#holder': 'holder' },
+          ExpressionAttributeValues: { ':holder': holder },
+        }),
+      );
+    } catch (err) {
+      if (!isConditionFailure(err)) throw err; // someone else's (ours expired): leave it
+    }
+  }
+
   async deleteUser(userId: string): Promise<DeletedItems> {
-    const deleted: DeletedItems = { verdicts: 0, coverages: 0, stats: 0, uploads: 0, owner: 0 };
-    const kinds: Record<string, keyof DeletedItems> = { CR: 'verdicts', COVERAGE: 'coverages', STATS: 'stats', UPLOAD: 'uploads', OWNER: 'owner' };
+    const deleted: DeletedItems = { verdicts: 0, coverages: 0, stats: 0, uploads: 0, owner: 0, settings: 0 };
+    const kinds: Record<string, keyof DeletedItems> = { CR: 'verdicts', COVERAGE: 'coverages', STATS: 'stats', UPLOAD: 'uploads', OWNER: 'owner', SETTINGS: 'settings' };
     const keys: Item[] = [];
     // Every item of the user is in their partition (index entries go with their items).
     for await (const item of this.itemsWithPrefix(userId, '', { ProjectionExpression: '#pk, #sk', ExpressionAttributeNames: { '#pk': TABLE_PARTITION_KEY, '#sk': TABLE_SORT_KEY } })) {

@@ -3,14 +3,8 @@
  * event spells a key, and which keys trigger ingest. Only the S3 adapter and the primary adapters
  * (the ingest handler, the local stack) use them; the use cases speak of uploads and reports.
  */
+import type { UploadRef } from '../app/ingest-upload.ts';
 import { REPORT_PREFIX, UPLOAD_PREFIX, UPLOAD_SUFFIXES } from './config.ts';
-
-/** An uploaded object: whose it is, its upload id, and its key as stored. */
-export interface UploadKey {
-  userId: string;
-  uploadId: string;
-  key: string;
-}
 
 /** True when an S3 key is an upload that must trigger ingest (same filter as the CDK notification). */
 export function isIngestKey(key: string): boolean {
@@ -18,7 +12,7 @@ export function isIngestKey(key: string): boolean {
 }
 
 /** `uploads/<userId>/<uploadId>.<zip|csv>` → its parts; null for keys that are not uploads. */
-export function parseUploadKey(key: string): UploadKey | null {
+export function parseUploadKey(key: string): UploadRef | null {
   if (!isIngestKey(key)) return null;
   const rest = key.slice(UPLOAD_PREFIX.length);
   const slash = rest.indexOf('/');

@@ -21,8 +21,19 @@ const CATEGORY_LABELS = {
   good: 'Good',
   no_message: 'No message',
 };
+/** Who is writing (functions/audit/model.ts ROLES), as the page names them. */
+const ROLE_LABELS = {
+  recruiter: 'Recruiter',
+  vendor: 'Vendor',
+  expert_network: 'Expert network',
+  job_seeker: 'Job seeker',
+  community: 'Community',
+  peer: 'Peer',
+  unknown: 'Unknown',
+};
+const ROLE_PLURALS = { recruiter: 'recruiters', vendor: 'vendors', expert_network: 'expert networks', job_seeker: 'job seekers', community: 'communities', peer: 'peers', unknown: 'unknown' };
 const POLL_MS = 700;
-/** Largest upload the API accepts: MAX_UPLOAD_BYTES in functions/aws/config.ts (a unit test keeps both equal). */
+/** Largest upload the API accepts: MAX_UPLOAD_BYTES in functions/app/ingest-upload.ts (a unit test keeps both equal). */
 const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 /**
  * The page opens on the newest year with a meaningful amount of data: at least MIN_YEAR_REQUESTS
@@ -76,6 +87,7 @@ function el(tag, attrs = {}, ...children) {
 const fmtInt = (n) => (typeof n === 'number' ? n.toLocaleString('en-US') : '–');
 const fmtPct = (r) => (typeof r === 'number' ? `${Math.round(r * 100)}%` : '–');
 const label = (c) => CATEGORY_LABELS[c] ?? c;
+const roleLabel = (r) => ROLE_LABELS[r] ?? ROLE_LABELS.unknown;
 
 // ---------- upload ----------
 
@@ -294,6 +306,7 @@ function yearCard(stats) {
               : `You sent ${fmtInt(sent.sent)}; whether they were accepted is unknown (the export has no Connections.csv).`,
         })
       : null,
+    whoWrites(stats),
     cov && typeof cov.ratio === 'number'
       ? el('p', { class: `meta coverage${cov.complete ? '' : ' partial'}`, title: cov.advice ?? '', text: `Your exports cover ${fmtPct(cov.ratio)} of ${stats.year} so far (${fmtInt(cov.coveredDays)} of ${fmtInt(cov.elapsedDays)} days).` })
       : null,
@@ -302,6 +315,37 @@ function yearCard(stats) {
       { class: 'actions' },
       link,
       el('button', { type: 'button', class: 'button subtle', onclick: () => showYear(stats.year), text: 'See its requests' }),
+    ),
+  );
+}
+
+/**
+ * "Who writes to you" from the year's stats: the roles of the received requests with a note (their
+ * share and IGNORE count), and of the sent ones, how many each role accepted.
+ */
+function whoWrites(stats) {
+  const byRole = stats.byDirection?.INCOMING?.byRole;
+  if (!byRole) return null;
+  const received = Object.entries(byRole)
+    .map(([role, r]) => ({ role, total: r.total - (r.byVerdict?.NEITHER ?? 0), ignore: r.byVerdict?.IGNORE ?? 0, accept: r.byVerdict?.ACCEPT ?? 0 }))
+    .filter((r) => r.total > 0)
+    .sort((a, b) => b.total - a.total);
+  const noted = received.reduce((n, r) => n + r.total, 0);
+  const sent = Object.entries(stats.sentAcceptance?.byRole ?? {})
+    .filter(([role, c]) => role !== 'unknown' && typeof c?.rate === 'number')
+    .sort((a, b) => b[1].sent - a[1].sent);
+  if (!noted && !sent.length) return null;
+  return el(
+    'div',
+    { class: 'who-writes', 'data-who-writes': stats.year },
+    el('strong', { text: 'Who writes to you' }),
+    el(
+      'ul',
+      {},
+      ...received.map((r) =>
+        el('li', { 'data-role': r.role, text: `${roleLabel(r.role)}: ${fmtPct(r.total / noted)} of the notes (${fmtInt(r.total)}; ${fmtInt(r.accept)} accept, ${fmtInt(r.ignore)} ignore)` }),
+      ),
+      sent.length ? el('li', { class: 'sent-roles', text: `You wrote to: ${sent.map(([role, c]) => `${ROLE_PLURALS[role] ?? role} accepted ${fmtPct(c.rate)}`).join(', ')}.` }) : null,
     ),
   );
 }
@@ -360,6 +404,7 @@ function showYear(year) {
 // ---------- verdicts ----------
 
 $('filter-category').append(...Object.entries(CATEGORY_LABELS).map(([value, text]) => el('option', { value, text })));
+$('filter-role').append(...Object.entries(ROLE_LABELS).map(([value, text]) => el('option', { value, text })));
 
 let cursor = null;
 let shown = 0;
@@ -394,24 +439,37 @@ function verdictRow(v) {
   const date = v.sentAt ? new Date(v.sentAt).toLocaleDateString('en-CA') : '';
   const who = v.counterpart?.name || 'Unknown';
   const note = v.message ? el('div', { class: 'note' }, ...highlight(v.message, reasons.map((r) => r.evidence))) : el('div', { class: 'note' }, el('span', { class: 'empty', text: 'No note' }));
-  const why = reasons.length || v.advice
+  const why = reasons.length || v.advice || v.kept
     ? el(
         'details',
         {},
         el('summary', { text: `Why ${v.verdict === 'ACCEPT' ? 'accept' : v.verdict === 'IGNORE' ? 'ignore' : 'neither'}?${v.unsure ? ' (unsure)' : ''}` }),
         el('ul', {}, ...reasons.map((r) => el('li', {}, r.description ?? r.rule, r.evidence ? `: “${r.evidence}”` : ''))),
         v.advice ? el('p', { class: 'advice', text: `Advice: ${v.advice}` }) : null,
+        v.kept ? el('p', { class: 'advice', text: `Kept by your job seeker’s view: ${v.kept.reason}` }) : null,
       )
     : null;
   return el(
     'tr',
-    { 'data-id': v.id, 'data-sent-at': v.sentAt, 'data-category': v.category, 'data-direction': v.direction, 'data-verdict': v.verdict, 'data-unsure': v.unsure ? 'true' : undefined },
+    { 'data-id': v.id, 'data-sent-at': v.sentAt, 'data-category': v.category, 'data-direction': v.direction, 'data-verdict': v.verdict, 'data-role': v.role ?? 'unknown', 'data-unsure': v.unsure ? 'true' : undefined },
     el('td', { class: 'date', text: date }),
-    el('td', { class: 'whocell' }, el('span', { class: 'who', text: who }), el('span', { class: 'dir', text: v.direction === 'OUTGOING' ? 'sent by you' : 'received' })),
+    el(
+      'td',
+      { class: 'whocell' },
+      el('span', { class: 'who', text: who }),
+      el('span', { class: 'dir', text: v.direction === 'OUTGOING' ? 'sent by you' : 'received' }),
+      el('span', { class: 'role', 'data-role': v.role ?? 'unknown', title: roleReasons(v), text: roleLabel(v.role) }),
+    ),
     el('td', { class: 'notecell' }, note, why),
     el('td', { class: 'cat', text: label(v.category) }),
-    el('td', { class: 'verdictcell' }, verdictBadge(v)),
+    el('td', { class: 'verdictcell' }, verdictBadge(v), v.kept ? el('span', { class: 'kept', title: v.kept.reason, text: 'kept: job seeker’s view' }) : null),
   );
+}
+
+/** Why the role was chosen, for a tooltip. */
+function roleReasons(v) {
+  const reasons = (v.roleReasons ?? []).map((r) => `${r.description ?? r.rule}${r.evidence ? `: “${r.evidence}”` : ''}`);
+  return reasons.length ? `Who is writing: ${roleLabel(v.role)} — ${reasons.join('; ')}` : `Who is writing: ${roleLabel(v.role)} (nothing in the note says)`;
 }
 
 /** The verdict; an unsure one (the API's `unsure`: confidence below 0.6) as "unsure — 0.52" with the way it leans, not as a fact. */
@@ -432,7 +490,7 @@ let listSeq = 0;
 async function loadVerdicts(more = false) {
   const form = new FormData($('filters'));
   const q = new URLSearchParams({ limit: '25' });
-  for (const k of ['year', 'category', 'direction']) if (form.get(k)) q.set(k, String(form.get(k)));
+  for (const k of ['year', 'category', 'direction', 'role']) if (form.get(k)) q.set(k, String(form.get(k)));
   if (more && cursor) q.set('cursor', cursor);
   const mine = more ? listSeq : ++listSeq; // new filters make a page still on its way stale
   const tbody = $('verdicts').tBodies[0];
@@ -467,6 +525,42 @@ $('filters').addEventListener('change', (e) => {
 });
 $('filters').addEventListener('submit', (e) => e.preventDefault());
 $('more').addEventListener('click', () => loadVerdicts(true));
+
+// ---------- your view (settings) ----------
+
+const keepBox = $('keep-recruiter');
+const viewStatus = $('view-status');
+
+/** Shows the stored setting of your account (GET /settings). */
+async function loadSettings() {
+  try {
+    const settings = await api('/settings', { account: 'you' });
+    keepBox.checked = (settings.keep ?? []).includes('recruiter');
+    keepBox.disabled = false;
+  } catch (err) {
+    viewStatus.textContent = `Could not load your view: ${err.message}`;
+    viewStatus.dataset.kind = 'failed';
+  }
+}
+
+keepBox.addEventListener('change', async () => {
+  const keep = keepBox.checked ? ['recruiter'] : [];
+  keepBox.disabled = true;
+  viewStatus.dataset.kind = '';
+  viewStatus.textContent = 'Saving…';
+  try {
+    const saved = await api('/settings', { method: 'PUT', body: JSON.stringify({ keep }), account: 'you' });
+    keepBox.checked = (saved.keep ?? []).includes('recruiter');
+    viewStatus.textContent = `Saved: ${keepBox.checked ? 'the job seeker’s view' : 'the standard view'}. It applies to your next upload; upload your latest export again to re-grade what is stored.`;
+    viewStatus.dataset.kind = 'done';
+  } catch (err) {
+    keepBox.checked = !keepBox.checked;
+    viewStatus.textContent = `Could not save your view: ${err.message}`;
+    viewStatus.dataset.kind = 'failed';
+  } finally {
+    keepBox.disabled = false;
+  }
+});
 
 // ---------- start ----------
 
@@ -513,6 +607,7 @@ $('delete-yes').addEventListener('click', async () => {
     const parts = [`${fmtInt(deleted.verdicts)} verdicts`, `${fmtInt(deleted.stats)} yearly stats`, `${fmtInt(deleted.uploads)} uploads`, `${fmtInt(deleted.objects)} stored files`];
     status.textContent = `Deleted: ${parts.join(', ')}. Nothing of yours is left.`;
     status.dataset.kind = 'done';
+    await loadSettings();
     if (viewing === 'you') await refresh();
   } catch (err) {
     status.textContent = `Could not delete: ${err.message}`;
@@ -526,6 +621,7 @@ $('account-switch').hidden = !ACCOUNTS.demo;
 for (const b of document.querySelectorAll('#account-switch button')) b.addEventListener('click', () => showAccount(b.dataset.account));
 
 async function start() {
+  loadSettings();
   const yearsOfAccount = (account) => api('/years', { account }).then(yearsOf, () => []);
   const yours = await yearsOfAccount('you');
   // Nothing of yours yet, and a sample there (or on its way): open on the sample, with a banner saying so.

@@ -5,7 +5,7 @@ import { prepareInbox, verdictOf, type Prepared } from '../../functions/audit/cl
 import type { LabelledNote } from '../../functions/audit/classify/jsonl.ts';
 import { SCORED_CATEGORIES, type ScoredCategory } from '../../functions/audit/classify/rules.ts';
 import type { Weights } from '../../functions/audit/classify/types.ts';
-import type { WordModel } from '../../functions/audit/classify/words.ts';
+import type { TrainedWordModel, WordModel } from '../../functions/audit/classify/words.ts';
 import { fitWeights, type Example, type FitOptions } from './fit-weights.ts';
 import { trainWordModel } from './train-words.ts';
 
@@ -93,7 +93,7 @@ export function setFeatures(notes: LabelledNote[], wordModel?: WordModel | null)
 }
 
 /** A word model trained on labelled notes. */
-export function wordModelOf(notes: readonly LabelledNote[]): WordModel {
+export function wordModelOf(notes: readonly LabelledNote[]): TrainedWordModel {
   return trainWordModel(notes.flatMap((n) => (n.label ? [{ text: n.text, label: n.label }] : [])));
 }
 

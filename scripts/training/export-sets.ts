@@ -70,12 +70,12 @@ export async function loadExportSet(dir: string): Promise<LabelledNote[]> {
 }
 
 /** Every export of the set audited exactly as `aoi audit` does, with each CR's label. */
-export async function auditExportSet(dir: string): Promise<{ request: ClassifiedRequest; label: Category }[]> {
-  const out: { request: ClassifiedRequest; label: Category }[] = [];
+export async function auditExportSet(dir: string): Promise<{ request: ClassifiedRequest; label: Category; folder: string }[]> {
+  const out: { request: ClassifiedRequest; label: Category; folder: string }[] = [];
   for (const folder of exportFolders(dir)) {
     const result = await auditExport(zipFolder(dir, folder));
     const labels = readLabels(dir, folder);
-    for (const request of result.requests) out.push({ request, label: labels.get(request.source.row)! });
+    for (const request of result.requests) out.push({ request, label: labels.get(request.source.row)!, folder });
   }
   return out;
 }

@@ -1,8 +1,8 @@
 /** Training of the word model (functions/audit/classify/words.ts): counts of features per class, from labelled notes. */
-import { forEachWordFeature, WORD_CLASSES, wordClassOf, type WordModel } from '../../functions/audit/classify/words.ts';
+import { forEachWordFeature, WORD_CLASSES, wordClassOf, type TrainedWordModel } from '../../functions/audit/classify/words.ts';
 
 /** Counts the features of labelled notes (labels the words cannot tell are skipped). Deterministic: the same notes give the same model, in any order. */
-export function trainWordModel(examples: Iterable<{ text: string; label: string }>, alpha = 0.05): WordModel {
+export function trainWordModel(examples: Iterable<{ text: string; label: string }>, alpha = 0.05): TrainedWordModel {
   const K = WORD_CLASSES.length;
   const notes = new Array<number>(K).fill(0);
   const counts = new Map<string, number[]>();

@@ -5,14 +5,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { buildApp } from '../../lib/app.ts';
+import { FITTED_DATA_FILES } from '../../lib/functions.ts';
 import { CDK_JSON_CONTEXT } from './cdk-json.ts';
+import { ROUTES } from '../../functions/app/route-keys.ts';
 
 const run = promisify(execFile);
 
@@ -28,21 +30,29 @@ describe('handler bundles', () => {
       for (const [id, fn] of Object.entries(fns)) {
         const hash = String(fn.Properties.Code.S3Key).replace(/\.zip$/, '');
         expect(fn.Properties.Handler).toBe('index.handler');
-        bundles[id.startsWith('Ingest') ? 'ingest' : 'api'] = join(outdir, `asset.${hash}`, 'index.mjs');
+        bundles[id.startsWith('IngestFailed') ? 'failed' : id.startsWith('Ingest') ? 'ingest' : 'api'] = join(outdir, `asset.${hash}`, 'index.mjs');
       }
-      expect(Object.keys(bundles).sort()).toEqual(['api', 'ingest']);
+      expect(Object.keys(bundles).sort()).toEqual(['api', 'failed', 'ingest']);
       for (const file of Object.values(bundles)) {
         expect(existsSync(file)).toBe(true);
         expect(existsSync(`${file}.map`)).toBe(true);
         console.log(`bundle ${file.split('/').slice(-2).join('/')}: ${(statSync(file).size / 1024).toFixed(0)} KiB`);
       }
+      // the classifier's fitted data beside the bundle (lib/functions.ts commandHooks), as the repository has it
+      for (const f of FITTED_DATA_FILES) {
+        const copied = join(dirname(bundles.ingest), f);
+        expect(existsSync(copied), f).toBe(true);
+        expect(readFileSync(copied).equals(readFileSync(join(import.meta.dirname, '../../functions/audit/classify', f))), f).toBe(true);
+      }
 
       const script = `
         const api = await import(${JSON.stringify(bundles.api)});
         const ingest = await import(${JSON.stringify(bundles.ingest)});
+        const failed = await import(${JSON.stringify(bundles.failed)});
         const unauth = await api.handler({ rawPath: '/years', requestContext: { http: { method: 'GET' } } });
         const ignored = await ingest.handler({ Records: [{ eventName: 'ObjectCreated:Put', s3: { bucket: { name: 'b' }, object: { key: 'reports/u/report-2025.html' } } }] });
-        console.log(JSON.stringify({ unauth, ignored, routes: api.ROUTES }));
+        const notUpload = await failed.handler({ Records: [{ messageId: 'm1', body: JSON.stringify({ requestPayload: { Records: [{ s3: { object: { key: 'reports/u/x' } } }] } }) }] });
+        console.log(JSON.stringify({ unauth, ignored, notUpload, routes: api.ROUTES }));
       `;
       const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], {
         cwd: outdir, // no node_modules reachable: the bundle must be self-contained
@@ -53,7 +63,8 @@ describe('handler bundles', () => {
       expect(out.unauth.headers['content-type']).toBe('application/problem+json');
       expect(JSON.parse(out.unauth.body)).toMatchObject({ status: 401, title: 'Unauthorized' });
       expect(out.ignored.results).toEqual([expect.objectContaining({ status: 'SKIPPED', key: 'reports/u/report-2025.html' })]);
-      expect(out.routes).toHaveLength(7);
+      expect(out.notUpload).toEqual({ batchItemFailures: [] });
+      expect(out.routes).toEqual([...ROUTES]); // the bundle serves the routes the source declares
     } finally {
       rmSync(outdir, { recursive: true, force: true });
     }

@@ -7,7 +7,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { buildApp, type BuiltApp } from '../../lib/app.ts';
-import { ROUTES } from '../../functions/aws/routes.ts';
+import { ROUTES } from '../../functions/app/route-keys.ts';
 import { TABLE_INDEXES, TABLE_PARTITION_KEY, TABLE_SORT_KEY, createTableInput } from '../../functions/aws/table.ts';
 import { REPORT_PREFIX, UPLOAD_PREFIX, UPLOAD_SUFFIXES } from '../../functions/aws/config.ts';
 import { CDK_JSON_CONTEXT, RECOMMENDED_FLAGS } from './cdk-json.ts';
@@ -119,19 +119,19 @@ describe('storage stack', () => {
 describe('pipeline stack', () => {
   it('ingest runs on Node 24, ARM, JSON logs with retention, small reserved concurrency', () => {
     const fns = base.pipelineT.findResources('AWS::Lambda::Function', { Properties: { Runtime: 'nodejs24.x' } });
-    expect(Object.keys(fns).sort()).toEqual([expect.stringMatching(/^Api/), expect.stringMatching(/^Ingest/)]);
+    expect(Object.keys(fns).sort()).toEqual([expect.stringMatching(/^Api/), expect.stringMatching(/^Ingest[A-Z0-9]{8}$/), expect.stringMatching(/^IngestFailed/)]);
     for (const fn of Object.values(fns)) {
       expect(fn.Properties.Architectures).toEqual(['arm64']);
       expect(fn.Properties.LoggingConfig.LogFormat).toBe('JSON');
       expect(fn.Properties.LoggingConfig.LogGroup).toBeDefined();
     }
-    const ingest = Object.entries(fns).find(([id]) => id.startsWith('Ingest'))![1];
+    const ingest = Object.entries(fns).find(([id]) => /^Ingest[A-Z0-9]{8}$/.test(id))![1];
     expect(ingest.Properties.ReservedConcurrentExecutions).toBe(2);
     expect(ingest.Properties.MemorySize).toBeGreaterThanOrEqual(512);
     expect(ingest.Properties.Timeout).toBeGreaterThanOrEqual(60);
     base.pipelineT.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
     const none = synth({ ingestConcurrency: 0 });
-    const ingest0 = Object.entries(none.pipelineT.findResources('AWS::Lambda::Function')).find(([id]) => id.startsWith('Ingest'))![1];
+    const ingest0 = Object.entries(none.pipelineT.findResources('AWS::Lambda::Function')).find(([id]) => /^Ingest[A-Z0-9]{8}$/.test(id))![1];
     expect(ingest0.Properties.ReservedConcurrentExecutions).toBeUndefined();
   });
 
@@ -153,12 +153,26 @@ describe('pipeline stack', () => {
     expect(REPORT_PREFIX.startsWith(UPLOAD_PREFIX)).toBe(false);
   });
 
-  it('failed async invocations go to an SQS queue after retries', () => {
+  it('failed async invocations (errors, timeouts, out of memory) go to an SQS queue after retries; a failure handler consumes it and marks the upload FAILED', () => {
     const [cfg] = Object.values(base.pipelineT.findResources('AWS::Lambda::EventInvokeConfig'));
     expect(cfg!.Properties.MaximumRetryAttempts).toBe(2);
     const dest = JSON.stringify(cfg!.Properties.DestinationConfig.OnFailure.Destination);
     expect(dest).toMatch(/IngestFailures/);
     base.pipelineT.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
+    // The failure queue feeds the IngestFailed function, with partial batch responses.
+    const [mapping] = Object.values(base.pipelineT.findResources('AWS::Lambda::EventSourceMapping'));
+    expect(JSON.stringify(mapping!.Properties.EventSourceArn)).toMatch(/IngestFailures[A-Z0-9]/);
+    expect(JSON.stringify(mapping!.Properties.FunctionName)).toMatch(/IngestFailed/);
+    expect(mapping!.Properties.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
+    // ... and records it cannot handle either are kept in a dead-letter queue.
+    const queues = base.pipelineT.findResources('AWS::SQS::Queue');
+    const failures = Object.entries(queues).find(([id]) => /^IngestFailures[A-Z0-9]/.test(id) && !id.includes('Unhandled'))![1];
+    expect(JSON.stringify(failures.Properties.RedrivePolicy.deadLetterTargetArn)).toMatch(/IngestFailuresUnhandled/);
+    const fns = base.pipelineT.findResources('AWS::Lambda::Function');
+    const handler = Object.entries(fns).find(([id]) => id.startsWith('IngestFailed'))![1];
+    expect(handler.Properties.Environment.Variables).toMatchObject({ INGEST_TIMEOUT_SECONDS: '300' });
+    const own = statementsOf(base.pipelineT, 'IngestFailedServiceRole');
+    expect(actionsOf(own).filter((a) => a.startsWith('dynamodb:')).sort()).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem']);
   });
 
   it('grants are least privilege: ingest reads uploads/ and writes reports/ and deletes nothing; only the API deletes (DELETE /data), under the two prefixes', () => {
@@ -187,12 +201,16 @@ describe('pipeline stack', () => {
     expect(actionsOf(ingest)).toEqual(expect.arrayContaining(['sqs:SendMessage']));
   });
 
-  it('an alarm with an SNS topic (output) fires when the failure queue is not empty; the API has reserved concurrency', () => {
-    const [alarm] = Object.values(base.pipelineT.findResources('AWS::CloudWatch::Alarm'));
-    expect(alarm!.Properties).toMatchObject({ MetricName: 'ApproximateNumberOfMessagesVisible', Namespace: 'AWS/SQS', Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
-    expect(JSON.stringify(alarm!.Properties.Dimensions)).toContain('IngestFailures');
+  it('alarms with an SNS topic (output) fire when an event reaches the failure queue and when one cannot be handled; the API has reserved concurrency', () => {
+    const alarms = Object.values(base.pipelineT.findResources('AWS::CloudWatch::Alarm'));
+    const alarm = alarms.find((a) => a.Properties.MetricName === 'NumberOfMessagesSent')!;
+    expect(alarm.Properties).toMatchObject({ Namespace: 'AWS/SQS', Statistic: 'Sum', Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
+    expect(JSON.stringify(alarm.Properties.Dimensions)).toContain('IngestFailures');
+    const unhandled = alarms.find((a) => a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible')!;
+    expect(JSON.stringify(unhandled.Properties.Dimensions)).toContain('IngestFailuresUnhandled');
     const [topicId] = Object.keys(base.pipelineT.findResources('AWS::SNS::Topic'));
-    expect(alarm!.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
+    expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
+    expect(unhandled.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
     expect(base.pipelineT.findOutputs('AlarmTopicArn')).not.toEqual({});
     const fns = base.pipelineT.findResources('AWS::Lambda::Function');
     const api = Object.entries(fns).find(([id]) => id.startsWith('Api'))![1];
@@ -222,7 +240,7 @@ describe('pipeline stack', () => {
   it('-c stubBundling=true swaps in inline code', () => {
     const stub = synth({ stubBundling: 'true' });
     const fns = Object.values(stub.pipelineT.findResources('AWS::Lambda::Function', { Properties: { Runtime: 'nodejs24.x' } }));
-    expect(fns).toHaveLength(2);
+    expect(fns).toHaveLength(3);
     for (const fn of fns) expect(fn.Properties.Code.ZipFile).toEqual(expect.any(String));
     for (const fn of Object.values(base.pipelineT.findResources('AWS::Lambda::Function', { Properties: { Runtime: 'nodejs24.x' } })))
       expect(fn.Properties.Code.ZipFile).toBeUndefined();

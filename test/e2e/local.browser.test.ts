@@ -7,20 +7,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { strFromU8, unzipSync } from 'fflate';
+import Papa from 'papaparse';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startLocalStack, newestSampleExport, type LocalStack } from '../../local/index.ts';
-import { launchBrowser, watchPage, artifactPath, VIEWPORTS, type PageWatch } from './helpers/browser.ts';
-import { EXTRA, OWNER, ROWS, csv, exportZip } from '../integration/local/fixture.ts';
+import { launchBrowser, watchPage, artifactPath, VIEWPORTS, type PageWatch } from '../helpers/browser.ts';
+import { EXTRA, OWNER, ROWS, csv, exportZip } from '../helpers/local-export.ts';
 import { sampleFile, samplePath } from '../helpers/sample-data.ts';
 
 interface Stats {
   year: number;
   totals: { received: number; sent: number };
   byCategory: Record<string, number>;
-  byDirection: Record<'INCOMING' | 'OUTGOING', { total: number }>;
+  byRole: Record<string, number>;
+  byDirection: Record<'INCOMING' | 'OUTGOING', { total: number; byRole: Record<string, { total: number; byVerdict: Record<string, number> }> }>;
 }
+
+/** The page's names of the roles (local/web/app.js ROLE_LABELS). */
+const ROLE_LABELS: Record<string, string> = { recruiter: 'Recruiter', vendor: 'Vendor', expert_network: 'Expert network', job_seeker: 'Job seeker', community: 'Community', peer: 'Peer', unknown: 'Unknown' };
 
 /** The rule the page opens on (local/web/app.js, openingYear): the newest year with ≥ 20 requests or ≥ 10% of the busiest year's. */
 const MIN_YEAR_REQUESTS = 20;
@@ -252,6 +257,34 @@ describe('local page in chromium', () => {
     await page.screenshot({ path: artifactPath('local-4-verdicts.png'), fullPage: true });
   });
 
+  it('filters the verdicts by role, shows the role of each, and the year\'s "who writes to you"', async () => {
+    const year = Number(await page.locator('.year').first().getAttribute('data-year'));
+    const stats = await api<Stats>(`/stats/${year}`);
+    // The year's card sums up who writes, from /stats: one line per role with notes received.
+    const withNotes = Object.entries(stats.byDirection.INCOMING.byRole).filter(([, r]) => r.total - (r.byVerdict.NEITHER ?? 0) > 0);
+    const card = page.locator(`.year[data-year="${year}"] .who-writes`);
+    await expect.poll(() => card.locator('li[data-role]').count()).toBe(withNotes.length);
+    expect(await card.innerText()).toContain('Who writes to you');
+
+    await page.selectOption('#filter-category', '');
+    await page.selectOption('#filter-direction', '');
+    await page.selectOption('#filter-year', String(year));
+    const [role, n] = Object.entries(stats.byRole).filter(([r]) => r !== 'unknown').sort((a, b) => b[1] - a[1])[0];
+    expect(n).toBeGreaterThan(0);
+    await page.selectOption('#filter-role', role);
+    await waitForRows(`r.dataset.role === ${JSON.stringify(role)}`);
+    await expect.poll(() => rows().count()).toBe(Math.min(25, n));
+    for (const text of await page.locator('#verdicts tbody tr .role').allInnerTexts()) expect(text).toBe(ROLE_LABELS[role]);
+    // With a direction too: the filters combine.
+    await page.selectOption('#filter-direction', 'INCOMING');
+    await waitForRows(`r.dataset.role === ${JSON.stringify(role)} && r.dataset.direction === 'INCOMING'`);
+    await expect.poll(() => rows().count()).toBe(Math.min(25, stats.byDirection.INCOMING.byRole[role]!.total));
+    await page.locator('#verdicts-title').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: artifactPath('local-4c-roles.png'), fullPage: true });
+    await page.selectOption('#filter-role', '');
+    await page.selectOption('#filter-direction', '');
+  });
+
   it('shows a low-confidence verdict as "unsure", as the API marks it, not as a fact', async () => {
     const unsureRows = () => page.locator('#verdicts tbody tr[data-unsure="true"]');
     // The API derives `unsure` from the confidence (openapi.json) for every verdict.
@@ -303,6 +336,44 @@ describe('local page in chromium', () => {
     const older = 'Basic_LinkedInDataExport_07-02-2025.zip';
     const text = strFromU8(unzipSync(new Uint8Array(await readFile(samplePath(older))))['Invitations.csv']);
     expect(await dropCsv(text)).toMatch(new RegExp(`^DONE: ${sampleFile(older).requests} connection requests`));
+  });
+
+  it("stores the job seeker's view through the API; the next upload keeps a recruiter who names a role", async () => {
+    const box = page.locator('#keep-recruiter');
+    await expect.poll(() => box.isEnabled()).toBe(true);
+    expect(await box.isChecked()).toBe(false);
+    expect((await api<{ keep: string[] }>('/settings')).keep).toEqual([]);
+    await box.check();
+    await expect.poll(() => page.locator('#view-status').innerText()).toMatch(/^Saved: the job seeker’s view\. It applies to your next upload/);
+    expect((await api<{ keep: string[] }>('/settings')).keep).toEqual(['recruiter']);
+    // Stored, not just ticked: a fresh page shows it.
+    await page.reload();
+    await expect.poll(() => box.isEnabled()).toBe(true);
+    expect(await box.isChecked()).toBe(true);
+
+    // The same person's older export with one more note: a recruiter naming a concrete role.
+    const older = strFromU8(unzipSync(new Uint8Array(await readFile(samplePath('Basic_LinkedInDataExport_07-02-2025.zip'))))['Invitations.csv']);
+    const table = Papa.parse<Record<string, string>>(older, { header: true, skipEmptyLines: true });
+    const mine = table.data.find((r) => r.Direction === 'OUTGOING')!;
+    const note = 'Hi, I am a recruiter at TalentBridge hiring a Senior Data Engineer (remote, Python and Airflow) for a logistics client. Open to a quick chat?';
+    const recruiter = { From: 'Maja Holm', To: mine.From, 'Sent At': '6/20/25, 9:00 AM', Message: note, Direction: 'INCOMING', inviterProfileUrl: 'https://www.linkedin.com/in/maja-holm', inviteeProfileUrl: mine.inviterProfileUrl };
+    expect(await dropCsv(Papa.unparse([...table.data, recruiter], { columns: table.meta.fields }))).toMatch(/^DONE: /);
+
+    await page.selectOption('#filter-year', '2025');
+    await page.selectOption('#filter-role', 'recruiter');
+    await waitForRows(`r.dataset.role === 'recruiter'`);
+    const kept = page.locator('#verdicts tbody tr[data-role="recruiter"]', { hasText: 'Maja Holm' });
+    await expect.poll(() => kept.count()).toBe(1);
+    expect(await kept.getAttribute('data-verdict')).toBe('ACCEPT');
+    expect(await kept.locator('.kept').innerText()).toBe('kept: job seeker’s view');
+    expect(await kept.locator('td.cat').innerText()).not.toBe('Good'); // the seed's category stays
+    await kept.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: artifactPath('local-4d-job-seeker.png') });
+
+    await box.uncheck();
+    await expect.poll(() => page.locator('#view-status').innerText()).toMatch(/^Saved: the standard view/);
+    expect((await api<{ keep: string[] }>('/settings')).keep).toEqual([]);
+    await page.selectOption('#filter-role', '');
   });
 
   it("refuses someone else's export dropped into this account, saying whose it is", async () => {

@@ -15,9 +15,9 @@ import { IGNORE_CATEGORIES } from '../../functions/audit/model.ts';
 import { isMeaningfulEvidence } from '../../functions/audit/report/evidence.ts';
 import { renderYearReport } from '../../functions/audit/report/index.ts';
 import { buildExport, type ExportRow } from '../helpers/export-builder.ts';
-import { cr } from '../unit/report/fixtures.ts';
-import { artifactPath, launchBrowser, VIEWPORTS, watchPage, type PageWatch } from './helpers/browser.ts';
-import { loadReportData, templatesReportData, TEMPLATE_PATTERN, TEMPLATE_RECIPIENTS, type ReportData } from './helpers/report-data.ts';
+import { cr } from '../helpers/report-fixtures.ts';
+import { artifactPath, launchBrowser, VIEWPORTS, watchPage, type PageWatch } from '../helpers/browser.ts';
+import { loadReportData, templatesReportData, TEMPLATE_PATTERN, TEMPLATE_RECIPIENTS, type ReportData } from '../helpers/report-data.ts';
 
 let browser: Browser;
 let dir: string;
@@ -190,7 +190,13 @@ describe('the yearly report in chromium', () => {
 
     expect(await page.locator('h1').innerText()).toContain(String(data.year));
     const h2 = await page.locator('main h2').allInnerTexts();
-    for (const section of ['What this covers', 'The year in numbers', 'Hall of shame', 'Hall of fame', 'Your own requests']) expect(h2).toContain(section);
+    for (const section of ['What this covers', 'The year in numbers', 'Who writes to you', 'Hall of shame', 'Hall of fame', 'Your own requests']) expect(h2).toContain(section);
+    // Who writes to you: the roles of the notes received, month by month, and their verdicts; the view is named.
+    expect(await page.locator('.hero .view').innerText()).toMatch(/^Standard view/);
+    if (data.requests.some((r) => r.year === data.year && r.direction === 'INCOMING' && r.category !== 'no_message')) {
+      expect(await page.locator('#who table.roles-by-month tbody tr').count()).toBeGreaterThan(0);
+      expect(await page.locator('#who .role-card').count()).toBeGreaterThan(0);
+    }
     expect(await page.locator('main').count()).toBe(1);
     expect(await page.locator('nav[aria-label]').count()).toBe(1);
     // Charts: visible SVGs with an accessible name and a data table alternative.

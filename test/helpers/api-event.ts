@@ -5,7 +5,7 @@
  */
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { createRouter, toApiGatewayEvent } from '../../local/api-event.ts';
-import { ROUTES } from '../../functions/aws/routes.ts';
+import { ROUTES } from '../../functions/app/route-keys.ts';
 
 const router = createRouter(ROUTES);
 

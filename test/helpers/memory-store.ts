@@ -29,8 +29,10 @@ import { join } from 'node:path';
 import type { ClassifiedRequest, Coverage, Person } from '../../functions/audit/model.ts';
 import type { YearStats } from '../../functions/audit/stats/index.ts';
 import {
+  DEFAULT_SETTINGS,
   InvalidCursorError,
   type AuditStore,
+  type UserSettings,
   type BlobInfo,
   type BlobStore,
   type DeletedItems,
@@ -82,6 +84,10 @@ const coverageKey = (c: Pick<Coverage, 'exportDate' | 'windowStart' | 'oldestSen
 interface StoredVerdict {
   cr: ClassifiedRequest;
   exportDate: string | null;
+  /** The upload that wrote it (visible once that upload is committed). */
+  uploadId?: string;
+  /** The committed reading it replaced, shown until `uploadId` is committed. */
+  previous?: StoredVerdict;
   /** canonical(cr) + the export date: equal means a write would change nothing. */
   fingerprint: string;
 }
@@ -92,6 +98,8 @@ interface UserData {
   stats: Map<number, YearStats>;
   uploads: Map<string, UploadRecord>;
   owner: Person | null;
+  settings: UserSettings | null;
+  lease: { holder: string; untilMs: number } | null;
 }
 
 /** What one user has in a MemoryAuditStore, as plain data (for before/after comparisons). */
@@ -135,6 +143,14 @@ function decodeCursor(cursor: string, user: string, year: number | null): string
   return body.after;
 }
 
+/** A stored verdict as read: a copy; one stored before roles existed reads as role `unknown`, as in the adapter. */
+function asRead(cr: ClassifiedRequest): ClassifiedRequest {
+  const copy = stored(cr);
+  copy.role ??= 'unknown';
+  copy.roleReasons ??= [];
+  return copy;
+}
+
 /** Rounds of one page, as DynamoAuditStore.queryVerdicts bounds them. */
 const MAX_ROUNDS = 20;
 
@@ -144,19 +160,39 @@ export class MemoryAuditStore implements AuditStore {
   private user(userId: string): UserData {
     let data = this.users.get(userId);
     if (!data) {
-      data = { verdicts: new Map(), coverages: new Map(), stats: new Map(), uploads: new Map(), owner: null };
+      data = { verdicts: new Map(), coverages: new Map(), stats: new Map(), uploads: new Map(), owner: null, settings: null, lease: null };
       this.users.set(userId, data);
     }
     return data;
   }
 
-  async putVerdicts(userId: string, requests: readonly ClassifiedRequest[], exportDate: string | null = null): Promise<VerdictWriteResult> {
+  /** Uploads whose verdicts are invisible (not committed), but `except`. */
+  private hidden(userId: string, except?: string): Set<string> {
+    const uploads = [...(this.users.get(userId)?.uploads.values() ?? [])];
+    return new Set(uploads.filter((u) => u.committed !== true && u.uploadId !== except).map((u) => u.uploadId));
+  }
+
+  /** What reads show of each stored verdict: itself, or the committed reading it replaced, or nothing (as the adapter). */
+  private visible(userId: string, except?: string): StoredVerdict[] {
+    const hidden = this.hidden(userId, except);
+    const shown = (v: StoredVerdict | undefined): boolean => v !== undefined && (v.uploadId === undefined || !hidden.has(v.uploadId));
+    const out: StoredVerdict[] = [];
+    for (const v of this.users.get(userId)?.verdicts.values() ?? []) {
+      if (shown(v)) out.push(v);
+      else if (shown(v.previous)) out.push(v.previous!);
+    }
+    return out;
+  }
+
+  async putVerdicts(userId: string, requests: readonly ClassifiedRequest[], exportDate: string | null = null, uploadId?: string): Promise<VerdictWriteResult> {
     const data = this.user(userId);
-    // Compared with what was stored before the call, as the adapter does (one read, then writes).
+    // Compared with what was stored before the call, as the adapter does (one read, then writes);
+    // a verdict of a never-committed upload counts as absent.
+    const current = new Map(this.visible(userId, uploadId).map((v) => [v.cr.id, v]));
     const latest = new Map<string, ClassifiedRequest>();
     let keptNewer = 0;
     for (const cr of requests) {
-      const have = data.verdicts.get(cr.id);
+      const have = current.get(cr.id);
       if (have && (exportDate ?? '') < (have.exportDate ?? '')) {
         keptNewer++;
         continue;
@@ -169,17 +205,22 @@ export class MemoryAuditStore implements AuditStore {
     for (const cr of latest.values()) {
       const copy = stored(cr, `verdict ${cr.id}`);
       const fingerprint = `${exportDate}\u0000${canonical(copy)}`;
-      if (data.verdicts.get(cr.id)?.fingerprint === fingerprint) unchanged++;
-      else writes.push({ cr: copy, exportDate, fingerprint });
+      const have = current.get(cr.id);
+      if (have?.fingerprint === fingerprint) unchanged++;
+      else {
+        // A reading shown now and replaced by this upload stays shown until it commits.
+        const previous = have && uploadId !== undefined ? (have.uploadId === uploadId ? have.previous : { ...have, previous: undefined }) : undefined;
+        writes.push({ cr: copy, exportDate, fingerprint, ...(uploadId !== undefined ? { uploadId } : {}), ...(previous ? { previous } : {}) });
+      }
     }
     for (const w of writes) data.verdicts.set(w.cr.id, w);
     return { written: latest.size, keptNewer, unchanged };
   }
 
-  async listVerdictsOfYears(userId: string, years: readonly number[]): Promise<Map<number, ClassifiedRequest[]>> {
+  async listVerdictsOfYears(userId: string, years: readonly number[], options: { include?: string } = {}): Promise<Map<number, ClassifiedRequest[]>> {
     const out = new Map<number, ClassifiedRequest[]>([...new Set(years)].map((y) => [y, []]));
-    const verdicts = [...(this.users.get(userId)?.verdicts.values() ?? [])].sort((a, b) => byBytes(a.cr.id, b.cr.id));
-    for (const v of verdicts) out.get(v.cr.year)?.push(stored(v.cr));
+    const verdicts = this.visible(userId, options.include).sort((a, b) => byBytes(a.cr.id, b.cr.id));
+    for (const v of verdicts) out.get(v.cr.year)?.push(asRead(v.cr));
     return out;
   }
 
@@ -187,9 +228,13 @@ export class MemoryAuditStore implements AuditStore {
     const year = query.year ?? null;
     let after: string | null = query.cursor ? decodeCursor(query.cursor, userId, year) : null;
     // The index the adapter reads: this user's verdicts (of the year), newest first.
+    const hidden = this.hidden(userId);
+    // Hidden verdicts are evaluated (they are in the index) but shown as the reading they replaced or not at all, as in the adapter.
+    const shownOf = (v: StoredVerdict | undefined): ClassifiedRequest | null =>
+      !v ? null : v.uploadId === undefined || !hidden.has(v.uploadId) ? v.cr : shownOf(v.previous);
     const index = [...(this.users.get(userId)?.verdicts.values() ?? [])]
       .filter((v) => year === null || v.cr.year === year)
-      .map((v) => ({ at: orderOf(v.cr), cr: v.cr }))
+      .map((v) => ({ at: orderOf(v.cr), shown: shownOf(v) }))
       .sort((a, b) => byBytes(b.at, a.at));
     let next = after === null ? 0 : index.findIndex((e) => byBytes(e.at, after!) < 0);
     if (next < 0) next = index.length;
@@ -198,10 +243,12 @@ export class MemoryAuditStore implements AuditStore {
       const want = query.limit - items.length;
       const evaluated = index.slice(next, next + want);
       next += evaluated.length;
-      for (const e of evaluated) {
-        if (query.category && e.cr.category !== query.category) continue;
-        if (query.direction && e.cr.direction !== query.direction) continue;
-        items.push(stored(e.cr));
+      for (const { shown } of evaluated) {
+        if (!shown) continue;
+        if (query.category && shown.category !== query.category) continue;
+        if (query.direction && shown.direction !== query.direction) continue;
+        if (query.role && (shown.role ?? 'unknown') !== query.role) continue;
+        items.push(asRead(shown));
       }
       // DynamoDB gives a LastEvaluatedKey whenever it stopped at the limit, even at the very end.
       after = evaluated.length === want && evaluated.length > 0 ? evaluated[evaluated.length - 1]!.at : null;
@@ -234,8 +281,11 @@ export class MemoryAuditStore implements AuditStore {
     return [...(this.users.get(userId)?.stats.keys() ?? [])].sort((a, b) => a - b);
   }
 
-  async putUpload(userId: string, upload: UploadRecord): Promise<void> {
-    this.user(userId).uploads.set(upload.uploadId, stored(upload, 'upload'));
+  async putUpload(userId: string, upload: UploadRecord, options: { unlessDone?: boolean } = {}): Promise<boolean> {
+    const uploads = this.user(userId).uploads;
+    if (options.unlessDone && uploads.get(upload.uploadId)?.status === 'DONE') return false;
+    uploads.set(upload.uploadId, stored(upload, 'upload'));
+    return true;
   }
 
   async getUpload(userId: string, uploadId: string): Promise<UploadRecord | null> {
@@ -247,9 +297,35 @@ export class MemoryAuditStore implements AuditStore {
     this.user(userId).owner = stored(owner, 'owner');
   }
 
+  async claimOwner(userId: string, owner: Person): Promise<Person> {
+    const data = this.user(userId);
+    data.owner ??= stored(owner, 'owner');
+    return stored(data.owner);
+  }
+
+  async acquireLease(userId: string, holder: string, untilMs: number, nowMs: number): Promise<boolean> {
+    const data = this.user(userId);
+    if (data.lease && data.lease.holder !== holder && data.lease.untilMs >= nowMs) return false;
+    data.lease = { holder, untilMs };
+    return true;
+  }
+
+  async releaseLease(userId: string, holder: string): Promise<void> {
+    const data = this.users.get(userId);
+    if (data?.lease?.holder === holder) data.lease = null;
+  }
+
   async getOwner(userId: string): Promise<Person | null> {
     const owner = this.users.get(userId)?.owner;
     return owner ? stored(owner) : null;
+  }
+
+  async putSettings(userId: string, settings: UserSettings): Promise<void> {
+    this.user(userId).settings = stored(settings, 'settings');
+  }
+
+  async getSettings(userId: string): Promise<UserSettings> {
+    return stored(this.users.get(userId)?.settings ?? DEFAULT_SETTINGS);
   }
 
   async deleteUser(userId: string): Promise<DeletedItems> {
@@ -261,6 +337,7 @@ export class MemoryAuditStore implements AuditStore {
       stats: data?.stats.size ?? 0,
       uploads: data?.uploads.size ?? 0,
       owner: data?.owner ? 1 : 0,
+      settings: data?.settings ? 1 : 0,
     };
   }
 

@@ -36,6 +36,8 @@ export function contractCr(i: number, year = 2025, message = `note ${i}`): Class
     verdict: i % 2 ? 'IGNORE' : 'NEITHER',
     confidence: 0.5,
     reasons: [{ rule: 'test.rule', category: i % 2 ? 'sales_pitch' : 'no_message', weight: 1, evidence: `e${i}` }],
+    role: i % 2 ? 'vendor' : 'unknown',
+    roleReasons: i % 2 ? [{ rule: 'role.test', role: 'vendor', weight: 1, evidence: `e${i}` }] : [],
   };
 }
 
@@ -195,15 +197,37 @@ export function auditStoreContract(name: string, store: () => AuditStore): void 
           { direction: 'INCOMING' as const },
           { year: 2025, category: 'no_message' as const, direction: 'INCOMING' as const },
           { year: 2031 },
+          { role: 'vendor' as const },
+          { year: 2024, role: 'unknown' as const, direction: 'INCOMING' as const },
+          { role: 'recruiter' as const },
         ]) {
           const expected = want.filter(
-            (v) => (query.year === undefined || v.year === query.year) && (!('category' in query) || v.category === query.category) && (!('direction' in query) || v.direction === query.direction),
+            (v) =>
+              (query.year === undefined || v.year === query.year) &&
+              (!('category' in query) || v.category === query.category) &&
+              (!('direction' in query) || v.direction === query.direction) &&
+              (!('role' in query) || v.role === query.role),
           );
           for (const limit of [2, 9]) {
             const { items } = await pageThrough(s, user, query, limit);
             expect(ids(items), `${JSON.stringify(query)} limit ${limit}`).toEqual(ids(expected));
           }
         }
+      });
+
+      it('reads a verdict stored before roles existed as role unknown, and role=unknown finds it', async () => {
+        const s = store();
+        const user = freshUser('roleless');
+        const { role: _role, roleReasons: _reasons, ...legacy } = contractCr(1);
+        await s.putVerdicts(user, [legacy as ClassifiedRequest, contractCr(2), contractCr(3), contractCr(4)]);
+        const back = (await s.listVerdictsOfYears(user, [2025])).get(2025)!.find((v) => v.id === 'cr-0001')!;
+        expect(back.role).toBe('unknown');
+        expect(back.roleReasons).toEqual([]);
+        // contractCr: odd i vendor, even i unknown; cr-0001 has no role at all.
+        expect(sortedIds((await pageThrough(s, user, { role: 'unknown' }, 10)).items)).toEqual(['cr-0001', 'cr-0002', 'cr-0004']);
+        expect(sortedIds((await pageThrough(s, user, { role: 'vendor' }, 1)).items)).toEqual(['cr-0003']);
+        const page = await s.queryVerdicts(user, { role: 'unknown', limit: 10 });
+        expect(page.items.find((v) => v.id === 'cr-0001')).toMatchObject({ role: 'unknown', roleReasons: [] });
       });
 
       it('an empty store gives one empty last page; a page larger than everything is the last', async () => {
@@ -338,6 +362,82 @@ export function auditStoreContract(name: string, store: () => AuditStore): void 
         await s.putOwner(user, { name: 'Noor Halvorsen', profileUrl: 'https://www.linkedin.com/in/noor-halvorsen' });
         expect(await s.getOwner(user)).toStrictEqual({ name: 'Noor Halvorsen', profileUrl: 'https://www.linkedin.com/in/noor-halvorsen' });
       });
+
+      it('claims the owner only for the first claimant, whoever races; answers the owner stored', async () => {
+        const s = store();
+        const user = freshUser('claim');
+        const noor = { name: 'Noor Halvorsen', profileUrl: null };
+        const jonas = { name: 'Jonas Berg', profileUrl: null };
+        const [a, b] = await Promise.all([s.claimOwner(user, noor), s.claimOwner(user, jonas)]);
+        expect(a).toStrictEqual(b);
+        expect(await s.getOwner(user)).toStrictEqual(a);
+        expect(await s.claimOwner(user, jonas)).toStrictEqual(a);
+      });
+
+      it('writes an upload record unlessDone only over a record that is not DONE', async () => {
+        const s = store();
+        const user = freshUser('unless');
+        expect(await s.putUpload(user, upload('u1', { status: 'FAILED' }), { unlessDone: true })).toBe(true);
+        await s.putUpload(user, upload('u1', { status: 'DONE', committed: true }));
+        expect(await s.putUpload(user, upload('u1', { status: 'FAILED' }), { unlessDone: true })).toBe(false);
+        expect((await s.getUpload(user, 'u1'))!.status).toBe('DONE');
+      });
+
+      it('gives the lease to one holder at a time, again once released or expired', async () => {
+        const s = store();
+        const user = freshUser('lease');
+        expect(await s.acquireLease(user, 'a', 2_000, 1_000)).toBe(true);
+        expect(await s.acquireLease(user, 'b', 2_000, 1_500)).toBe(false);
+        expect(await s.acquireLease(user, 'a', 3_000, 1_500)).toBe(true);
+        expect(await s.acquireLease(user, 'b', 5_000, 3_001)).toBe(true); // a's expired
+        await s.releaseLease(user, 'a'); // not a's any more: nothing happens
+        expect(await s.acquireLease(user, 'c', 6_000, 4_000)).toBe(false);
+        await s.releaseLease(user, 'b');
+        expect(await s.acquireLease(user, 'c', 6_000, 4_000)).toBe(true);
+      });
+
+      it("shows an upload's verdicts only once it is committed; a committed reading it replaces stays shown until then", async () => {
+        const s = store();
+        const user = freshUser('visible');
+        const ids = async () => (await s.queryVerdicts(user, { limit: 100 })).items.map((v) => `${v.id}:${v.message}`).sort();
+        const ofYears = async (include?: string) => ((await s.listVerdictsOfYears(user, [2025], { include })).get(2025) ?? []).map((v) => `${v.id}:${v.message}`).sort();
+        await s.putUpload(user, upload('u1', { status: 'PROCESSING' }));
+        await s.putVerdicts(user, [contractCr(1), contractCr(2)], '2025-04-01', 'u1');
+        expect(await ids()).toEqual([]);
+        expect(await ofYears()).toEqual([]);
+        expect(await ofYears('u1')).toEqual(['cr-0001:note 1', 'cr-0002:note 2']);
+        await s.putUpload(user, upload('u1', { status: 'DONE', committed: true }));
+        expect(await ids()).toEqual(['cr-0001:note 1', 'cr-0002:note 2']);
+        // A newer export re-reads cr-0002 differently and adds cr-0003, then fails.
+        await s.putUpload(user, upload('u2', { status: 'PROCESSING' }));
+        await s.putVerdicts(user, [contractCr(2, 2025, 'note 2, newer'), contractCr(3)], '2025-05-01', 'u2');
+        expect(await ids()).toEqual(['cr-0001:note 1', 'cr-0002:note 2']);
+        expect(await ofYears('u2')).toEqual(['cr-0001:note 1', 'cr-0002:note 2, newer', 'cr-0003:note 3']);
+        await s.putUpload(user, upload('u2', { status: 'FAILED' }));
+        expect(await ids()).toEqual(['cr-0001:note 1', 'cr-0002:note 2']);
+        // A later run writes over what the failed one left; once committed, it is shown.
+        await s.putUpload(user, upload('u3', { status: 'PROCESSING' }));
+        expect(await s.putVerdicts(user, [contractCr(2), contractCr(3)], '2025-04-01', 'u3')).toEqual({ written: 2, keptNewer: 0, unchanged: 1 });
+        await s.putUpload(user, upload('u3', { status: 'DONE', committed: true }));
+        expect(await ids()).toEqual(['cr-0001:note 1', 'cr-0002:note 2', 'cr-0003:note 3']);
+      });
+    });
+
+    describe('settings', () => {
+      it('gives the standard view until set, then the last settings given, per user', async () => {
+        const s = store();
+        const user = freshUser('settings');
+        const other = freshUser('settings-other');
+        expect(await s.getSettings(user)).toEqual({ keep: [] });
+        await s.putSettings(user, { keep: ['recruiter'], updatedAt: '2026-03-31T10:00:00.000Z' });
+        expect(await s.getSettings(user)).toStrictEqual({ keep: ['recruiter'], updatedAt: '2026-03-31T10:00:00.000Z' });
+        expect(await s.getSettings(other)).toEqual({ keep: [] });
+        await s.putSettings(user, { keep: [], updatedAt: '2026-04-01T10:00:00.000Z' });
+        expect(await s.getSettings(user)).toStrictEqual({ keep: [], updatedAt: '2026-04-01T10:00:00.000Z' });
+        // The default handed out is a copy: changing it changes nothing stored.
+        (await s.getSettings(other)).keep.push('recruiter');
+        expect(await s.getSettings(other)).toEqual({ keep: [] });
+      });
     });
 
     describe('deleting a user', () => {
@@ -353,17 +453,20 @@ export function auditStoreContract(name: string, store: () => AuditStore): void 
           await s.putUpload(u, upload('u1'));
           await s.putUpload(u, upload('u2'));
           await s.putOwner(u, { name: 'Noor Halvorsen', profileUrl: null });
+          await s.putSettings(u, { keep: ['recruiter'] });
         }
-        expect(await s.deleteUser(user)).toEqual({ verdicts: 30, coverages: 1, stats: 2, uploads: 2, owner: 1 });
+        expect(await s.deleteUser(user)).toEqual({ verdicts: 30, coverages: 1, stats: 2, uploads: 2, owner: 1, settings: 1 });
         expect(await s.queryVerdicts(user, { limit: 100 })).toEqual({ items: [], cursor: null });
         expect(await s.listCoverages(user)).toEqual([]);
         expect(await s.listYears(user)).toEqual([]);
         expect(await s.getUpload(user, 'u1')).toBeNull();
         expect(await s.getOwner(user)).toBeNull();
-        expect(await s.deleteUser(user)).toEqual({ verdicts: 0, coverages: 0, stats: 0, uploads: 0, owner: 0 });
+        expect(await s.getSettings(user)).toEqual({ keep: [] });
+        expect(await s.deleteUser(user)).toEqual({ verdicts: 0, coverages: 0, stats: 0, uploads: 0, owner: 0, settings: 0 });
         expect((await pageThrough(s, other, {}, 100)).items).toHaveLength(30);
         expect(await s.listYears(other)).toEqual([2024, 2025]);
         expect(await s.getOwner(other)).not.toBeNull();
+        expect(await s.getSettings(other)).toEqual({ keep: ['recruiter'] });
       });
     });
   });

@@ -240,18 +240,19 @@ export function softmax(s: readonly number[]): number[] {
 
 const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
 
-const NO_MESSAGE: Classification = { category: 'no_message', verdict: 'NEITHER', confidence: 1, reasons: [] };
+const NO_MESSAGE: Classification = { category: 'no_message', verdict: 'NEITHER', confidence: 1, reasons: [], role: 'unknown', roleReasons: [] };
 
 /**
  * Rule 1: the Classification for a note with no words (empty, whitespace, punctuation, emoji) or
  * LinkedIn's default invitation text (with a name or greeting around it), else null.
  */
 export function noMessage(text: string): Classification | null {
-  if (!text || !/[\p{L}\p{N}]/u.test(text)) return { ...NO_MESSAGE, reasons: [] };
+  if (!text || !/[\p{L}\p{N}]/u.test(text)) return { ...NO_MESSAGE, reasons: [], roleReasons: [] };
   const d = linkedInDefault(text);
   if (d) {
     return {
       ...NO_MESSAGE,
+      roleReasons: [],
       reasons: [
         {
           rule: 'no_message.linkedin_default',
@@ -334,7 +335,7 @@ export function decide(fired: readonly Fired[], weights: Weights = WEIGHTS): Cla
     }
   }
   reasons.sort((a, b) => b.weight - a.weight);
-  const out: Classification = { category, verdict: verdictOf(category), confidence: round(confidenceFrom(p, fallback, weights.calibration)), reasons };
+  const out: Classification = { category, verdict: verdictOf(category), confidence: round(confidenceFrom(p, fallback, weights.calibration)), reasons, role: 'unknown', roleReasons: [] };
   if (category !== 'good') out.advice = ADVICE[category as keyof typeof ADVICE];
   return out;
 }
@@ -378,6 +379,8 @@ export function decideStructure(text: string, ctx: NoteContext, template: Templa
     confidence: structuralConfidence(fired.map((f) => f.id), weights),
     reasons,
     advice: ADVICE[category],
+    role: 'unknown',
+    roleReasons: [],
   };
   if (template) out.cluster = template.cluster;
   return out;

@@ -9,7 +9,15 @@
  * The derivation is conservative: a gate is only taken from literal text that every match of the
  * alternative must contain, starting at a word start (after `\b`, `^`, whitespace or a non-word
  * literal). Word characters here are [a-z0-9]: the note is folded to lower case first.
+ *
+ * Deriving the gates of every rule takes ~100 ms at start-up (1,500 alternatives, before the JIT
+ * warms up), so it is done ahead: `npm run fit` writes what every gate built in its process derived
+ * (fitted/gates.json, derivedGates), and the gates built at run time read it (keyed by a hash of
+ * each regex source). A source missing from the file (a rule changed since the last fit) is derived
+ * as before: the file only saves time, it never changes a gate.
  */
+import { hash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 
 const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 const isWordChar = (ch: string) => ch.length === 1 && isWordCode(ch.charCodeAt(0));
@@ -117,7 +125,14 @@ const gateWeight = (g: string) => {
   const w = whole ? g.slice(0, -1) : g;
   return w.length + (whole ? 2 : 0) - (COMMON.has(w) ? 4 : 0);
 };
-const score = (g: readonly string[]) => Math.min(...g.map(gateWeight)) - g.length * 0.001;
+function score(g: readonly string[]): number {
+  let min = Infinity;
+  for (const x of g) {
+    const w = gateWeight(x);
+    if (w < min) min = w;
+  }
+  return min - g.length * 0.001;
+}
 
 /**
  * Every gate group of one alternative (each group: words of which one must start a word of the
@@ -132,7 +147,10 @@ export function gateGroups(src: string): { groups: string[][]; leading: boolean 
   const key = (x: readonly string[]) => [...x].sort().join('|');
   const seen = new Set([key(g.gates)]);
   const groups = [g.gates];
-  for (const x of all.sort((a, b) => score(b) - score(a))) {
+  // each group scored once (a stable sort on the scores, as sorting with score() in the comparator)
+  const scored = all.map((x) => ({ x, s: score(x) }));
+  scored.sort((a, b) => b.s - a.s);
+  for (const { x } of scored) {
     const k = key(x);
     if (seen.has(k)) continue;
     seen.add(k);
@@ -143,11 +161,15 @@ export function gateGroups(src: string): { groups: string[][]; leading: boolean 
 
 function sequenceGates(src: string, startBoundary: boolean, endsAtBoundary: boolean, all?: string[][]): { gates: string[]; leading: boolean } | null {
   let best: string[] | null = null;
+  let bestScore = -Infinity;
   let bestLeading = false;
   const offer = (g: string[] | null, leading: boolean) => {
-    if (g && g.length && all) all.push(g);
-    if (g && g.length && (!best || score(g) > score(best))) {
+    if (!g || !g.length) return;
+    if (all) all.push(g);
+    const sg = score(g);
+    if (!best || sg > bestScore) {
       best = g;
+      bestScore = sg;
       bestLeading = leading;
     }
   };
@@ -280,19 +302,92 @@ function sequenceGates(src: string, startBoundary: boolean, endsAtBoundary: bool
   return best ? { gates: best, leading: bestLeading } : null;
 }
 
-interface Node {
-  next: (Node | undefined)[];
-  /** Rules whose gate is this prefix. */
-  rules: number[];
-  /** Rules whose gate is this whole word. */
-  whole: number[];
-}
-const newNode = (): Node => ({ next: new Array<Node | undefined>(36), rules: [], whole: [] });
 const slot = (c: number) => (c >= 97 ? c - 97 : c - 48 + 26);
 
 /** The prefilter over a list of regexes: which of them can possibly match a (folded) note. */
+/** Where the derivations made ahead are, relative to this module (and to the bundle it ends up in). */
+export const GATES_FILE = 'fitted/gates.json';
+/** Gate groups kept per source in the file: AndGate uses at most this many (maxGroups). */
+const AHEAD_GROUPS = 4;
+
+interface Derived {
+  /** gateGroups(src), its groups cut to AHEAD_GROUPS. */
+  groups: { groups: string[][]; leading: boolean } | null;
+  /** gatesOf(src). */
+  gates: string[] | null;
+  /** requiredLiteral(src). */
+  literal: string;
+}
+/** The file: the gate words once, then per source key [leading (0/1), groups as word indices (or 0), gates as word indices (or 0), literal]. */
+interface GatesFile {
+  words: string[];
+  sources: Record<string, [number, number[][] | 0, number[] | 0, string]>;
+}
+
+const keyOf = (src: string) => hash('sha1', src, 'base64').slice(0, 16);
+/** Every regex source a gate was built from in this process (what `npm run fit` writes down). */
+const seen = new Set<string>();
+let ahead: Map<string, GatesFile['sources'][string]> | undefined;
+let aheadWords: string[] = [];
+
+function aheadOf(src: string): GatesFile['sources'][string] | undefined {
+  seen.add(src);
+  if (!ahead) {
+    ahead = new Map();
+    try {
+      const file = JSON.parse(readFileSync(new URL(`./${GATES_FILE}`, import.meta.url), 'utf8')) as GatesFile;
+      aheadWords = file.words;
+      ahead = new Map(Object.entries(file.sources));
+    } catch {
+      // no file beside this code (a bundle without it): every gate is derived here
+    }
+  }
+  return ahead.size ? ahead.get(keyOf(src)) : undefined;
+}
+
+const wordsOf = (ix: readonly number[]) => ix.map((i) => aheadWords[i]);
+
+function groupsAhead(src: string, maxGroups: number): { groups: string[][]; leading: boolean } | null {
+  const a = maxGroups <= AHEAD_GROUPS ? aheadOf(src) : undefined;
+  if (!a) return gateGroups(src);
+  return a[1] === 0 ? null : { groups: a[1].map(wordsOf), leading: a[0] === 1 };
+}
+
+function gatesAhead(src: string): string[] | null {
+  const a = aheadOf(src);
+  if (!a) return gatesOf(src);
+  return a[2] === 0 ? null : wordsOf(a[2]);
+}
+
+/** What every gate built so far in this process derived, as fitted/gates.json holds it (derived afresh, not read from the file). */
+export function derivedGates(): GatesFile {
+  const words: string[] = [];
+  const index = new Map<string, number>();
+  const ix = (w: string) => {
+    let i = index.get(w);
+    if (i === undefined) index.set(w, (i = words.push(w) - 1));
+    return i;
+  };
+  const sources: GatesFile['sources'] = {};
+  for (const src of [...seen].sort()) {
+    const d: Derived = { groups: gateGroups(src), gates: gatesOf(src), literal: deriveLiteral(src) };
+    sources[keyOf(src)] = [d.groups?.leading ? 1 : 0, d.groups ? d.groups.groups.slice(0, AHEAD_GROUPS).map((g) => g.map(ix)) : 0, d.gates ? d.gates.map(ix) : 0, d.literal];
+  }
+  return { words, sources };
+}
+
 export class Gate {
-  private readonly root = newNode();
+  /**
+   * The trie as it is built: transitions per node and slot (36 per node, 0: none; node 0 is the
+   * root) in a growing typed array, and per node the regexes whose gate is that prefix (`rules`)
+   * or that whole word (`whole`). No object per node: building it is a third of the start-up cost.
+   */
+  private build: { trans: Int32Array; nodes: number; rules: (number[] | undefined)[]; whole: (number[] | undefined)[] } | null = {
+    trans: new Int32Array(36 * 256),
+    nodes: 1,
+    rules: [],
+    whole: [],
+  };
   /** Indices of the regexes that have no gate and always run. */
   readonly ungated: number[] = [];
   private readonly enabled: Uint8Array;
@@ -306,20 +401,32 @@ export class Gate {
     this.enabled = new Uint8Array(sources.length);
     this.first = new Int32Array(sources.length);
     sources.forEach((src, idx) => {
-      const gates = typeof src === 'string' ? gatesOf(src) : src;
+      const gates = typeof src === 'string' ? gatesAhead(src) : src;
       if (!gates) {
         this.ungated.push(idx);
         return;
       }
+      const b = this.build!;
       for (const gate of gates) {
         const whole = gate.endsWith('$');
-        const g = whole ? gate.slice(0, -1) : gate;
-        let n = this.root;
-        for (let k = 0; k < g.length; k++) {
-          const s = slot(g.charCodeAt(k));
-          n = n.next[s] ??= newNode();
+        const len = whole ? gate.length - 1 : gate.length;
+        let n = 0;
+        for (let k = 0; k < len; k++) {
+          const at = n * 36 + slot(gate.charCodeAt(k));
+          let next = b.trans[at];
+          if (next === 0) {
+            next = b.nodes++;
+            if (b.nodes * 36 > b.trans.length) {
+              const grown = new Int32Array(b.trans.length * 2);
+              grown.set(b.trans);
+              b.trans = grown;
+            }
+            b.trans[at] = next;
+          }
+          n = next;
         }
-        const list = whole ? n.whole : n.rules;
+        const lists = whole ? b.whole : b.rules;
+        const list = (lists[n] ??= []);
         if (!list.includes(idx)) list.push(idx);
       }
     });
@@ -335,25 +442,21 @@ export class Gate {
   private ids!: Int32Array;
 
   private compile(): void {
-    const nodes: Node[] = [this.root];
-    for (let k = 0; k < nodes.length; k++) for (const nx of nodes[k].next) if (nx) nodes.push(nx);
-    const index = new Map<Node, number>(nodes.map((n, k) => [n, k]));
-    const trans = new Int32Array(nodes.length * 36);
-    this.ruleFrom = new Int32Array(nodes.length + 1);
-    this.wholeFrom = new Int32Array(nodes.length + 1);
+    const b = this.build!;
+    const nodes = b.nodes;
+    this.ruleFrom = new Int32Array(nodes + 1);
+    this.wholeFrom = new Int32Array(nodes + 1);
     const ids: number[] = [];
-    nodes.forEach((n, k) => {
-      n.next.forEach((nx, sl) => {
-        if (nx) trans[k * 36 + sl] = index.get(nx)!;
-      });
+    for (let k = 0; k < nodes; k++) {
       this.ruleFrom[k] = ids.length;
-      ids.push(...n.rules);
+      for (const r of b.rules[k] ?? []) ids.push(r);
       this.wholeFrom[k] = ids.length;
-      ids.push(...n.whole);
-    });
-    this.ruleFrom[nodes.length] = ids.length;
+      for (const r of b.whole[k] ?? []) ids.push(r);
+    }
+    this.ruleFrom[nodes] = ids.length;
     this.ids = Int32Array.from(ids);
-    this.trans = trans;
+    this.trans = b.trans.slice(0, nodes * 36);
+    this.build = null;
   }
 
   /** Flags (1 = may match) per regex for one folded note; the array is reused between calls. */
@@ -444,7 +547,7 @@ export class AndGate {
     const groupIndex = new Map<string, number>();
     const groupWords: string[][] = [];
     sources.forEach((src, idx) => {
-      const gg = gateGroups(src);
+      const gg = groupsAhead(src, maxGroups);
       if (!gg) {
         this.ungated.push(idx);
         return;
@@ -534,6 +637,14 @@ export class AndGate {
  * contain the literal (`String.includes`, far cheaper than a regex scan) cannot match.
  */
 export function requiredLiteral(src: string, min = 3): string {
+  if (min === 3) {
+    const a = aheadOf(src);
+    if (a) return a[3];
+  }
+  return deriveLiteral(src, min);
+}
+
+function deriveLiteral(src: string, min = 3): string {
   let best = '';
   let run = '';
   const flush = () => {

@@ -6,11 +6,14 @@
  * Only a note's first CLASSIFIED_CHARS (2,000) characters are read (text.ts): a longer text costs
  * no more than that, and every pattern run over it is linear in its length (linear.test.ts).
  */
-import type { Classification, ClassifiedRequest, Connection, ConnectionRequest, OwnerProfile } from '../model.ts';
+import type { Classification, ClassifiedRequest, Connection, ConnectionRequest, KeepableRole, OwnerProfile } from '../model.ts';
 import { ADVICE } from './advice.ts';
 import { withoutDefaults } from './defaults.ts';
-import { decide, decideStructure, fireAll, noMessage } from './engine.ts';
+import { decide, decideStructure, fireAll, noMessage, rank } from './engine.ts';
+import { SCORED_CATEGORIES } from './rules.ts';
 import { WEIGHTS } from './fitted.ts';
+import { cachedProfileText } from './relevance.ts';
+import { decideRole, fireRoleRules, keptFor, type RoleContext } from './role.ts';
 import { findTemplates, type TemplateInput, type TemplateMatch } from './templates.ts';
 import { CLASSIFIED_CHARS, classifiedText, firstNameOf } from './text.ts';
 import type { Fired, NoteContext, NoteInput, Weights } from './types.ts';
@@ -33,7 +36,22 @@ export interface InboxOptions {
   weights?: Weights;
   /** Override the word model (null: none): the fitting and evaluation scripts score notes with a model not trained on them. */
   wordModel?: WordModel | null;
+  /**
+   * Called as each phase of a batch starts, and every PHASE_EVERY notes while classifying, for a
+   * progress display (`aoi audit` on a terminal): `grouping templates` (across the whole batch),
+   * then `classifying` with `done` of `total` notes.
+   */
+  onPhase?: (phase: InboxPhase, detail: { done?: number; total: number }) => void;
+  /**
+   * The user's view (issue 16): roles whose notes this user wants to keep. With `['recruiter']` (the
+   * job seeker's view) a recruiter's note that names a concrete role is graded ACCEPT, with `kept`
+   * saying why; its category stays the seed's. Default: none (the seed's verdicts).
+   */
+  keep?: readonly KeepableRole[];
 }
+
+export type InboxPhase = 'grouping templates' | 'classifying';
+const PHASE_EVERY = 2048;
 
 /**
  * A note as template detection sees it. Identities default to the sender's name and, when the
@@ -63,31 +81,75 @@ function contextOf(n: NoteInput): NoteContext {
  * How one note is decided: by rule 1 or by structure (a Classification), or by the weighed rules
  * (the fired rules, and the template it repeats when it was sent twice).
  */
-export type Prepared = { decided: Classification } | { fired: Fired[]; template?: TemplateMatch };
+export type Prepared = ({ decided: Classification } | { fired: Fired[]; template?: TemplateMatch }) & { role: RoleInput };
+
+/** What the role (role.ts) is decided from, beside the category: the note's role phrases, its category rules, its context. */
+export interface RoleInput {
+  /** The note as judged (without LinkedIn's default sentence); '' when there is none. */
+  text: string;
+  phrases: ReturnType<typeof fireRoleRules>;
+  /** The category rules that fired on the note (for a note decided by structure: its text rules alone). */
+  fired: Fired[];
+  ctx: RoleContext;
+}
+
+function roleContextOf(n: NoteInput): RoleContext {
+  return { direction: n.direction, counterpartPosition: n.counterpartPosition, counterpartCompany: n.counterpartCompany };
+}
 
 /** Rule 1, then rules 2–3 by structure; otherwise the note's scored rules (on the note without any LinkedIn default sentence in it). */
 function prepare(n: NoteInput, template: TemplateMatch | undefined, weights: Weights, wordModel: WordModel | null | undefined): Prepared {
   const nm = noMessage(n.text);
-  if (nm) return { decided: nm };
+  if (nm) return { decided: nm, role: { text: '', phrases: [], fired: [], ctx: roleContextOf(n) } };
   // a default text with a sentence added: the added sentence is what is judged
   const text = withoutDefaults(n.text);
   const ctx = contextOf(n);
+  const role: RoleInput = { text, phrases: fireRoleRules(text, cachedProfileText(n.recipientProfile)), fired: [], ctx: roleContextOf(n) };
   const structural = decideStructure(text, ctx, template, weights);
-  if (structural) return { decided: structural };
-  return { fired: fireAll(text, ctx, wordModel === undefined ? undefined : wordModel), template };
+  if (structural) {
+    // a template or a mail merge still says who sent it: its text is read for the role alone
+    role.fired = fireAll(text, ctx, wordModel === undefined ? undefined : wordModel);
+    return { decided: structural, role };
+  }
+  const fired = fireAll(text, ctx, wordModel === undefined ? undefined : wordModel);
+  role.fired = fired;
+  return { fired, template, role };
 }
 
-/** The Classification of a prepared note under the given weights. */
-export function verdictOf(p: Prepared, weights: Weights = WEIGHTS): Classification {
-  if ('decided' in p) return p.decided;
-  const c = decide(p.fired, weights);
-  if (p.template) c.cluster = p.template.cluster;
+/**
+ * The Classification of a prepared note under the given weights, with its role (role.ts) and, under
+ * a user's view (`keep`), the re-grading it gets.
+ */
+export function verdictOf(p: Prepared, weights: Weights = WEIGHTS, keep: readonly KeepableRole[] = []): Classification {
+  let c: Classification;
+  if ('decided' in p) c = { ...p.decided };
+  else {
+    c = decide(p.fired, weights);
+    if (p.template) c.cluster = p.template.cluster;
+  }
+  const r = p.role;
+  // a note decided by structure (a template, a mail merge): what its text alone reads as
+  // (a pitch only: a template's warm words are no evidence of a peer)
+  let read = c.category;
+  if ('decided' in p && r.fired.length > 0) {
+    const text = SCORED_CATEGORIES[rank(r.fired, weights).best];
+    if (text === 'sales_pitch' || text === 'swing_and_miss') read = text;
+  }
+  const { role, roleReasons } = decideRole(r.phrases, r.fired, read, r.text !== '', r.ctx);
+  c.role = role;
+  c.roleReasons = roleReasons;
+  const k = keep.length > 0 ? keptFor(keep, { role, roleReasons }, r.text, r.ctx.direction) : null;
+  if (k) {
+    c.verdict = 'ACCEPT';
+    c.kept = k.kept;
+    c.roleReasons = [...roleReasons, k.evidence];
+  }
   return c;
 }
 
 /** Classifies one note alone (no templates: there is nothing to compare it with). */
-export function classifyNote(text: string, context: NoteContext = {}, weights: Weights = WEIGHTS): Classification {
-  return verdictOf(prepare({ id: 'note', text: classifiedText(text), ...context }, undefined, weights, undefined), weights);
+export function classifyNote(text: string, context: NoteContext = {}, weights: Weights = WEIGHTS, keep: readonly KeepableRole[] = []): Classification {
+  return verdictOf(prepare({ id: 'note', text: classifiedText(text), ...context }, undefined, weights, undefined), weights, keep);
 }
 
 /** Prepares every note of one batch: templates are found across the whole batch. */
@@ -95,9 +157,16 @@ export function prepareInbox(input: readonly NoteInput[], options: InboxOptions 
   const weights = options.weights ?? WEIGHTS;
   const notes = input.map(readable);
   const withText = notes.filter((n) => !noMessage(n.text));
+  const onPhase = options.onPhase;
+  onPhase?.('grouping templates', { total: notes.length });
   const templates = findTemplates(withText.map(templateInputOf));
   const out = new Map<string, Prepared>();
-  for (const n of notes) out.set(n.id, prepare(n, templates.get(n.id), weights, options.wordModel));
+  onPhase?.('classifying', { done: 0, total: notes.length });
+  for (let i = 0; i < notes.length; i++) {
+    const n = notes[i];
+    out.set(n.id, prepare(n, templates.get(n.id), weights, options.wordModel));
+    if (onPhase && (i + 1) % PHASE_EVERY === 0) onPhase('classifying', { done: i + 1, total: notes.length });
+  }
   return out;
 }
 
@@ -105,7 +174,7 @@ export function prepareInbox(input: readonly NoteInput[], options: InboxOptions 
 export function classifyInbox(notes: readonly NoteInput[], options: InboxOptions = {}): Map<string, Classification> {
   const weights = options.weights ?? WEIGHTS;
   const out = new Map<string, Classification>();
-  for (const [id, p] of prepareInbox(notes, options)) out.set(id, verdictOf(p, weights));
+  for (const [id, p] of prepareInbox(notes, options)) out.set(id, verdictOf(p, weights, options.keep));
   return out;
 }
 
@@ -147,6 +216,8 @@ export function notesOfRequests(requests: readonly ConnectionRequest[], context:
         recipientFirstName: ownerFirst(r),
         recipientName: ownerName(r),
         recipientKey: 'owner',
+        counterpartPosition: position,
+        counterpartCompany: company,
       };
     }
     const prof = [position, company].filter(Boolean).join(' | ');
@@ -162,6 +233,8 @@ export function notesOfRequests(requests: readonly ConnectionRequest[], context:
       recipientFirstName: firstNameOf(r.counterpart.name),
       recipientName: r.counterpart.name,
       recipientKey: r.counterpart.key,
+      counterpartPosition: position,
+      counterpartCompany: company,
     };
   });
 }

@@ -26,6 +26,12 @@ export interface NoteInput {
   recipientKey?: string;
   /** The export's owner wrote it (one of their own sent CRs). */
   fromOwner?: boolean;
+  /**
+   * The counterpart's position and company from Connections.csv (the sender of a received CR, the
+   * invitee of a sent one): context for the role (issue 16), never for the category.
+   */
+  counterpartPosition?: string;
+  counterpartCompany?: string;
 }
 
 export type NoteContext = Omit<NoteInput, 'id' | 'text'>;

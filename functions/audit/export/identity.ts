@@ -1,5 +1,5 @@
 /** Identity helpers: profile URLs, counterpart keys, deterministic CR ids, export dates. */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Direction } from '../model.ts';
 
 const PROFILE_URL = /^(?:https?:\/\/)?(?:[a-z0-9-]+\.)?linkedin\.com\/in(?:\/([^/?#]*))?/i;
@@ -50,10 +50,8 @@ export function counterpartKey(profileUrl: string | null | undefined, name: stri
 
 /** Deterministic CR id: sha256 (hex, first 32 digits) of (owner key, direction, counterpart key, sentAt, message). */
 export function requestId(ownerKey: string, direction: Direction, counterpartKey: string, sentAt: string, message: string): string {
-  return createHash('sha256')
-    .update(JSON.stringify([ownerKey, direction, counterpartKey, sentAt, message]))
-    .digest()
-    .toString('hex', 0, 16); // the first 32 hex digits, as a string of its own
+  // one-shot hash (no Hash object per row), as a Buffer: its first 16 bytes are the first 32 hex digits
+  return hash('sha256', JSON.stringify([ownerKey, direction, counterpartKey, sentAt, message]), 'buffer').toString('hex', 0, 16);
 }
 
 /**

@@ -6,7 +6,7 @@ import { buildReportModel, type ReportInput } from './build.ts';
 import { renderPage } from './page.tsx';
 
 export { buildReportModel, safeProfileUrl, highlight, scoreOf, byScore, byConfidentScore } from './build.ts';
-export type { ReportInput, ReportModel, ExampleView, ShameEntry, ClusterView, YearOverYearRow, NoteSegment, TemplatesView, TemplateView } from './build.ts';
+export type { ReportInput, ReportModel, ExampleView, ShameEntry, ClusterView, YearOverYearRow, NoteSegment, TemplatesView, TemplateView, ViewInfo, RoleRow, RoleMonth, WhoWritesView } from './build.ts';
 export { gradeSentTemplates, isMassTemplate, isOneSenderTemplate, type SentTemplates, type TemplateGrade, type OneByOne, type SentOutcomes } from './templates.ts';
 export { computeYearStats, yearsOf, type YearStats } from '../stats/index.ts';
 export { CSP } from './page.tsx';

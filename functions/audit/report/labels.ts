@@ -1,5 +1,5 @@
 /** The words of the page: category titles and the seed's IGNORE/ACCEPT lessons. */
-import type { Category, Verdict } from '../model.ts';
+import type { Category, Role, Verdict } from '../model.ts';
 
 export interface CategoryText {
   /** Short label for charts and tables. */
@@ -79,4 +79,33 @@ export const CATEGORY_COLOR: Record<Category, string> = {
   coworker_template: '#6d3fa8',
   good: '#0f7b55',
   no_message: '#6b7280',
+};
+
+/** Who is writing (issue 16): the words for each role. */
+export interface RoleText {
+  /** Plural, for tables and headings: "Recruiters". */
+  label: string;
+  /** What the role covers, in one line. */
+  what: string;
+}
+
+export const ROLE_TEXT: Record<Role, RoleText> = {
+  recruiter: { label: 'Recruiters', what: 'in-house or agency recruiters: a job or contract offer, staffing, staff augmentation' },
+  vendor: { label: 'Vendors', what: 'a product, service, course, agency, platform or event sold to you; lead generation' },
+  expert_network: { label: 'Expert networks', what: 'paid expert calls and market-research interviews' },
+  job_seeker: { label: 'Job seekers', what: 'asks for a job, an internship, a referral, mentoring or guidance' },
+  community: { label: 'Communities', what: 'a group, club, school office, summit or event inviting you to join or speak' },
+  peer: { label: 'Peers', what: 'people in your field or circle writing as themselves' },
+  unknown: { label: 'Unknown', what: 'nothing in the note or its context says who is writing' },
+};
+
+/** Chart colours of the roles (contrast ≥ 4.5:1 against white). */
+export const ROLE_COLOR: Record<Role, string> = {
+  recruiter: '#1d4ed8',
+  vendor: '#c0362c',
+  expert_network: '#8e2f6b',
+  job_seeker: '#9a5b00',
+  community: '#0e7490',
+  peer: '#0f7b55',
+  unknown: '#6b7280',
 };

@@ -4,11 +4,11 @@
  * (see safeProfileUrl); the CSP allows no script and no external request.
  */
 import { render } from 'preact-render-to-string';
-import { CATEGORIES, UNSURE_BELOW, VERDICTS, type Category, type Verdict } from '../model.ts';
+import { CATEGORIES, UNSURE_BELOW, VERDICTS, type Category, type Role, type Verdict } from '../model.ts';
 import type { ExampleView, ReportModel, TemplateView } from './build.ts';
 import { BarChart, Legend, MonthChart } from './charts.tsx';
 import { listMonths, longDate, monthName } from '../dates.ts';
-import { CATEGORY_COLOR, CATEGORY_TEXT, VERDICT_COLOR, VERDICT_TEXT } from './labels.ts';
+import { CATEGORY_COLOR, CATEGORY_TEXT, ROLE_COLOR, ROLE_TEXT, VERDICT_COLOR, VERDICT_TEXT } from './labels.ts';
 import { CSS } from './style.ts';
 
 export const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
@@ -105,6 +105,7 @@ function ExampleCard(props: { example: ExampleView; title?: string; count?: stri
       {props.lesson ? <p class="muted">{props.lesson}</p> : null}
       {e.unsure ? <p class="unsure-note">Unsure: the classifier's confidence is only {conf(e.confidence)}. Read the note and judge for yourself.</p> : null}
       {e.sentTo !== null && e.sentTo >= 2 ? <p class={`sent-to${e.sentTo < 3 ? ' few' : ''}`}>{sentToLine(e.sentTo)}</p> : null}
+      {e.kept ? <KeptLine example={e} /> : null}
       <Note example={e} />
       <Reasons example={e} heading={props.why} />
       {props.fix !== false && e.advice && e.verdict === 'IGNORE' ? (
@@ -115,6 +116,28 @@ function ExampleCard(props: { example: ExampleView; title?: string; count?: stri
       ) : null}
     </article>
   );
+}
+
+function RoleTag(props: { role: Role }) {
+  return <span class="tag" style={{ background: ROLE_COLOR[props.role] }}>{ROLE_TEXT[props.role].label}</span>;
+}
+
+/** A verdict the user's view changed: said, with the seed's category beside it. */
+function KeptLine(props: { example: ExampleView }) {
+  return (
+    <p class="kept">
+      Kept by your job seeker's view: {props.example.kept} (the seed's category: <CategoryTag category={props.example.category} />)
+    </p>
+  );
+}
+
+/** Which view the verdicts show. */
+function viewLine(m: ReportModel): string {
+  if (m.view.name === 'job_seeker') {
+    return `Job seeker's view: a recruiter's note that names a concrete role is graded ACCEPT (${plural(m.view.kept, 'note')} received this year), its category stays the seed's.`;
+  }
+  const stale = m.view.kept > 0 ? ` ${plural(m.view.kept, 'note')} received this year still show${m.view.kept === 1 ? 's' : ''} the job seeker's view of an earlier upload: upload the export again to re-grade ${m.view.kept === 1 ? 'it' : 'them'}.` : '';
+  return `Standard view: the seed's verdicts, recruiters' job offers included among the sales pitches.${stale}`;
 }
 
 function Headline(props: { m: ReportModel }) {
@@ -133,6 +156,7 @@ function Headline(props: { m: ReportModel }) {
           {m.owner ? <>For <Person name={m.owner.name} profileUrl={m.owner.profileUrl} />. </> : null}
           Every request received and sent, classified, explained and graded.
         </p>
+        <p class="view">{viewLine(m)}</p>
         <ul class="tiles">
           <li class="tile">
             <span class="n">{h.received}</span>
@@ -259,6 +283,126 @@ function ChartsSection(props: { m: ReportModel }) {
           <p class="empty">No request received in {m.year}.</p>
         )}
       </div>
+    </section>
+  );
+}
+
+/** "Who writes to you": the roles of the notes received, by month, their verdicts, and the best and worst of each. */
+function WhoWritesSection(props: { m: ReportModel }) {
+  const { m } = props;
+  const w = m.whoWrites;
+  const shown = w.roles.map((r) => r.role);
+  const months = w.byMonth.filter((x) => x.total > 0);
+  return (
+    <section id="who" aria-labelledby="who-h">
+      <h2 id="who-h">Who writes to you</h2>
+      <p class="intro">
+        {w.withNote === 0
+          ? `No note received in ${m.year}.`
+          : `Who wrote the ${plural(w.withNote, 'note')} you received, from what the note and the sender's profile say: ` +
+            w.roles.map((r) => `${ROLE_TEXT[r.role].label.toLowerCase()} ${pct(r.share)}`).join(', ') +
+            '.'}
+      </p>
+      {months.length > 0 ? (
+        <div class="card">
+          <h3>Each month</h3>
+          <div class="scroll"><table class="roles-by-month">
+            <caption class="muted">Share of each role among the notes received that month</caption>
+            <thead>
+              <tr>
+                <th scope="col">Month</th>
+                <th scope="col">Notes</th>
+                {shown.map((r) => <th scope="col">{ROLE_TEXT[r].label}</th>)}
+                <td aria-hidden="true"></td>
+              </tr>
+            </thead>
+            <tbody>
+              {months.map((x) => (
+                <tr>
+                  <th scope="row">{monthName(x.month, false)}</th>
+                  <td>{x.total}</td>
+                  {shown.map((r) => <td>{pct(x.byRole[r] / x.total)}</td>)}
+                  <td class="split-cell" aria-hidden="true">
+                    <div class="role-bar">
+                      {shown.filter((r) => x.byRole[r] > 0).map((r) => <span style={{ width: `${(100 * x.byRole[r]) / x.total}%`, background: ROLE_COLOR[r] }} />)}
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table></div>
+          <Legend items={shown.map((r) => ({ label: ROLE_TEXT[r].label, color: ROLE_COLOR[r] }))} />
+        </div>
+      ) : null}
+      {w.roles.length > 0 ? (
+        <div class="card">
+          <h3>Verdicts within each role</h3>
+          <div class="scroll"><table>
+            <thead>
+              <tr><th scope="col">Role</th><th scope="col">Notes</th><th scope="col">Share</th><th scope="col">ACCEPT</th><th scope="col">IGNORE</th>{m.view.kept > 0 ? <th scope="col">Kept by your view</th> : null}</tr>
+            </thead>
+            <tbody>
+              {w.roles.map((r) => (
+                <tr>
+                  <th scope="row"><RoleTag role={r.role} /></th>
+                  <td>{r.received}</td>
+                  <td>{pct(r.share)}</td>
+                  <td>{r.byVerdict.ACCEPT}</td>
+                  <td>{r.byVerdict.IGNORE}</td>
+                  {m.view.kept > 0 ? <td>{r.kept}</td> : null}
+                </tr>
+              ))}
+            </tbody>
+          </table></div>
+        </div>
+      ) : null}
+      {w.roles.filter((r) => r.best || r.worst).map((r) => (
+        <article class="card role-card">
+          <header>
+            <h3>{ROLE_TEXT[r.role].label}</h3>
+            <span class="count">{plural(r.received, 'note')}</span>
+          </header>
+          <p class="muted">{capitalise(ROLE_TEXT[r.role].what)}.</p>
+          {r.best ? (
+            <div class="role-pick">
+              <h4>Best <VerdictBadge verdict={r.best.verdict} unsure={r.best.unsure} confidence={r.best.confidence} /> <CategoryTag category={r.best.category} /></h4>
+              {r.best.kept ? <KeptLine example={r.best} /> : null}
+              <Note example={r.best} />
+            </div>
+          ) : null}
+          {r.worst ? (
+            <div class="role-pick">
+              <h4>Worst <VerdictBadge verdict={r.worst.verdict} unsure={r.worst.unsure} confidence={r.worst.confidence} /> <CategoryTag category={r.worst.category} /></h4>
+              <Note example={r.worst} />
+            </div>
+          ) : null}
+        </article>
+      ))}
+      {w.sent.length > 0 ? (
+        <div class="card">
+          <h3>Whom you write to</h3>
+          <p class="muted">
+            {w.outcomesKnown
+              ? 'Your requests by the role of the person you invited (from the note, and from their position and company once they accepted), and how many accepted.'
+              : 'Your requests by the role of the person you invited. Add Connections.csv to the export to see which were accepted.'}
+          </p>
+          <div class="scroll"><table>
+            <thead>
+              <tr><th scope="col">Role</th><th scope="col">Sent</th><th scope="col">Accepted</th><th scope="col">Acceptance rate</th></tr>
+            </thead>
+            <tbody>
+              {w.sent.map((r) => (
+                <tr>
+                  <th scope="row"><RoleTag role={r.role} /></th>
+                  <td>{r.sent}</td>
+                  <td>{w.outcomesKnown ? r.accepted : '–'}</td>
+                  <td>{pct(r.rate)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table></div>
+        </div>
+      ) : null}
     </section>
   );
 }
@@ -496,6 +640,7 @@ function Page(props: { m: ReportModel }) {
   const sections: [string, string][] = [
     ['coverage', 'Coverage'],
     ['numbers', 'Numbers'],
+    ['who', 'Who writes'],
     ['shame', 'Hall of shame'],
     ['fame', 'Hall of fame'],
     ['sent', 'Your requests'],
@@ -522,6 +667,7 @@ function Page(props: { m: ReportModel }) {
         <main id="main" class="wrap">
           <CoverageSection m={m} />
           <ChartsSection m={m} />
+          <WhoWritesSection m={m} />
           <ShameSection m={m} />
           <FameSection m={m} />
           <SentSection m={m} />

@@ -100,6 +100,13 @@ table.templates thead th:nth-child(n+2):nth-child(-n+4){text-align:right}
 table.templates td,table.templates th{vertical-align:top}
 table.templates tfoot th,table.templates tfoot td{border-top:2px solid var(--line);border-bottom:0;font-weight:600}
 .tag{display:inline-block;font-size:.72rem;font-weight:700;color:#fff;border-radius:999px;padding:1px 8px;vertical-align:1px}
+.hero .view{margin:-14px 0 22px;color:#d6e2ee;font-size:.9rem}
+.kept{font-size:.85rem;color:#1d4ed8;font-weight:600;margin:0 0 8px}
+.role-bar{display:flex;height:10px;min-width:8rem;border-radius:5px;overflow:hidden;background:var(--line)}
+.role-bar span{display:block;height:100%}
+table.roles-by-month caption{caption-side:bottom;text-align:left;font-size:.8rem}
+.role-card header{display:flex;justify-content:space-between;align-items:baseline;gap:12px}
+.role-pick h4{margin:14px 0 6px}
 h3.sub{margin:28px 0 12px;font-size:1.25rem}
 .empty{color:var(--muted);font-style:italic}
 footer.page{border-top:1px solid var(--line);margin-top:40px;padding:24px 0 40px;color:var(--muted);font-size:.85rem}
@@ -132,7 +139,7 @@ footer.page .motto{font-size:1.1rem;color:var(--ink);font-weight:700}
  body{background:#fff;font-size:11pt}
  nav.toc,.skip{display:none}
  header.hero{background:#fff;color:#000;padding:0 0 12px;border-bottom:2px solid #000}
- .hero .kicker,.hero h1 .year{color:#000}.hero .owner,.tile .l,.hero .split{color:#333}
+ .hero .kicker,.hero h1 .year{color:#000}.hero .owner,.hero .view,.tile .l,.hero .split{color:#333}
  .tile{border-color:#999;background:#fff}.tile .n,.tile.ignore .n,.tile.accept .n{color:#000}
  .card{box-shadow:none;break-inside:avoid;page-break-inside:avoid}
  section{break-before:auto}

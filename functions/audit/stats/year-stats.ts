@@ -7,12 +7,14 @@ import {
   CATEGORIES,
   DIRECTIONS,
   IGNORE_CATEGORIES,
+  ROLES,
   VERDICTS,
   type Category,
   type ClassifiedRequest,
   type Coverage,
   type Direction,
   type IgnoreCategory,
+  type Role,
   type Verdict,
 } from '../model.ts';
 import { DEFAULT_TIME_ZONE } from '../export/time.ts';
@@ -27,6 +29,14 @@ export interface DirectionStats {
   total: number;
   withNote: number;
   byCategory: Record<Category, number>;
+  byVerdict: Record<Verdict, number>;
+  /** Who wrote (received) or whom the owner wrote to (sent), with the verdicts within each role. */
+  byRole: Record<Role, RoleStats>;
+}
+
+/** The CRs of one role: how many, and their verdicts. */
+export interface RoleStats {
+  total: number;
   byVerdict: Record<Verdict, number>;
 }
 
@@ -52,6 +62,8 @@ export interface SentAcceptance {
   /** accepted / (accepted + pending); null when no outcome is known (no Connections.csv). */
   rate: number | null;
   byCategory: Partial<Record<Category, CategoryAcceptance>>;
+  /** By the invitee's role, e.g. "recruiters accepted 62% of your requests"; only roles the owner wrote to. */
+  byRole: Partial<Record<Role, CategoryAcceptance>>;
 }
 
 export interface YearStats {
@@ -68,6 +80,8 @@ export interface YearStats {
   byDirection: Record<Direction, DirectionStats>;
   byCategory: Record<Category, number>;
   byVerdict: Record<Verdict, number>;
+  /** Both directions; the split by direction (with verdicts) is in byDirection.*.byRole. */
+  byRole: Record<Role, number>;
   /** 12 entries, January to December. */
   byMonth: MonthStats[];
   /** Most frequent IGNORE category among received CRs (ties: taxonomy order); null when none. */
@@ -85,6 +99,15 @@ export interface StatsOptions {
 
 function zeroes<K extends string>(keys: readonly K[]): Record<K, number> {
   return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+}
+
+function emptyByRole(): Record<Role, RoleStats> {
+  return Object.fromEntries(ROLES.map((r) => [r, { total: 0, byVerdict: zeroes(VERDICTS) }])) as Record<Role, RoleStats>;
+}
+
+/** A CR's role; a verdict stored before roles existed has none and counts as `unknown`. */
+export function roleOf(r: { role?: Role | null }): Role {
+  return r.role ?? 'unknown';
 }
 
 /** True when the CR carries a note: everything but `no_message`, so that withoutNote = NEITHER always. */
@@ -130,18 +153,20 @@ export function computeYearStats(
   const ofYear = requests.filter((r) => r.year === year);
 
   const byDirection = Object.fromEntries(
-    DIRECTIONS.map((d) => [d, { total: 0, withNote: 0, byCategory: zeroes(CATEGORIES), byVerdict: zeroes(VERDICTS) }]),
+    DIRECTIONS.map((d) => [d, { total: 0, withNote: 0, byCategory: zeroes(CATEGORIES), byVerdict: zeroes(VERDICTS), byRole: emptyByRole() }]),
   ) as Record<Direction, DirectionStats>;
   const byCategory = zeroes(CATEGORIES);
   const byVerdict = zeroes(VERDICTS);
+  const byRole = zeroes(ROLES);
   const byMonth: MonthStats[] = Array.from({ length: 12 }, (_, i) => ({
     month: `${year}-${String(i + 1).padStart(2, '0')}`,
     byVerdict: zeroes(VERDICTS),
     total: 0,
   }));
   let withNote = 0;
-  const sentAcceptance: SentAcceptance = { sent: 0, accepted: 0, pending: 0, unknown: 0, rate: null, byCategory: {} };
+  const sentAcceptance: SentAcceptance = { sent: 0, accepted: 0, pending: 0, unknown: 0, rate: null, byCategory: {}, byRole: {} };
   const pendingByCategory: Partial<Record<Category, number>> = {};
+  const pendingByRole: Partial<Record<Role, number>> = {};
 
   for (const r of ofYear) {
     const d = byDirection[r.direction];
@@ -151,6 +176,10 @@ export function computeYearStats(
     d.byVerdict[r.verdict]++;
     byCategory[r.category]++;
     byVerdict[r.verdict]++;
+    const role = roleOf(r);
+    byRole[role]++;
+    d.byRole[role].total++;
+    d.byRole[role].byVerdict[r.verdict]++;
     if (note) {
       d.withNote++;
       withNote++;
@@ -168,11 +197,18 @@ export function computeYearStats(
       c.sent++;
       if (r.outcome === 'accepted') c.accepted++;
       if (r.outcome === 'pending') pendingByCategory[r.category] = (pendingByCategory[r.category] ?? 0) + 1;
+      const byInvitee = (sentAcceptance.byRole[role] ??= { sent: 0, accepted: 0, rate: null });
+      byInvitee.sent++;
+      if (r.outcome === 'accepted') byInvitee.accepted++;
+      if (r.outcome === 'pending') pendingByRole[role] = (pendingByRole[role] ?? 0) + 1;
     }
   }
   sentAcceptance.rate = acceptanceRate(sentAcceptance.accepted, sentAcceptance.pending);
   for (const [category, c] of Object.entries(sentAcceptance.byCategory) as [Category, CategoryAcceptance][]) {
     c.rate = acceptanceRate(c.accepted, pendingByCategory[category] ?? 0);
+  }
+  for (const [role, c] of Object.entries(sentAcceptance.byRole) as [Role, CategoryAcceptance][]) {
+    c.rate = acceptanceRate(c.accepted, pendingByRole[role] ?? 0);
   }
 
   let worstCategory: IgnoreCategory | null = null;
@@ -195,6 +231,7 @@ export function computeYearStats(
     byDirection,
     byCategory,
     byVerdict,
+    byRole,
     byMonth,
     worstCategory,
     sentAcceptance,
@@ -208,5 +245,25 @@ export function computeYearStats(
  * ingest never give stale advice.
  */
 export function yearStatsAsOf(stats: YearStats, today: string): YearStats {
-  return { ...stats, coverage: coverageAsOf(stats.coverage, today) };
+  return { ...withRoles(stats), coverage: coverageAsOf(stats.coverage, today) };
+}
+
+/**
+ * Stats stored before roles existed (no `byRole`) with their CRs counted as `unknown`, as their
+ * verdicts read: the same numbers a recomputation from those stored verdicts would give.
+ */
+export function withRoles(stats: YearStats): YearStats {
+  const stored = stats as Omit<YearStats, 'byRole'> & { byRole?: YearStats['byRole'] };
+  if (stored.byRole && Object.values(stats.byDirection).every((d) => d.byRole) && stats.sentAcceptance.byRole) return stats;
+  const allUnknown = (d: Omit<DirectionStats, 'byRole'>): Record<Role, RoleStats> => ({ ...emptyByRole(), unknown: { total: d.total, byVerdict: { ...d.byVerdict } } });
+  const byDirection = Object.fromEntries(
+    (Object.entries(stats.byDirection) as [Direction, DirectionStats][]).map(([k, d]) => [k, { ...d, byRole: d.byRole ?? allUnknown(d) }]),
+  ) as Record<Direction, DirectionStats>;
+  const sa = stats.sentAcceptance;
+  return {
+    ...stats,
+    byDirection,
+    byRole: stored.byRole ?? { ...zeroes(ROLES), unknown: stats.totals.received + stats.totals.sent },
+    sentAcceptance: { ...sa, byRole: sa.byRole ?? (sa.sent > 0 ? { unknown: { sent: sa.sent, accepted: sa.accepted, rate: sa.rate } } : {}) },
+  };
 }

@@ -12,7 +12,7 @@ import { S3BlobStore } from '../../../functions/aws/s3-blobs.ts';
 import { ingestUpload, type IngestTimings } from '../../../functions/app/ingest-upload.ts';
 import { parseUploadKey } from '../../../functions/aws/keys.ts';
 import type { AuditStore } from '../../../functions/audit/ports.ts';
-import { ROWS, invitationsCsv } from './fixtures.ts';
+import { ROWS, invitationsCsv } from '../../helpers/aws-export.ts';
 
 let emu: Emulators;
 const sent: Record<string, number> = {};
@@ -78,7 +78,7 @@ describe('storage traffic of one ingest', () => {
     const outcome = await ingestUpload({ store, blobs, logger }, await upload(userId, 'later', invitationsCsv(rest)));
     expect(outcome.status).toBe('DONE');
 
-    expect(calls.listVerdictsOfYears).toEqual([[userId, years]]);
+    expect(calls.listVerdictsOfYears).toEqual([[userId, years, { include: 'later' }]]); // the upload being committed counts
     expect(calls.putYearStats?.map(([, stats]) => (stats as { year: number }).year)).toEqual(years);
 
     // Recomputed from what is stored: the CR of the earlier export is counted in its year.

@@ -13,7 +13,7 @@ import { buildExport, slugOf, type ExportSpec } from '../../helpers/export-build
 import { createIngestHandler } from '../../../functions/ingest.ts';
 import { createApiHandler } from '../../../functions/api.ts';
 import type { LogSink } from '../../../functions/audit/ports.ts';
-import { s3Event } from './fixtures.ts';
+import { s3Event } from '../../helpers/aws-export.ts';
 
 const USER = '5e1f0c4a-0000-4000-8000-00000000logs';
 

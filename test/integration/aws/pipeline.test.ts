@@ -14,7 +14,7 @@ import { createIngestHandler, type IngestHandler } from '../../../functions/inge
 import { createApiHandler, type ApiEvent, type ApiHandler } from '../../../functions/api.ts';
 import { CATEGORIES, type ClassifiedRequest } from '../../../functions/audit/model.ts';
 import type { YearStats } from '../../../functions/audit/stats/index.ts';
-import { EXPORT_NAME, exportZip, expected, invitationsCsv, OWNER, ROWS, s3Event } from './fixtures.ts';
+import { EXPORT_NAME, exportZip, expected, invitationsCsv, OWNER, ROWS, s3Event } from '../../helpers/aws-export.ts';
 import { apiEvent } from '../../helpers/api-event.ts';
 
 const silent = { info() {}, warn() {}, error() {} };
@@ -394,6 +394,67 @@ describe('API errors', () => {
   });
 });
 
+describe('roles and the job seeker\'s view over HTTP', () => {
+  const USER_C = 'c1b2c3d4-0000-4000-8000-00000000000c';
+  const RECRUITER_NOTE = 'Hi Dana, I am a recruiter at TalentBridge hiring a Senior Data Engineer (remote, Python and Airflow) for a logistics client. Open to a quick chat?';
+  const rows = [...ROWS, { direction: 'INCOMING' as const, counterpart: 'Maja Holm', slug: 'maja-holm', sentAt: '7/1/25, 9:00 AM', year: 2025, message: RECRUITER_NOTE }];
+  const key = (n: number) => `uploads/${USER_C}/Basic_LinkedInDataExport_${n}.zip`;
+  const recruiter = async () => (await allVerdicts(USER_C, { role: 'recruiter', limit: '100' })).find((v) => v.counterpart.name === 'Maja Holm');
+
+  it('stores role, roleReasons and kept under their names; filters by role with the other filters and the cursor; settings per user grade the next upload', async () => {
+    expect((await call(USER_C, 'GET', '/settings')).json).toEqual({ keep: [] });
+    await putObject(key(1), exportZip(rows));
+    expect((await ingest(s3Event(emu.bucket, [key(1)]) as unknown as S3Event)).results.map((r) => r.status)).toEqual(['DONE']);
+
+    // Every verdict carries a role with its reasons, as stored in the item under the same names.
+    const all = await allVerdicts(USER_C, { limit: '100' });
+    expect(all).toHaveLength(rows.length);
+    const items = (await emu.clients.doc.send(new ScanCommand({ TableName: emu.table, ConsistentRead: true }))).Items ?? [];
+    const stored = items.filter((i) => i.type === 'VERDICT' && String(i.pk).includes(USER_C));
+    expect(stored).toHaveLength(rows.length);
+    for (const item of stored) expect(all.find((v) => v.id === item.id)).toMatchObject({ role: item.role, roleReasons: item.roleReasons });
+    const before = await recruiter();
+    expect(before).toMatchObject({ role: 'recruiter', verdict: 'IGNORE' });
+    expect(before!.roleReasons.length).toBeGreaterThan(0);
+
+    // role= partitions the list, combines with year, direction and category, and pages with the cursor.
+    let n = 0;
+    for (const role of ['recruiter', 'vendor', 'expert_network', 'job_seeker', 'community', 'peer', 'unknown']) {
+      const page = await allVerdicts(USER_C, { role, limit: '1' });
+      expect(page.every((v) => v.role === role)).toBe(true);
+      n += page.length;
+    }
+    expect(n).toBe(rows.length);
+    const vendors2025 = await allVerdicts(USER_C, { role: 'vendor', year: '2025', direction: 'INCOMING', limit: '1' });
+    expect(vendors2025.map((v) => v.counterpart.name)).toEqual(all.filter((v) => v.role === 'vendor' && v.year === 2025 && v.direction === 'INCOMING').map((v) => v.counterpart.name));
+    const bad = await call(USER_C, 'GET', '/verdicts', { role: 'headhunter' });
+    expect(bad.status).toBe(400);
+    expect(bad.json.detail).toMatch(/role/);
+
+    // /stats/{year} counts by role.
+    const stats = (await call(USER_C, 'GET', '/stats/2025')).json as YearStats;
+    expect(stats.byDirection.INCOMING.byRole.recruiter).toEqual({ total: 1, byVerdict: { ACCEPT: 0, IGNORE: 1, NEITHER: 0 } });
+    expect(Object.values(stats.byRole).reduce((a, b) => a + b, 0)).toBe(stats.totals.received + stats.totals.sent);
+
+    // The job seeker's view, stored through the API, grades the next upload.
+    const put = await call(USER_C, 'PUT', '/settings', undefined, { keep: ['recruiter'] });
+    expect(put.status).toBe(200);
+    expect(put.json.keep).toEqual(['recruiter']);
+    expect((await call(USER_C, 'GET', '/settings')).json.keep).toEqual(['recruiter']);
+    expect((await call(USER_A, 'GET', '/settings')).json.keep).toEqual([]);
+    expect((await call(USER_C, 'PUT', '/settings', undefined, { keep: ['vendor'] })).status).toBe(400);
+    expect((await recruiter())!.verdict).toBe('IGNORE');
+    await putObject(key(2), exportZip(rows));
+    expect((await ingest(s3Event(emu.bucket, [key(2)]) as unknown as S3Event)).results.map((r) => r.status)).toEqual(['DONE']);
+    const after = await recruiter();
+    expect(after).toMatchObject({ role: 'recruiter', verdict: 'ACCEPT', category: before!.category, kept: { role: 'recruiter' } });
+    const report = await (await fetch((await call(USER_C, 'GET', '/reports/2025')).json.url)).text();
+    expect(report).toContain("Job seeker's view");
+    expect(report).toContain('Who writes to you');
+    expect(((await call(USER_C, 'GET', '/stats/2025')).json as YearStats).byDirection.INCOMING.byRole.recruiter.byVerdict.ACCEPT).toBe(1);
+  });
+});
+
 describe('DELETE /data', () => {
   async function objectsUnder(prefix: string): Promise<string[]> {
     const out = await emu.clients.s3.send(new ListObjectsCommand({ Bucket: emu.bucket, Prefix: prefix }));
@@ -421,9 +482,10 @@ describe('DELETE /data', () => {
       stats: kinds('STATS'),
       uploads: kinds('UPLOAD'),
       owner: 1,
+      settings: kinds('SETTINGS'),
       objects: objectsA.length,
     });
-    expect(res.json.deleted.verdicts + res.json.deleted.coverages + res.json.deleted.stats + res.json.deleted.uploads + res.json.deleted.owner).toBe(before.itemsA.length);
+    expect(res.json.deleted.verdicts + res.json.deleted.coverages + res.json.deleted.stats + res.json.deleted.uploads + res.json.deleted.owner + res.json.deleted.settings + kinds('LEASE')).toBe(before.itemsA.length); // the ingest lease is not a kind of data
     expect(res.json.backups).toMatch(/35 days/);
 
     // Nothing of A remains, in the table (any attribute naming A) or under A's prefixes.
@@ -438,6 +500,6 @@ describe('DELETE /data', () => {
 
     const again = await call(USER_A, 'DELETE', '/data');
     expect(again.status).toBe(200);
-    expect(again.json.deleted).toEqual({ verdicts: 0, coverages: 0, stats: 0, uploads: 0, owner: 0, objects: 0 });
+    expect(again.json.deleted).toEqual({ verdicts: 0, coverages: 0, stats: 0, uploads: 0, owner: 0, settings: 0, objects: 0 });
   });
 });

@@ -13,7 +13,7 @@ import { createApiHandler, type ApiHandler } from '../../../functions/api.ts';
 import { auditExport, mergeAudits } from '../../../functions/audit/audit.ts';
 import type { ClassifiedRequest } from '../../../functions/audit/model.ts';
 import type { YearStats } from '../../../functions/audit/stats/index.ts';
-import { s3Event } from './fixtures.ts';
+import { s3Event } from '../../helpers/aws-export.ts';
 import { sampleFile } from '../../helpers/sample-data.ts';
 import { apiEvent } from '../../helpers/api-event.ts';
 

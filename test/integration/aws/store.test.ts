@@ -49,6 +49,8 @@ function cr(i: number, year = 2025, message = `note ${i}`): ClassifiedRequest {
     verdict: i % 2 ? 'IGNORE' : 'NEITHER',
     confidence: 0.5,
     reasons: [{ rule: 'test.rule', category: i % 2 ? 'sales_pitch' : 'no_message', weight: 1, evidence: `e${i}` }],
+    role: i % 2 ? 'vendor' : 'unknown',
+    roleReasons: i % 2 ? [{ rule: 'role.test', role: 'vendor', weight: 1, evidence: `e${i}` }] : [],
   };
 }
 

@@ -217,3 +217,71 @@ describe.concurrent('aoi audit on bad input', () => {
     expect(help.stdout).toContain('--format');
   });
 });
+
+describe.concurrent('aoi audit: who is writing (issue 16)', () => {
+  const ROLES = ['recruiter', 'vendor', 'expert_network', 'job_seeker', 'community', 'peer', 'unknown'];
+
+  it('--format jsonl writes a role and its reasons on every CR', async () => {
+    const { code, stdout, stderr } = await aoi('audit', sample(ZIP_A), '--format', 'jsonl');
+    expect(code, stderr).toBe(0);
+    const rows = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    for (const r of rows) {
+      expect(ROLES).toContain(r.role);
+      expect(Array.isArray(r.roleReasons)).toBe(true);
+      if (r.role !== 'unknown') expect(r.roleReasons.length, r.message).toBeGreaterThan(0);
+      for (const reason of r.roleReasons) {
+        expect(reason.role).toBe(r.role);
+        expect(reason.rule).toMatch(/^role\./);
+        expect(typeof reason.evidence).toBe('string');
+      }
+      expect(r).not.toHaveProperty('kept');
+    }
+    // a note-less received CR is unknown unless Connections.csv names the sender's role
+    expect(rows.filter((r) => r.message.trim() === '' && r.role !== 'unknown').every((r) => r.roleReasons[0].rule.startsWith('role.context.'))).toBe(true);
+    expect(new Set(rows.filter((r) => r.message.trim() !== '').map((r) => r.role)).size).toBeGreaterThan(2);
+  });
+
+  it('--keep recruiter grades only recruiters naming a role ACCEPT, says why, keeps the category', async () => {
+    const [seed, view] = await Promise.all([
+      aoi('audit', sample(ZIP_A), sample(ZIP_B), '--format', 'jsonl'),
+      aoi('audit', sample(ZIP_A), sample(ZIP_B), '--format', 'jsonl', '--keep', 'recruiter'),
+    ]);
+    expect(seed.code, seed.stderr).toBe(0);
+    expect(view.code, view.stderr).toBe(0);
+    const a = seed.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const b = view.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(b.map((r) => r.id)).toEqual(a.map((r) => r.id));
+    let kept = 0;
+    b.forEach((r, i) => {
+      expect(r.category).toBe(a[i].category);
+      if (!r.kept) {
+        expect(r.verdict).toBe(a[i].verdict);
+        return;
+      }
+      kept++;
+      expect(r.role).toBe('recruiter');
+      expect(r.direction).toBe('INCOMING');
+      expect(r.verdict).toBe('ACCEPT');
+      expect(r.kept.reason).toMatch(/^you are looking for a job; this recruiter names a role/);
+    });
+    expect(kept).toBeGreaterThan(0);
+  });
+
+  it('the text summary splits received and sent notes by role, and names the view', async () => {
+    const { code, stdout, stderr } = await aoi('audit', sample(ZIP_A), '--keep', 'recruiter');
+    expect(code, stderr).toBe(0);
+    expect(stdout).toMatch(/^ {11}by role: .*vendor \d+/m);
+    expect(stdout).toMatch(/^ {11}by role \(the invitee's where Connections\.csv says it\): /m);
+    expect(stdout).toContain('view: keeping recruiter');
+    expect(stdout).toMatch(/kept by your view \(recruiter\): \d+ graded ACCEPT/);
+  });
+
+  it('--keep with a role that cannot be kept: one usage error, exit 2, nothing on stdout', async () => {
+    const { code, stdout, stderr } = await aoi('audit', sample(ZIP_A), '--keep', 'vendor');
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/^error: --keep "vendor" is not a role you can keep; use recruiter/);
+    noStackTrace(stderr);
+  });
+});

@@ -14,7 +14,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { runAudit } from '../../../cli/audit.ts';
 import { buildExport } from '../../helpers/export-builder.ts';
-import { CATALOGUE, forbiddenOf, LANGS, leaks, OWNERS, readable, type Lang } from '../../unit/report/redaction-catalogue.ts';
+import { CATALOGUE, forbiddenOf, LANGS, leaks, OWNERS, readable, type Lang } from '../../helpers/redaction-catalogue.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
 const tsx = join(root, 'node_modules/.bin/tsx');

@@ -12,7 +12,7 @@ import { PutObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import { startLocalStack, DEMO_USER_ID, LOCAL_USER_ID, type LocalStack } from '../../../local/index.ts';
 import { startLocalEmulators } from '../../../local/emulators.ts';
 import { createClients } from '../../../functions/aws/clients.ts';
-import { EXTRA, ROWS, csv, exportZip, incoming } from './fixture.ts';
+import { EXTRA, ROWS, csv, exportZip, incoming } from '../../helpers/local-export.ts';
 
 interface UploadStatus {
   status: string;

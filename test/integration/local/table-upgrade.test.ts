@@ -35,6 +35,8 @@ function verdict(i: number): ClassifiedRequest {
     verdict: 'NEITHER',
     confidence: 1,
     reasons: [],
+    role: 'unknown',
+    roleReasons: [],
   };
 }
 

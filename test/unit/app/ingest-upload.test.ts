@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ingestUpload, FILENAME_METADATA, MAX_UPLOAD_PROBLEMS, type IngestDeps, type UploadRef } from '../../../functions/app/ingest-upload.ts';
-import { MAX_UPLOAD_BYTES } from '../../../functions/aws/config.ts';
+import { MAX_UPLOAD_BYTES } from '../../../functions/app/ingest-upload.ts';
 import type { ClassifiedRequest } from '../../../functions/audit/model.ts';
 import type { LogSink } from '../../../functions/audit/ports.ts';
 import { buildExport, type ExportRow, type ExportSpec } from '../../helpers/export-builder.ts';
@@ -99,6 +99,7 @@ describe('ingestUpload', () => {
       counts: { requests: 6, received: 4, sent: 2, problems: 0 },
       years: [2025, 2026],
       problems: [],
+      committed: true,
     });
 
     const verdicts = await allVerdicts(store);
@@ -244,7 +245,7 @@ describe('ingestUpload', () => {
     expect(logs.find((l) => l.message === 'upload rejected')!.extra[0]).toEqual({ userId: USER, uploadId: ID[8], code });
   });
 
-  it('an unexpected error ends FAILED INTERNAL and is rethrown (so the event is retried); its message stays out of the record and the logs', async () => {
+  it('an unexpected error ends FAILED INTERNAL, saying it is tried again, and is rethrown (so the event is retried); its message stays out of the record and the logs', async () => {
     class BrokenStore extends MemoryAuditStore {
       override async putVerdicts(): Promise<never> {
         throw new Error('table aoi is unavailable (Maren Okafor)');
@@ -261,7 +262,9 @@ describe('ingestUpload', () => {
     expect(record).toMatchObject({ status: 'FAILED', errorCode: 'INTERNAL', filename: exported.name });
     expect(record.message).toContain(exported.name);
     expect(record.message).not.toContain('unavailable');
-    expect(withoutUploads(store.snapshot(USER))).toEqual(withoutUploads(new MemoryAuditStore().snapshot(USER)));
+    expect(record.message).toMatch(/tried again automatically/);
+    // Only the owner was claimed (before any verdict); nothing else is written.
+    expect(withoutUploads(store.snapshot(USER))).toEqual({ ...withoutUploads(new MemoryAuditStore().snapshot(USER)), owner: { name: 'Maren Okafor', profileUrl: 'https://www.linkedin.com/in/maren-okafor' } });
     expect(blobs.keys()).toEqual([ref.key]);
     const failed = logs.find((l) => l.message === 'ingest failed')!;
     expect(failed.level).toBe('error');

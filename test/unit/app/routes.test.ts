@@ -9,8 +9,8 @@ import type { ApiContext } from '../../../functions/app/api-context.ts';
 import { HttpProblem, type ApiRequest } from '../../../functions/app/http.ts';
 import { ingestUpload } from '../../../functions/app/ingest-upload.ts';
 import { API_ROUTES } from '../../../functions/app/routes.ts';
-import { MAX_UPLOAD_BYTES } from '../../../functions/aws/config.ts';
-import type { RouteKey } from '../../../functions/aws/routes.ts';
+import { MAX_UPLOAD_BYTES } from '../../../functions/app/ingest-upload.ts';
+import type { RouteKey } from '../../../functions/app/route-keys.ts';
 import { NO_LOG } from '../../../functions/audit/ports.ts';
 import type { YearStats } from '../../../functions/audit/stats/index.ts';
 import { buildExport, type ExportRow } from '../../helpers/export-builder.ts';
@@ -149,6 +149,13 @@ describe('GET /years and GET /stats/{year}', () => {
     // Asked later, the same stored stats are judged as of that day.
     ctx.now = () => new Date('2027-01-10T12:00:00Z');
     expect((await call('GET /stats/{year}', ALICE, { params: { year: '2026' } })).body.coverage.today).toBe('2027-01-10');
+    // Counts by role, received and sent, with the verdicts within each role; acceptance by the invitee's role.
+    const roles = stats.byDirection.INCOMING.byRole;
+    expect(Object.values(roles).reduce((n, r) => n + r.total, 0)).toBe(3);
+    expect(roles.vendor.total).toBe(1);
+    expect(roles.vendor.byVerdict.IGNORE).toBe(1);
+    expect(Object.values(stats.byDirection.OUTGOING.byRole).reduce((n, r) => n + r.total, 0)).toBe(2);
+    expect(Object.values(stats.sentAcceptance.byRole).reduce((n, c) => n + (c?.sent ?? 0), 0)).toBe(2);
 
     for (const year of ['20x6', '99999', '1899', '2026.0', '']) expect((await call('GET /stats/{year}', ALICE, { params: { year } })).status, year).toBe(400);
   });
@@ -203,6 +210,19 @@ describe('GET /verdicts', () => {
     expect((await pages(BOB, {})).items).toEqual([]);
   });
 
+  it('filters by role, alone and with the other filters, across pages', async () => {
+    const vendors = (await pages(ALICE, { role: 'vendor', limit: '1' })).items;
+    expect(vendors.map((v) => (v.counterpart as { name: string }).name).sort()).toEqual(['Lena Vogt', 'Ravi Castellano']);
+    expect(vendors.every((v) => v.role === 'vendor' && Array.isArray(v.roleReasons) && (v.roleReasons as unknown[]).length > 0)).toBe(true);
+    expect((await pages(ALICE, { role: 'vendor', year: '2026', direction: 'INCOMING', limit: '1' })).items.map((v) => (v.counterpart as { name: string }).name)).toEqual(['Ravi Castellano']);
+    expect((await pages(ALICE, { role: 'vendor', category: 'good' })).items).toEqual([]);
+    // Every verdict has exactly one role: the roles partition the list.
+    const all = (await pages(ALICE, { limit: '100' })).items;
+    let seen = 0;
+    for (const role of ['recruiter', 'vendor', 'expert_network', 'job_seeker', 'community', 'peer', 'unknown']) seen += (await pages(ALICE, { role, limit: '2' })).items.length;
+    expect(seen).toBe(all.length);
+  });
+
   it('400 for a bad query, a malformed cursor or a cursor of another user, naming what is wrong', async () => {
     for (const [query, what] of [
       [{ limit: '0' }, /limit/],
@@ -211,6 +231,8 @@ describe('GET /verdicts', () => {
       [{ year: '25' }, /year/],
       [{ category: 'spam' }, /category/],
       [{ direction: 'SIDEWAYS' }, /direction/],
+      [{ role: 'headhunter' }, /role: must be one of recruiter, vendor/],
+      [{ role: '' }, /role/],
       [{ sort: 'asc' }, /sort|unrecognized/i],
       [{ cursor: 'x'.repeat(2049) }, /cursor/],
     ] as const) {
@@ -254,30 +276,95 @@ describe('GET /reports/{year}', () => {
   });
 });
 
+describe('GET /settings and PUT /settings', () => {
+  const RECRUITER: ExportRow = {
+    direction: 'INCOMING',
+    name: 'Maja Holm',
+    message: 'Hi Alma, I am a recruiter at TalentBridge hiring a Senior Backend Engineer (remote, Go and AWS) for a fintech client. Open to a quick chat?',
+  };
+  const WITH_RECRUITER = buildExport({ owner: { first: 'Alma', last: 'Reyes' }, rows: [...ROWS, RECRUITER], connections: [{ name: 'Priya Anand' }], date: '03-31-2026' });
+  const recruiterVerdict = async (userId: string) => (await call('GET /verdicts', userId, { query: { role: 'recruiter' } })).body.items.find((v: { counterpart: { name: string } }) => v.counterpart.name === 'Maja Holm');
+
+  it('the standard view until set; stores the job seeker\'s view per user', async () => {
+    expect(await call('GET /settings', ALICE)).toEqual({ status: 200, body: { keep: [] } });
+    const put = await call('PUT /settings', ALICE, { body: { keep: ['recruiter'] } });
+    expect(put).toEqual({ status: 200, body: { keep: ['recruiter'], updatedAt: NOW.toISOString() } });
+    expect(await call('GET /settings', ALICE)).toEqual(put);
+    expect(await call('GET /settings', BOB)).toEqual({ status: 200, body: { keep: [] } });
+    expect((await call('PUT /settings', ALICE, { body: { keep: [] } })).body.keep).toEqual([]);
+    expect((await call('GET /settings', ALICE)).body.keep).toEqual([]);
+  });
+
+  it('400 for a body that is not a list of keepable roles, naming what is wrong', async () => {
+    for (const [body, what] of [
+      [undefined, /keep/],
+      [{}, /keep/],
+      [{ keep: 'recruiter' }, /keep: must be a list/],
+      [{ keep: ['vendor'] }, /keep\.0: must list only recruiter/],
+      [{ keep: ['recruiter', 'recruiter'] }, /once/],
+      [{ keep: [], extra: true }, /unrecognized|extra/i],
+    ] as const) {
+      const res = await call('PUT /settings', ALICE, { body });
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.body.detail, JSON.stringify(body)).toMatch(/^invalid body: /);
+      expect(res.body.detail, JSON.stringify(body)).toMatch(what);
+    }
+    expect((await call('GET /settings', ALICE)).body.keep).toEqual([]);
+  });
+
+  it('the next upload is graded with the view: a recruiter naming a role is kept, its category stays; the report says which view', async () => {
+    await uploadAndIngest(ALICE, WITH_RECRUITER);
+    const standard = await recruiterVerdict(ALICE);
+    expect(standard).toMatchObject({ role: 'recruiter', verdict: 'IGNORE' });
+    expect(standard).not.toHaveProperty('kept');
+    expect(blobs.report(ALICE, 2026)).toContain('Standard view');
+
+    await call('PUT /settings', ALICE, { body: { keep: ['recruiter'] } });
+    // What is stored keeps the view it was graded with ...
+    expect((await recruiterVerdict(ALICE)).verdict).toBe('IGNORE');
+    // ... until the next upload (here: the same export again).
+    await uploadAndIngest(ALICE, WITH_RECRUITER);
+    const kept = await recruiterVerdict(ALICE);
+    expect(kept).toMatchObject({ role: 'recruiter', category: standard.category, verdict: 'ACCEPT', kept: { role: 'recruiter', reason: expect.stringContaining('names a role') } });
+    // Only that note changed: the vendor pitch is still an IGNORE.
+    const vendors = (await call('GET /verdicts', ALICE, { query: { role: 'vendor' } })).body.items;
+    expect(vendors.every((v: { verdict: string }) => v.verdict === 'IGNORE')).toBe(true);
+    const stats = (await call('GET /stats/{year}', ALICE, { params: { year: '2026' } })).body as YearStats;
+    expect(stats.byDirection.INCOMING.byRole.recruiter.byVerdict).toMatchObject({ ACCEPT: 1, IGNORE: 0 });
+    const html = blobs.report(ALICE, 2026)!;
+    expect(html).toContain("Job seeker's view");
+    expect(html).toContain('names a role');
+  });
+});
+
 describe('DELETE /data', () => {
   it("removes everything of the caller, says what went, leaves others' data, and is idempotent", async () => {
     await uploadAndIngest(ALICE);
     await uploadAndIngest(BOB, buildExport({ owner: { first: 'Bea', last: 'Lindqvist' }, rows: ROWS.slice(0, 4), date: '03-30-2026' }));
+    await call('PUT /settings', ALICE, { body: { keep: ['recruiter'] } });
+    await call('PUT /settings', BOB, { body: { keep: ['recruiter'] } });
     const bobBefore = store.snapshot(BOB);
 
     const res = await call('DELETE /data', ALICE);
     expect(res.status).toBe(200);
     // One raw upload and the reports of 2025 and 2026.
-    expect(res.body.deleted).toEqual({ verdicts: 7, coverages: 1, stats: 2, uploads: 1, owner: 1, objects: 3 });
+    expect(res.body.deleted).toEqual({ verdicts: 7, coverages: 1, stats: 2, uploads: 1, owner: 1, settings: 1, objects: 3 });
     expect(res.body.backups).toEqual(expect.any(String));
     expect(blobs.keys().filter((k) => k.includes(ALICE))).toEqual([]);
     expect(await call('GET /years', ALICE)).toEqual({ status: 200, body: { years: [] } });
     expect((await call('GET /reports/{year}', ALICE, { params: { year: '2026' } })).status).toBe(404);
 
-    expect((await call('DELETE /data', ALICE)).body.deleted).toEqual({ verdicts: 0, coverages: 0, stats: 0, uploads: 0, owner: 0, objects: 0 });
+    expect((await call('GET /settings', ALICE)).body.keep).toEqual([]);
+    expect((await call('DELETE /data', ALICE)).body.deleted).toEqual({ verdicts: 0, coverages: 0, stats: 0, uploads: 0, owner: 0, settings: 0, objects: 0 });
     expect(store.snapshot(BOB)).toEqual(bobBefore);
+    expect((await call('GET /settings', BOB)).body.keep).toEqual(['recruiter']);
   });
 });
 
 describe('API_ROUTES', () => {
   it('answers every route the API declares', () => {
     expect(Object.keys(API_ROUTES).sort()).toEqual(
-      ['DELETE /data', 'GET /reports/{year}', 'GET /stats/{year}', 'GET /uploads/{uploadId}', 'GET /verdicts', 'GET /years', 'POST /uploads'].sort(),
+      ['DELETE /data', 'GET /reports/{year}', 'GET /settings', 'GET /stats/{year}', 'GET /uploads/{uploadId}', 'GET /verdicts', 'GET /years', 'POST /uploads', 'PUT /settings'].sort(),
     );
   });
 });

@@ -1,17 +1,18 @@
 /**
  * The rule prefilter (gate.ts) must never change what the rules find: the gated run and the full
- * run of every rule give the same fired rules with the same evidence.
+ * run of every rule give the same fired rules with the same evidence. Also the exact literal every
+ * match of an alternative contains (requiredLiteral) and the AND-of-OR gate (AndGate).
  */
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fireTextRules, type Fired } from '../../../functions/audit/classify/engine.ts';
-import { Gate, gatesOf } from '../../../functions/audit/classify/gate.ts';
+import { alternatives, AndGate, Gate, gatesOf, requiredLiteral } from '../../../functions/audit/classify/gate.ts';
 import { parseNotesJsonl } from '../../../functions/audit/classify/jsonl.ts';
 import { VERTICALS } from '../../../functions/audit/classify/relevance.ts';
 import { TEXT_RULES } from '../../../functions/audit/classify/rules.ts';
-import { fold } from '../../../functions/audit/classify/text.ts';
-import { CASES, MORE_CASES } from './examples.ts';
+import { fold, foldSameLength } from '../../../functions/audit/classify/text.ts';
+import { CASES, MORE_CASES } from '../../helpers/classify-examples.ts';
 
 const both = (text: string) => {
   const gated: Fired[] = [];
@@ -87,6 +88,66 @@ describe('gated rules find exactly what the full rules find', () => {
       single.forEach((re, i) => {
         if (re.test(t)) expect(en[i]).toBe(1);
       });
+    }
+  });
+});
+
+describe('requiredLiteral: the exact prefilter', () => {
+  it('keeps only top-level literal text every match must contain', () => {
+    expect(requiredLiteral('\\bwe (?:help|offer)\\b')).toBe('we ');
+    expect(requiredLiteral('\\b(?:could|can) you (?:please )?help\\b')).toBe(' you ');
+    expect(requiredLiteral('\\bravie? de vous avoir rencontr[ee]')).toBe(' de vous avoir rencontr');
+    expect(requiredLiteral('\\btrabalho com (?:\\S+ ){0,2}(?:empresas|marcas)\\b')).toBe('trabalho com ');
+    expect(requiredLiteral('[?¿]')).toBe('');
+    expect(requiredLiteral('\\d+x\\b')).toBe('');
+  });
+  it('every match of every rule alternative on the example notes contains its literal', () => {
+    const notes = [...CASES, ...MORE_CASES].map((c) => foldSameLength(c.text));
+    let checked = 0;
+    for (const rule of TEXT_RULES) {
+      for (const alt of alternatives(rule.re.source)) {
+        const lit = requiredLiteral(alt);
+        if (!lit) continue;
+        const re = new RegExp(alt, rule.re.flags);
+        for (const n of notes) {
+          const m = re.exec(n);
+          if (!m) continue;
+          checked++;
+          expect(m[0].includes(lit), `${rule.id}: "${m[0]}" lacks "${lit}"`).toBe(true);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+});
+
+describe('AndGate: the AND-of-OR prefilter', () => {
+  const sources = ['\\bwe help (?:clinics|dentists)\\b', '\\byour (?:talk|post) (?:was|is)\\b', '\\bfree (?:trial|demo)\\b', '[?]'];
+  const gate = new AndGate(sources);
+  const or = new Gate(sources);
+  it('enables a regex only when every gate group occurs, never fewer than the regex can match', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('we', 'help', 'clinics', 'your', 'talk', 'was', 'free', 'trial', 'demo', 'x', '?', 'dentists', 'post'), { maxLength: 12 }), (words) => {
+        const text = words.join(' ');
+        const enabled = new Set(gate.scan(text));
+        or.scan(text);
+        sources.forEach((src, i) => {
+          if (new RegExp(src).test(text)) expect(enabled.has(i)).toBe(true);
+        });
+        for (const i of enabled) expect(or.enabledList).toContain(i);
+      }),
+    );
+    expect(gate.scan('we help you').includes(0)).toBe(false);
+    expect(gate.scan('we help clinics').includes(0)).toBe(true);
+  });
+  it('never changes what the rules find on the tuning sets', () => {
+    for (const name of ['tune3', 'tune4']) {
+      for (const line of readFileSync(new URL(`../../../eval/${name}.jsonl`, import.meta.url), 'utf8').split('\n')) {
+        if (!line.trim()) continue;
+        const { text } = JSON.parse(line) as { text: string };
+        const { gated, full } = both(text);
+        expect(gated).toEqual(full);
+      }
     }
   });
 });

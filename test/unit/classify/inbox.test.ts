@@ -10,7 +10,7 @@ import { parseNotesJsonl } from '../../../functions/audit/classify/jsonl.ts';
 import { verdictOf } from '../../../functions/audit/model.ts';
 import { examplesOf, makeFolds, setFeatures } from '../../../scripts/training/evaluate.ts';
 import { fitWeights } from '../../../scripts/training/fit-weights.ts';
-import { evidencePieces } from './examples.ts';
+import { evidencePieces } from '../../helpers/classify-examples.ts';
 
 const DEV = new URL('../../../eval/dev.jsonl', import.meta.url);
 const dev = parseNotesJsonl(readFileSync(DEV, 'utf8'), 'dev.jsonl');

@@ -120,6 +120,15 @@ const ADVERSARIAL: string[] = [
   pump('https://x.io/a '),
   pump('I read your post on pricing. '),
   pump('Hi Sam, we help clinics cut costs. Quick call? '),
+  // the role rules (role.ts): capitalised names before a verb, staffing and hiring phrases
+  pump('Abc '),
+  pump('Abc Def Ghi '),
+  pump('Keystone Keystone helps '),
+  pump('we at '),
+  pump('hiring a senior '),
+  pump('we place our '),
+  pump('nos saisonniers '),
+  pump('$1/h '),
 ];
 
 /**

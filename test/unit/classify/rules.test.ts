@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fireAll } from '../../../functions/audit/classify/engine.ts';
 import { classifyNote } from '../../../functions/audit/classify/index.ts';
-import { CASES, evidencePieces, MORE_CASES } from './examples.ts';
+import { CASES, evidencePieces, MORE_CASES } from '../../helpers/classify-examples.ts';
 
 const firedIds = (text: string, to?: string) => fireAll(text, { recipientProfile: to }).map((f) => f.id);
 

@@ -52,6 +52,28 @@ describe('createLineWriter', () => {
   });
 });
 
+describe('createLineWriter writeJsonWithUnsure', () => {
+  it('writes JSON.stringify({ ...r, unsure }) and a newline per record, multi-byte text and records larger than the buffer included', async () => {
+    const s = sink({ highWaterMark: 1 << 20 });
+    const out = createLineWriter(s.stream, 256);
+    const records = [
+      { id: 'a1', message: 'Olá Inés! 👋 "quoted"\n', n: null, reasons: [{ rule: 'x', weight: 1.5 }] },
+      {},
+      { id: 'big', message: 'ü'.repeat(500) },
+      ...Array.from({ length: 200 }, (_, i) => ({ id: `r${i}`, message: 'Zoë 🚀 '.repeat(i % 9) })),
+    ];
+    const expected: string[] = [];
+    records.forEach((r, i) => {
+      const unsure = i % 3 === 0;
+      expected.push(`${JSON.stringify({ ...r, unsure })}\n`);
+      void out.writeJsonWithUnsure(JSON.stringify(r), unsure);
+    });
+    await out.flush();
+    await s.settled();
+    expect(s.text()).toBe(expected.join(''));
+  });
+});
+
 describe('jsonLineWithUnsure', () => {
   it('is JSON.stringify({ ...r, unsure }) plus a newline, key order included', () => {
     const r = { id: 'a1', sentAt: '2025-01-02T03:04:05.000Z', message: 'Hi "Sam",\nhello 👋', reasons: [{ rule: 'x', weight: 1.5 }], cluster: undefined, n: null };

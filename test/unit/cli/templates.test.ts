@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { templateLines, withUnsure } from '../../../cli/audit.ts';
 import { gradeSentTemplates } from '../../../functions/audit/report/templates.ts';
-import { cr, sentTemplate } from '../report/fixtures.ts';
+import { cr, sentTemplate } from '../../helpers/report-fixtures.ts';
 
 const TWELVE = ['Ana Silva', 'Ben Okafor', 'Cleo Marsh', 'Dev Rao', 'Eli Stone', 'Fay Lund', 'Gus Hale', 'Hana Ito', 'Ivo Berg', 'Jo Park', 'Kai Moss', 'Lia Chen'];
 const PATTERN = 'Hi {name}, thanks for connecting! I help founders scale their outbound with a done-for-you SDR team. Open to a quick chat next week?';

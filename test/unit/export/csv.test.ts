@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { readCsv } from '../../../functions/audit/export/index.ts';
-import { HEADER_7, read } from './helpers.ts';
+import { HEADER_7, read } from '../../helpers/export-csv.ts';
 
 const require = createRequire(import.meta.url);
 type SpectrumItem = { name: string; csv: Buffer; json: Buffer };

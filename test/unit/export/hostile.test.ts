@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { CsvTokenizer } from '../../../functions/audit/export/csv.ts';
 import { decodeText } from '../../../functions/audit/export/decode.ts';
 import { DEFAULT_LIMITS, readCsv, type ExportData } from '../../../functions/audit/export/index.ts';
-import { CONNECTIONS_HEADER, CONNECTIONS_PREAMBLE, csv, HEADER_7, read, readError, zip } from './helpers.ts';
+import { CONNECTIONS_HEADER, CONNECTIONS_PREAMBLE, csv, HEADER_7, read, readError, zip } from '../../helpers/export-csv.ts';
 
 const ALEX = 'https://www.linkedin.com/in/alex-example';
 const out = (to: string, message = '', sentAt = '3/14/26, 9:05 AM') => ['Alex Example', to, sentAt, message, 'OUTGOING', ALEX, `https://www.linkedin.com/in/${to.toLowerCase().replace(/\W+/g, '-')}`];

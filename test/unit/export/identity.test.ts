@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { counterpartKey, entryKind, exportDateFromName, normaliseProfileUrl } from '../../../functions/audit/export/index.ts';
-import { csv, HEADER_7, read } from './helpers.ts';
+import { csv, HEADER_7, read } from '../../helpers/export-csv.ts';
 
 describe('profile URLs and counterpart keys', () => {
   it('joins the raw Unicode slug (Invitations) and the percent-encoded one (Connections)', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { counterpartKey, readExport, requestId } from '../../../functions/audit/export/index.ts';
-import { CONNECTIONS_HEADER, CONNECTIONS_PREAMBLE, csv, HEADER_5, HEADER_7, read, readError, zip } from './helpers.ts';
+import { CONNECTIONS_HEADER, CONNECTIONS_PREAMBLE, csv, HEADER_5, HEADER_7, read, readError, zip } from '../../helpers/export-csv.ts';
 
 const ALEX = 'https://www.linkedin.com/in/alex-example';
 const inv7 = (rows: string[][]) => csv(HEADER_7, rows);

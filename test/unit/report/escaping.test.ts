@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderYearReport } from '../../../functions/audit/report/index.ts';
 import type { ClassifiedRequest } from '../../../functions/audit/model.ts';
-import { coverage, cr, OWNER, sentTemplate } from './fixtures.ts';
-import { tags, visibleText } from './html.ts';
+import { coverage, cr, OWNER, sentTemplate } from '../../helpers/report-fixtures.ts';
+import { tags, visibleText } from '../../helpers/html-tokens.ts';
 
 const PAYLOADS = [
   '<script>window.__pwned = 1</script>',

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildReportModel, highlight, safeProfileUrl } from '../../../functions/audit/report/index.ts';
+import { buildReportModel, highlight, renderYearReport, safeProfileUrl } from '../../../functions/audit/report/index.ts';
 import { IGNORE_CATEGORIES } from '../../../functions/audit/model.ts';
 import { computeYearStats } from '../../../functions/audit/stats/index.ts';
-import { coverage, cr, OWNER, sampleCoverages, sampleRequests } from './fixtures.ts';
+import { coverage, cr, OWNER, sampleCoverages, sampleRequests } from '../../helpers/report-fixtures.ts';
 
 const base = { coverages: [coverage('x.zip', '2025-12-31')], year: 2025, owner: OWNER, generatedAt: '2026-01-02T00:00:00.000Z' };
 
@@ -142,5 +142,79 @@ describe('helpers', () => {
     expect(segs.map((s) => s.text).join('')).toBe(text);
     expect(segs.filter((s) => s.mark).map((s) => s.text)).toEqual(['Book a call', 'BOOK A CALL']);
     expect(highlight('', ['x'])).toEqual([]);
+  });
+});
+
+describe('buildReportModel: who writes to you', () => {
+  const KEPT = { role: 'recruiter' as const, reason: 'you are looking for a job; this recruiter names a role ("hiring a data engineer at Northwind")' };
+  const requests = () => [
+    cr({ category: 'sales_pitch', role: 'recruiter', name: 'Rita Vance', company: 'Northwind', sentAt: '2025-03-03T16:00:00.000Z', message: 'Rita from Northwind here: we are hiring a data engineer at Northwind. Open to a chat?', reasons: [['pitch.job_offer', 'we are hiring', 2]], kept: KEPT }),
+    cr({ category: 'sales_pitch', role: 'recruiter', sentAt: '2025-03-10T16:00:00.000Z', message: 'Great opportunities in tech, send me your CV.', reasons: [['pitch.job_offer', 'Great opportunities', 1]] }),
+    cr({ category: 'sales_pitch', role: 'vendor', sentAt: '2025-03-20T16:00:00.000Z', message: 'We sell CRMs. Book a call!', reasons: [['pitch.offer', 'We sell', 2], ['pitch.call', 'Book a call', 2]] }),
+    cr({ category: 'sales_pitch', role: 'vendor', sentAt: '2025-04-02T16:00:00.000Z', message: 'We sell CRMs.', reasons: [['pitch.offer', 'We sell', 1]] }),
+    cr({ category: 'good', role: 'peer', sentAt: '2025-04-05T16:00:00.000Z', message: 'Loved your DataConf talk on CSV parsing.', reasons: [['good.talk', 'Loved your DataConf talk', 2]] }),
+    cr({ category: 'no_message', sentAt: '2025-04-06T16:00:00.000Z' }),
+    cr({ category: 'good', role: 'peer', direction: 'OUTGOING', outcome: 'accepted', sentAt: '2025-04-07T16:00:00.000Z' }),
+    cr({ category: 'good', role: 'recruiter', direction: 'OUTGOING', outcome: 'pending', sentAt: '2025-04-08T16:00:00.000Z' }),
+  ];
+
+  it('counts the notes received by role, per month and by verdict, with the best and worst note of each', () => {
+    const m = buildReportModel({ ...base, requests: requests(), keep: ['recruiter'] });
+    const w = m.whoWrites;
+    expect(w.withNote).toBe(5); // no_message is not a note
+    expect(w.roles.map((r) => [r.role, r.received, r.share, r.byVerdict.ACCEPT, r.byVerdict.IGNORE, r.kept])).toEqual([
+      ['recruiter', 2, 0.4, 1, 1, 1],
+      ['vendor', 2, 0.4, 0, 2, 0],
+      ['peer', 1, 0.2, 1, 0, 0],
+    ]);
+    const recruiters = w.roles[0];
+    expect(recruiters.best?.kept).toContain('names a role');
+    expect(recruiters.best?.category).toBe('sales_pitch'); // the seed's category stays
+    expect(recruiters.worst?.message).toBe('Great opportunities in tech, send me your CV.');
+    expect(w.roles[1].best).toBeNull();
+    expect(w.roles[1].worst?.message).toBe('We sell CRMs. Book a call!'); // the higher score
+    expect(w.roles[2].worst).toBeNull();
+    expect(w.byMonth).toHaveLength(12);
+    expect(w.byMonth[2]).toMatchObject({ month: '2025-03', total: 3, byRole: { recruiter: 2, vendor: 1, peer: 0 } });
+    expect(w.byMonth[3]).toMatchObject({ month: '2025-04', total: 2, byRole: { vendor: 1, peer: 1, recruiter: 0 } });
+    expect(w.sent).toEqual([
+      { role: 'recruiter', sent: 1, accepted: 0, rate: 0 },
+      { role: 'peer', sent: 1, accepted: 1, rate: 1 },
+    ]);
+    expect(m.view).toEqual({ name: 'job_seeker', keep: ['recruiter'], kept: 1 });
+    // A kept note is not shamed: only the other recruiter pitch and the vendors' are sales pitches to shame.
+    expect(m.hallOfShame.find((s) => s.category === 'sales_pitch')?.count).toBe(3);
+  });
+
+  it('says which view it shows, on the page too', () => {
+    const standard = buildReportModel({ ...base, requests: requests().map((r) => ({ ...r, kept: undefined, verdict: 'IGNORE' as const })).filter((r) => r.role !== 'peer') });
+    expect(standard.view).toEqual({ name: 'standard', keep: [], kept: 0 });
+    const html = renderYearReport({ ...base, requests: requests(), keep: ['recruiter'] });
+    expect(html).toContain("Job seeker's view");
+    expect(html).toContain('id="who"');
+    expect(html).toContain('names a role');
+    expect(renderYearReport({ ...base, requests: requests(), keep: [] })).toContain('Standard view');
+  });
+
+  it('redacts the notes it shows and the kept reason that quotes one', () => {
+    const m = buildReportModel({ ...base, requests: requests(), keep: ['recruiter'], redact: true });
+    const best = m.whoWrites.roles[0].best!;
+    expect(best.message).not.toMatch(/Rita|Northwind/);
+    expect(best.kept).not.toMatch(/Northwind/);
+    expect(best.kept).toContain('names a role');
+    expect(best.counterpart.name).not.toContain('Vance');
+    expect(JSON.stringify(m.whoWrites)).not.toMatch(/Rita|Vance|Northwind/);
+  });
+});
+
+describe('buildReportModel: the view it names', () => {
+  const kept = () => cr({ category: 'sales_pitch', role: 'recruiter', message: 'Hiring a data engineer, remote.', kept: { role: 'recruiter', reason: 'you are looking for a job; this recruiter names a role ("Hiring a data engineer")' } });
+  it('without `keep`, the view the verdicts show; with it, the one given, saying when verdicts are of an earlier view', () => {
+    expect(buildReportModel({ ...base, requests: [kept()] }).view).toEqual({ name: 'job_seeker', keep: ['recruiter'], kept: 1 });
+    expect(buildReportModel({ ...base, requests: [cr({ category: 'good' })] }).view).toEqual({ name: 'standard', keep: [], kept: 0 });
+    expect(buildReportModel({ ...base, requests: [cr({ category: 'good' })], keep: ['recruiter'] }).view).toEqual({ name: 'job_seeker', keep: ['recruiter'], kept: 0 });
+    const stale = buildReportModel({ ...base, requests: [kept()], keep: [] });
+    expect(stale.view).toEqual({ name: 'standard', keep: [], kept: 1 });
+    expect(renderYearReport({ ...base, requests: [kept()], keep: [] })).toContain("1 note received this year still shows the job seeker's view of an earlier upload");
   });
 });

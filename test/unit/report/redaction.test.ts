@@ -11,9 +11,9 @@ import { auditExport } from '../../../functions/audit/audit.ts';
 import { buildReportModel, renderYearReport } from '../../../functions/audit/report/index.ts';
 import { canon, Redactor, redactSource, textMasker } from '../../../functions/audit/report/redact.ts';
 import { buildExport } from '../../helpers/export-builder.ts';
-import { CATALOGUE, fold, forbiddenOf, LANGS, leaks, OWNERS, readable, type Lang, type RedactionCase } from './redaction-catalogue.ts';
-import { coverage, cr, OWNER } from './fixtures.ts';
-import { tags, visibleText } from './html.ts';
+import { CATALOGUE, fold, forbiddenOf, LANGS, leaks, OWNERS, readable, type Lang, type RedactionCase } from '../../helpers/redaction-catalogue.ts';
+import { coverage, cr, OWNER } from '../../helpers/report-fixtures.ts';
+import { tags, visibleText } from '../../helpers/html-tokens.ts';
 
 const GENERATED_AT = '2026-04-01T00:00:00Z';
 

@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildReportModel, gradeSentTemplates, isMassTemplate, renderYearReport } from '../../../functions/audit/report/index.ts';
 import type { ClassifiedRequest } from '../../../functions/audit/model.ts';
-import { coverage, cr, OWNER, sentTemplate } from './fixtures.ts';
-import { visibleText } from './html.ts';
+import { coverage, cr, OWNER, sentTemplate } from '../../helpers/report-fixtures.ts';
+import { visibleText } from '../../helpers/html-tokens.ts';
 
 const base = { coverages: [coverage('x.zip', '2025-12-31')], year: 2025, owner: OWNER, generatedAt: '2026-01-02T00:00:00.000Z' };
 

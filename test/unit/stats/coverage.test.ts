@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { coverageAsOf, coverageOfYear } from '../../../functions/audit/stats/index.ts';
 import { listMonths } from '../../../functions/audit/dates.ts';
-import { coverage } from '../report/fixtures.ts';
+import { coverage } from '../../helpers/report-fixtures.ts';
 
 const daysBetween = (a: string, b: string) => (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000 + 1;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeYearStats, monthOf, yearsOf } from '../../../functions/audit/stats/index.ts';
-import { coverage, cr } from '../report/fixtures.ts';
+import { computeYearStats, monthOf, yearsOf, yearStatsAsOf } from '../../../functions/audit/stats/index.ts';
+import { coverage, cr } from '../../helpers/report-fixtures.ts';
 
 describe('computeYearStats', () => {
   it('counts received and sent, with and without a note, by verdict, only for the year asked', () => {
@@ -66,6 +66,64 @@ describe('computeYearStats', () => {
     expect(computeYearStats([out('good', 'unknown')], [], 2025).sentAcceptance.rate).toBeNull();
   });
 
+  it('counts received and sent CRs by role, with the verdicts within each role', () => {
+    const requests = [
+      cr({ category: 'sales_pitch', role: 'recruiter' }),
+      cr({ category: 'sales_pitch', role: 'recruiter', kept: { role: 'recruiter', reason: 'you are looking for a job; this recruiter names a role' } }),
+      cr({ category: 'sales_pitch', role: 'vendor' }),
+      cr({ category: 'good', role: 'peer' }),
+      cr({ category: 'no_message' }),
+      cr({ category: 'good', direction: 'OUTGOING', role: 'peer', outcome: 'accepted' }),
+      cr({ category: 'good', role: 'peer', sentAt: '2024-05-02T10:00:00.000Z' }), // another year
+    ];
+    const s = computeYearStats(requests, [], 2025);
+    const inc = s.byDirection.INCOMING.byRole;
+    expect(inc.recruiter).toEqual({ total: 2, byVerdict: { ACCEPT: 1, IGNORE: 1, NEITHER: 0 } });
+    expect(inc.vendor).toEqual({ total: 1, byVerdict: { ACCEPT: 0, IGNORE: 1, NEITHER: 0 } });
+    expect(inc.peer).toEqual({ total: 1, byVerdict: { ACCEPT: 1, IGNORE: 0, NEITHER: 0 } });
+    expect(inc.unknown).toEqual({ total: 1, byVerdict: { ACCEPT: 0, IGNORE: 0, NEITHER: 1 } });
+    expect(inc.expert_network.total + inc.job_seeker.total + inc.community.total).toBe(0);
+    expect(s.byDirection.OUTGOING.byRole.peer).toEqual({ total: 1, byVerdict: { ACCEPT: 1, IGNORE: 0, NEITHER: 0 } });
+    expect(s.byRole).toEqual({ recruiter: 2, vendor: 1, expert_network: 0, job_seeker: 0, community: 0, peer: 2, unknown: 1 });
+    // A verdict stored before roles existed has no role: it counts as unknown.
+    const old = cr({ category: 'bot' }) as Partial<ReturnType<typeof cr>>;
+    delete old.role;
+    expect(computeYearStats([old as ReturnType<typeof cr>], [], 2025).byDirection.INCOMING.byRole.unknown.total).toBe(1);
+  });
+
+  it('computes the acceptance of sent CRs by the invitee\'s role', () => {
+    const out = (role: 'recruiter' | 'peer' | 'unknown', outcome: 'accepted' | 'pending' | 'unknown') => cr({ category: 'good', direction: 'OUTGOING', role, outcome });
+    const requests = [
+      ...Array.from({ length: 5 }, () => out('recruiter', 'accepted')),
+      ...Array.from({ length: 3 }, () => out('recruiter', 'pending')),
+      out('peer', 'accepted'), out('peer', 'pending'), out('peer', 'pending'),
+      out('unknown', 'unknown'),
+      cr({ category: 'good', role: 'recruiter', outcome: 'accepted' }), // received: not part of it
+    ];
+    const a = computeYearStats(requests, [], 2025).sentAcceptance;
+    expect(a.byRole.recruiter).toEqual({ sent: 8, accepted: 5, rate: 5 / 8 });
+    expect(a.byRole.peer).toEqual({ sent: 3, accepted: 1, rate: 1 / 3 });
+    expect(a.byRole.unknown).toEqual({ sent: 1, accepted: 0, rate: null });
+    expect(a.byRole.vendor).toBeUndefined();
+  });
+
+  it('reads stats stored before roles existed with every CR as unknown', () => {
+    const s = computeYearStats([cr({ category: 'bot' }), cr({ category: 'good', direction: 'OUTGOING', outcome: 'accepted' })], [], 2025, { today: '2026-01-10' });
+    const roleless = JSON.parse(JSON.stringify(s));
+    delete roleless.byRole;
+    delete roleless.byDirection.INCOMING.byRole;
+    delete roleless.byDirection.OUTGOING.byRole;
+    delete roleless.sentAcceptance.byRole;
+    const read = yearStatsAsOf(roleless, '2026-01-10');
+    expect(read.byRole.unknown).toBe(2);
+    expect(read.byDirection.INCOMING.byRole.unknown).toEqual({ total: 1, byVerdict: { ACCEPT: 0, IGNORE: 1, NEITHER: 0 } });
+    expect(read.byDirection.OUTGOING.byRole.unknown).toEqual({ total: 1, byVerdict: { ACCEPT: 1, IGNORE: 0, NEITHER: 0 } });
+    expect(read.byDirection.INCOMING.byRole.recruiter.total).toBe(0);
+    expect(read.sentAcceptance.byRole).toEqual({ unknown: { sent: 1, accepted: 1, rate: 1 } });
+    // Stats with roles pass through unchanged.
+    expect(yearStatsAsOf(s, '2026-01-10').byRole).toEqual(s.byRole);
+  });
+
   it('attaches the coverage of the year', () => {
     const s = computeYearStats([], [coverage('a.zip', '2025-12-31')], 2025, { today: '2026-01-10' });
     expect(s.coverage.year).toBe(2025);
@@ -84,10 +142,11 @@ describe('yearsOf', () => {
 describe('computeYearStats invariants (property)', () => {
   it('the totals always agree with each other', async () => {
     const fc = (await import('fast-check')).default;
-    const { CATEGORIES } = await import('../../../functions/audit/model.ts');
+    const { CATEGORIES, ROLES, VERDICTS } = await import('../../../functions/audit/model.ts');
     const arb = fc.array(
       fc.record({
         category: fc.constantFrom(...CATEGORIES),
+        role: fc.constantFrom(...ROLES),
         direction: fc.constantFrom('INCOMING' as const, 'OUTGOING' as const),
         outcome: fc.constantFrom('accepted' as const, 'pending' as const, 'unknown' as const),
         t: fc.integer({ min: Date.UTC(2024, 11, 25), max: Date.UTC(2026, 0, 5) }),
@@ -112,6 +171,13 @@ describe('computeYearStats invariants (property)', () => {
         expect(a.accepted + a.pending + a.unknown).toBe(st.totals.sent);
         expect(Object.values(a.byCategory).reduce((x, c) => x + (c?.sent ?? 0), 0)).toBe(st.totals.sent);
         if (a.rate !== null) expect(a.rate).toBeGreaterThanOrEqual(0);
+        expect(Object.values(st.byRole).reduce((x, c) => x + c, 0)).toBe(n);
+        for (const d of ['INCOMING', 'OUTGOING'] as const) {
+          const roles = Object.values(st.byDirection[d].byRole);
+          expect(roles.reduce((x, r) => x + r.total, 0)).toBe(st.byDirection[d].total);
+          for (const v of VERDICTS) expect(roles.reduce((x, r) => x + r.byVerdict[v], 0)).toBe(st.byDirection[d].byVerdict[v]);
+        }
+        expect(Object.values(a.byRole).reduce((x, c) => x + (c?.sent ?? 0), 0)).toBe(st.totals.sent);
       }),
       { numRuns: 100 },
     );

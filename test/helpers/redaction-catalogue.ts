@@ -6,8 +6,8 @@
  * invented. A redacted page must show none of them (redaction.test.ts), and still show the words
  * that say why the note was graded (`keep`).
  */
-import { slugOf } from '../../helpers/export-builder.ts';
-import { tags, visibleText } from './html.ts';
+import { slugOf } from './export-builder.ts';
+import { tags, visibleText } from './html-tokens.ts';
 
 export type Lang = 'en' | 'es' | 'pt' | 'de' | 'fr' | 'it' | 'nl';
 

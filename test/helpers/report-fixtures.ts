@@ -3,7 +3,7 @@
  * `cr()` makes one; `sampleRequests()` makes a realistic owner's year, with notes in the seed's style.
  */
 import { createHash } from 'node:crypto';
-import { verdictOf, type Category, type ClassifiedRequest, type Coverage, type Person, type Reason } from '../../../functions/audit/model.ts';
+import { verdictOf, type Category, type ClassifiedRequest, type Coverage, type Kept, type Person, type Reason, type Role, type RoleReason } from '../../functions/audit/model.ts';
 
 export const OWNER: Person = { name: 'Dana Whitfield', profileUrl: 'https://www.linkedin.com/in/dana-whitfield' };
 
@@ -22,6 +22,12 @@ export interface CrSpec {
   advice?: string;
   cluster?: ClassifiedRequest['cluster'];
   year?: number;
+  /** Default `unknown`. */
+  role?: Role;
+  /** [rule, evidence, weight?] for `role`. */
+  roleReasons?: [string, string, number?][];
+  /** The job seeker's view kept it: the verdict becomes ACCEPT, the category stays. */
+  kept?: Kept;
 }
 
 let counter = 0;
@@ -56,11 +62,14 @@ export function cr(spec: CrSpec): ClassifiedRequest {
     outcome: spec.outcome ?? (direction === 'OUTGOING' ? 'pending' : 'unknown'),
     source: { file: 'Invitations.csv', row: counter + 1 },
     category: spec.category,
-    verdict: verdictOf(spec.category),
+    verdict: spec.kept ? 'ACCEPT' : verdictOf(spec.category),
     confidence: spec.confidence ?? 0.8,
     reasons,
     ...(spec.advice ? { advice: spec.advice } : {}),
     ...(spec.cluster ? { cluster: spec.cluster } : {}),
+    role: spec.role ?? 'unknown',
+    roleReasons: (spec.roleReasons ?? []).map(([rule, evidence, weight]): RoleReason => ({ rule, role: spec.role ?? 'unknown', weight: weight ?? 1, evidence, description: `Role rule ${rule} fired` })),
+    ...(spec.kept ? { kept: spec.kept } : {}),
   };
 }
 

@@ -2,7 +2,7 @@
  * Hand-written notes (not from the dev set) in EN, ES, DE, FR and PT, one family per category,
  * used by the rule-family tests. Profiles are given where the category depends on the recipient.
  */
-import type { Category } from '../../../functions/audit/model.ts';
+import type { Category } from '../../functions/audit/model.ts';
 
 export interface Case {
   text: string;

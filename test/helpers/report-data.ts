@@ -4,11 +4,11 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { classifyRequests } from '../../../functions/audit/classify/index.ts';
-import { readExport } from '../../../functions/audit/export/index.ts';
-import type { ClassifiedRequest, ConnectionRequest, Coverage, Person } from '../../../functions/audit/model.ts';
-import { yearsOf } from '../../../functions/audit/stats/index.ts';
-import { coverage, cr, OWNER, sampleCoverages, sampleRequests, sentTemplate } from '../../unit/report/fixtures.ts';
+import { classifyRequests } from '../../functions/audit/classify/index.ts';
+import { readExport } from '../../functions/audit/export/index.ts';
+import type { ClassifiedRequest, ConnectionRequest, Coverage, Person } from '../../functions/audit/model.ts';
+import { yearsOf } from '../../functions/audit/stats/index.ts';
+import { coverage, cr, OWNER, sampleCoverages, sampleRequests, sentTemplate } from './report-fixtures.ts';
 
 export interface ReportData {
   from: 'sample-data' | 'fixtures';

@@ -1,7 +1,7 @@
 /** Test helpers: build Invitations/Connections CSVs and zips in memory (fflate). */
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import Papa from 'papaparse';
-import { ExportError, readExport, type ExportData, type ReadOptions } from '../../../functions/audit/export/index.ts';
+import { ExportError, readExport, type ExportData, type ReadOptions } from '../../functions/audit/export/index.ts';
 
 export const HEADER_5 = ['From', 'To', 'Sent At', 'Message', 'Direction'];
 export const HEADER_7 = [...HEADER_5, 'inviterProfileUrl', 'inviteeProfileUrl'];

@@ -9,6 +9,8 @@ export const ROUTES = [
   'GET /stats/{year}',
   'GET /verdicts',
   'GET /reports/{year}',
+  'GET /settings',
+  'PUT /settings',
   'DELETE /data',
 ] as const;
 export type RouteKey = (typeof ROUTES)[number];

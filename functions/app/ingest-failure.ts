@@ -1,0 +1,60 @@
+/**
+ * The last word on a run the runtime gave up on: Lambda's on-failure destination record (after
+ * every retry, or when the event got too old) says which upload event failed and how (a timeout,
+ * an out-of-memory kill, an error); this marks each of its uploads FAILED with a message saying
+ * so, unless a run already finished it (DONE). Nothing of a failed run is visible (verdicts of an
+ * upload that never committed are left out of every read), so there is nothing to roll back.
+ * The local stack's bridge calls the same function when it gives up on an event. Reading Lambda's
+ * record into a FailedEvent is the adapter's (functions/aws/failure-record.ts).
+ */
+import { NO_LOG, type AuditStore, type LogSink, type UploadRecord } from '../audit/ports.ts';
+import { boundedUpload, stoppedMessage, type StopReason } from './ingest-bounds.ts';
+import { loggableUploadId, type UploadRef } from './ingest-upload.ts';
+
+/** A run the runtime gave up on: how it ended, after how many attempts, and the objects its event named (upload null: not an upload). */
+export interface FailedEvent {
+  reason: StopReason;
+  attempts?: number;
+  objects: { key: string; upload: UploadRef | null }[];
+}
+
+export interface FailureDeps {
+  store: AuditStore;
+  logger?: LogSink;
+  now?: () => Date;
+  /** The function's timeout, for the message. */
+  timeoutMs?: number;
+}
+
+export interface MarkedFailure {
+  key: string;
+  outcome: 'FAILED' | 'ALREADY_DONE' | 'NOT_AN_UPLOAD';
+  reason: StopReason;
+}
+
+/** Marks every upload of a failed event FAILED (unless DONE), saying what stopped it. */
+export async function markEventFailed(deps: FailureDeps, failed: FailedEvent): Promise<MarkedFailure[]> {
+  const log = deps.logger ?? NO_LOG;
+  const { reason } = failed;
+  const now = (deps.now ?? (() => new Date()))().toISOString();
+  const out: MarkedFailure[] = [];
+  for (const { key, upload: target } of failed.objects) {
+    if (!target) {
+      out.push({ key, outcome: 'NOT_AN_UPLOAD', reason });
+      continue;
+    }
+    const previous = await deps.store.getUpload(target.userId, target.uploadId);
+    const filename = previous?.filename ?? key.slice(key.lastIndexOf('/') + 1);
+    const upload: UploadRecord = boundedUpload({
+      ...(previous ?? { uploadId: target.uploadId, key, filename, createdAt: now }),
+      status: 'FAILED',
+      updatedAt: now,
+      errorCode: reason === 'error' ? 'INTERNAL' : reason,
+      message: stoppedMessage(filename, reason, deps.timeoutMs),
+    });
+    const written = await deps.store.putUpload(target.userId, upload, { unlessDone: true });
+    out.push({ key, outcome: written ? 'FAILED' : 'ALREADY_DONE', reason });
+    log.warn('ingest given up', { userId: target.userId, uploadId: loggableUploadId(target.uploadId), reason, attempts: failed.attempts, marked: written });
+  }
+  return out;
+}

@@ -1,0 +1,241 @@
+/**
+ * Races and faults of the ingest against the emulators (dynalite + s3rver, real SDK clients over
+ * loopback HTTP): after each fault the store (every item of the user, and the report pages) must
+ * equal, byte for byte, the store of a clean single run, minus what legitimately differs between
+ * two runs: the upload records' `createdAt`/`updatedAt` and the instant a report was generated
+ * (masked); attributes are compared in name order (DynamoDB keeps none). The user id (and so the partition and report keys) is replaced by a placeholder, so a
+ * faulted user is compared with a clean user of the same uploads.
+ *
+ * Faults are injected with middleware on a second set of SDK clients (the real emulator underneath):
+ * a crash after N BatchWriteItem calls, UnprocessedItems on every batch (half of each batch is
+ * really written, the rest handed back as unprocessed).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { S3Event } from 'aws-lambda';
+import { startEmulators, type Emulators } from '../../helpers/emulators.ts';
+import { createIngestHandler } from '../../../functions/ingest.ts';
+import { createClients, type Clients } from '../../../functions/aws/clients.ts';
+import { DynamoAuditStore } from '../../../functions/aws/dynamo-store.ts';
+import { buildExport, type ExportRow, type ExportSpec } from '../../helpers/export-builder.ts';
+import { s3Event } from '../../helpers/aws-export.ts';
+
+const silent = { info() {}, warn() {}, error() {} };
+const TRIALS = 10;
+
+let emu: Emulators;
+let userSeq = 0;
+const newUser = (tag: string) => `${tag}-${String(++userSeq).padStart(4, '0')}-4000-8000-000000000000`;
+
+/** Rows of 2025, each a distinct minute; some notes, some pitches, some empty. */
+function rows(from: number, to: number): ExportRow[] {
+  return Array.from({ length: to - from }, (_, k) => {
+    const i = from + k;
+    return {
+      direction: i % 4 === 0 ? ('OUTGOING' as const) : ('INCOMING' as const),
+      name: `Person Number${i}`,
+      message: i % 3 === 0 ? '' : i % 3 === 1 ? `Hi, we help teams like yours with lead generation, offer ${i}. Book a demo?` : `Hi, I enjoyed your talk at DataConf on CSV parsing, part ${i}. Would be glad to connect.`,
+      sentAt: `${1 + (i % 6)}/${1 + (i % 27)}/25, ${1 + (i % 11)}:${String(i % 60).padStart(2, '0')} PM`,
+    };
+  });
+}
+const MAREN = { first: 'Maren', last: 'Okafor' };
+const EXPORT_A: ExportSpec = { owner: MAREN, rows: rows(0, 80), date: '06-30-2025' };
+const EXPORT_B: ExportSpec = { owner: MAREN, rows: rows(40, 120), date: '09-30-2025' };
+const OTHER_PERSON: ExportSpec = { owner: { first: 'Jonas', last: 'Berg' }, rows: rows(200, 260), date: '06-30-2025' };
+
+const keyOf = (user: string, uploadId: string) => `uploads/${user}/${uploadId}.zip`;
+
+async function put(user: string, uploadId: string, spec: ExportSpec): Promise<S3Event> {
+  const file = buildExport(spec);
+  const key = keyOf(user, uploadId);
+  await emu.clients.s3.send(new PutObjectCommand({ Bucket: emu.bucket, Key: key, Body: file.data, Metadata: { filename: encodeURIComponent(file.name) } }));
+  return s3Event(emu.bucket, [key]) as unknown as S3Event;
+}
+
+function ingestWith(clients: Clients) {
+  return createIngestHandler({ clients, bucket: emu.bucket, table: emu.table, logger: silent });
+}
+
+/** Fresh clients on the same emulators, with `middleware` on DynamoDB (after lib-dynamodb marshalling, before the request is built). */
+function faultyClients(middleware: (input: Record<string, unknown>, next: () => Promise<{ output: Record<string, unknown> }>, command: string) => Promise<{ output: Record<string, unknown> }>): Clients {
+  const clients = createClients({ region: emu.region, s3Endpoint: emu.s3Endpoint, dynamoEndpoint: emu.dynamoEndpoint, credentials: emu.credentials });
+  clients.dynamo.middlewareStack.add(
+    (next, context) => async (args) => {
+      const input = args.input as Record<string, unknown>;
+      return (await middleware(input, () => next(args) as never, String(context.commandName))) as never;
+    },
+    { step: 'serialize', priority: 'high', name: 'faultInjection' },
+  );
+  return clients;
+}
+
+const INSTANT = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g;
+
+/** Every item of the user (upload timestamps dropped) and every report page (generation instants masked), user id replaced. */
+async function dump(user: string): Promise<string> {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await emu.clients.doc.send(
+      new QueryCommand({ TableName: emu.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `USER#${user}` }, ConsistentRead: true, ExclusiveStartKey: start }),
+    );
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  const cleaned = items.map((i) => (i.type === 'UPLOAD' ? { ...i, createdAt: undefined, updatedAt: undefined } : i));
+  const store = new DynamoAuditStore(emu.clients.doc, emu.table);
+  const reports: Record<string, string> = {};
+  for (const year of await store.listYears(user)) {
+    const out = await emu.clients.s3.send(new GetObjectCommand({ Bucket: emu.bucket, Key: `reports/${user}/report-${year}.html` }));
+    reports[year] = (await out.Body!.transformToString()).replace(INSTANT, '<instant>');
+  }
+  // Attributes in name order: DynamoDB keeps no order of attributes (dynalite keeps the order written).
+  const ordered = (v: unknown): unknown =>
+    v instanceof Set ? [...v].sort() : Array.isArray(v) ? v.map(ordered) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, ordered((v as Record<string, unknown>)[k])])) : v;
+  return JSON.stringify({ items: cleaned.map(ordered), reports }).split(user).join('<user>');
+}
+
+/** What the API would show: verdicts (every page), and the per-year stats totals. */
+async function shown(user: string) {
+  const store = new DynamoAuditStore(emu.clients.doc, emu.table);
+  let verdicts = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await store.queryVerdicts(user, { limit: 100, cursor });
+    verdicts += page.items.length;
+    cursor = page.cursor ?? undefined;
+  } while (cursor);
+  let counted = 0;
+  for (const year of await store.listYears(user)) {
+    const s = (await store.getYearStats(user, year))!;
+    counted += s.totals.received + s.totals.sent;
+  }
+  return { verdicts, counted };
+}
+
+const status = async (user: string, uploadId: string) => (await new DynamoAuditStore(emu.clients.doc, emu.table).getUpload(user, uploadId))?.status;
+
+let cleanA: string;
+let cleanAB: string;
+let cleanBA: string;
+
+beforeAll(async () => {
+  emu = await startEmulators();
+  const ingest = ingestWith(emu.clients);
+  const a = newUser('clean');
+  await ingest(await put(a, 'upload-a', EXPORT_A));
+  cleanA = await dump(a);
+  const ab = newUser('clean');
+  await ingest(await put(ab, 'upload-a', EXPORT_A));
+  await ingest(await put(ab, 'upload-b', EXPORT_B));
+  cleanAB = await dump(ab);
+  const ba = newUser('clean');
+  await ingest(await put(ba, 'upload-b', EXPORT_B));
+  await ingest(await put(ba, 'upload-a', EXPORT_A));
+  cleanBA = await dump(ba);
+}, 120_000);
+
+afterAll(async () => {
+  await emu?.stop();
+});
+
+describe('faults: the store equals a clean single run', () => {
+  it('the clean runs are what they should be: 80 verdicts shown and counted; two overlapping exports, 120', async () => {
+    expect(cleanA).toContain('"status":"DONE"');
+    expect(JSON.parse(cleanA).items.filter((i: { type: string }) => i.type === 'VERDICT')).toHaveLength(80);
+    expect(JSON.parse(cleanAB).items.filter((i: { type: string }) => i.type === 'VERDICT')).toHaveLength(120);
+  });
+
+  it('the same S3 event 3 times, at once and then again', async () => {
+    const user = newUser('dup');
+    const event = await put(user, 'upload-a', EXPORT_A);
+    const ingest = ingestWith(emu.clients);
+    await Promise.all([ingest(event), ingest(event), ingest(event)]);
+    expect(await dump(user)).toBe(cleanA);
+    await ingest(event);
+    expect(await dump(user)).toBe(cleanA);
+  });
+
+  it('a crash after N batch writes, then the retry', async () => {
+    for (const n of [1, 2]) {
+      const user = newUser('crash');
+      const event = await put(user, 'upload-a', EXPORT_A);
+      let batches = 0;
+      const crashing = faultyClients(async (input, next, command) => {
+        if (command === 'BatchWriteItemCommand' && ++batches > n) throw Object.assign(new Error('connection reset'), { name: 'TimeoutError' });
+        return next();
+      });
+      await expect(ingestWith(crashing)(event)).rejects.toThrow();
+      expect(await status(user, 'upload-a')).toBe('FAILED');
+      // What was written is invisible: nothing shown, nothing counted.
+      expect(await shown(user)).toEqual({ verdicts: 0, counted: 0 });
+      await ingestWith(emu.clients)(event);
+      expect(await dump(user), `crash after ${n}`).toBe(cleanA);
+    }
+  });
+
+  it('throttling: UnprocessedItems on every batch (half of each really written)', async () => {
+    const user = newUser('throttle');
+    const event = await put(user, 'upload-a', EXPORT_A);
+    let throttled = 0;
+    const throttling = faultyClients(async (input, next, command) => {
+      if (command !== 'BatchWriteItemCommand') return next();
+      const requestItems = input.RequestItems as Record<string, unknown[]>;
+      const [table, requests] = Object.entries(requestItems)[0]!;
+      const keep = Math.ceil(requests.length / 2);
+      const rest = requests.slice(keep);
+      input.RequestItems = { [table]: requests.slice(0, keep) };
+      const result = await next();
+      if (rest.length) {
+        throttled++;
+        result.output.UnprocessedItems = { [table]: rest };
+      }
+      return result;
+    });
+    const out = await ingestWith(throttling)(event);
+    expect(out.results[0]).toMatchObject({ status: 'DONE' });
+    expect(throttled).toBeGreaterThan(3);
+    expect(await dump(user)).toBe(cleanA);
+  });
+
+  it('two overlapping exports of one user at once: the store of one of the two clean orders', async () => {
+    const user = newUser('overlap');
+    const [ea, eb] = [await put(user, 'upload-a', EXPORT_A), await put(user, 'upload-b', EXPORT_B)];
+    await Promise.all([ingestWith(emu.clients)(ea), ingestWith(emu.clients)(eb)]);
+    expect([cleanAB, cleanBA]).toContain(await dump(user));
+    expect(await shown(user)).toEqual({ verdicts: 120, counted: 120 });
+  });
+});
+
+describe('races, run concurrently against the emulators', () => {
+  it(`two people's exports into one empty account at once: exactly one DONE, the other FAILED naming both, nothing doubled (${TRIALS} trials)`, async () => {
+    const outcomes: string[] = [];
+    for (let t = 0; t < TRIALS; t++) {
+      const user = newUser('owners');
+      const [em, ej] = [await put(user, 'upload-maren', EXPORT_A), await put(user, 'upload-jonas', OTHER_PERSON)];
+      await Promise.all([ingestWith(emu.clients)(em), ingestWith(emu.clients)(ej)]);
+      const store = new DynamoAuditStore(emu.clients.doc, emu.table);
+      const [m, j] = [(await store.getUpload(user, 'upload-maren'))!, (await store.getUpload(user, 'upload-jonas'))!];
+      expect([m.status, j.status].sort(), `trial ${t}`).toEqual(['DONE', 'FAILED']);
+      const [done, failed] = m.status === 'DONE' ? [m, j] : [j, m];
+      expect(failed.errorCode).toBe('owner_mismatch');
+      expect(failed.message).toMatch(/Maren Okafor/);
+      expect(failed.message).toMatch(/Jonas Berg/);
+      const rowsOfDone = done === m ? 80 : 60;
+      expect(await shown(user), `trial ${t}`).toEqual({ verdicts: rowsOfDone, counted: rowsOfDone });
+      outcomes.push(done === m ? 'maren' : 'jonas');
+    }
+    console.log(`owner race: ${TRIALS} trials, first in: ${JSON.stringify(outcomes)}`);
+  }, 300_000);
+
+  it(`overlapping ingests of one user: stats always equal what the stored verdicts say (${TRIALS} trials)`, async () => {
+    for (let t = 0; t < TRIALS; t++) {
+      const user = newUser('stats');
+      const [ea, eb] = [await put(user, 'upload-a', EXPORT_A), await put(user, 'upload-b', EXPORT_B)];
+      await Promise.all([ingestWith(emu.clients)(ea), ingestWith(emu.clients)(eb)]);
+      expect(await shown(user), `trial ${t}`).toEqual({ verdicts: 120, counted: 120 });
+    }
+  }, 300_000);
+});

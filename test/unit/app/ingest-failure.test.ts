@@ -1,0 +1,210 @@
+/**
+ * Honest failure on the in-memory stores: a run ends DONE or FAILED, never PROCESSING; errors a
+ * retry cannot fix are not retried; what a failed run wrote is invisible; the failure handler
+ * (on-failure destination record) marks what the runtime killed; the upload record stays bounded.
+ */
+import { describe, expect, it } from 'vitest';
+import { ingestUpload, FILENAME_METADATA, type IngestDeps, type UploadRef } from '../../../functions/app/ingest-upload.ts';
+import { markEventFailed } from '../../../functions/app/ingest-failure.ts';
+import { failedEventOf, stopReasonOf, type FailureRecord } from '../../../functions/aws/failure-record.ts';
+import { assertStorable, boundedUpload, isPermanent, maxRowsFor, storedSize, DYNAMO_ITEM_LIMIT, MAX_UPLOAD_RECORD_BYTES } from '../../../functions/app/ingest-bounds.ts';
+import { MAX_UPLOAD_BYTES } from '../../../functions/app/ingest-upload.ts';
+import type { ClassifiedRequest } from '../../../functions/audit/model.ts';
+import type { UploadRecord } from '../../../functions/audit/ports.ts';
+import { ExportError } from '../../../functions/audit/export/errors.ts';
+import { buildExport, type ExportRow, type ExportSpec } from '../../helpers/export-builder.ts';
+import { MemoryAuditStore, MemoryBlobStore } from '../../helpers/memory-store.ts';
+
+const USER = 'user-maren';
+const NOW = new Date('2026-04-02T09:00:00.000Z');
+const ID = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const ROWS: ExportRow[] = Array.from({ length: 30 }, (_, i) => ({
+  direction: i % 3 === 0 ? ('OUTGOING' as const) : ('INCOMING' as const),
+  name: `Person Number${i}`,
+  message: i % 2 ? `Hi, we sell lead generation services number ${i}, book a demo?` : '',
+  sentAt: `${1 + (i % 12)}/${1 + (i % 27)}/25, 3:${String(i).padStart(2, '0')} PM`,
+}));
+const EXPORT: ExportSpec = { owner: { first: 'Maren', last: 'Okafor' }, rows: ROWS, date: '03-31-2026' };
+const silent = { info() {}, warn() {}, error() {} };
+
+function setup(overrides: Partial<IngestDeps> = {}, store = new MemoryAuditStore()) {
+  const blobs = new MemoryBlobStore(() => NOW);
+  const deps: IngestDeps = { store, blobs, logger: silent, now: () => NOW, ...overrides };
+  async function upload(uploadId: string, spec: ExportSpec = EXPORT): Promise<UploadRef> {
+    const file = buildExport(spec);
+    const form = await blobs.uploadForm(USER, uploadId, 'zip', { maxBytes: MAX_UPLOAD_BYTES, metadata: { [FILENAME_METADATA]: encodeURIComponent(file.name) }, expiresInSeconds: 900 });
+    blobs.post(form, file.data);
+    return { userId: USER, uploadId, key: form.key };
+  }
+  return { store, blobs, deps, upload };
+}
+
+/** What the API shows of a user: verdicts, years, stats. */
+async function visible(store: MemoryAuditStore) {
+  const verdicts = (await store.queryVerdicts(USER, { limit: 100 })).items.length;
+  const years = await store.listYears(USER);
+  const stats = await Promise.all(years.map((y) => store.getYearStats(USER, y)));
+  return { verdicts, years, counted: stats.reduce((n, s) => n + (s?.totals.received ?? 0) + (s?.totals.sent ?? 0), 0) };
+}
+
+describe('a run ends DONE or FAILED, never PROCESSING', () => {
+  it('the watchdog ends a run that would outlive its time FAILED (out of time, how to split), returns normally (no retry), and nothing of it is visible', async () => {
+    const { store, blobs, deps, upload } = setup();
+    const ref = await upload(ID(1));
+    // The reader takes longer than the whole budget.
+    const slow = Object.assign(Object.create(blobs), {
+      withLocalCopy: async <T,>(key: string, use: (path: string) => Promise<T>) => {
+        await new Promise((r) => setTimeout(r, 2_000));
+        return blobs.withLocalCopy(key, use);
+      },
+    }) as MemoryBlobStore;
+    const started = Date.now();
+    const outcome = await ingestUpload({ ...deps, blobs: slow, remainingMs: () => 300 - (Date.now() - started), watchdogMarginMs: 100 }, ref);
+    expect(outcome.status).toBe('FAILED');
+    expect(Date.now() - started).toBeLessThan(1_500); // long before the read would have ended
+    const record = (await store.getUpload(USER, ID(1)))!;
+    expect(record).toMatchObject({ status: 'FAILED', errorCode: 'timeout' });
+    expect(record.message).toMatch(/ran out of time/);
+    expect(record.message).toMatch(/Split the export/);
+    expect(record.message).not.toMatch(/tried again|retried/);
+    await new Promise((r) => setTimeout(r, 2_200)); // the abandoned run stops at its next step
+    expect(await visible(store)).toEqual({ verdicts: 0, years: [], counted: 0 });
+    expect((await store.getUpload(USER, ID(1)))!.status).toBe('FAILED');
+  });
+
+  it('an error a retry cannot fix (DynamoDB refuses the request as invalid) ends FAILED without a rethrow and does not promise a retry', async () => {
+    class Refusing extends MemoryAuditStore {
+      override async putVerdicts(): Promise<never> {
+        throw Object.assign(new Error('Item size has exceeded the maximum allowed size'), { name: 'ValidationException' });
+      }
+    }
+    const { store, deps, upload } = setup({}, new Refusing());
+    const outcome = await ingestUpload(deps, await upload(ID(2)));
+    expect(outcome.status).toBe('FAILED');
+    const record = (await store.getUpload(USER, ID(2)))!;
+    expect(record).toMatchObject({ status: 'FAILED', errorCode: 'ValidationException' });
+    expect(record.message).not.toMatch(/tried again|retried/);
+    expect(record.message).not.toMatch(/maximum allowed size/); // the raw message stays out
+  });
+
+  it('a transient error after half the verdicts were written: FAILED, rethrown for the retry, nothing visible; the retry commits everything at once', async () => {
+    let fail = true;
+    class HalfWay extends MemoryAuditStore {
+      override async putVerdicts(userId: string, requests: readonly ClassifiedRequest[], exportDate?: string | null, uploadId?: string) {
+        if (!fail) return super.putVerdicts(userId, requests, exportDate, uploadId);
+        await super.putVerdicts(userId, requests.slice(0, requests.length / 2), exportDate, uploadId);
+        throw Object.assign(new Error('throttled'), { name: 'ProvisionedThroughputExceededException' });
+      }
+    }
+    const { store, deps, upload } = setup({}, new HalfWay());
+    const ref = await upload(ID(3));
+    await expect(ingestUpload(deps, ref)).rejects.toThrow('throttled');
+    expect((await store.getUpload(USER, ID(3)))!.message).toMatch(/tried again automatically/);
+    expect(await visible(store)).toEqual({ verdicts: 0, years: [], counted: 0 });
+    expect(store.snapshot(USER).verdicts.length).toBe(15); // stored, but invisible
+
+    fail = false;
+    expect((await ingestUpload(deps, ref)).status).toBe('DONE');
+    expect(await visible(store)).toEqual({ verdicts: 30, years: [2025], counted: 30 });
+  });
+
+  it('a failed later upload leaves the earlier, committed one as it was', async () => {
+    let fail = false;
+    class Flaky extends MemoryAuditStore {
+      override async putYearStats(...args: Parameters<MemoryAuditStore['putYearStats']>) {
+        if (fail) throw new Error('network');
+        return super.putYearStats(...args);
+      }
+    }
+    const { store, deps, upload } = setup({}, new Flaky());
+    expect((await ingestUpload(deps, await upload(ID(4), { ...EXPORT, rows: ROWS.slice(0, 10) }))).status).toBe('DONE');
+    const before = await visible(store);
+    fail = true;
+    await expect(ingestUpload(deps, await upload(ID(5), { ...EXPORT, rows: ROWS.slice(5), date: '04-01-2026' }))).rejects.toThrow('network');
+    // Rows 5-9 were re-read by the failed upload (a newer export): still shown as the committed upload had them.
+    expect(await visible(store)).toEqual(before);
+    expect(before).toEqual({ verdicts: 10, years: [2025], counted: 10 });
+  });
+
+  it('an export with more rows than the run can hold is refused before any write, saying how to split it', async () => {
+    const { store, deps, upload } = setup({ maxRows: 12 });
+    const outcome = await ingestUpload(deps, await upload(ID(6)));
+    expect(outcome.status).toBe('FAILED');
+    const record = (await store.getUpload(USER, ID(6)))!;
+    expect(record.errorCode).toBe('too_many_rows');
+    expect(record.message).toMatch(/more than 12 rows/);
+    expect(record.message).toMatch(/parts of at most 12 rows/);
+    expect(store.snapshot(USER).verdicts).toEqual([]);
+    expect(store.snapshot(USER).owner).toBeNull();
+    expect(maxRowsFor(1024)).toBeGreaterThanOrEqual(100_000);
+  });
+});
+
+describe('the failure handler (on-failure destination record)', () => {
+  const record = (key: string, payload: unknown, condition = 'RetriesExhausted'): FailureRecord => ({
+    requestContext: { condition, approximateInvokeCount: 3 },
+    requestPayload: { Records: [{ s3: { bucket: { name: 'b' }, object: { key } } }] as never },
+    responseContext: { functionError: 'Unhandled' },
+    responsePayload: payload,
+  });
+
+  it('reads how the run ended', () => {
+    expect(stopReasonOf(record('k', { errorMessage: '2026-04-02T09:00:00.000Z abc Task timed out after 300.00 seconds' }))).toBe('timeout');
+    expect(stopReasonOf(record('k', { errorType: 'Runtime.OutOfMemory', errorMessage: 'Runtime exited with error: signal: killed' }))).toBe('memory');
+    expect(stopReasonOf(record('k', { errorType: 'Error', errorMessage: 'boom' }))).toBe('error');
+    expect(stopReasonOf(record('k', null, 'EventAgeExceeded'))).toBe('expired');
+  });
+
+  it('marks a PROCESSING upload FAILED with what happened; leaves a DONE one alone; ignores keys that are not uploads', async () => {
+    const store = new MemoryAuditStore();
+    const base = { key: '', filename: 'Basic_LinkedInDataExport_03-31-2026.zip', createdAt: NOW.toISOString(), updatedAt: NOW.toISOString() };
+    await store.putUpload(USER, { ...base, uploadId: 'u1', key: `uploads/${USER}/u1.zip`, status: 'PROCESSING' });
+    await store.putUpload(USER, { ...base, uploadId: 'u2', key: `uploads/${USER}/u2.zip`, status: 'DONE', committed: true });
+    const oom = await markEventFailed({ store, now: () => NOW, timeoutMs: 300_000 }, failedEventOf(record(`uploads/${USER}/u1.zip`, { errorType: 'Runtime.OutOfMemory' })));
+    expect(oom).toEqual([{ key: `uploads/${USER}/u1.zip`, outcome: 'FAILED', reason: 'memory' }]);
+    const u1 = (await store.getUpload(USER, 'u1'))!;
+    expect(u1).toMatchObject({ status: 'FAILED', errorCode: 'memory', filename: base.filename, createdAt: base.createdAt });
+    expect(u1.message).toMatch(/^Processing of Basic_LinkedInDataExport_03-31-2026\.zip stopped: it ran out of memory/);
+    expect(u1.message).toMatch(/Split the export/);
+
+    const late = await markEventFailed({ store }, failedEventOf(record(`uploads/${USER}/u2.zip`, { errorMessage: 'Task timed out after 300.00 seconds' })));
+    expect(late[0]!.outcome).toBe('ALREADY_DONE');
+    expect((await store.getUpload(USER, 'u2'))!.status).toBe('DONE');
+
+    const timeout = await markEventFailed({ store, timeoutMs: 300_000 }, failedEventOf(record(`uploads/${USER}/u3.csv`, { errorMessage: 'Task timed out after 300.00 seconds' })));
+    expect(timeout[0]!.outcome).toBe('FAILED');
+    expect((await store.getUpload(USER, 'u3'))!.message).toMatch(/ran out of time \(5 minutes at most\)/);
+    expect((await markEventFailed({ store }, failedEventOf(record('reports/u/report-2025.html', {}))))[0]!.outcome).toBe('NOT_AN_UPLOAD');
+  });
+});
+
+describe('bounds checked before the first write', () => {
+  it('the size estimate is never below what DynamoDB counts, and a verdict over the item limit is refused with a message', () => {
+    expect(storedSize('héllo')).toBe(6);
+    expect(storedSize({ a: 1, b: [true, null] })).toBeGreaterThanOrEqual(1 + 1 + 1 + 1 + 1 + 1);
+    const big = { id: 'x', direction: 'INCOMING', sentAt: '2025-01-01T00:00:00.000Z', counterpart: { name: '中'.repeat(70_000) } } as unknown as ClassifiedRequest;
+    expect(() => assertStorable([big], 'Invitations.csv')).toThrow(ExportError);
+    expect(() => assertStorable([big], 'Invitations.csv')).toThrow(/received invitation of 2025-01-01 is \d+ KB .* nothing was stored/);
+    expect(() => assertStorable([{ ...big, counterpart: { name: 'Ada' } } as unknown as ClassifiedRequest], 'Invitations.csv')).not.toThrow();
+    expect(isPermanent(new ExportError('too_large', 'x'))).toBe(true);
+    expect(isPermanent(Object.assign(new Error('x'), { name: 'ThrottlingException' }))).toBe(false);
+  });
+
+  it('an upload record stays bounded whatever its warnings say', () => {
+    const huge: UploadRecord = {
+      uploadId: 'u',
+      key: 'k',
+      filename: 'f'.repeat(10_000),
+      status: 'DONE',
+      createdAt: NOW.toISOString(),
+      updatedAt: NOW.toISOString(),
+      message: 'm'.repeat(100_000),
+      problems: Array.from({ length: 500 }, (_, i) => ({ file: 'Invitations.csv', row: i, reason: `Direction "${'x'.repeat(10_000)}" is not INCOMING or OUTGOING` }) as never),
+    };
+    const bounded = boundedUpload(huge);
+    expect(storedSize(bounded)).toBeLessThanOrEqual(MAX_UPLOAD_RECORD_BYTES);
+    expect(MAX_UPLOAD_RECORD_BYTES).toBeLessThan(DYNAMO_ITEM_LIMIT / 4);
+    expect(bounded.problems!.length).toBeGreaterThan(10);
+    expect(bounded.filename.length).toBeLessThanOrEqual(255);
+  });
+});
