@@ -1,6 +1,7 @@
 /**
  * How a handler becomes a Lambda function: a NodejsFunction bundled locally with esbuild (never
- * Docker) as ESM with a `createRequire` banner (for CommonJS dependencies), or, with the context
+ * Docker) as ESM with a `createRequire` banner (for CommonJS dependencies), the AWS SDK inside it
+ * but its credential chain cut down to what Lambda uses (LAMBDA_ALIASES), or, with the context
  * flag `stubBundling=true`, an inline stub for a fast synth that needs no bundle.
  */
 import { Duration, Size } from 'aws-cdk-lib';
@@ -10,10 +11,19 @@ import { NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/
 import type { Construct } from 'constructs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { WORD_MODEL_FILE } from '../functions/audit/classify/fitted.ts';
+import { ROLE_MODEL_FILE, WORD_MODEL_FILE } from '../functions/audit/classify/fitted.ts';
 import { GATES_FILE } from '../functions/audit/classify/gate.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * Modules the Lambda bundles replace (esbuild `alias`, paths relative to the repository root):
+ * the SDK's default credential chain becomes the environment alone, which is where the Lambda
+ * runtime puts the role's credentials (functions/aws/lambda-credentials.ts says why).
+ */
+export const LAMBDA_ALIASES: Record<string, string> = {
+  '@aws-sdk/credential-provider-node': './functions/aws/lambda-credentials.ts',
+};
 
 export const BUNDLING: BundlingOptions = {
   format: OutputFormat.ESM,
@@ -22,8 +32,10 @@ export const BUNDLING: BundlingOptions = {
   mainFields: ['module', 'main'],
   minify: true,
   sourceMap: true,
-  // Bundle the AWS SDK too: the versions are the ones tested, and the presigners are not in the runtime.
+  // Bundle the AWS SDK too: the versions are the ones tested, and a bundled, minified SDK imports
+  // faster than the runtime's (scripts/bench-bundle.ts; README, Speed).
   externalModules: [],
+  esbuildArgs: { '--alias': Object.entries(LAMBDA_ALIASES).map(([from, to]) => `${from}=${to}`) },
   banner: "import { createRequire as __aoiCreateRequire } from 'node:module'; const require = __aoiCreateRequire(import.meta.url);",
   // The classifier's fitted data is data, not code: read at run time from beside index.mjs
   // (functions/audit/classify/fitted.ts, gate.ts), so it is copied there, not bundled.
@@ -35,7 +47,7 @@ export const BUNDLING: BundlingOptions = {
 };
 
 /** The fitted data files, relative to functions/audit/classify/ and to the bundle's folder alike. */
-export const FITTED_DATA_FILES = [WORD_MODEL_FILE, GATES_FILE];
+export const FITTED_DATA_FILES = [WORD_MODEL_FILE, ROLE_MODEL_FILE, GATES_FILE];
 
 /** Shell commands that copy the fitted data from the repository at `inputDir` beside the bundle in `outputDir`. */
 export function fittedDataCommands(inputDir: string, outputDir: string): string[] {

@@ -29,7 +29,7 @@ import { decodeAwsChunked } from './aws-chunked.ts';
 import { createS3Guard } from './s3-guard.ts';
 import { upgradeEmulatorTable } from './table-upgrade.ts';
 import type { Credentials } from './sigv4.mjs';
-import { MAX_UPLOAD_BYTES } from '../functions/app/ingest-upload.ts';
+import { MAX_UPLOAD_BYTES } from '../functions/app/upload.ts';
 
 /** CORS for the upload page (presigned POST from the page's origin) and report links: those origins only. */
 export function bucketCorsXml(origins: readonly string[]): string {

@@ -3,14 +3,17 @@
  * - the read + classify path of the ingest (`auditExport`, what one run holds in memory before its
  *   first write) at 100k and 1M rows: the emulator write (dynalite, ~5k rows/s on 2 cores) would
  *   dominate and say nothing of the Lambda, so the full pipeline is measured at 100k by
- *   bench-ingest.ts instead;
+ *   bench-ingest.ts instead. Three mixes: bench-ingest's rows (70% with a note, a few templates
+ *   filled in with 12 names), a real export's share (5% with a note, each note different) and
+ *   every CR with a different note. The file is written by this process and read by a fresh
+ *   child, whose RSS at start (modules loaded) is the baseline of "KB/row over start";
  * - the ingest handler at 500k rows (103 MB, under the 200 MB upload limit) with Lambda's 1024 MB:
  *   refused before any write (rows limit tied to memory, functions/app/ingest-bounds.ts), how long
  *   it takes to say so and what it costs;
  * - the worst hostile file of the catalogue through the whole pipeline (emulators): one 50 MB note.
  *
  *   npx tsx scripts/bench-scale.ts               # every case
- *   npx tsx scripts/bench-scale.ts refuse note   # some cases (read, refuse, note)
+ *   npx tsx scripts/bench-scale.ts refuse note   # some cases (read, real, notes, refuse, note)
  */
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
@@ -53,6 +56,109 @@ async function writeHugeNote(path: string, mb: number): Promise<void> {
   await once(out, 'finish');
 }
 
+/**
+ * Notes as people write them: each one different (a greeting, three of 36 sentences in any order, a
+ * closing and a sign-off, with made-up topic and company words), 100 to 300 characters, so that
+ * few of them make a template (the bench-ingest notes are a few templates). Deterministic.
+ */
+const GREETINGS = ['Hi {n},', 'Hello {n},', 'Hey {n} -', 'Dear {n},', '{n},', 'Hola {n},', 'Hallo {n},', 'Bonjour {n},', 'Good morning {n},'];
+const OPENERS = [
+  'I enjoyed your talk on {t} at the {c} meetup last week.',
+  'we met briefly at the {c} conference, in the queue for coffee.',
+  'I came across your article about {t} and the {c} migration.',
+  'I run a small studio building {t} tools for clinics.',
+  'a colleague at {c} mentioned your work on {t}.',
+  'I noticed we both studied at the university, years apart.',
+  'my team at {c} is hiring a senior engineer for {t}.',
+  'I read the thread you started about {t} in the community forum.',
+  'I lead partnerships at {c}, where we help teams adopt {t}.',
+  'thanks for the thoughtful comment on my post about {t}.',
+  'I am a student researching {t} and reading your papers.',
+  'our agency has helped forty founders scale {t} revenue this year.',
+];
+const CONTEXTS = [
+  'The part about {t} versus batch jobs stuck with me.',
+  'We are rebuilding our {t} pipeline at {c} and hit the same wall.',
+  'I have been following {c} since the early days.',
+  'Your point on testing {t} in production changed how we deploy.',
+  'We offer a free audit of your {t} setup, no strings attached.',
+  'I moved to the city in March and I am meeting people in the field.',
+  'The role is remote, pays well, and the team ships {t} every week.',
+  'I maintain an open source library for {t} that you might like.',
+  'Our {t} platform cut costs by a third for companies like {c}.',
+  'I am switching careers from teaching into {t} engineering.',
+  'We host a monthly {t} evening at {c} with short talks.',
+  'Your feedback on the {t} draft would mean a lot to me.',
+];
+const ASKS = [
+  'Would you be open to a short call next week?',
+  'Could I ask you two questions about {t} sometime?',
+  'Happy to share our notes on {c} if useful.',
+  'Would you consider speaking at the next one?',
+  'Let me know if you want a demo of {t}.',
+  'Any advice for someone starting out would be welcome.',
+  'Are you open to new opportunities at the moment?',
+  'I would love to hear how {c} handles {t}.',
+  'Would a referral to the {c} team be possible?',
+  'No ask, just glad to be connected.',
+  'Can I send you the {t} report?',
+  'Shall we grab a coffee when you are in town?',
+];
+const SENTENCES = [...OPENERS, ...CONTEXTS, ...ASKS].map((x) => x.replace(/^./, (c) => c.toUpperCase()));
+const CLOSINGS = ['Looking forward to connecting.', 'Thanks for reading.', 'Have a great week.', 'Either way, keep writing.', 'Best of luck with {c}.', 'Talk soon, I hope.', '', 'Grateful for your time.', 'Until then!', 'See you around.', 'Cheers to {t}.', 'All good things.'];
+const SIGN_OFFS = ['', ' Best, {m}', ' Thanks! {m}', ' Cheers, {m}', ' - {m}', ' Regards, {m}'];
+const SYLLABLES = ['ka', 'lo', 'ri', 'ven', 'ta', 'mu', 'sol', 'dra', 'ne', 'bi', 'cor', 'ze', 'pha', 'qui', 'lum', 'tor', 'ax', 'el', 'os', 'ry'];
+
+/**
+ * Invitations.csv of `rows` CRs over 2021–2025, both directions, `noteShare` of them with a note
+ * (each note different): 0.05 is a real export (about 95% of CRs come without a note), 1 every CR
+ * with one. Deterministic.
+ */
+export async function writeMix(path: string, rows: number, noteShare: number): Promise<void> {
+  const out = createWriteStream(path);
+  const write = async (s: string) => {
+    if (!out.write(s)) await once(out, 'drain');
+  };
+  await write('From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n');
+  let seed = 11;
+  // mulberry32 (in 32-bit integers: a float LCG loses its low bits and repeats every few hundred rows)
+  const rnd = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const pick = <T>(a: readonly T[]): T => a[Math.floor(rnd() * a.length)]!;
+  const word = (n: number) => Array.from({ length: n }, () => pick(SYLLABLES)).join('');
+  const cell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const firsts = ['Alex', 'Maria', 'Kenji', 'Fatima', 'Lucas', 'Priya', 'Ole', 'Chen', 'Amara', 'Diego', 'Sofia', 'Jonas', 'Zoë', 'Mateo', 'Inés'];
+  const owner = ['Alex Example', 'https://www.linkedin.com/in/alex-example'];
+  for (let i = 0; i < rows; i++) {
+    const outgoing = i % 3 === 0;
+    const first = pick(firsts);
+    const them = [`${first} ${word(2).replace(/^./, (c) => c.toUpperCase())}${i}`, `https://www.linkedin.com/in/${first.toLowerCase()}-${word(2)}-${i}`];
+    const d = new Date(Date.UTC(2021, 0, 1) + Math.floor(rnd() * 5 * 364 * 86_400_000));
+    const h = d.getUTCHours();
+    const sentAt = `${d.getUTCMonth() + 1}/${d.getUTCDate()}/${String(d.getUTCFullYear() % 100).padStart(2, '0')}, ${h % 12 === 0 ? 12 : h % 12}:${String(d.getUTCMinutes()).padStart(2, '0')} ${h < 12 ? 'AM' : 'PM'}`;
+    let note = '';
+    if (rnd() < noteShare) {
+      const fill = (t: string) => t.replace(/\{n\}/g, outgoing ? first : 'Alex').replace(/\{t\}/g, () => word(3)).replace(/\{c\}/g, () => `${word(2).replace(/^./, (c) => c.toUpperCase())} Labs`).replace(/\{m\}/g, outgoing ? 'Alex' : first);
+      // three different sentences in any order: few notes are one filled-in template
+      const body: string[] = [];
+      while (body.length < 3) {
+        const sentence = pick(SENTENCES);
+        if (!body.includes(sentence)) body.push(sentence);
+      }
+      note = [pick(GREETINGS), ...body, pick(CLOSINGS)].map(fill).filter(Boolean).join(' ') + fill(pick(SIGN_OFFS));
+      if (note.length > 300) note = note.slice(0, note.lastIndexOf(' ', 300)); // LinkedIn's limit
+    }
+    const [from, to] = outgoing ? [owner, them] : [them, owner];
+    await write(`${[from[0], to[0], sentAt, note, outgoing ? 'OUTGOING' : 'INCOMING', from[1], to[1]].map((v) => cell(v!)).join(',')}\n`);
+  }
+  out.end();
+  await once(out, 'finish');
+}
+
 async function viaIngest(dir: string, csv: string, memoryMb: number | undefined): Promise<{ outcome: string; batchWrites: number; seconds: number; startRssMb: number }> {
   const emu = await startLocalEmulators({ bucket: 'aoi-bench', table: 'aoi-bench', region: 'us-east-1', memory: true, dir, s3Port: 0, dynamoPort: 0 });
   try {
@@ -81,6 +187,26 @@ async function viaIngest(dir: string, csv: string, memoryMb: number | undefined)
   }
 }
 
+/** The read + classify cases: the Invitations.csv each one reads (written by the parent process, not the measured one). */
+const MIXES: Record<string, { label: string; write: (path: string, rows: number) => Promise<void> }> = {
+  read: { label: 'read + classify', write: writeInvitations },
+  real: { label: 'read + classify, 5% notes', write: (path, rows) => writeMix(path, rows, 0.05) },
+  notes: { label: 'read + classify, every CR a note', write: (path, rows) => writeMix(path, rows, 1) },
+};
+
+/** Read + classify of a file written beforehand: RSS at start is the process with its modules loaded, nothing else. */
+async function measureRead(kind: string, n: number, csv: string): Promise<Figure> {
+  const mb = (await stat(csv)).size / 1024 / 1024;
+  const startRssMb = rssMb();
+  const t0 = performance.now();
+  const result = await auditExport({ name: 'Invitations.csv', path: csv });
+  const seconds = (performance.now() - t0) / 1000;
+  const peakRssMb = peakMb();
+  const notes = result.requests.reduce((k, r) => k + (r.message === '' ? 0 : 1), 0);
+  const share = Math.round((100 * notes) / Math.max(1, result.requests.length));
+  return { case: `${MIXES[kind]!.label} ${n.toLocaleString('en-US')} rows`, rows: result.requests.length, mb, seconds, peakRssMb, startRssMb, outcome: `${result.requests.length} CRs, ${share}% with a note` };
+}
+
 async function measure(kind: string, n: number): Promise<Figure> {
   const dir = await mkdtemp(join(tmpdir(), 'aoi-bench-scale-'));
   try {
@@ -88,13 +214,6 @@ async function measure(kind: string, n: number): Promise<Figure> {
     if (kind === 'note') await writeHugeNote(csv, n);
     else await writeInvitations(csv, n);
     const mb = (await stat(csv)).size / 1024 / 1024;
-    if (kind === 'read') {
-      const startRssMb = rssMb();
-      const t0 = performance.now();
-      const result = await auditExport({ name: 'Invitations.csv', path: csv });
-      const seconds = (performance.now() - t0) / 1000;
-      return { case: `read + classify ${n.toLocaleString('en-US')} rows`, rows: result.requests.length, mb, seconds, peakRssMb: peakMb(), startRssMb, outcome: `${result.requests.length} CRs` };
-    }
     const r = await viaIngest(dir, csv, kind === 'refuse' ? 1024 : undefined);
     const label = kind === 'refuse' ? `ingest (1024 MB) of ${n.toLocaleString('en-US')} rows` : `ingest of one ${n} MB note (worst hostile file)`;
     return { case: label, rows: kind === 'note' ? 1 : n, mb, seconds: r.seconds, peakRssMb: peakMb(), startRssMb: r.startRssMb, outcome: r.outcome, batchWrites: r.batchWrites };
@@ -104,30 +223,58 @@ async function measure(kind: string, n: number): Promise<Figure> {
 }
 
 async function child(kind: string, n: number): Promise<Figure> {
-  const p = fork(fileURLToPath(import.meta.url), ['--scale-measure', kind, String(n)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: process.execArgv });
-  const exited = once(p, 'exit');
-  const [msg] = (await Promise.race([once(p, 'message'), exited.then(([code]) => Promise.reject(new Error(`bench child exited with code ${code}`)))])) as [Figure];
-  await exited;
-  return msg;
+  const mix = MIXES[kind];
+  const dir = mix ? await mkdtemp(join(tmpdir(), 'aoi-bench-scale-')) : null;
+  try {
+    const args = ['--scale-measure', kind, String(n)];
+    if (mix && dir) {
+      const csv = join(dir, 'Invitations.csv');
+      await mix.write(csv, n);
+      args.push(csv);
+    }
+    const p = fork(fileURLToPath(import.meta.url), args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: process.execArgv });
+    const exited = once(p, 'exit');
+    const [msg] = (await Promise.race([once(p, 'message'), exited.then(([code]) => Promise.reject(new Error(`bench child exited with code ${code}`)))])) as [Figure];
+    await exited;
+    return msg;
+  } finally {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  }
 }
+
+/** Issue 15's goal: peak RSS at 1M rows at most about 1 KB per CR above the process baseline. */
+const KB_PER_CR_TARGET = 1;
 
 const i = process.argv.indexOf('--scale-measure');
 if (i >= 0) {
-  const figure = await measure(process.argv[i + 1]!, Number(process.argv[i + 2]));
+  const [kind, n, csv] = [process.argv[i + 1]!, Number(process.argv[i + 2]), process.argv[i + 3]];
+  const figure = csv ? await measureRead(kind, n, csv) : await measure(kind, n);
   process.send?.(figure);
 } else {
   console.log(`Rows one ingest accepts at 1024 MB (maxRowsFor): ${maxRowsFor(1024).toLocaleString('en-US')}`);
-  console.log('case                                          rows     MB   seconds  peak RSS MB  KB/row over start  outcome');
+  console.log('case                                              rows     MB   seconds  peak RSS MB  KB/row over start  outcome');
   const figures: Figure[] = [];
   const only = process.argv.slice(2);
-  const cases = ([['read', 100_000], ['read', 1_000_000], ['refuse', 500_000], ['note', 50]] as const).filter(([kind]) => only.length === 0 || only.includes(kind));
+  const all = [
+    ['read', 100_000],
+    ['read', 1_000_000],
+    ['real', 1_000_000],
+    ['notes', 1_000_000],
+    ['refuse', 500_000],
+    ['note', 50],
+  ] as const;
+  const cases = all.filter(([kind]) => only.length === 0 || only.includes(kind));
+  const perRow = (f: Figure) => ((f.peakRssMb - f.startRssMb) * 1024) / f.rows;
   for (const [kind, n] of cases) {
     const f = await child(kind, n);
     figures.push(f);
-    const perRow = f.rows > 1 ? (((f.peakRssMb - f.startRssMb) * 1024) / f.rows).toFixed(2) : '-';
     console.log(
-      `${f.case.padEnd(44)} ${String(f.rows).padStart(8)} ${f.mb.toFixed(1).padStart(6)} ${f.seconds.toFixed(2).padStart(9)} ${f.peakRssMb.toFixed(0).padStart(12)} ${perRow.padStart(18)}  ${f.outcome}${f.batchWrites !== undefined ? `, ${f.batchWrites} BatchWriteItem` : ''}`,
+      `${f.case.padEnd(48)} ${String(f.rows).padStart(8)} ${f.mb.toFixed(1).padStart(6)} ${f.seconds.toFixed(2).padStart(9)} ${f.peakRssMb.toFixed(0).padStart(12)} ${(f.rows > 1 ? perRow(f).toFixed(2) : '-').padStart(18)}  ${f.outcome}${f.batchWrites !== undefined ? `, ${f.batchWrites} BatchWriteItem` : ''}`,
     );
   }
   for (const f of figures) console.log(`figure: ${f.case}: ${f.seconds.toFixed(2)} s, peak RSS ${f.peakRssMb.toFixed(0)} MB (${f.outcome})`);
+  for (const f of figures.filter((x) => x.rows >= 1_000_000 && x.case.startsWith('read'))) {
+    const kb = perRow(f);
+    console.log(`target: ${f.case}: peak RSS ${kb.toFixed(2)} KB per CR above the process at start (target ≤ ${KB_PER_CR_TARGET} KB): ${kb <= KB_PER_CR_TARGET * 1.05 ? 'met' : 'MISSED'}`);
+  }
 }

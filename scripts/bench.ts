@@ -11,7 +11,7 @@ const tsx = join(root, 'node_modules/.bin/tsx');
 const benches = [
   ['CLI start-up (aoi check, aoi --help vs node -e 1; builds dist/)', 'scripts/bench-cli.ts'],
   ['whole aoi audit of 100k rows vs a bare papaparse stream', 'scripts/bench-audit.ts'],
-  ['ingest Lambda bundle (size, what it is made of, cold import vs the bare S3 client)', 'scripts/bench-bundle.ts'],
+  ['Lambda bundles (the ingest bundle: size, what it is made of, cold import vs the bare S3 client; the API and IngestFailed bundles: size)', 'scripts/bench-bundle.ts'],
   ['export reader (rows/s, peak RSS at 10k and 100k rows)', 'scripts/bench-read.ts'],
   ['classifier (per-note rules notes/s, clustering 10k/100k, a 300 KB note)', 'scripts/bench-classify.ts'],
   ['ingest pipeline against the emulators (rows/s, time split, peak RSS at 5k and 100k rows)', 'scripts/bench-ingest.ts'],

@@ -22,7 +22,7 @@
 import { build } from 'esbuild';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
-import { WORD_MODEL_FILE } from '../functions/audit/classify/fitted.ts';
+import { ROLE_MODEL_FILE, WORD_MODEL_FILE } from '../functions/audit/classify/fitted.ts';
 import { GATES_FILE } from '../functions/audit/classify/gate.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -60,9 +60,9 @@ const files = new Map<string, Uint8Array | string>();
 for (const f of result.outputFiles) files.set(relative(dist, f.path), f.contents);
 for (const f of await readdir(join(root, 'local/web'))) files.set(`web/${f}`, await readFile(join(root, 'local/web', f)));
 for (const f of RUNTIME_FILES) files.set(f, await readFile(join(root, 'local', f)));
-// The fitted data read at run time from beside the classifier's chunk: the word model
+// The fitted data read at run time from beside the classifier's chunk: the word and role models
 // (classify/fitted.ts) and the gates derived ahead (classify/gate.ts).
-for (const f of [WORD_MODEL_FILE, GATES_FILE]) files.set(f, await readFile(join(root, 'functions/audit/classify', f)));
+for (const f of [WORD_MODEL_FILE, ROLE_MODEL_FILE, GATES_FILE]) files.set(f, await readFile(join(root, 'functions/audit/classify', f)));
 
 // Each file is written beside its place and renamed over it, and stale files go last: a CLI that
 // is running from dist/ while it is rebuilt (`npm pack` in one test, `npm start` in another) only

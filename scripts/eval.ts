@@ -12,10 +12,13 @@
  * `--first-look SET` measures an export set that has none yet and records it in eval/first-looks.json
  * (aggregate figures and per-verdict probability/right rows, no text); it refuses a second one.
  * Roles (issue 16, scripts/training/roles.ts): role accuracy, "clear" accuracy (notes whose gold role is
- * not `unknown`), per-role F1 and macro-F1 per set; the tuning sets (tune*.jsonl) always, the held-out
- * sets (dev.jsonl, holdout.jsonl, export sets) only once their role first look is recorded
- * (`--role-first-look`, once, in eval/role-first-looks.json). `--roles-only` prints the role figures
- * alone; `--role-errors SET` lists a tuning set's role errors.
+ * not `unknown`), per-role F1 and macro-F1. First the CROSS-VALIDATED figures on the sets the role model
+ * trains on (dev.jsonl, tune*.jsonl, real-voice/): each note set and each export is a fold, decided by
+ * the rules and a role model trained on the other folds, beside the rules alone; then a stricter
+ * leave-one-set-out; then each set as shipped (in-sample) beside its role first look; then the held-out
+ * sets (holdout.jsonl, any new set) only once their role first look is recorded (`--role-first-look`,
+ * once, in eval/role-first-looks.json), their figure "now" not with `--no-holdout`. `--roles-only`
+ * prints the role figures alone; `--role-errors SET` lists a tuning set's role errors.
  * Usage: tsx scripts/eval.ts [--dir eval] [--no-holdout] [--folds 5] [--details] [--errors SET] [--first-look real-voice]
  *        [--roles-only] [--role-errors tune3.jsonl] [--role-first-look]
  */
@@ -41,7 +44,7 @@ import {
   type Metrics,
 } from './training/evaluate.ts';
 import { auditExportSet, loadExportSet } from './training/export-sets.ts';
-import { isRoleTuningSet, readRoleFirstLooks, roleFigures, rolePairsOf, roleRow, roleSetNames, writeRoleFirstLook, type RolePair } from './training/roles.ts';
+import { crossValidatedRoles, readRoleFirstLooks, roleFigures, rolePairsOf, roleRow, roleSetNames, roleTrainingNotes, writeRoleFirstLook, type RolePair } from './training/roles.ts';
 import { exportSetNames, firstLookRows, loadJsonlSet, loadTuningSets, readFirstLooks, writeFirstLook, type Figures } from './training/sets.ts';
 
 const { values } = parseArgs({
@@ -89,28 +92,56 @@ function details(title: string, m: Metrics): void {
 const summary: string[] = [];
 
 // ---------------------------------------------------------------- roles (issue 16)
-/** Role figures per set: tuning sets always, held-out sets beside their recorded first look. */
+/**
+ * Role figures: the honest one first, cross-validated (the role model trained on the other folds,
+ * the rules as written), then each set as shipped (in-sample for the sets the model was trained on)
+ * beside its recorded first look, then the held-out sets: their first look, and their figure now only
+ * without `--no-holdout`.
+ */
 async function roleSection(): Promise<void> {
   const { tuning, heldOut } = roleSetNames(dir, exportSetNames(dir));
-  console.log(`\nroles (issue 16): tuned on ${tuning.join(', ')}; held out ${heldOut.join(', ')}`);
+  console.log(`\nroles (issue 16): rules written on tune*.jsonl; role model trained on ${tuning.join(', ')}; held out ${heldOut.join(', ') || 'none'}`);
   console.log('("clear": notes whose gold role is not unknown; the target is 85% there)');
+  // cross-validated: each fold's notes decided with a role model trained on the other folds
+  const notes = await roleTrainingNotes(dir, tuning);
+  const groups: [string, (p: { set: string }) => boolean][] = [
+    ['tune*.jsonl pooled (rules written on them)', (p) => /^tune\d*\.jsonl$/.test(p.set)],
+    ...tuning.filter((t) => !/^tune\d*\.jsonl$/.test(t)).map((t): [string, (p: { set: string }) => boolean] => [t, (p) => p.set === t]),
+    ['all pooled', () => true],
+  ];
+  for (const by of ['fold', 'set'] as const) {
+    const cv = crossValidatedRoles(notes, by);
+    const how = by === 'fold' ? 'CROSS-VALIDATED by set and export (model trained on the other note sets and exports)' : 'leave-one-set-out (model trained on the other sets only; stricter)';
+    console.log(`role ${how}:`);
+    for (const [name, sel] of groups) {
+      const before = roleFigures(cv.rules.filter(sel));
+      const after = roleFigures(cv.model.filter(sel), values.details);
+      console.log(`  ${roleRow(`${name}: rules alone`, before)}`);
+      console.log(`  ${roleRow(`${name}: rules + role model`, after)}`);
+      if (values.details) console.log(`    confusion ${JSON.stringify(after.confusion)}`);
+      if (by === 'fold' && name === 'all pooled') {
+        summary.push(roleRow('roles, cross-validated, all pooled: rules alone', before));
+        summary.push(roleRow('roles, cross-validated, all pooled: rules + model', after));
+      }
+      if (by === 'fold' && name === 'real-voice') summary.push(roleRow('roles, cross-validated, real-voice: rules + model', after));
+    }
+  }
+  const looks = readRoleFirstLooks(dir);
   const pooled: RolePair[] = [];
+  console.log('role now, as shipped (the role model was trained on these sets: in-sample, optimistic):');
   for (const name of tuning) {
     const pairs = await rolePairsOf(dir, name);
     pooled.push(...pairs);
     const f = roleFigures(pairs, values.details);
-    console.log(roleRow(`${name} (tuned on)`, f));
-    if (values.details) console.log(`  confusion (gold: predicted counts) ${JSON.stringify(f.confusion)}`);
+    if (looks[name]) console.log(`  ${roleRow(`${name}: role FIRST LOOK (rules only)`, looks[name].figures)}   (${looks[name].date}, ${looks[name].commit})`);
+    console.log(`  ${roleRow(`${name}: now (trained on)`, f)}`);
+    if (values.details) console.log(`    confusion (gold: predicted counts) ${JSON.stringify(f.confusion)}`);
     if (values['role-errors'] === name) {
       for (const p of pairs) if (p.gold !== p.pred) console.log(`  error ${p.id} ${p.direction ?? ''} ${p.gold} -> ${p.pred}: ${p.text.replace(/\s+/g, ' ').slice(0, 170)}`);
     }
   }
-  if (values['role-errors'] && !isRoleTuningSet(values['role-errors'])) console.log(`  (--role-errors: ${values['role-errors']} is held out for roles: its errors are not shown)`);
-  const all = roleFigures(pooled, values.details);
-  console.log(roleRow('tuning sets pooled (tuned on: optimistic)', all));
-  if (values.details) console.log(`  confusion ${JSON.stringify(all.confusion)}`);
-  summary.push(roleRow('roles: tuning sets pooled (tuned on)', all));
-  const looks = readRoleFirstLooks(dir);
+  if (values['role-errors'] && !tuning.includes(values['role-errors'])) console.log(`  (--role-errors: ${values['role-errors']} is held out for roles: its errors are not shown)`);
+  console.log(`  ${roleRow('tuning sets pooled (trained on: optimistic)', roleFigures(pooled))}`);
   for (const name of heldOut) {
     const look = looks[name];
     if (!look) {
@@ -118,10 +149,10 @@ async function roleSection(): Promise<void> {
       summary.push(`roles: ${name}: no role first look yet`);
       continue;
     }
-    const now = roleFigures(await rolePairsOf(dir, name));
     console.log(`  ${roleRow(`${name}: role FIRST LOOK`, look.figures)}   (${look.date}, ${look.commit})`);
-    console.log(`  ${roleRow(`${name}: now`, now)}`);
     summary.push(roleRow(`roles: ${name}: FIRST LOOK`, look.figures));
+    if (name === 'holdout.jsonl' && values['no-holdout']) console.log(`  ${name}: now: skipped (--no-holdout)`);
+    else console.log(`  ${roleRow(`${name}: now`, roleFigures(await rolePairsOf(dir, name)))}`);
   }
 }
 

@@ -8,7 +8,9 @@
  * (templates across that set), its word rules read by a word model trained on the other sets, so
  * the weights learn how far to trust the words on notes they were not trained on. The temperature is fitted on leave-one-set-out scores; the
  * confidence map, the fallback ceiling and each structural rule's confidence on the first looks
- * (eval/first-looks.json: verdicts measured on sets nobody had tuned on). Deterministic: `npm run fit`.
+ * (eval/first-looks.json: verdicts measured on sets nobody had tuned on). The role model (role-model.bin,
+ * issue 16) on every role-labelled set it may train on (scripts/training/roles.ts roleTrainingSetNames).
+ * Deterministic: `npm run fit`.
  * The holdout set (eval/holdout.jsonl) is never read here.
  * Usage: tsx scripts/fit.ts [--dir eval] [--lambda 0.02]
  */
@@ -17,10 +19,11 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Weights } from '../functions/audit/classify/types.ts';
 import { derivedGates } from '../functions/audit/classify/gate.ts';
-import { encodeWordModel, packWordModel } from '../functions/audit/classify/words.ts';
+import { encodeRoleModel, encodeWordModel, packWordModel } from '../functions/audit/classify/words.ts';
 import { crossFittedFeatures, examplesOf, fitCalibration, leaveOneSetOut, structuralTally, wordModelOf } from './training/evaluate.ts';
 import { fitWeights } from './training/fit-weights.ts';
-import { firstLookRows, loadTuningSets } from './training/sets.ts';
+import { roleTrainingNotes, roleTrainingSetNames, trainRoleModel } from './training/roles.ts';
+import { exportSetNames, firstLookRows, loadTuningSets } from './training/sets.ts';
 
 const { values } = parseArgs({
   options: {
@@ -60,6 +63,12 @@ writeFileSync(
   fileURLToPath(new URL('gates.json', dataDir)),
   `{"words":${JSON.stringify(gates.words)},\n"sources":{\n${Object.entries(gates.sources).map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(',\n')}\n}}\n`,
 );
+// the role model (issue 16): on every role-labelled set it may train on (never holdout.jsonl, no other *.jsonl)
+const roleSets = roleTrainingSetNames(dir, exportSetNames(dir));
+const roleNotes = (await roleTrainingNotes(dir, roleSets)).filter((n) => n.text);
+const roleModel = encodeRoleModel(trainRoleModel(roleNotes));
+writeFileSync(fileURLToPath(new URL('role-model.bin', dataDir)), roleModel);
+console.log(`role model: ${roleNotes.length} notes with a role and a text (${roleSets.join(' + ')}); role-model.bin ${(roleModel.length / 1024).toFixed(0)} KiB`);
 console.log(
   `fitted ${Object.keys(weights.rules).length} rules on ${examples.length} weighed notes (${names.join(' + ')}); temperature ${temperature}, ` +
     `calibration map of ${calibration.x.length} points (${looks.length ? `${looks.length} first-look verdicts` : 'held-out scores: no first look yet'}), fallback ceiling ${calibration.fallback}; ` +

@@ -9,7 +9,7 @@
  */
 import { NO_LOG, type AuditStore, type LogSink, type UploadRecord } from '../audit/ports.ts';
 import { boundedUpload, stoppedMessage, type StopReason } from './ingest-bounds.ts';
-import { loggableUploadId, type UploadRef } from './ingest-upload.ts';
+import { loggableUploadId, type UploadRef } from './upload.ts';
 
 /** A run the runtime gave up on: how it ended, after how many attempts, and the objects its event named (upload null: not an upload). */
 export interface FailedEvent {

@@ -8,22 +8,22 @@
  * shown only once its DONE record (`committed`) is written, last (see auditAndStore); every run
  * ends DONE or FAILED (watchdog, error sorting: ingest-bounds.ts; runtime kills: ingest-failure.ts).
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { assertSameOwner, auditExport, type AuditResult } from '../audit/audit.ts';
 import { ExportError } from '../audit/export/errors.ts';
 import type { ClassifiedRequest, Problem } from '../audit/model.ts';
 import { NO_LOG, errorFields, type AuditStore, type BlobInfo, type BlobStore, type LogSink, type UploadRecord } from '../audit/ports.ts';
 import { computeYearStats, yearsOf, type YearStats } from '../audit/stats/index.ts';
-import { renderYearReport } from '../audit/report/index.ts';
+import { FILENAME_METADATA, MAX_UPLOAD_BYTES, loggableUploadId, type UploadRef } from './upload.ts';
 import { assertStorable, boundedUpload, IngestStopped, isPermanent, keptProblems, retryingMessage, splitAdvice, stoppedMessage } from './ingest-bounds.ts';
 
-/** Largest upload accepted (bytes): the presigned form's limit and the ingest's, before download. A real export is a few MB. */
-export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+/**
+ * The report renderer (the page, preact), imported on first use (refreshYears) rather than at a
+ * cold start: the ingest Lambda's cold import does not evaluate it until a report is written.
+ */
+const reportRenderer = () => import('../audit/report/index.ts');
 
 export { MAX_UPLOAD_PROBLEMS } from './ingest-bounds.ts';
-
-/** The user-metadata field carrying the original file name (URI-encoded: S3 metadata is ASCII). */
-export const FILENAME_METADATA = 'filename';
 
 export interface IngestDeps {
   store: AuditStore;
@@ -47,13 +47,6 @@ export interface IngestDeps {
   leasePollMs?: number;
   /** Lease length when there is no deadline (default 15 minutes). */
   leaseMs?: number;
-}
-
-/** The upload to process: whose it is, its id, and the key storage knows it by. */
-export interface UploadRef {
-  userId: string;
-  uploadId: string;
-  key: string;
 }
 
 export type IngestOutcome =
@@ -119,6 +112,8 @@ export async function refreshYears(deps: IngestDeps, userId: string, years: read
   const others = storedYears.filter((y) => !years.includes(y));
   const history = (await Promise.all(others.map((y) => deps.store.getYearStats(userId, y)))).filter((s): s is YearStats => s !== null);
   timings.readVerdictsMs += lap();
+  const { renderYearReport } = await reportRenderer();
+  timings.renderMs += lap();
   for (const year of years) {
     const requests = byYear.get(year) ?? [];
     byYear.delete(year); // let each year's verdicts go once its report is stored
@@ -143,16 +138,6 @@ function roundTimings(t: IngestTimings): IngestTimings {
 function counts(requests: readonly ClassifiedRequest[], problems: readonly Problem[]) {
   const received = requests.filter((r) => r.direction === 'INCOMING').length;
   return { requests: requests.length, received, sent: requests.length - received, problems: problems.length };
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/**
- * An upload id as it may be logged: the API hands out UUIDs, but an object put straight into the
- * bucket (`aws s3 cp`) is named by the user's file name, which can carry a name: logged as a hash.
- */
-export function loggableUploadId(uploadId: string): string {
-  return UUID.test(uploadId) ? uploadId : `sha256:${createHash('sha256').update(uploadId).digest('hex').slice(0, 16)}`;
 }
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ApiContext } from './api-context.ts';
 import { notFound, parse, type ApiAnswer, type ApiRequest } from './http.ts';
-import { FILENAME_METADATA, MAX_UPLOAD_BYTES } from './ingest-upload.ts';
+import { FILENAME_METADATA, MAX_UPLOAD_BYTES } from './upload.ts';
 import { uploadBody, uploadIdParam } from './schemas.ts';
 
 export async function createUpload(req: ApiRequest, ctx: ApiContext): Promise<ApiAnswer> {

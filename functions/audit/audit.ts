@@ -32,6 +32,7 @@ export async function auditExport(input: ExportInput, options: AuditOptions = {}
     {
       ...(onPhase ? { onPhase: (phase: InboxPhase, { done, total }: { done?: number; total: number }) => onPhase(phase, { file: input.name, requests: total, done }) } : {}),
       ...(options.keep?.length ? { keep: options.keep } : {}),
+      release: true, // the CRs read become the result: none is held twice
     },
   );
   return { ...data, requests };

@@ -3,7 +3,7 @@
  * event spells a key, and which keys trigger ingest. Only the S3 adapter and the primary adapters
  * (the ingest handler, the local stack) use them; the use cases speak of uploads and reports.
  */
-import type { UploadRef } from '../app/ingest-upload.ts';
+import type { UploadRef } from '../app/upload.ts';
 import { REPORT_PREFIX, UPLOAD_PREFIX, UPLOAD_SUFFIXES } from './config.ts';
 
 /** True when an S3 key is an upload that must trigger ingest (same filter as the CDK notification). */

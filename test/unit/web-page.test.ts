@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MAX_UPLOAD_BYTES } from '../../functions/app/ingest-upload.ts';
+import { MAX_UPLOAD_BYTES } from '../../functions/app/upload.ts';
 
 const web = (name: string) => readFileSync(new URL(`../../local/web/${name}`, import.meta.url), 'utf8');
 

@@ -6,10 +6,12 @@
  * scored, not when this module loads: `aoi check` pays ~1 ms for it, and a bundle that never
  * scores a note (the API's) never reads it. Bundles carry the file beside their code: the CLI's
  * build copies it into dist/fitted/, the Lambda bundling (lib/functions.ts) beside index.mjs.
+ * `fitted/role-model.bin` (issue 16: who is writing, words.ts encodeRoleModel) is read and shipped
+ * the same way.
  */
 import { readFileSync } from 'node:fs';
 import type { Weights } from './types.ts';
-import { decodeWordModel, type LazyWordModel, type PackedWordModel } from './words.ts';
+import { decodeRoleModel, decodeWordModel, type LazyRoleWordModel, type LazyWordModel, type PackedWordModel, type RoleWordModel } from './words.ts';
 import weights from './fitted/weights.json' with { type: 'json' };
 
 export const WEIGHTS: Weights = weights as Weights;
@@ -20,4 +22,12 @@ export const WORD_MODEL_FILE = 'fitted/word-model.bin';
 let packed: PackedWordModel | undefined;
 export const WORD_MODEL: LazyWordModel = {
   load: () => (packed ??= decodeWordModel(readFileSync(new URL(`./${WORD_MODEL_FILE}`, import.meta.url)))),
+};
+
+/** Where the fitted role model is (issue 16: who is writing; words.ts encodeRoleModel), relative to this module. */
+export const ROLE_MODEL_FILE = 'fitted/role-model.bin';
+
+let roleModel: RoleWordModel | undefined;
+export const ROLE_MODEL: LazyRoleWordModel = {
+  load: () => (roleModel ??= decodeRoleModel(readFileSync(new URL(`./${ROLE_MODEL_FILE}`, import.meta.url)))),
 };

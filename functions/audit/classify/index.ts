@@ -6,7 +6,7 @@
  * Only a note's first CLASSIFIED_CHARS (2,000) characters are read (text.ts): a longer text costs
  * no more than that, and every pattern run over it is linear in its length (linear.test.ts).
  */
-import type { Classification, ClassifiedRequest, Connection, ConnectionRequest, KeepableRole, OwnerProfile } from '../model.ts';
+import type { Classification, ClassifiedRequest, Connection, ConnectionRequest, KeepableRole, OwnerProfile, Reason, RoleReason } from '../model.ts';
 import { ADVICE } from './advice.ts';
 import { withoutDefaults } from './defaults.ts';
 import { decide, decideStructure, fireAll, noMessage, rank } from './engine.ts';
@@ -104,7 +104,7 @@ function prepare(n: NoteInput, template: TemplateMatch | undefined, weights: Wei
   // a default text with a sentence added: the added sentence is what is judged
   const text = withoutDefaults(n.text);
   const ctx = contextOf(n);
-  const role: RoleInput = { text, phrases: fireRoleRules(text, cachedProfileText(n.recipientProfile)), fired: [], ctx: roleContextOf(n) };
+  const role: RoleInput = { text, phrases: fireRoleRules(text, cachedProfileText(n.recipientProfile), n.direction === 'OUTGOING'), fired: [], ctx: roleContextOf(n) };
   const structural = decideStructure(text, ctx, template, weights);
   if (structural) {
     // a template or a mail merge still says who sent it: its text is read for the role alone
@@ -152,29 +152,63 @@ export function classifyNote(text: string, context: NoteContext = {}, weights: W
   return verdictOf(prepare({ id: 'note', text: classifiedText(text), ...context }, undefined, weights, undefined), weights, keep);
 }
 
+/**
+ * The templates of one batch, found across every note with words (rule 1 decides the others): the
+ * notes are made one at a time by `noteAt` (a note is only kept as its template input, and only
+ * while the templates are found).
+ */
+function templatesOf(count: number, noteAt: (i: number) => NoteInput, onPhase: InboxOptions['onPhase']): Map<string, TemplateMatch> {
+  const withText: TemplateInput[] = [];
+  for (let i = 0; i < count; i++) {
+    const n = readable(noteAt(i));
+    if (n.text !== '' && !noMessage(n.text)) withText.push(templateInputOf(n));
+  }
+  onPhase?.('grouping templates', { total: count });
+  return findTemplates(withText);
+}
+
+/**
+ * Every note of one batch in order, each prepared and classified as soon as it is made and handed
+ * to `use` (nothing of a note is kept here once it is used): templates are found across the whole
+ * batch first.
+ */
+function classifyEach(count: number, noteAt: (i: number) => NoteInput, options: InboxOptions, use: (i: number, id: string, c: Classification) => void): void {
+  const weights = options.weights ?? WEIGHTS;
+  const onPhase = options.onPhase;
+  const templates = templatesOf(count, noteAt, onPhase);
+  onPhase?.('classifying', { done: 0, total: count });
+  for (let i = 0; i < count; i++) {
+    const n = readable(noteAt(i));
+    use(i, n.id, verdictOf(prepare(n, templates.get(n.id), weights, options.wordModel), weights, options.keep));
+    if (onPhase && (i + 1) % PHASE_EVERY === 0) onPhase('classifying', { done: i + 1, total: count });
+  }
+}
+
 /** Prepares every note of one batch: templates are found across the whole batch. */
 export function prepareInbox(input: readonly NoteInput[], options: InboxOptions = {}): Map<string, Prepared> {
   const weights = options.weights ?? WEIGHTS;
-  const notes = input.map(readable);
-  const withText = notes.filter((n) => !noMessage(n.text));
   const onPhase = options.onPhase;
-  onPhase?.('grouping templates', { total: notes.length });
-  const templates = findTemplates(withText.map(templateInputOf));
+  const noteAt = (i: number) => input[i];
+  const templates = templatesOf(input.length, noteAt, onPhase);
   const out = new Map<string, Prepared>();
-  onPhase?.('classifying', { done: 0, total: notes.length });
-  for (let i = 0; i < notes.length; i++) {
-    const n = notes[i];
+  onPhase?.('classifying', { done: 0, total: input.length });
+  for (let i = 0; i < input.length; i++) {
+    const n = readable(input[i]);
     out.set(n.id, prepare(n, templates.get(n.id), weights, options.wordModel));
-    if (onPhase && (i + 1) % PHASE_EVERY === 0) onPhase('classifying', { done: i + 1, total: notes.length });
+    if (onPhase && (i + 1) % PHASE_EVERY === 0) onPhase('classifying', { done: i + 1, total: input.length });
   }
   return out;
 }
 
 /** Classifies one batch of notes: structure first (templates across the batch), then the weighed rules. */
 export function classifyInbox(notes: readonly NoteInput[], options: InboxOptions = {}): Map<string, Classification> {
-  const weights = options.weights ?? WEIGHTS;
   const out = new Map<string, Classification>();
-  for (const [id, p] of prepareInbox(notes, options)) out.set(id, verdictOf(p, weights, options.keep));
+  classifyEach(
+    notes.length,
+    (i) => notes[i],
+    options,
+    (_i, id, c) => out.set(id, c),
+  );
   return out;
 }
 
@@ -189,19 +223,30 @@ export interface ExportContext {
 }
 
 /**
- * The notes of an export's CRs as the classifier reads them. INCOMING: the owner is the recipient
- * (profile), the counterpart the sender. OUTGOING: the owner is the sender, the counterpart the
- * recipient (position and company from the counterpart or Connections.csv).
+ * The note of one CR as the classifier reads it, made when asked (see notesOfRequests). What is the
+ * same for every CR of the export (the owner's names, company, sender identity) is worked out once
+ * per owner, not once per CR.
  */
-export function notesOfRequests(requests: readonly ConnectionRequest[], context: ExportContext): NoteInput[] {
+function noteMaker(context: ExportContext): (r: ConnectionRequest) => NoteInput {
   const byKey = new Map<string, Connection>();
   for (const c of context.connections ?? []) byKey.set(c.key, c);
-  const ownerName = (r: ConnectionRequest) =>
-    context.profile ? `${context.profile.firstName} ${context.profile.lastName}`.trim() || r.owner.name : r.owner.name;
-  const ownerFirst = (r: ConnectionRequest) => context.profile?.firstName || firstNameOf(r.owner.name);
-  return requests.map((r): NoteInput => {
+  const profile = context.profile;
+  const profileName = profile ? `${profile.firstName} ${profile.lastName}`.trim() : '';
+  const company = ownerCompany(profile);
+  // per owner name (one per export; a merged batch may hold several spellings)
+  let owner: string | null = null;
+  let recipientName = '';
+  let recipientFirstName: string | undefined;
+  let sender = '';
+  return (r) => {
+    if (r.owner.name !== owner) {
+      owner = r.owner.name;
+      recipientName = profile ? profileName || owner : owner;
+      recipientFirstName = profile?.firstName || firstNameOf(owner);
+      sender = `owner:${owner}`;
+    }
     const conn = byKey.get(r.counterpart.key);
-    const company = r.counterpart.company || conn?.company || undefined;
+    const company_ = r.counterpart.company || conn?.company || undefined;
     const position = r.counterpart.position || conn?.position || undefined;
     if (r.direction === 'INCOMING') {
       return {
@@ -211,36 +256,142 @@ export function notesOfRequests(requests: readonly ConnectionRequest[], context:
         // the name reads best for the own-name greeting check; the key when the export has no name
         sender: r.counterpart.name || r.counterpart.key,
         senderKey: r.counterpart.key,
-        senderCompany: company,
-        recipientProfile: context.profile ?? undefined,
-        recipientFirstName: ownerFirst(r),
-        recipientName: ownerName(r),
+        senderCompany: company_,
+        recipientProfile: profile ?? undefined,
+        recipientFirstName,
+        recipientName,
         recipientKey: 'owner',
         counterpartPosition: position,
-        counterpartCompany: company,
+        counterpartCompany: company_,
       };
     }
-    const prof = [position, company].filter(Boolean).join(' | ');
+    const prof = position && company_ ? `${position} | ${company_}` : position || company_;
     return {
       id: r.id,
       text: r.message,
       direction: r.direction,
-      sender: `owner:${r.owner.name}`,
+      sender,
       senderKey: 'owner',
-      senderCompany: ownerCompany(context.profile),
+      senderCompany: company,
       fromOwner: true,
       recipientProfile: prof || undefined,
       recipientFirstName: firstNameOf(r.counterpart.name),
       recipientName: r.counterpart.name,
       recipientKey: r.counterpart.key,
       counterpartPosition: position,
-      counterpartCompany: company,
+      counterpartCompany: company_,
     };
-  });
+  };
+}
+
+/**
+ * The notes of an export's CRs as the classifier reads them. INCOMING: the owner is the recipient
+ * (profile), the counterpart the sender. OUTGOING: the owner is the sender, the counterpart the
+ * recipient (position and company from the counterpart or Connections.csv).
+ */
+export function notesOfRequests(requests: readonly ConnectionRequest[], context: ExportContext): NoteInput[] {
+  return requests.map(noteMaker(context));
+}
+
+export interface RequestsOptions extends InboxOptions {
+  /**
+   * The caller keeps only the result (an audit): each CR of `requests` becomes its
+   * ClassifiedRequest in place and the same array is returned, so that no CR is held twice.
+   * Default: the requests are left as they are and the result is made of copies.
+   */
+  release?: boolean;
+}
+
+/** Shared by every CR whose list is empty (most CRs have no note): never written to. */
+const NO_REASONS: Reason[] = Object.freeze([]) as unknown as Reason[];
+const NO_ROLE_REASONS: RoleReason[] = Object.freeze([]) as unknown as RoleReason[];
+
+/**
+ * What the CRs of one batch repeat, interned (one Interner per batch, dropped with it): the rule ids
+ * and descriptions role.ts builds per note (`role.from.<rule>`, "the category rule … fired"), and
+ * whole reasons and reason lists equal in every field and in key order ("the note is a sales pitch"
+ * on 10,000 CRs, every copy of a template: one object). Bounded: cleared when full.
+ */
+class Interner {
+  /** Entries kept (a few MB of keys at most): what repeats within a few thousand CRs (the category's role reason, a template's copies, a common phrase). */
+  private static readonly MAX = 4096;
+  private readonly strings = new Map<string, string>();
+  private readonly values = new Map<string, object>();
+
+  string(s: string): string {
+    const t = this.strings.get(s);
+    if (t !== undefined) return t;
+    if (this.strings.size >= Interner.MAX) this.strings.clear();
+    this.strings.set(s, s);
+    return s;
+  }
+
+  /** The value interned under `key`, else `value` (now interned). */
+  value<T extends object>(key: string, value: T): T {
+    const got = this.values.get(key);
+    if (got !== undefined) return got as T;
+    if (this.values.size >= Interner.MAX) this.values.clear();
+    this.values.set(key, value);
+    return value;
+  }
+
+  /**
+   * The list with each reason interned, and the list itself when an equal one was seen.
+   * `roles`: role reasons, copied with their strings shared (role.ts may hand out shared ones).
+   */
+  list<T extends Reason | RoleReason>(list: T[], roles: boolean): T[] {
+    let listKey = roles ? 'o' : 'r';
+    const out: T[] = new Array(list.length);
+    for (let i = 0; i < list.length; i++) {
+      const r = list[i];
+      const key = reasonKey(r);
+      if (key === null) return list; // not a flat reason: kept as it is
+      const k = `${roles ? 'o' : 'r'}${key}`;
+      const got = this.values.get(k) as T | undefined;
+      out[i] = got ?? this.value(k, roles ? (this.roleReason(r as RoleReason) as T) : r);
+      listKey += `[${key}]`;
+    }
+    return this.value(listKey, out);
+  }
+
+  private roleReason(r: RoleReason): RoleReason {
+    const copy = { ...r, rule: this.string(r.rule) };
+    if (r.description !== undefined) copy.description = this.string(r.description);
+    return copy;
+  }
+
+  /**
+   * A classification as an audit keeps it: empty lists shared, equal reasons and reason lists
+   * shared, the repeated strings of role reasons shared. Nothing shared is ever written to.
+   */
+  compact(c: Classification): Classification {
+    c.reasons = c.reasons.length === 0 ? NO_REASONS : this.list(c.reasons, false);
+    c.roleReasons = c.roleReasons.length === 0 ? NO_ROLE_REASONS : this.list(c.roleReasons, true);
+    return c;
+  }
+}
+
+/** Every field of a flat reason with its name, in order, each value typed and length-prefixed (no two reasons share a key); null when a field is an object. */
+function reasonKey(r: object): string | null {
+  let key = '';
+  for (const k in r) {
+    const v = (r as Record<string, unknown>)[k];
+    if (typeof v === 'object' && v !== null) return null;
+    const text = typeof v === 'string' ? v : String(v);
+    key += `${k}:${typeof v === 'string' ? 's' : typeof v === 'number' ? 'n' : 'u'}${text.length}:${text};`;
+  }
+  return key;
 }
 
 /** Classifies the CRs of one export: templates are found across all of them (both directions). */
-export function classifyRequests(requests: ConnectionRequest[], context: ExportContext, options: InboxOptions = {}): ClassifiedRequest[] {
-  const result = classifyInbox(notesOfRequests(requests, context), options);
-  return requests.map((r) => ({ ...r, ...result.get(r.id)! }));
+export function classifyRequests(requests: ConnectionRequest[], context: ExportContext, options: RequestsOptions = {}): ClassifiedRequest[] {
+  const noteOf = noteMaker(context);
+  const interner = new Interner();
+  const count = requests.length;
+  const out: ClassifiedRequest[] = options.release ? (requests as ClassifiedRequest[]) : new Array<ClassifiedRequest>(count);
+  classifyEach(count, (i) => noteOf(requests[i]), options, (i, _id, c) => {
+    const r = requests[i];
+    out[i] = options.release ? Object.assign(r, interner.compact(c)) : { ...r, ...interner.compact(c) };
+  });
+  return out;
 }

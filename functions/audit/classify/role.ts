@@ -2,22 +2,31 @@
  * Who is writing (issue 16): a role for every CR, beside its category, with the rules that chose it
  * and the exact words that made them fire. A second axis: the role never changes the category.
  *
- * Three kinds of evidence, summed per role (the strongest wins; nothing strong enough: `unknown`):
+ * Four kinds of evidence (how they combine: decideRole, ROLE_BLEND):
  *   1. role phrase families (ROLE_RULES below), in EN, ES, DE, FR, PT (with a few NL/IT phrases),
  *      like the category rules in rules.ts;
  *   2. the category rules that fired on the note (a recruiter's job offer, an expert-network call,
  *      a job hunt, a pitch, real shared activity...) and the category chosen;
  *   3. the context: the counterpart's Position/Company from Connections.csv. For a CR without a
  *      note it is the only evidence; for the owner's sent CRs (OUTGOING) a position that names a
- *      role (a recruiter, a salesperson...) is the invitee's role, which is what the owner reached.
+ *      role (a recruiter, a salesperson...) is the invitee's role, which is what the owner reached;
+ *   4. the role model (words.ts readRoleWords, fitted/role-model.bin): what the note's words say,
+ *      learnt from every role-labelled set it may train on. The phrase families were written on the
+ *      tuning sets' phrasing and miss much of any other; the model reads the notes they do not know
+ *      (`role.words.<role>`, its evidence the note's own words that leaned hardest).
+ * Issues 15/16: the phrase families run behind a word prefilter (GatedRules): a note pays only for
+ * the alternatives whose lead words it has.
  *
  * Every pattern is linear (test/unit/classify/linear.test.ts builds them when this module loads):
  * each starts at a word, and what repeats reads a bounded number of words (`(?:\S+ ){0,3}`) or
  * characters (`[^.!?]{0,60}`).
  */
 import type { Category, Direction, KeepableRole, Kept, Role, RoleReason } from '../model.ts';
+import { ROLE_MODEL } from './fitted.ts';
+import { alternatives, Gate } from './gate.ts';
 import { foldNonAscii, foldSameLength } from './text.ts';
 import type { Fired } from './types.ts';
+import { readRoleWords, type LazyRoleWordModel, type RoleWordModel } from './words.ts';
 
 export interface RoleContext {
   direction?: Direction;
@@ -218,7 +227,61 @@ const PRIORITY: KnownRole[] = ['expert_network', 'recruiter', 'job_seeker', 'com
 function fire(rules: readonly RoleRule[], text: string, lower: string, out: RoleReason[]): void {
   for (const rule of rules) {
     const m = rule.re.exec(lower);
-    if (m) out.push({ rule: rule.id, role: rule.role, weight: rule.weight, evidence: text.slice(m.index, m.index + m[0].length).trim() || m[0], description: rule.description });
+    if (m) out.push(reasonOf(rule, text, m));
+  }
+}
+
+const reasonOf = (rule: RoleRule, text: string, m: RegExpExecArray): RoleReason => ({
+  rule: rule.id,
+  role: rule.role,
+  weight: rule.weight,
+  evidence: text.slice(m.index, m.index + m[0].length).trim() || m[0],
+  description: rule.description,
+});
+
+/**
+ * Role rules behind a word prefilter (gate.ts, issue 15): each rule's regex is split at its
+ * top-level `|`, and an alternative runs only when one of its gate words starts a word of the note.
+ * A regex is compiled by V8 on its first run, and the role rules are large (the job titles of
+ * every language): a note that names no job never pays for compiling those. The alternatives are
+ * built when this module loads (cheap: V8 compiles on first run), so linear.test.ts sees them all.
+ * Same reasons as running each whole regex: per rule, its leftmost match (at one position, the
+ * earlier alternative).
+ */
+class GatedRules {
+  private readonly alts: { rule: number; re: RegExp }[];
+  private readonly gate: Gate;
+  private readonly at: Int32Array;
+  private readonly alt: Int32Array;
+  private readonly match: (RegExpExecArray | null)[];
+
+  constructor(private readonly rules: readonly RoleRule[]) {
+    this.alts = rules.flatMap((r, rule) => alternatives(r.re.source).map((src) => ({ rule, re: new RegExp(src, r.re.flags) })));
+    this.gate = new Gate(this.alts.map((a) => a.re.source));
+    this.at = new Int32Array(rules.length);
+    this.alt = new Int32Array(rules.length);
+    this.match = new Array<RegExpExecArray | null>(rules.length).fill(null);
+  }
+
+  fire(text: string, lower: string, out: RoleReason[]): void {
+    this.gate.scan(lower);
+    const { at, alt, match } = this;
+    match.fill(null);
+    for (const i of this.gate.enabledList) {
+      const a = this.alts[i];
+      const m = a.re.exec(lower);
+      if (!m) continue;
+      const r = a.rule;
+      if (match[r] === null || m.index < at[r] || (m.index === at[r] && i < alt[r])) {
+        match[r] = m;
+        at[r] = m.index;
+        alt[r] = i;
+      }
+    }
+    this.rules.forEach((rule, r) => {
+      const m = match[r];
+      if (m) out.push(reasonOf(rule, text, m));
+    });
   }
 }
 
@@ -236,8 +299,11 @@ const SELF_TITLE = new RegExp(
   'u',
 );
 
-function samePeerField(text: string, profile: string, out: RoleReason[]): void {
-  const lower = foldSameLength(text);
+/** SELF_TITLE names every job title: it runs only on a note with one of its lead words (gate.ts). */
+const SELF_TITLE_GATE = new Gate([SELF_TITLE.source]);
+
+function samePeerField(text: string, lower: string, profile: string, out: RoleReason[]): void {
+  if (SELF_TITLE_GATE.scan(lower)[0] === 0) return;
   const m = SELF_TITLE.exec(lower);
   if (!m) return;
   const phrase = m[0];
@@ -250,14 +316,58 @@ function samePeerField(text: string, profile: string, out: RoleReason[]): void {
   }
 }
 
-/** The role phrase families that fire on a note (its text as the classifier reads it); `profile`: the recipient's profile, folded. */
-export function fireRoleRules(text: string, profile?: string): RoleReason[] {
+/** Built when this module loads: the alternatives are cheap to build (V8 compiles a regex on its first run), and linear.test.ts sees them. */
+const GATED_ROLE_RULES = new GatedRules(ROLE_RULES);
+
+/** The rule id of the role model's reading: `role.words.<role>` (its weight is the model's probability). */
+export const ROLE_WORDS_RULE = 'role.words';
+const LIKE: Record<Role, string> = {
+  recruiter: "a recruiter's",
+  vendor: "a vendor's",
+  expert_network: "an expert network's",
+  job_seeker: "a job seeker's",
+  community: "a community's",
+  peer: "a peer's",
+  unknown: 'nobody in particular:',
+};
+
+/**
+ * The role model's reading of a note (words.ts readRoleWords, fitted on the role-labelled sets): a
+ * reason `role.words.<role>` whose weight is the model's probability and whose evidence is the
+ * note's words that leaned hardest towards it, or null when the model knows none of its words.
+ */
+export function readRoleModel(text: string, model: RoleWordModel | LazyRoleWordModel = ROLE_MODEL, sent = false): RoleReason | null {
+  const v = readRoleWords(text, model, sent);
+  if (!v) return null;
+  const role = v.cls as Role;
+  const words = v.evidence.join(', ');
+  return {
+    rule: `${ROLE_WORDS_RULE}.${role}`,
+    role,
+    weight: Math.round(v.p * 1000) / 1000,
+    evidence: words,
+    // one string per role (the words are the evidence): shown as `reads like a vendor's note: "demo, pricing"`
+    description: role === 'unknown' ? 'the words say nothing of who is writing' : `reads like ${LIKE[role]} note`,
+  };
+}
+
+/**
+ * The role phrase families that fire on a note (its text as the classifier reads it), and the role
+ * model's reading of it (last, `role.words.*`; `model` null: none); `profile`: the recipient's
+ * profile, folded; `sent`: the owner sent the note (OUTGOING).
+ */
+export function fireRoleRules(text: string, profile?: string, sent = false, model: RoleWordModel | LazyRoleWordModel | null = ROLE_MODEL): RoleReason[] {
   const out: RoleReason[] = [];
   if (!text) return out;
-  fire(ROLE_RULES, text, foldSameLength(text), out);
+  const lower = foldSameLength(text);
+  GATED_ROLE_RULES.fire(text, lower, out);
   fire([BRAND_DOES], text, text, out);
   if (NON_LATIN.test(text)) fire(SCRIPT_RULES, text, text, out);
-  if (profile !== undefined) samePeerField(text, profile, out);
+  if (profile !== undefined) samePeerField(text, lower, profile, out);
+  if (model) {
+    const m = readRoleModel(text, model, sent);
+    if (m) out.push(m);
+  }
   return out;
 }
 
@@ -291,17 +401,27 @@ function sum(reasons: readonly RoleReason[]): Map<KnownRole, number> {
 const round = (x: number) => Math.round(x * 100) / 100;
 
 /**
- * The role of a CR. `phrases`: the role rules fired on the note (fireRoleRules); `fired`: the
- * category rules that fired on it (empty when structure decided the category); `category`: the
- * category chosen; `hasNote`: false for a CR without a note (or LinkedIn's default text).
+ * How the rules and the role model (`role.words.*`, fitted on the role-labelled sets) are combined:
+ *   1. the role phrase families' own total for the rules' best role is at least `strong`: the rules
+ *      decide (what the category rules and the category imply does not count here: a staffing
+ *      agency's pitch fires pitch rules, yet its words read as a recruiter's);
+ *   2. else the model, when its probability is at least `sure` (`unknown` included);
+ *   3. else the rules' total at ROLE_THRESHOLD;
+ *   4. else the model's role, when its probability is at least `lean` (never `unknown` here);
+ *   5. else the counterpart's Position, else `unknown`.
+ * Chosen by cross-validation on the role-labelled sets (scripts/training/roles.ts crossValidatedRoles):
+ * the figures were flat around these values (README, eval/README.md).
  */
-export function decideRole(phrases: readonly RoleReason[], fired: readonly Fired[], category: Category, hasNote: boolean, ctx: RoleContext = {}): RoleDecision {
-  const context = roleFromPosition(ctx.counterpartPosition, ctx.counterpartCompany);
-  if (!hasNote) return context ? { role: context.role, roleReasons: [context] } : { role: 'unknown', roleReasons: [] };
-  // the owner's sent CR: the invitee's position, where it names a role, is whom the owner reached
-  if (ctx.direction === 'OUTGOING' && context) return { role: context.role, roleReasons: [context] };
+export interface RoleBlend {
+  strong: number;
+  sure: number;
+  lean: number;
+}
+export const ROLE_BLEND: RoleBlend = { strong: 1.5, sure: 0.98, lean: 0.3 };
 
-  const reasons: RoleReason[] = [...phrases];
+/** The rules' reasons (the note's role phrases, its category rules, its category) and their total per role. */
+function ruleReasons(phrases: readonly RoleReason[], fired: readonly Fired[], category: Category): RoleReason[] {
+  const reasons: RoleReason[] = phrases.filter((r) => !r.rule.startsWith(`${ROLE_WORDS_RULE}.`));
   const seen = new Set(reasons.map((r) => r.rule));
   for (const f of fired) {
     const m = FROM_CATEGORY_RULES[f.id];
@@ -311,7 +431,23 @@ export function decideRole(phrases: readonly RoleReason[], fired: readonly Fired
   }
   const cat = FROM_CATEGORY[category];
   if (cat) reasons.push({ rule: `role.category.${category}`, role: cat[0], weight: cat[1], evidence: category, description: cat[2] });
+  return reasons;
+}
 
+/**
+ * The role of a CR. `phrases`: the role rules fired on the note and the role model's reading
+ * (fireRoleRules); `fired`: the category rules that fired on it (empty when structure decided the
+ * category); `category`: the category chosen; `hasNote`: false for a CR without a note (or
+ * LinkedIn's default text).
+ */
+export function decideRole(phrases: readonly RoleReason[], fired: readonly Fired[], category: Category, hasNote: boolean, ctx: RoleContext = {}, blend: RoleBlend = ROLE_BLEND): RoleDecision {
+  const context = roleFromPosition(ctx.counterpartPosition, ctx.counterpartCompany);
+  if (!hasNote) return context ? { role: context.role, roleReasons: [context] } : { role: 'unknown', roleReasons: [] };
+  // the owner's sent CR: the invitee's position, where it names a role, is whom the owner reached
+  if (ctx.direction === 'OUTGOING' && context) return { role: context.role, roleReasons: [context] };
+
+  const reasons = ruleReasons(phrases, fired, category);
+  const model = phrases.find((r) => r.rule.startsWith(`${ROLE_WORDS_RULE}.`));
   const scores = sum(reasons);
   let best: KnownRole | null = null;
   let top = 0;
@@ -322,14 +458,29 @@ export function decideRole(phrases: readonly RoleReason[], fired: readonly Fired
       top = s;
     }
   }
-  if (!best || top < ROLE_THRESHOLD) {
-    // an incoming note that says nothing: the sender's position may (Connections.csv)
-    if (context) return { role: context.role, roleReasons: [context] };
-    return { role: 'unknown', roleReasons: [] };
-  }
-  const chosen = reasons.filter((r) => r.role === best).map((r) => ({ ...r, weight: round(r.weight) }));
-  chosen.sort((a, b) => b.weight - a.weight);
-  return { role: best, roleReasons: chosen };
+  const byRules = (role: KnownRole): RoleDecision => {
+    const chosen = reasons.filter((r) => r.role === role).map((r) => ({ ...r, weight: round(r.weight) }));
+    chosen.sort((a, b) => b.weight - a.weight);
+    // the model agreeing says so too
+    if (model?.role === role && model.evidence) chosen.push(model);
+    return { role, roleReasons: chosen };
+  };
+  const byModel = (m: RoleReason): RoleDecision => {
+    if (m.role === 'unknown') return { role: 'unknown', roleReasons: [] };
+    // the rules that agree with the model back it up
+    const backing = reasons.filter((r) => r.role === m.role).map((r) => ({ ...r, weight: round(r.weight) }));
+    backing.sort((a, b) => b.weight - a.weight);
+    return { role: m.role, roleReasons: [m, ...backing] };
+  };
+  // the role phrase families' own total (not what the category rules and the category imply)
+  const own = best ? reasons.reduce((a, r) => a + (r.role === best && !r.rule.startsWith('role.from.') && !r.rule.startsWith('role.category.') ? r.weight : 0), 0) : 0;
+  if (best && own >= blend.strong) return byRules(best);
+  if (model && model.weight >= blend.sure && (model.role === 'unknown' || model.evidence)) return byModel(model);
+  if (best && top >= ROLE_THRESHOLD) return byRules(best);
+  if (model && model.role !== 'unknown' && model.weight >= blend.lean && model.evidence) return byModel(model);
+  // an incoming note that says nothing: the sender's position may (Connections.csv)
+  if (context) return { role: context.role, roleReasons: [context] };
+  return { role: 'unknown', roleReasons: [] };
 }
 
 /** The words that name a concrete role in a recruiter's note (a title, or contract and pay terms), or null. */

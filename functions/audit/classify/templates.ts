@@ -234,27 +234,24 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return out;
 }
 
+/** The name words dropped from a note: its names and its sender's (a sender given as a key, `in:…`, is no name). */
+function namesOf(note: TemplateInput): Set<string> {
+  return nameWords([...(note.names ?? []), note.sender && !note.sender.includes(':') ? note.sender : undefined]);
+}
+
 /**
  * Finds the templates of one batch (an export's CRs, or a file of notes). Returns, for each note
  * that belongs to a template, the template and what it decides.
  */
 export function findTemplates(notes: readonly TemplateInput[]): Map<string, TemplateMatch> {
   const n = notes.length;
-  const words: (string[] | null)[] = new Array(n);
-  const nameSets: Set<string>[] = new Array(n);
+  // per note only the index of its words (memory: a batch of 1M notes keeps no words per note)
   const byKey = new Map<string, number>();
-  const keyOf: number[] = new Array(n).fill(-1);
+  const keyOf = new Int32Array(n).fill(-1);
   const keys: string[][] = [];
   for (let i = 0; i < n; i++) {
-    const note = notes[i];
-    const names = nameWords([...(note.names ?? []), note.sender && !note.sender.includes(':') ? note.sender : undefined]);
-    nameSets[i] = names;
-    const w = templateWords(note.text, names);
-    if (w.length < MIN_WORDS) {
-      words[i] = null;
-      continue;
-    }
-    words[i] = w;
+    const w = templateWords(notes[i].text, namesOf(notes[i]));
+    if (w.length < MIN_WORDS) continue;
     const key = w.join(' ');
     let k = byKey.get(key);
     if (k === undefined) {
@@ -296,7 +293,8 @@ export function findTemplates(notes: readonly TemplateInput[]): Map<string, Temp
   const recipientOf = (i: number) => notes[i].recipient ?? '';
   for (const members of groups.values()) {
     if (members.length < 2) continue;
-    const shortest = Math.min(...members.map((i) => words[i]!.length));
+    let shortest = Infinity;
+    for (const i of members) shortest = Math.min(shortest, keys[keyOf[i]].length);
     const senders = new Set(members.map(senderOf));
     const exact = new Set(members.map((i) => keyOf[i])).size === 1;
     // order-independent identity and example: the member with the smallest id
@@ -308,7 +306,7 @@ export function findTemplates(notes: readonly TemplateInput[]): Map<string, Temp
       senders: senders.size,
       recipients: new Set(members.map((i) => `${senderOf(i)}>${recipientOf(i)}`)).size,
       example: notes[first].text,
-      pattern: templatePattern(notes[first].text, nameSets[first]),
+      pattern: templatePattern(notes[first].text, namesOf(notes[first])),
     };
     const decided = new Map<number, TemplateMatch>();
 

@@ -463,10 +463,7 @@ export function readWords(text: string, model: WordModel, maxEvidence = 3): Word
     }
   }
   if (known === 0) return null;
-  let best = 0;
-  for (let k = 1; k < K; k++) if (s[k] > s[best]) best = k;
-  let z = 0;
-  for (let k = 0; k < K; k++) z += Math.exp(s[k] - s[best]);
+  const { best, z } = winnerOf(s, K);
   // evidence: the telling words by how much likelier they are under the winner than under the best
   // other class. None: the lean rests on function words and greetings (the note's language or
   // register, not what it says), and the word rules do not fire.
@@ -496,4 +493,216 @@ export function fireWordRules(text: string, model: WordModel, out: { id: string;
   const evidence = v.evidence.join(', ');
   out.push({ id: WORD_RULE[v.cls], evidence });
   if (v.p >= SURE) out.push({ id: WORD_RULE_SURE[v.cls], evidence });
+}
+
+// ---------------------------------------------------------------- the role model (issue 16)
+
+/**
+ * The role model: who is writing, read from the note's words (the same features as the word model
+ * above: folded words, word pairs, 5-letter stems, marks), as a multinomial logistic regression
+ * over the seven roles, `unknown` included. Fitted by `npm run fit` (scripts/training/roles.ts) on
+ * every role-labelled set it may train on, shipped as data (fitted/role-model.bin: encodeRoleModel)
+ * and read on first use (fitted.ts ROLE_MODEL). Where the role rules (role.ts) know the phrasing,
+ * they decide; the model reads the notes they do not know, and its evidence is the note's own words
+ * that leaned hardest towards the role it chose.
+ */
+export interface RoleWordModel {
+  /** The roles, in the order of each row's weights. */
+  classes: readonly string[];
+  /** Per class. */
+  bias: Float64Array;
+  /** A weight is `scale × int8`. */
+  scale: number;
+  /** Feature hashes (hashFeature), in order of unsigned hash. */
+  hashes: Int32Array;
+  /** K int8 weights per row (centred: they sum to about 0 over the classes). */
+  weights: Int8Array;
+}
+
+/** A role model read on first use. */
+export interface LazyRoleWordModel {
+  load(): RoleWordModel;
+}
+
+/** Whether a folded word may be shown as evidence: not a function word or a greeting. */
+export function isEvidenceWord(folded: string): boolean {
+  return folded.length > 2 && !NOT_EVIDENCE.has(folded) && !/^[0-9]+$/.test(folded);
+}
+
+/**
+ * fitted/role-model.bin, little endian: "AOIR", version 1, K, 2 bytes zero, scale (float64), bias
+ * (K × float64), the class names (uint8 length + ASCII, K times), rows (uint32); then per row, in
+ * order of unsigned hash: the hash's difference to the previous one (LEB128) and K int8 weights.
+ */
+const ROLE_MAGIC = 0x52494f41; // "AOIR"
+export function encodeRoleModel(m: RoleWordModel): Uint8Array {
+  const K = m.classes.length;
+  const out: number[] = [];
+  const u32 = (x: number) => out.push(x & 255, (x >>> 8) & 255, (x >>> 16) & 255, (x >>> 24) & 255);
+  const f64 = (x: number) => out.push(...new Uint8Array(Float64Array.of(x).buffer));
+  u32(ROLE_MAGIC);
+  out.push(1, K, 0, 0);
+  f64(m.scale);
+  for (const b of m.bias) f64(b);
+  for (const c of m.classes) out.push(c.length, ...Array.from(c, (ch) => ch.charCodeAt(0) & 255));
+  u32(m.hashes.length);
+  let prev = 0;
+  for (let r = 0; r < m.hashes.length; r++) {
+    const h = m.hashes[r] >>> 0;
+    let x = h - prev;
+    prev = h;
+    while (x > 127) {
+      out.push((x & 127) | 128);
+      x = Math.floor(x / 128);
+    }
+    out.push(x);
+    for (let k = 0; k < K; k++) out.push(m.weights[r * K + k] & 255);
+  }
+  return Uint8Array.from(out);
+}
+
+export function decodeRoleModel(bytes: Uint8Array): RoleWordModel {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes.length < 16 || view.getUint32(0, true) !== ROLE_MAGIC || bytes[4] !== 1) throw new Error('role model: not an AOIR version 1 file');
+  const K = bytes[5];
+  const scale = view.getFloat64(8, true);
+  let at = 16;
+  const bias = new Float64Array(K);
+  for (let k = 0; k < K; k++, at += 8) bias[k] = view.getFloat64(at, true);
+  const classes: string[] = [];
+  for (let k = 0; k < K; k++) {
+    const len = bytes[at++];
+    classes.push(String.fromCharCode(...bytes.subarray(at, at + len)));
+    at += len;
+  }
+  const rows = view.getUint32(at, true);
+  at += 4;
+  const hashes = new Int32Array(rows);
+  const weights = new Int8Array(rows * K);
+  let h = 0;
+  for (let r = 0; r < rows; r++) {
+    let x = 0;
+    let mul = 1;
+    for (;;) {
+      const b = bytes[at++];
+      x += (b & 127) * mul;
+      if (b < 128) break;
+      mul *= 128;
+    }
+    h += x;
+    hashes[r] = h | 0;
+    for (let k = 0; k < K; k++) weights[r * K + k] = view.getInt8(at++);
+  }
+  if (at !== bytes.length) throw new Error('role model: trailing bytes');
+  return { classes, bias, scale, hashes, weights };
+}
+
+/** The role model's running scores and evidence rows, reused from note to note (scoring is synchronous). */
+const roleScore = new Float64Array(16);
+const roleWordRow: number[] = [];
+const roleWordIndex: number[] = [];
+
+interface CompiledRoleModel {
+  model: RoleWordModel;
+  keys: Int32Array;
+  /** 1 + row index (0: empty slot). */
+  rows: Int32Array;
+}
+const compiledRoles = new WeakMap<object, CompiledRoleModel>();
+
+function compileRoleModel(m: RoleWordModel | LazyRoleWordModel): CompiledRoleModel {
+  let c = compiledRoles.get(m);
+  if (c) return c;
+  const model = 'load' in m ? m.load() : m;
+  if (model.classes.length > roleScore.length) throw new Error(`role model: ${model.classes.length} classes, at most ${roleScore.length}`);
+  let size = 1024;
+  while (size < model.hashes.length * 3) size *= 2;
+  const keys = new Int32Array(size);
+  const rows = new Int32Array(size);
+  for (let r = 0; r < model.hashes.length; r++) {
+    const h = model.hashes[r];
+    let i = slotOf(h, size - 1);
+    while (rows[i] !== 0) i = (i + 1) & (size - 1);
+    keys[i] = h;
+    rows[i] = r + 1;
+  }
+  c = { model, keys, rows };
+  compiledRoles.set(m, c);
+  return c;
+}
+
+export interface RoleWordVerdict {
+  /** The role the words lean to (one of the model's classes). */
+  cls: string;
+  /** Its probability among the roles. */
+  p: number;
+  /** The note's words that leaned hardest towards `cls`, as written, strongest first (may be empty). */
+  evidence: string[];
+}
+
+/** The role model's feature for a note the owner sent (their own notes are read apart: an owner asks and offers otherwise). */
+export const SENT_FEATURE = 'd:sent';
+const SENT_HASH = hashFeature(SENT_FEATURE);
+
+/** What the words of a note say of who is writing (`sent`: the owner sent it), or null when the model knows none of them. */
+export function readRoleWords(text: string, model: RoleWordModel | LazyRoleWordModel, sent = false, maxEvidence = 3): RoleWordVerdict | null {
+  const c = compileRoleModel(model);
+  const { classes, bias, scale, weights } = c.model;
+  const K = classes.length;
+  const s = roleScore;
+  for (let k = 0; k < K; k++) s[k] = bias[k];
+  const lower = wordText(text);
+  scanWordHashes(lower);
+  if (sent) push(SENT_HASH, false, 0, 0);
+  const n = scanned.count;
+  const { hash, word, start, end } = scanned;
+  newNote(n);
+  roleWordRow.length = roleWordIndex.length = 0;
+  const mask = c.keys.length - 1;
+  let known = 0;
+  for (let i = 0; i < n; i++) {
+    const h = hash[i];
+    if (!firstTime(h)) continue;
+    let row = -1;
+    for (let j = slotOf(h, mask); c.rows[j] !== 0; j = (j + 1) & mask) {
+      if (c.keys[j] === h) {
+        row = c.rows[j] - 1;
+        break;
+      }
+    }
+    if (row < 0) continue;
+    known++;
+    for (let k = 0, at = row * K; k < K; k++) s[k] += scale * weights[at + k];
+    if (word[i] === 1 && end[i] - start[i] > 2) {
+      roleWordRow.push(row);
+      roleWordIndex.push(i);
+    }
+  }
+  if (known === 0) return null;
+  const { best, z } = winnerOf(s, K);
+  // evidence: the words whose weight for the winner most exceeds their best weight for another role
+  const top: { lean: number; i: number }[] = [];
+  for (let j = 0; j < roleWordRow.length; j++) {
+    const at = roleWordRow[j] * K;
+    let other = -Infinity;
+    for (let k = 0; k < K; k++) if (k !== best && weights[at + k] > other) other = weights[at + k];
+    const lean = weights[at + best] - other;
+    if (lean <= 0 || (top.length === maxEvidence && lean <= top[top.length - 1].lean)) continue;
+    const i = roleWordIndex[j];
+    if (!isEvidenceWord(lower.slice(start[i], end[i]))) continue;
+    let p = top.length;
+    while (p > 0 && top[p - 1].lean < lean) p--;
+    top.splice(p, 0, { lean, i });
+    if (top.length > maxEvidence) top.pop();
+  }
+  return { cls: classes[best], p: 1 / z, evidence: top.map(({ i }) => text.slice(start[i], end[i])) };
+}
+
+/** The highest of K log-scores and the softmax normaliser relative to it (its probability is 1 / z). */
+function winnerOf(s: ArrayLike<number>, K: number): { best: number; z: number } {
+  let best = 0;
+  for (let k = 1; k < K; k++) if (s[k] > s[best]) best = k;
+  let z = 0;
+  for (let k = 0; k < K; k++) z += Math.exp(s[k] - s[best]);
+  return { best, z };
 }

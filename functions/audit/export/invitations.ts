@@ -1,8 +1,8 @@
 /** Invitations.csv rows -> compact records (the counterpart's side only) and the owner tally. */
 import type { Readable } from 'node:stream';
-import type { Direction } from '../model.ts';
+import type { ConnectionRequest, Person } from '../model.ts';
 import { cellOf, readCsv, type CsvSpec } from './csv.ts';
-import { nfc, normaliseProfileUrl } from './identity.ts';
+import { counterpartKey, nfc, normaliseProfileUrl } from './identity.ts';
 import { count, MAX_NOTE_LENGTH, type ReadLimits } from './limits.ts';
 import { OwnerTally } from './owner.ts';
 import type { ProblemLog } from './problems.ts';
@@ -15,19 +15,17 @@ export const INVITATIONS_SPEC: CsvSpec = {
   advice: 'upload the Invitations.csv from your LinkedIn data export unchanged (or the whole export zip).',
 };
 
-/** One usable Invitations row, as kept until the CRs are built: ~100 bytes plus its strings. */
-export interface InvitationRow {
-  direction: Direction;
-  /** The counterpart: `To` on OUTGOING rows, `From` on INCOMING rows (NFC, trimmed). */
-  name: string;
-  /** Normalised profile URL of the counterpart, or null. */
-  profileUrl: string | null;
-  sentAt: string;
-  year: number;
-  /** The note, cut to maxNoteChars. Equal notes share one string. */
-  message: string;
-  row: number;
-}
+/**
+ * One usable Invitations row, kept as the CR it becomes (one object per row from the start, not a
+ * row and then a CR): every field but `id` and `owner`, which need the owner of the whole file
+ * (match.ts fills them, and the outcome). The counterpart is `To` on OUTGOING rows, `From` on
+ * INCOMING rows (NFC, trimmed), with its key; the note is cut to maxNoteChars, equal notes sharing
+ * one string. About 180 bytes plus its strings.
+ */
+export type InvitationRow = ConnectionRequest;
+
+/** The owner of a row until the file's owner is known. */
+export const UNKNOWN_OWNER: Person = Object.freeze({ name: '', profileUrl: null });
 
 export interface InvitationsContext {
   timeZone: string;
@@ -85,7 +83,19 @@ export async function readInvitations(stream: Readable | AsyncIterable<Uint8Arra
       const outgoing = dirText === 'OUTGOING';
       owners.add(outgoing ? from : to, outgoing ? fromUrl : toUrl);
       const url = outgoing ? toUrl : fromUrl;
-      rows.push({ direction: outgoing ? 'OUTGOING' : 'INCOMING', name: own(outgoing ? to : from), profileUrl: url === null ? null : own(url), sentAt: t.sentAt, year: t.year, message: note, row });
+      const name = own(outgoing ? to : from);
+      const profileUrl = url === null ? null : own(url);
+      rows.push({
+        id: '',
+        owner: UNKNOWN_OWNER,
+        direction: outgoing ? 'OUTGOING' : 'INCOMING',
+        counterpart: { name, profileUrl, key: own(counterpartKey(profileUrl, name)) },
+        sentAt: t.sentAt,
+        year: t.year,
+        message: note,
+        outcome: 'unknown',
+        source: { file, row },
+      });
     },
     { limits, cut: [{ column: 'Message', keepChars: 2 * limits.maxNoteChars }], onProblem: (row, reason) => problems.add(file, row, reason) },
   );

@@ -2,7 +2,6 @@
 import type { Connection, ConnectionRequest, Person } from '../model.ts';
 import { counterpartKey, normaliseName, profileSlug, requestId } from './identity.ts';
 import type { InvitationRow } from './invitations.ts';
-import { own } from './text.ts';
 
 /** Connections by counterpart key, and by normalised name for rows or connections without a URL. */
 export class ConnectionIndex {
@@ -27,37 +26,33 @@ export class ConnectionIndex {
 }
 
 /**
- * The CRs of the rows, in row order: deterministic ids, exact duplicate rows collapsed, outcome
- * `accepted` / `pending` from Connections.csv (`unknown` without it). Empties `rows` as it goes.
+ * The CRs of the rows, in row order, made from the rows in place (`rows` is returned, shortened):
+ * deterministic ids, exact duplicate rows collapsed, outcome `accepted` / `pending` from
+ * Connections.csv (`unknown` without it).
  */
-export function buildRequests(rows: InvitationRow[], owner: Person | null, connections: readonly Connection[] | null, file: string): ConnectionRequest[] {
+export function buildRequests(rows: InvitationRow[], owner: Person | null, connections: readonly Connection[] | null): ConnectionRequest[] {
   const index = connections ? new ConnectionIndex(connections) : null;
   const ownerKey = owner ? counterpartKey(owner.profileUrl, owner.name) : '';
   const requestOwner = owner ?? { name: '', profileUrl: null };
   const seen = new Set<string>();
-  const requests: ConnectionRequest[] = [];
-  const slots = rows as (InvitationRow | undefined)[];
-  for (let i = 0; i < slots.length; i++) {
-    const r = slots[i]!;
-    slots[i] = undefined; // the row is not needed once its CR exists
-    const { name, profileUrl } = r;
-    const key = own(counterpartKey(profileUrl, name));
+  let kept = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    const { name, profileUrl, key } = r.counterpart;
     const id = requestId(ownerKey, r.direction, key, r.sentAt, r.message);
     if (seen.has(id)) continue; // exact duplicate row
     seen.add(id);
-    const match = index?.match(key, name, profileUrl);
-    requests.push({
-      id,
-      owner: requestOwner,
-      direction: r.direction,
-      counterpart: match ? { name, profileUrl, key, company: match.company, position: match.position } : { name, profileUrl, key },
-      sentAt: r.sentAt,
-      year: r.year,
-      message: r.message,
-      outcome: index === null ? 'unknown' : match ? 'accepted' : 'pending',
-      source: { file, row: r.row },
-    });
+    r.id = id;
+    r.owner = requestOwner;
+    if (index) {
+      const match = index.match(key, name, profileUrl);
+      if (match) {
+        r.counterpart = { name, profileUrl, key, company: match.company, position: match.position };
+        r.outcome = 'accepted';
+      } else r.outcome = 'pending';
+    }
+    rows[kept++] = r;
   }
-  rows.length = 0;
-  return requests;
+  rows.length = kept;
+  return rows;
 }

@@ -70,7 +70,6 @@ export async function readExport(input: ExportInput, options: ReadOptions = {}):
   const side = emptySideData();
   const files: string[] = [];
   let invitations: { rows: InvitationRow[]; owners: OwnerTally } = { rows: [], owners: new OwnerTally() };
-  let invitationsFile = source;
   let folderDate: string | null = null;
   const invitationsContext = { timeZone, yearTimeZone, limits, problems, progress };
 
@@ -88,7 +87,6 @@ export async function readExport(input: ExportInput, options: ReadOptions = {}):
         if (kind === 'invitations') invitations = await readInvitations(stream, path, invitationsContext);
         else await readSideFile(kind, stream, path, side, { timeZone, limits, problems, progress });
       }
-      invitationsFile = inv;
       const folder = inv.split('/').slice(0, -1).pop();
       folderDate = folder ? exportDateFromName(folder) : null;
     } finally {
@@ -102,7 +100,7 @@ export async function readExport(input: ExportInput, options: ReadOptions = {}):
 
   const { owner, mismatch } = inferOwner(invitations.owners, side.profileRow);
   if (mismatch) problems.add(mismatch.file, mismatch.row, mismatch.reason);
-  const requests = buildRequests(invitations.rows, owner, side.connections, invitationsFile);
+  const requests = buildRequests(invitations.rows, owner, side.connections);
   const coverage = computeCoverage(source, requests, folderDate, side.connections, timeZone);
   return { source, owner, profile: ownerProfile(side), connections: side.connections, requests, coverage, problems: problems.done(), files };
 }

@@ -4,11 +4,12 @@
  * (on-failure destination record) marks what the runtime killed; the upload record stays bounded.
  */
 import { describe, expect, it } from 'vitest';
-import { ingestUpload, FILENAME_METADATA, type IngestDeps, type UploadRef } from '../../../functions/app/ingest-upload.ts';
+import { ingestUpload, type IngestDeps } from '../../../functions/app/ingest-upload.ts';
+import { FILENAME_METADATA, type UploadRef } from '../../../functions/app/upload.ts';
 import { markEventFailed } from '../../../functions/app/ingest-failure.ts';
 import { failedEventOf, stopReasonOf, type FailureRecord } from '../../../functions/aws/failure-record.ts';
 import { assertStorable, boundedUpload, isPermanent, maxRowsFor, storedSize, DYNAMO_ITEM_LIMIT, MAX_UPLOAD_RECORD_BYTES } from '../../../functions/app/ingest-bounds.ts';
-import { MAX_UPLOAD_BYTES } from '../../../functions/app/ingest-upload.ts';
+import { MAX_UPLOAD_BYTES } from '../../../functions/app/upload.ts';
 import type { ClassifiedRequest } from '../../../functions/audit/model.ts';
 import type { UploadRecord } from '../../../functions/audit/ports.ts';
 import { ExportError } from '../../../functions/audit/export/errors.ts';

@@ -7,8 +7,9 @@
  */
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ingestUpload, FILENAME_METADATA, MAX_UPLOAD_PROBLEMS, type IngestDeps, type UploadRef } from '../../../functions/app/ingest-upload.ts';
-import { MAX_UPLOAD_BYTES } from '../../../functions/app/ingest-upload.ts';
+import { ingestUpload, MAX_UPLOAD_PROBLEMS, type IngestDeps } from '../../../functions/app/ingest-upload.ts';
+import { FILENAME_METADATA, type UploadRef } from '../../../functions/app/upload.ts';
+import { MAX_UPLOAD_BYTES } from '../../../functions/app/upload.ts';
 import type { ClassifiedRequest } from '../../../functions/audit/model.ts';
 import type { LogSink } from '../../../functions/audit/ports.ts';
 import { buildExport, type ExportRow, type ExportSpec } from '../../helpers/export-builder.ts';

@@ -9,7 +9,7 @@ import type { ApiContext } from '../../../functions/app/api-context.ts';
 import { HttpProblem, type ApiRequest } from '../../../functions/app/http.ts';
 import { ingestUpload } from '../../../functions/app/ingest-upload.ts';
 import { API_ROUTES } from '../../../functions/app/routes.ts';
-import { MAX_UPLOAD_BYTES } from '../../../functions/app/ingest-upload.ts';
+import { MAX_UPLOAD_BYTES } from '../../../functions/app/upload.ts';
 import type { RouteKey } from '../../../functions/app/route-keys.ts';
 import { NO_LOG } from '../../../functions/audit/ports.ts';
 import type { YearStats } from '../../../functions/audit/stats/index.ts';

@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { auditExport } from '../../../functions/audit/audit.ts';
 import { classifyInbox, classifyNote, classifyRequests } from '../../../functions/audit/classify/index.ts';
 import { parseNotesJsonl } from '../../../functions/audit/classify/jsonl.ts';
-import { concreteRole, KEPT_REASON, roleFromPosition } from '../../../functions/audit/classify/role.ts';
+import { concreteRole, fireRoleRules, KEPT_REASON, ROLE_RULES, roleFromPosition } from '../../../functions/audit/classify/role.ts';
+import { foldSameLength } from '../../../functions/audit/classify/text.ts';
 import { ROLES, type Classification, type ConnectionRequest, type Role } from '../../../functions/audit/model.ts';
 import { samplePath, sampleManifest } from '../../helpers/sample-data.ts';
 
@@ -67,7 +68,9 @@ describe('the role of a note, with its reasons', () => {
       const c = classifyNote(text);
       for (const r of c.roleReasons) {
         if (r.rule.startsWith('role.category.')) continue; // the category itself
-        expect(text.toLowerCase(), r.rule).toContain(r.evidence.toLowerCase());
+        // the role model's evidence: the note's telling words, as written, comma-separated
+        const quoted = r.rule.startsWith('role.words.') ? r.evidence.split(', ') : [r.evidence];
+        for (const q of quoted) expect(text.toLowerCase(), r.rule).toContain(q.toLowerCase());
       }
     }
   });
@@ -224,5 +227,31 @@ describe('roles of an export', () => {
     const out = classifyRequests(requests, { profile: null, connections });
     expect(out.map((r) => r.role)).toEqual(['recruiter', 'vendor', 'unknown', 'expert_network']);
     expect(out[0].roleReasons[0].evidence).toContain('Recruiter');
+  });
+});
+
+describe('the role rules behind their word prefilter (issue 15)', () => {
+  it('fire exactly as each whole regex run on the note would (the same rules, the same words)', () => {
+    const texts = [
+      ...parseNotesJsonl(readFileSync(new URL('../../../eval/tune4.jsonl', import.meta.url), 'utf8'), 'tune4.jsonl').map((n) => n.text),
+      "We're hiring a Senior Platform Engineer, remote.",
+      'Wir suchen eine Projektleiterin Tiefbau, unbefristet.',
+      'Je suis à la recherche d’un stage en comptabilité.',
+    ];
+    let fired = 0;
+    for (const text of texts) {
+      const lower = foldSameLength(text);
+      const whole = ROLE_RULES.flatMap((rule) => {
+        const m = rule.re.exec(lower);
+        return m ? [{ rule: rule.id, evidence: text.slice(m.index, m.index + m[0].length).trim() || m[0] }] : [];
+      });
+      const ids = new Set(ROLE_RULES.map((r) => r.id));
+      const gated = fireRoleRules(text, undefined, false, null)
+        .filter((r) => ids.has(r.rule))
+        .map((r) => ({ rule: r.rule, evidence: r.evidence }));
+      expect(gated, text).toEqual(whole);
+      fired += whole.length;
+    }
+    expect(fired).toBeGreaterThan(50);
   });
 });
