@@ -16,7 +16,6 @@
  * each regex source). A source missing from the file (a rule changed since the last fit) is derived
  * as before: the file only saves time, it never changes a gate.
  */
-import { hash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
 const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
@@ -302,8 +301,6 @@ function sequenceGates(src: string, startBoundary: boolean, endsAtBoundary: bool
   return best ? { gates: best, leading: bestLeading } : null;
 }
 
-const slot = (c: number) => (c >= 97 ? c - 97 : c - 48 + 26);
-
 /** The prefilter over a list of regexes: which of them can possibly match a (folded) note. */
 /** Where the derivations made ahead are, relative to this module (and to the bundle it ends up in). */
 export const GATES_FILE = 'fitted/gates.json';
@@ -324,7 +321,24 @@ interface GatesFile {
   sources: Record<string, [number, number[][] | 0, number[] | 0, string]>;
 }
 
-const keyOf = (src: string) => hash('sha1', src, 'base64').slice(0, 16);
+/**
+ * A source's key in the file: two independent 32-bit FNV-1a-style hashes of its UTF-16 code units
+ * (64 bits; about 1,700 sources, so a collision is a 1 in 10^13 chance). Plain JavaScript: a
+ * cryptographic hash would load node:crypto at start-up for nothing.
+ */
+function keyOf(src: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x9e3779b9;
+  for (let i = 0; i < src.length; i++) {
+    const c = src.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  a = Math.imul(a ^ (a >>> 16), 0x85ebca6b);
+  b = Math.imul(b ^ (b >>> 13), 0xc2b2ae35);
+  return (a >>> 0).toString(36) + '.' + ((b ^ (b >>> 16)) >>> 0).toString(36);
+}
 /** Every regex source a gate was built from in this process (what `npm run fit` writes down). */
 const seen = new Set<string>();
 let ahead: Map<string, GatesFile['sources'][string]> | undefined;
@@ -370,6 +384,7 @@ export function derivedGates(): GatesFile {
   };
   const sources: GatesFile['sources'] = {};
   for (const src of [...seen].sort()) {
+    if (keyOf(src) in sources) throw new Error(`gates.json: two regex sources share the key ${keyOf(src)}; change keyOf`);
     const d: Derived = { groups: gateGroups(src), gates: gatesOf(src), literal: deriveLiteral(src) };
     sources[keyOf(src)] = [d.groups?.leading ? 1 : 0, d.groups ? d.groups.groups.slice(0, AHEAD_GROUPS).map((g) => g.map(ix)) : 0, d.gates ? d.gates.map(ix) : 0, d.literal];
   }
@@ -379,15 +394,17 @@ export function derivedGates(): GatesFile {
 export class Gate {
   /**
    * The trie as it is built: transitions per node and slot (36 per node, 0: none; node 0 is the
-   * root) in a growing typed array, and per node the regexes whose gate is that prefix (`rules`)
-   * or that whole word (`whole`). No object per node: building it is a third of the start-up cost.
+   * root), and the (node, regex) pairs of the regexes whose gate is that node's prefix or whole
+   * word, in the order found; typed arrays sized once in the constructor. No object per node or
+   * per list, no copy: allocation and fresh pages were most of the start-up cost.
    */
-  private build: { trans: Int32Array; nodes: number; rules: (number[] | undefined)[]; whole: (number[] | undefined)[] } | null = {
-    trans: new Int32Array(36 * 256),
-    nodes: 1,
-    rules: [],
-    whole: [],
-  };
+  private build: {
+    trans: Int32Array;
+    nodes: number;
+    /** Per entry, in the order found: its node times 2 (+1 for a whole word), and its regex. */
+    pairs: Int32Array;
+    count: number;
+  } | null;
   /** Indices of the regexes that have no gate and always run. */
   readonly ungated: number[] = [];
   private readonly enabled: Uint8Array;
@@ -400,36 +417,66 @@ export class Gate {
   constructor(sources: readonly (string | readonly string[])[]) {
     this.enabled = new Uint8Array(sources.length);
     this.first = new Int32Array(sources.length);
-    sources.forEach((src, idx) => {
-      const gates = typeof src === 'string' ? gatesAhead(src) : src;
+    const gatesOfSource = sources.map((src) => (typeof src === 'string' ? gatesAhead(src) : src));
+    // The node each gate word ends at, once walked (-1: not yet): many regexes share gate words
+    // (half of the AndGate's group words are repeats). The distinct words bound the node count, so
+    // the trie is allocated once: growing it by copies touched several MB of fresh pages, and a
+    // first touch of a page costs about 10 µs here (the big AndGate's trie alone is 1.9 MB).
+    const endOf = new Map<string, number>();
+    let bound = 1;
+    let words = 0;
+    for (const gates of gatesOfSource) {
+      if (!gates) continue;
+      words += gates.length;
+      for (let g = 0; g < gates.length; g++) {
+        const gate = gates[g];
+        if (!endOf.has(gate)) {
+          endOf.set(gate, -1);
+          bound += gate.length;
+        }
+      }
+    }
+    let trans = new Int32Array(36 * bound);
+    let nodes = 1;
+    const pairs = new Int32Array(2 * words);
+    let count = 0;
+    /** Per node times 2 (+1 for a whole word), the regex of its last entry (-1: none yet). */
+    const last = new Int32Array(2 * bound).fill(-1);
+    for (let idx = 0; idx < sources.length; idx++) {
+      const gates = gatesOfSource[idx];
       if (!gates) {
         this.ungated.push(idx);
-        return;
+        continue;
       }
-      const b = this.build!;
-      for (const gate of gates) {
+      for (let g = 0; g < gates.length; g++) {
+        const gate = gates[g];
         const whole = gate.endsWith('$');
-        const len = whole ? gate.length - 1 : gate.length;
-        let n = 0;
-        for (let k = 0; k < len; k++) {
-          const at = n * 36 + slot(gate.charCodeAt(k));
-          let next = b.trans[at];
-          if (next === 0) {
-            next = b.nodes++;
-            if (b.nodes * 36 > b.trans.length) {
-              const grown = new Int32Array(b.trans.length * 2);
-              grown.set(b.trans);
-              b.trans = grown;
-            }
-            b.trans[at] = next;
+        let n = endOf.get(gate)!;
+        if (n < 0) {
+          const len = whole ? gate.length - 1 : gate.length;
+          n = 0;
+          for (let k = 0; k < len; k++) {
+            const c = gate.charCodeAt(k);
+            const at = n * 36 + (c >= 97 ? c - 97 : c - 22);
+            let next = trans[at];
+            if (next === 0) trans[at] = next = nodes++;
+            n = next;
           }
-          n = next;
+          endOf.set(gate, n);
         }
-        const lists = whole ? b.whole : b.rules;
-        const list = (lists[n] ??= []);
-        if (!list.includes(idx)) list.push(idx);
+        // idx only grows, so a node's list holds idx already only as its last entry
+        const slot = 2 * n + (whole ? 1 : 0);
+        if (last[slot] !== idx) {
+          last[slot] = idx;
+          pairs[2 * count] = slot;
+          pairs[2 * count + 1] = idx;
+          count++;
+        }
       }
-    });
+    }
+    // only the rows in use: a view, not a copy (the rest of the buffer was never touched)
+    trans = trans.subarray(0, 36 * nodes);
+    this.build = { trans, nodes, pairs, count };
   }
 
   /**
@@ -444,18 +491,23 @@ export class Gate {
   private compile(): void {
     const b = this.build!;
     const nodes = b.nodes;
+    // the entries grouped by node (its prefix regexes, then its whole-word ones), each group in
+    // the order its entries were found: a counting sort on the slot
+    const { pairs, count } = b;
+    const start = new Int32Array(2 * nodes + 1);
+    for (let e = 0; e < count; e++) start[pairs[2 * e] + 1]++;
+    for (let k = 1; k <= 2 * nodes; k++) start[k] += start[k - 1];
     this.ruleFrom = new Int32Array(nodes + 1);
     this.wholeFrom = new Int32Array(nodes + 1);
-    const ids: number[] = [];
     for (let k = 0; k < nodes; k++) {
-      this.ruleFrom[k] = ids.length;
-      for (const r of b.rules[k] ?? []) ids.push(r);
-      this.wholeFrom[k] = ids.length;
-      for (const r of b.whole[k] ?? []) ids.push(r);
+      this.ruleFrom[k] = start[2 * k];
+      this.wholeFrom[k] = start[2 * k + 1];
     }
-    this.ruleFrom[nodes] = ids.length;
-    this.ids = Int32Array.from(ids);
-    this.trans = b.trans.slice(0, nodes * 36);
+    this.ruleFrom[nodes] = count;
+    const ids = new Int32Array(count);
+    for (let e = 0; e < count; e++) ids[start[pairs[2 * e]]++] = pairs[2 * e + 1];
+    this.ids = ids;
+    this.trans = b.trans;
     this.build = null;
   }
 
