@@ -168,35 +168,32 @@ function templatesOf(count: number, noteAt: (i: number) => NoteInput, onPhase: I
 }
 
 /**
- * Every note of one batch in order, each prepared and classified as soon as it is made and handed
- * to `use` (nothing of a note is kept here once it is used): templates are found across the whole
- * batch first.
+ * Every note of one batch in order, each prepared as soon as it is made and handed to `use`
+ * (nothing of a note is kept here once it is used): templates are found across the whole batch
+ * first.
  */
-function classifyEach(count: number, noteAt: (i: number) => NoteInput, options: InboxOptions, use: (i: number, id: string, c: Classification) => void): void {
+function prepareEach(count: number, noteAt: (i: number) => NoteInput, options: InboxOptions, use: (i: number, id: string, p: Prepared) => void): void {
   const weights = options.weights ?? WEIGHTS;
   const onPhase = options.onPhase;
   const templates = templatesOf(count, noteAt, onPhase);
   onPhase?.('classifying', { done: 0, total: count });
   for (let i = 0; i < count; i++) {
     const n = readable(noteAt(i));
-    use(i, n.id, verdictOf(prepare(n, templates.get(n.id), weights, options.wordModel), weights, options.keep));
+    use(i, n.id, prepare(n, templates.get(n.id), weights, options.wordModel));
     if (onPhase && (i + 1) % PHASE_EVERY === 0) onPhase('classifying', { done: i + 1, total: count });
   }
 }
 
+/** As prepareEach, each note classified (its verdict) as soon as it is prepared. */
+function classifyEach(count: number, noteAt: (i: number) => NoteInput, options: InboxOptions, use: (i: number, id: string, c: Classification) => void): void {
+  const weights = options.weights ?? WEIGHTS;
+  prepareEach(count, noteAt, options, (i, id, p) => use(i, id, verdictOf(p, weights, options.keep)));
+}
+
 /** Prepares every note of one batch: templates are found across the whole batch. */
 export function prepareInbox(input: readonly NoteInput[], options: InboxOptions = {}): Map<string, Prepared> {
-  const weights = options.weights ?? WEIGHTS;
-  const onPhase = options.onPhase;
-  const noteAt = (i: number) => input[i];
-  const templates = templatesOf(input.length, noteAt, onPhase);
   const out = new Map<string, Prepared>();
-  onPhase?.('classifying', { done: 0, total: input.length });
-  for (let i = 0; i < input.length; i++) {
-    const n = readable(input[i]);
-    out.set(n.id, prepare(n, templates.get(n.id), weights, options.wordModel));
-    if (onPhase && (i + 1) % PHASE_EVERY === 0) onPhase('classifying', { done: i + 1, total: input.length });
-  }
+  prepareEach(input.length, (i) => input[i], options, (_i, id, p) => out.set(id, p));
   return out;
 }
 

@@ -1,7 +1,8 @@
 /**
  * The real storage adapters (DynamoAuditStore on dynalite, S3BlobStore on s3rver) against the
  * ports' contract: the suite the in-memory adapters pass too (test/unit/app/memory-store.test.ts),
- * so unit tests of the use cases on the fakes say something about the real thing.
+ * so unit tests of the use cases on the fakes say something about the real thing. The assertions
+ * are the contract's own (test/helpers/store-contract.ts), run here against the emulators.
  */
 import { afterAll, beforeAll } from 'vitest';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
