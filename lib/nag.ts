@@ -38,7 +38,13 @@ export function acknowledgeManagedFindings(pipeline: PipelineStack, names: State
   });
   Validations.of(pipeline.ingest).acknowledge({
     id: objectWildcard(pipeline, names, REPORT_PREFIX),
-    reason: 'Ingest writes each user\'s report pages (reports/<userId>/report-<year>.html); the grant is s3:PutObject only, scoped to the reports/ prefix.',
+    reason:
+      'Ingest writes each user\'s report pages (reports/<userId>/report-<year>.html), and removes one when a failed run leaves its year without a visible verdict; s3:PutObject and s3:DeleteObject only, scoped to the reports/ prefix.',
+  });
+  Validations.of(pipeline.ingestFailed).acknowledge({
+    id: objectWildcard(pipeline, names, REPORT_PREFIX),
+    reason:
+      'The failure handler rewrites the report pages of the years a given-up run touched (reports/<userId>/report-<year>.html), or removes one left without a visible verdict; s3:PutObject and s3:DeleteObject only, scoped to the reports/ prefix.',
   });
   Validations.of(pipeline.api).acknowledge({
     id: objectWildcard(pipeline, names, UPLOAD_PREFIX),

@@ -97,23 +97,30 @@ export class PipelineStack extends Stack {
       maxEventAge: Duration.hours(6),
       onFailure: new SqsDestination(this.deadLetters),
     });
-    // Least privilege: read uploads, write reports, read/write the table (no delete anywhere).
+    // Least privilege: read uploads, write reports, read/write the table. Deletes only derived data:
+    // a year's stats item and report page, when a failed run leaves the year without a visible verdict.
     this.ingest.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [objects(UPLOAD_PREFIX)] }));
-    this.ingest.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [objects(REPORT_PREFIX)] }));
+    this.ingest.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject', 's3:DeleteObject'], resources: [objects(REPORT_PREFIX)] }));
     this.ingest.addToRolePolicy(
-      new iam.PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:BatchWriteItem', 'dynamodb:Query'], resources: [tableArn] }),
+      new iam.PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:BatchWriteItem', 'dynamodb:Query', 'dynamodb:DeleteItem'], resources: [tableArn] }),
     );
     this.ingestFailed = handlerFunction(this, 'IngestFailed', {
       entry: 'functions/ingest-failure.ts',
-      description: 'Marks an upload FAILED (timeout, out of memory, errors on every attempt) from the ingest on-failure destination record',
-      memorySize: 256,
-      timeout: Duration.seconds(30),
-      environment: { [ENV.table]: props.tableName, [ENV.ingestTimeoutSeconds]: String(ingestTimeout.toSeconds()) },
+      description: 'Marks an upload FAILED (timeout, out of memory, errors on every attempt) from the ingest on-failure destination record; recomputes the stats and reports it left',
+      // It reads back a year's verdicts and renders its report, as the ingest does.
+      memorySize: 1024,
+      timeout: Duration.minutes(2),
+      environment: { ...environment, [ENV.ingestTimeoutSeconds]: String(ingestTimeout.toSeconds()) },
       logRetention: props.logRetention,
       stubBundling: props.stubBundling,
     });
-    this.ingestFailed.addEventSource(new SqsEventSource(this.deadLetters, { batchSize: 10, reportBatchItemFailures: true }));
-    this.ingestFailed.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:PutItem'], resources: [tableArn] }));
+    // One record per invocation: each may recompute a year's stats and report (within the queue's visibility timeout).
+    this.ingestFailed.addEventSource(new SqsEventSource(this.deadLetters, { batchSize: 1, reportBatchItemFailures: true }));
+    // The upload record, the lease, the visible verdicts and coverages (Query); the stats and reports of the years a failed run left.
+    this.ingestFailed.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:DeleteItem'], resources: [tableArn] }),
+    );
+    this.ingestFailed.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject', 's3:DeleteObject'], resources: [objects(REPORT_PREFIX)] }));
     for (const suffix of UPLOAD_SUFFIXES) {
       bucket.addEventNotification(s3.EventType.OBJECT_CREATED, new LambdaDestination(this.ingest), { prefix: UPLOAD_PREFIX, suffix });
     }

@@ -22,6 +22,7 @@ import { UPLOAD_PREFIX } from '../functions/aws/config.ts';
 import type { LogSink } from '../functions/audit/ports.ts';
 import { parseUploadKey } from '../functions/aws/keys.ts';
 import { DynamoAuditStore } from '../functions/aws/dynamo-store.ts';
+import { S3BlobStore } from '../functions/aws/s3-blobs.ts';
 import type { S3Event } from 'aws-lambda';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { startLocalEmulators, type LocalEmulators } from './emulators.ts';
@@ -276,8 +277,18 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       backoffMs: options.retryBackoffMs,
       timeoutMs: options.ingestTimeoutMs,
       // The on-failure destination and its handler: the upload ends FAILED saying what stopped it.
+      // The pending years are put back too (stats, reports): the lease of a run cut off expires within its time budget.
       onGiveUp: (record) =>
-        markEventFailed({ store: new DynamoAuditStore(emu.clients.doc, emu.table), logger: handlerLog, timeoutMs: options.ingestTimeoutMs ?? 5 * 60_000 }, failedEventOf(record)),
+        markEventFailed(
+          {
+            store: new DynamoAuditStore(emu.clients.doc, emu.table),
+            blobs: new S3BlobStore(emu.clients.s3, emu.bucket),
+            logger: handlerLog,
+            timeoutMs: options.ingestTimeoutMs ?? 5 * 60_000,
+            lease: { leaseWaitMs: options.ingestTimeoutMs ?? 5 * 60_000 },
+          },
+          failedEventOf(record),
+        ),
       log: (entry) => {
         log(describeBridge(entry));
         // The on-failure destination's stand-in: keep what could not be processed.

@@ -66,6 +66,22 @@ export function assertStorable(requests: readonly ClassifiedRequest[], filename:
   }
 }
 
+/**
+ * Distinct years one upload may touch: its upload record lists them (`years`, and `pendingYears`
+ * while it runs), and each stays far below MAX_UPLOAD_RECORD_BYTES (500 numbers: at most 11 KB each).
+ */
+export const MAX_UPLOAD_YEARS = 500;
+
+/** Refused before the first write: an export whose invitations span more years than its record can list. */
+export function assertYearsStorable(years: readonly number[], filename: string): void {
+  if (years.length <= MAX_UPLOAD_YEARS) return;
+  throw new ExportError(
+    'too_large',
+    `${filename}: its invitations are dated in ${years.length} different years, more than the ${MAX_UPLOAD_YEARS} one upload may cover; nothing was stored. Check the Sent At column (upload the file exactly as LinkedIn exported it).`,
+    filename,
+  );
+}
+
 const cut = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
 /** The warnings an upload record keeps: at most MAX_UPLOAD_PROBLEMS, each field cut. (`counts.problems` counts them all.) */

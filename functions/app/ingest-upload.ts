@@ -12,26 +12,16 @@ import { randomUUID } from 'node:crypto';
 import { assertSameOwner, auditExport, type AuditResult } from '../audit/audit.ts';
 import { ExportError } from '../audit/export/errors.ts';
 import type { ClassifiedRequest, Problem } from '../audit/model.ts';
-import { NO_LOG, errorFields, type AuditStore, type BlobInfo, type BlobStore, type LogSink, type UploadRecord } from '../audit/ports.ts';
-import { computeYearStats, yearsOf, type YearStats } from '../audit/stats/index.ts';
+import { NO_LOG, errorFields, type BlobInfo, type UploadRecord } from '../audit/ports.ts';
+import { yearsOf } from '../audit/stats/index.ts';
 import { FILENAME_METADATA, MAX_UPLOAD_BYTES, loggableUploadId, type UploadRef } from './upload.ts';
-import { assertStorable, boundedUpload, IngestStopped, isPermanent, keptProblems, retryingMessage, splitAdvice, stoppedMessage } from './ingest-bounds.ts';
-
-/**
- * The report renderer (the page, preact), imported on first use (refreshYears) rather than at a
- * cold start: the ingest Lambda's cold import does not evaluate it until a report is written.
- */
-const reportRenderer = () => import('../audit/report/index.ts');
+import { assertStorable, assertYearsStorable, boundedUpload, IngestStopped, isPermanent, keptProblems, retryingMessage, splitAdvice, stoppedMessage } from './ingest-bounds.ts';
+import { refreshYears, UserBusy, type RefreshDeps, type RefreshTimings } from './year-refresh.ts';
 
 export { MAX_UPLOAD_PROBLEMS } from './ingest-bounds.ts';
+export { refreshYears, UserBusy } from './year-refresh.ts';
 
-export interface IngestDeps {
-  store: AuditStore;
-  blobs: BlobStore;
-  /** IANA zone Sent At is read in and years are counted in. */
-  timeZone?: string;
-  logger?: LogSink;
-  now?: () => Date;
+export interface IngestDeps extends RefreshDeps {
   /** Larger objects are refused before download (default MAX_UPLOAD_BYTES). */
   maxUploadBytes?: number;
   /** Data rows of one CSV this run can hold (memory): more is refused before any write. */
@@ -68,67 +58,11 @@ function originalFilename(metadata: Record<string, string> | undefined, key: str
 }
 
 /** Milliseconds spent in each phase of one ingest (logged with 'ingest done'). */
-export interface IngestTimings {
+export interface IngestTimings extends RefreshTimings {
   /** Download, read and classify the export. */
   readClassifyMs: number;
   /** Write verdicts, coverage and owner. */
   writeVerdictsMs: number;
-  /** Read back the stored verdicts of the affected years (one consistent paginated read). */
-  readVerdictsMs: number;
-  /** Compute the per-year stats. */
-  statsMs: number;
-  /** Render the per-year reports. */
-  renderMs: number;
-  /** Store the reports and stats. */
-  storeReportsMs: number;
-}
-
-type RefreshTimings = Pick<IngestTimings, 'readVerdictsMs' | 'statsMs' | 'renderMs' | 'storeReportsMs'>;
-
-/**
- * Recompute and store the stats and report of each year from every stored verdict of the user
- * (never incremented). The stored verdicts of all the years are read once, consistently.
- */
-export async function refreshYears(deps: IngestDeps, userId: string, years: readonly number[], include?: string): Promise<RefreshTimings> {
-  const timings: RefreshTimings = { readVerdictsMs: 0, statsMs: 0, renderMs: 0, storeReportsMs: 0 };
-  if (years.length === 0) return timings;
-  // The injected clock, for the coverage advice and the report's date alike.
-  const generatedAt = (deps.now ?? (() => new Date()))().toISOString();
-  let t = performance.now();
-  const lap = () => {
-    const now = performance.now();
-    const ms = now - t;
-    t = now;
-    return ms;
-  };
-  const [coverages, owner, byYear, storedYears, settings] = await Promise.all([
-    deps.store.listCoverages(userId),
-    deps.store.getOwner(userId),
-    deps.store.listVerdictsOfYears(userId, years, { include }),
-    deps.store.listYears(userId),
-    deps.store.getSettings(userId),
-  ]);
-  // Year over year: the other years' stored stats (their verdicts are not re-read).
-  const others = storedYears.filter((y) => !years.includes(y));
-  const history = (await Promise.all(others.map((y) => deps.store.getYearStats(userId, y)))).filter((s): s is YearStats => s !== null);
-  timings.readVerdictsMs += lap();
-  const { renderYearReport } = await reportRenderer();
-  timings.renderMs += lap();
-  for (const year of years) {
-    const requests = byYear.get(year) ?? [];
-    byYear.delete(year); // let each year's verdicts go once its report is stored
-    requests.sort((a, b) => (a.sentAt < b.sentAt ? -1 : a.sentAt > b.sentAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const stats = computeYearStats(requests, coverages, year, { timeZone: deps.timeZone, today: generatedAt.slice(0, 10) });
-    history.push(stats);
-    timings.statsMs += lap();
-    const html = renderYearReport({ requests, coverages, year, owner, timeZone: deps.timeZone, history, generatedAt, keep: settings.keep });
-    timings.renderMs += lap();
-    // Report first, stats second: a year with stats always has its report (the API relies on it).
-    await deps.blobs.putReport(userId, year, html);
-    await deps.store.putYearStats(userId, stats);
-    timings.storeReportsMs += lap();
-  }
-  return timings;
 }
 
 function roundTimings(t: IngestTimings): IngestTimings {
@@ -142,7 +76,7 @@ function counts(requests: readonly ClassifiedRequest[], problems: readonly Probl
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
-/** The upload record while it is being processed (PROCESSING), its first instant (and whether it was ever committed) kept across runs. */
+/** The upload record while it is being processed (PROCESSING), its first instant, whether it was ever committed and its pending years kept across runs. */
 async function markProcessing(deps: IngestDeps, target: UploadRef, info: BlobInfo, now: () => string): Promise<UploadRecord> {
   const { userId, uploadId, key } = target;
   const previous = await deps.store.getUpload(userId, uploadId);
@@ -154,6 +88,7 @@ async function markProcessing(deps: IngestDeps, target: UploadRef, info: BlobInf
     createdAt: previous?.createdAt ?? now(),
     updatedAt: now(),
     ...(previous?.committed ? { committed: true } : {}),
+    ...(previous?.pendingYears?.length ? { pendingYears: previous.pendingYears } : {}),
   });
   await deps.store.putUpload(userId, base);
   return base;
@@ -200,11 +135,6 @@ function startGuard(deps: IngestDeps): Guard {
   return guard;
 }
 
-/** Thrown while another run of the same user holds the lease for longer than this run may wait (transient: retried). */
-export class UserBusy extends Error {
-  override readonly name = 'UserBusy';
-}
-
 /** Takes the user's lease (one writing run per user at a time), waiting while another run holds it. */
 async function takeLease(deps: IngestDeps, userId: string, holder: string, guard: Guard): Promise<void> {
   const leaseMs = deps.leaseMs ?? 15 * 60_000;
@@ -221,15 +151,23 @@ async function takeLease(deps: IngestDeps, userId: string, holder: string, guard
   }
 }
 
+/** What a run has started to write: the years it recorded as pending (set before its first write). */
+interface Progress {
+  pendingYears?: number[];
+}
+
 /**
  * Reads, classifies and stores one export, then refreshes the affected years; the upload's DONE
  * record. All or nothing: everything is checked before the first write (rows, item sizes, the
- * owner, claimed with a condition); the verdicts are written tagged with the upload (invisible
+ * owner, claimed with a condition); the years it will touch are recorded on the PROCESSING record
+ * (`pendingYears`); the verdicts and the coverage are written tagged with the upload (invisible
  * until it commits), then the stats and reports of the affected years, then DONE + committed,
- * the last write, which makes them visible at once. One user's runs hold a lease from the first
- * verdict to DONE, so stats are always recomputed from everything committed.
+ * the last write, which makes them visible at once. A run that fails after its first write puts
+ * those years back as the visible verdicts say (here, still holding the lease; or, when it was
+ * killed, the failure handler). One user's runs hold a lease from the first verdict to DONE, so
+ * stats are always recomputed from everything committed.
  */
-async function auditAndStore(deps: IngestDeps, target: UploadRef, base: UploadRecord, now: () => string, guard: Guard): Promise<UploadRecord> {
+async function auditAndStore(deps: IngestDeps, target: UploadRef, base: UploadRecord, now: () => string, guard: Guard, progress: Progress): Promise<UploadRecord> {
   const { userId, uploadId, key } = target;
   const log = deps.logger ?? NO_LOG;
   let t = performance.now();
@@ -247,27 +185,40 @@ async function auditAndStore(deps: IngestDeps, target: UploadRef, base: UploadRe
   guard.check();
   const { coverage, owner, problems } = read;
   assertStorable(read.requests, base.filename);
+  const years = yearsOf(read.requests);
+  // Years an earlier run of this upload left pending are put back with them.
+  const pendingYears = [...new Set([...(base.pendingYears ?? []), ...years])].sort((a, b) => a - b);
+  assertYearsStorable(pendingYears, base.filename);
   // One account holds one person's exports: claimed with a condition before any verdict is
   // written, so of two people's exports racing into an empty account only the first gets in.
   if (owner) assertSameOwner(await deps.store.claimOwner(userId, owner), 'already in this account', owner, base.filename);
-  const years = yearsOf(read.requests);
   const uploadCounts = counts(read.requests, problems);
   const holder = `${uploadId}#${randomUUID()}`;
   await takeLease(deps, userId, holder, guard);
   try {
     guard.check();
     t = performance.now();
+    await deps.store.putUpload(userId, boundedUpload({ ...base, updatedAt: now(), pendingYears, pendingLease: holder }));
+    progress.pendingYears = pendingYears;
     const written = await deps.store.putVerdicts(userId, read.requests, coverage.exportDate, uploadId);
     read = null;
     guard.check();
-    await deps.store.putCoverage(userId, coverage);
+    await deps.store.putCoverage(userId, coverage, uploadId);
     const writeVerdictsMs = performance.now() - t;
-    const timings: IngestTimings = { readClassifyMs, writeVerdictsMs, ...(await refreshYears(deps, userId, years, uploadId)) };
+    const timings: IngestTimings = { readClassifyMs, writeVerdictsMs, ...(await refreshYears(deps, userId, pendingYears, uploadId, () => guard.check())) };
     guard.check();
-    const upload = boundedUpload({ ...base, status: 'DONE', updatedAt: now(), counts: uploadCounts, years, problems: keptProblems(problems), committed: true });
+    const upload = boundedUpload({ ...base, status: 'DONE', updatedAt: now(), counts: uploadCounts, years, problems: keptProblems(problems), committed: true, pendingYears: undefined, pendingLease: undefined });
     await deps.store.putUpload(userId, upload);
     log.info('ingest done', { userId, uploadId: loggableUploadId(uploadId), ...upload.counts, years, ...written, timings: roundTimings(timings) });
     return upload;
+  } catch (err) {
+    // Not committed (or not known to be): the touched years as the visible verdicts say, under the lease.
+    if (progress.pendingYears) {
+      await refreshYears(deps, userId, progress.pendingYears).catch((restoreErr: unknown) =>
+        log.error('pending years not restored', { userId, uploadId: loggableUploadId(uploadId), years: progress.pendingYears, ...errorFields(restoreErr) }),
+      );
+    }
+    throw err;
   } finally {
     await deps.store.releaseLease(userId, holder).catch(() => undefined);
   }
@@ -294,8 +245,11 @@ export async function ingestUpload(deps: IngestDeps, target: UploadRef): Promise
     }
     const base = await markProcessing(deps, target, info, now);
     log.info('ingest started', { userId, uploadId: loggableUploadId(uploadId), size: info.size });
+    const progress: Progress = {};
     const failed = async (errorCode: string, message: string): Promise<IngestOutcome> => {
-      const upload = boundedUpload({ ...base, status: 'FAILED', updatedAt: now(), errorCode, message });
+      // Pending years stay on the record: the failure handler puts them back again if this run could not.
+      const pendingYears = progress.pendingYears ?? base.pendingYears;
+      const upload = boundedUpload({ ...base, status: 'FAILED', updatedAt: now(), errorCode, message, ...(pendingYears ? { pendingYears } : {}) });
       await deps.store.putUpload(userId, upload, { unlessDone: true });
       return { status: 'FAILED', upload };
     };
@@ -310,10 +264,12 @@ export async function ingestUpload(deps: IngestDeps, target: UploadRef): Promise
     }
 
     try {
-      const run = auditAndStore(deps, target, base, now, guard);
+      const run = auditAndStore(deps, target, base, now, guard, progress);
       run.catch(() => undefined); // abandoned when the watchdog wins: it stops at its next step
       const finished = await Promise.race([run.then((upload) => ({ upload })), guard.fired.then(() => null)]);
       if (finished) return { status: 'DONE', upload: finished.upload };
+      // Once it has written, the run stops at its next step and puts its years back first.
+      if (progress.pendingYears) await run.catch(() => undefined);
       log.warn('ingest stopped: out of time', { userId, uploadId: loggableUploadId(uploadId) });
       return await failed('timeout', stoppedMessage(base.filename, 'timeout', guard.limitMs));
     } catch (err) {

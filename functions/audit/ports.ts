@@ -44,6 +44,14 @@ export interface UploadRecord {
    * running, or failed half-way) are invisible to every read (see AuditStore).
    */
   committed?: boolean;
+  /**
+   * Years whose stats and report a run of this upload may have rewritten, recorded before its first
+   * write (PROCESSING) and dropped by DONE. A run that ends otherwise (FAILED, given up) recomputes
+   * them from the visible verdicts, so what it wrote is counted nowhere (functions/app/year-refresh.ts).
+   */
+  pendingYears?: number[];
+  /** With pendingYears: the lease holder of the run that recorded them (the failure handler takes over a dead run's lease). */
+  pendingLease?: string;
 }
 
 export interface VerdictWriteResult {
@@ -103,15 +111,22 @@ export interface AuditStore {
    */
   queryVerdicts(userId: string, query: VerdictQuery): Promise<VerdictPage>;
 
-  /** Idempotent per covered period (exportDate, window, oldest and newest sentAt); the first name given is kept. */
-  putCoverage(userId: string, coverage: Coverage): Promise<void>;
-  listCoverages(userId: string): Promise<Coverage[]>;
+  /**
+   * Idempotent per covered period (exportDate, window, oldest and newest sentAt); the first name
+   * given is kept. Tagged with `uploadId` like a verdict: a coverage whose upload is not committed
+   * is left out of listCoverages, and the next upload of the same period takes it over.
+   */
+  putCoverage(userId: string, coverage: Coverage, uploadId?: string): Promise<void>;
+  /** The visible coverages (see putCoverage), plus those of `include` (the upload being committed). */
+  listCoverages(userId: string, options?: { include?: string }): Promise<Coverage[]>;
 
   /** Overwrites (stats are recomputed from stored verdicts, never incremented). */
   putYearStats(userId: string, stats: YearStats): Promise<void>;
   getYearStats(userId: string, year: number): Promise<YearStats | null>;
   /** Years with stored stats, ascending. */
   listYears(userId: string): Promise<number[]>;
+  /** Removes a year's stats (idempotent): no visible verdict of that year is left. */
+  deleteYearStats(userId: string, year: number): Promise<void>;
 
   /**
    * Stores the record; with `unlessDone`, only when the stored record is not DONE (a late failure
@@ -192,6 +207,8 @@ export interface BlobStore {
   deleteUser(userId: string): Promise<number>;
   /** Stores (replaces) the report page of a year. */
   putReport(userId: string, year: number, html: string): Promise<void>;
+  /** Removes the report page of a year (idempotent): the year has no visible verdict left. */
+  deleteReport(userId: string, year: number): Promise<void>;
   /** A link that reads the year's report without credentials, for `expiresInSeconds`. */
   reportLink(userId: string, year: number, expiresInSeconds: number): Promise<string>;
   /**

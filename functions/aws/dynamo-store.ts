@@ -7,7 +7,7 @@
  * | item     | sk                                   | gsi1pk / gsi1sk                            |
  * | -------- | ------------------------------------ | ------------------------------------------ |
  * | verdict  | `CR#<id>`                            | `USER#<userId>#YEAR#<year>` / `<sentAt>#<id>` |
- * | coverage | `COVERAGE#<exportDate>#<windowStart>#<oldestSentAt>#<newestSentAt>` |                 |
+ * | coverage | `COVERAGE#<exportDate>#<windowStart>#<oldestSentAt>#<newestSentAt>` (uploadId) |   |
  * | stats    | `STATS#<year>`                       |                                            |
  * | upload   | `UPLOAD#<uploadId>`                  |                                            |
  * | owner    | `OWNER`                              |                                            |
@@ -27,7 +27,7 @@
  * by a lease item (conditional put, expiry for a holder that died).
  */
 import { createHash } from 'node:crypto';
-import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { NativeAttributeValue } from '@aws-sdk/util-dynamodb';
 import type { ClassifiedRequest, Coverage, Person } from '../audit/model.ts';
 import type { YearStats } from '../audit/stats/index.ts';
@@ -473,24 +473,44 @@ export class DynamoAuditStore implements AuditStore {
     return { items, cursor: start ? encodeCursor(start) : null };
   }
 
-  /** The first upload of an export names its coverage; a re-upload (same dates, any name) changes nothing. */
-  async putCoverage(userId: string, coverage: Coverage): Promise<void> {
+  /**
+   * The first upload of an export names its coverage; a re-upload (same dates, any name) changes
+   * nothing. The item carries the upload that wrote it (`uploadId`): one whose upload never
+   * committed is not listed, and the next upload of the same period takes it over.
+   */
+  async putCoverage(userId: string, coverage: Coverage, uploadId?: string): Promise<void> {
+    const Item = { ...coverage, [TABLE_PARTITION_KEY]: keys.user(userId), [TABLE_SORT_KEY]: keys.coverage(coverage), type: 'COVERAGE', ...(uploadId !== undefined ? { [VERDICT_UPLOAD]: uploadId } : {}) };
     try {
+      await this.doc.send(
+        new PutCommand({ TableName: this.tableName, Item, ConditionExpression: 'attribute_not_exists(#pk)', ExpressionAttributeNames: { '#pk': TABLE_PARTITION_KEY } }),
+      );
+      return;
+    } catch (err) {
+      if (!isConditionFailure(err)) throw err;
+    }
+    const have = await this.get(userId, keys.coverage(coverage));
+    const tag = have?.[VERDICT_UPLOAD];
+    if (typeof tag !== 'string' || tag === uploadId || !(await this.hiddenUploads(userId)).has(tag)) return;
+    try {
+      // Taken over from an upload that never committed, unless someone else did it first.
       await this.doc.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...coverage, [TABLE_PARTITION_KEY]: keys.user(userId), [TABLE_SORT_KEY]: keys.coverage(coverage), type: 'COVERAGE' },
-          ConditionExpression: 'attribute_not_exists(#pk)',
-          ExpressionAttributeNames: { '#pk': TABLE_PARTITION_KEY },
+          Item,
+          ConditionExpression: '#upload = :tag',
+          ExpressionAttributeNames: { '#upload': VERDICT_UPLOAD },
+          ExpressionAttributeValues: { ':tag': tag },
         }),
       );
     } catch (err) {
-      if ((err as { name?: string }).name !== 'ConditionalCheckFailedException') throw err;
+      if (!isConditionFailure(err)) throw err;
     }
   }
 
-  async listCoverages(userId: string): Promise<Coverage[]> {
-    return (await this.queryPrefix(userId, 'COVERAGE#')).map((i) => strip<Coverage>(i));
+  async listCoverages(userId: string, options: { include?: string } = {}): Promise<Coverage[]> {
+    const items = await this.queryPrefix(userId, 'COVERAGE#');
+    const hidden = items.some((i) => typeof i[VERDICT_UPLOAD] === 'string') ? await this.hiddenUploads(userId, options.include) : new Set<string>();
+    return items.filter((i) => typeof i[VERDICT_UPLOAD] !== 'string' || !hidden.has(i[VERDICT_UPLOAD])).map((i) => strip<Coverage>(i, [VERDICT_UPLOAD]));
   }
 
   async putYearStats(userId: string, stats: YearStats): Promise<void> {
@@ -505,6 +525,11 @@ export class DynamoAuditStore implements AuditStore {
   async listYears(userId: string): Promise<number[]> {
     const items = await this.queryPrefix(userId, 'STATS#', ['#year'], { '#year': 'year' });
     return items.map((i) => Number(i.year)).sort((a, b) => a - b);
+  }
+
+  /** A DeleteItem: the year has no visible verdict left (a run that wrote its stats failed). */
+  async deleteYearStats(userId: string, year: number): Promise<void> {
+    await this.doc.send(new DeleteCommand({ TableName: this.tableName, Key: { [TABLE_PARTITION_KEY]: keys.user(userId), [TABLE_SORT_KEY]: keys.stats(year) } }));
   }
 
   async putUpload(userId: string, upload: UploadRecord, options: { unlessDone?: boolean } = {}): Promise<boolean> {

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
 import {
+  DeleteObjectCommand,
   DeleteObjectsCommand,
   GetObjectCommand,
   HeadObjectCommand,
@@ -104,6 +105,11 @@ export class S3BlobStore implements BlobStore {
 
   async putReport(userId: string, year: number, html: string): Promise<void> {
     await this.s3.send(new PutObjectCommand({ Bucket: this.bucket, Key: reportKey(userId, year), Body: Buffer.from(html, 'utf8'), ContentType: 'text/html; charset=utf-8' }));
+  }
+
+  /** A DeleteObject (in a versioned bucket: a delete marker; the year's earlier pages stay as versions until DELETE /data). */
+  async deleteReport(userId: string, year: number): Promise<void> {
+    await this.s3.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: reportKey(userId, year) }));
   }
 
   async reportLink(userId: string, year: number, expiresInSeconds: number): Promise<string> {

@@ -170,17 +170,27 @@ describe('pipeline stack', () => {
     expect(JSON.stringify(failures.Properties.RedrivePolicy.deadLetterTargetArn)).toMatch(/IngestFailuresUnhandled/);
     const fns = base.pipelineT.findResources('AWS::Lambda::Function');
     const handler = Object.entries(fns).find(([id]) => id.startsWith('IngestFailed'))![1];
-    expect(handler.Properties.Environment.Variables).toMatchObject({ INGEST_TIMEOUT_SECONDS: '300' });
+    expect(handler.Properties.Environment.Variables).toMatchObject({ INGEST_TIMEOUT_SECONDS: '300', BUCKET_NAME: expect.anything(), TABLE_NAME: expect.anything() });
+    // One record per invocation, each within the queue's visibility timeout (it may recompute a year's report).
+    expect(mapping!.Properties.BatchSize).toBe(1);
+    expect(handler.Properties.Timeout).toBeLessThanOrEqual(failures.Properties.VisibilityTimeout);
+    expect(handler.Properties.MemorySize).toBeGreaterThanOrEqual(1024);
+    // Marks the upload FAILED and puts back the years the failed run left (issue 13): reads the
+    // visible verdicts, rewrites (or deletes) the years' stats and report pages; nothing else.
     const own = statementsOf(base.pipelineT, 'IngestFailedServiceRole');
-    expect(actionsOf(own).filter((a) => a.startsWith('dynamodb:')).sort()).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem']);
+    expect(actionsOf(own).filter((a) => a.startsWith('dynamodb:')).sort()).toEqual(['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
+    expect(actionsOf(own).filter((a) => a.startsWith('s3:')).sort()).toEqual(['s3:DeleteObject', 's3:PutObject']);
+    for (const st of own.filter((x) => actionsOf([x]).some((a) => a.startsWith('s3:')))) expect(resourceText(st)).toContain(`/${REPORT_PREFIX}*`);
   });
 
-  it('grants are least privilege: ingest reads uploads/ and writes reports/ and deletes nothing; only the API deletes (DELETE /data), under the two prefixes', () => {
+  it('grants are least privilege: ingest reads uploads/, writes reports/ and deletes only derived data (a stats item, a report page); only the API deletes uploads (DELETE /data), under the two prefixes', () => {
     const ingest = statementsOf(base.pipelineT, 'IngestServiceRole');
     const api = statementsOf(base.pipelineT, 'ApiServiceRole');
     const s3Of = (st: Statement[], action: string) => st.filter((s) => actionsOf([s]).includes(action)).map(resourceText);
     expect(s3Of(ingest, 's3:GetObject')).toEqual([expect.stringContaining(`/${UPLOAD_PREFIX}*`)]);
     expect(s3Of(ingest, 's3:PutObject')).toEqual([expect.stringContaining(`/${REPORT_PREFIX}*`)]);
+    expect(s3Of(ingest, 's3:DeleteObject')).toEqual([expect.stringContaining(`/${REPORT_PREFIX}*`)]);
+    expect(s3Of(ingest, 's3:DeleteObject')[0]).not.toContain(`/${UPLOAD_PREFIX}*`);
     expect(s3Of(api, 's3:PutObject')).toEqual([expect.stringContaining(`/${UPLOAD_PREFIX}*`)]);
     expect(s3Of(api, 's3:GetObject')).toEqual([expect.stringContaining(`/${REPORT_PREFIX}*`)]);
     for (const st of [ingest, api]) {
@@ -188,7 +198,8 @@ describe('pipeline stack', () => {
       expect(actions.filter((a) => /\*$/.test(a))).toEqual([]);
       expect(actions).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:GetItem']));
     }
-    expect(actionsOf(ingest).filter((a) => /Delete/.test(a) && !a.startsWith('sqs:'))).toEqual([]);
+    // Issue 13: a failed run's years without a visible verdict lose their stats item and report page; raw uploads are never deleted.
+    expect(actionsOf(ingest).filter((a) => /Delete/.test(a) && !a.startsWith('sqs:')).sort()).toEqual(['dynamodb:DeleteItem', 's3:DeleteObject']);
     expect(actionsOf(api).filter((a) => /Delete/.test(a)).sort()).toEqual(['s3:DeleteObject', 's3:DeleteObjectVersion']);
     for (const action of ['s3:DeleteObject', 's3:DeleteObjectVersion']) {
       const [resources] = s3Of(api, action);

@@ -94,7 +94,8 @@ interface StoredVerdict {
 
 interface UserData {
   verdicts: Map<string, StoredVerdict>;
-  coverages: Map<string, Coverage>;
+  /** Each with the upload that wrote it (visible once that upload is committed). */
+  coverages: Map<string, { coverage: Coverage; uploadId?: string }>;
   stats: Map<number, YearStats>;
   uploads: Map<string, UploadRecord>;
   owner: Person | null;
@@ -257,15 +258,22 @@ export class MemoryAuditStore implements AuditStore {
     return { items, cursor: after === null ? null : encodeCursor({ user: userId, year, after }) };
   }
 
-  async putCoverage(userId: string, coverage: Coverage): Promise<void> {
+  async putCoverage(userId: string, coverage: Coverage, uploadId?: string): Promise<void> {
     const coverages = this.user(userId).coverages;
     const key = coverageKey(coverage);
-    if (!coverages.has(key)) coverages.set(key, stored(coverage, 'coverage'));
+    const have = coverages.get(key);
+    // Kept when stored untagged or by a committed upload (or by this one); taken over from an upload that never committed.
+    if (have && (have.uploadId === undefined || have.uploadId === uploadId || !this.hidden(userId).has(have.uploadId))) return;
+    coverages.set(key, { coverage: stored(coverage, 'coverage'), ...(uploadId !== undefined ? { uploadId } : {}) });
   }
 
-  async listCoverages(userId: string): Promise<Coverage[]> {
-    const coverages = this.users.get(userId)?.coverages ?? new Map<string, Coverage>();
-    return [...coverages.entries()].sort(([a], [b]) => byBytes(a, b)).map(([, c]) => stored(c));
+  async listCoverages(userId: string, options: { include?: string } = {}): Promise<Coverage[]> {
+    const coverages = this.users.get(userId)?.coverages ?? new Map<string, { coverage: Coverage; uploadId?: string }>();
+    const hidden = this.hidden(userId, options.include);
+    return [...coverages.entries()]
+      .filter(([, c]) => c.uploadId === undefined || !hidden.has(c.uploadId))
+      .sort(([a], [b]) => byBytes(a, b))
+      .map(([, c]) => stored(c.coverage));
   }
 
   async putYearStats(userId: string, stats: YearStats): Promise<void> {
@@ -279,6 +287,10 @@ export class MemoryAuditStore implements AuditStore {
 
   async listYears(userId: string): Promise<number[]> {
     return [...(this.users.get(userId)?.stats.keys() ?? [])].sort((a, b) => a - b);
+  }
+
+  async deleteYearStats(userId: string, year: number): Promise<void> {
+    this.users.get(userId)?.stats.delete(year);
   }
 
   async putUpload(userId: string, upload: UploadRecord, options: { unlessDone?: boolean } = {}): Promise<boolean> {
@@ -347,7 +359,7 @@ export class MemoryAuditStore implements AuditStore {
     if (!data) return { verdicts: [], coverages: [], stats: [], uploads: [], owner: null };
     return stored({
       verdicts: [...data.verdicts.values()].sort((a, b) => byBytes(a.cr.id, b.cr.id)).map((v) => ({ cr: v.cr, exportDate: v.exportDate })),
-      coverages: [...data.coverages.entries()].sort(([a], [b]) => byBytes(a, b)).map(([, c]) => c),
+      coverages: [...data.coverages.entries()].sort(([a], [b]) => byBytes(a, b)).map(([, c]) => c.coverage),
       stats: [...data.stats.values()].sort((a, b) => a.year - b.year),
       uploads: [...data.uploads.values()].sort((a, b) => byBytes(a.uploadId, b.uploadId)),
       owner: data.owner,
@@ -469,6 +481,10 @@ export class MemoryBlobStore implements BlobStore {
 
   async putReport(userId: string, year: number, html: string): Promise<void> {
     this.put(reportKey(userId, year), html, { contentType: 'text/html; charset=utf-8' });
+  }
+
+  async deleteReport(userId: string, year: number): Promise<void> {
+    this.objects.delete(reportKey(userId, year));
   }
 
   async reportLink(userId: string, year: number, expiresInSeconds: number): Promise<string> {

@@ -323,6 +323,40 @@ export function auditStoreContract(name: string, store: () => AuditStore): void 
         expect(await s.listCoverages(freshUser('nobody'))).toEqual([]);
       });
 
+      it("lists an upload's coverage only once it is committed (or asked to include it); a later upload of the same period takes over a failed one's", async () => {
+        const s = store();
+        const user = freshUser('covvis');
+        const coverage: Coverage = { source: 'a.zip', exportDate: '2025-06-30', windowStart: '2025-01-01', oldestSentAt: null, newestSentAt: null };
+        await s.putUpload(user, upload('u1', { status: 'PROCESSING' }));
+        await s.putCoverage(user, coverage, 'u1');
+        expect(await s.listCoverages(user)).toEqual([]);
+        expect(await s.listCoverages(user, { include: 'u1' })).toEqual([coverage]);
+        await s.putUpload(user, upload('u1', { status: 'FAILED' }));
+        expect(await s.listCoverages(user)).toEqual([]);
+        // The same period from another upload: its name, shown once it commits.
+        await s.putUpload(user, upload('u2', { status: 'PROCESSING' }));
+        await s.putCoverage(user, { ...coverage, source: 'b.zip' }, 'u2');
+        expect(await s.listCoverages(user, { include: 'u2' })).toEqual([{ ...coverage, source: 'b.zip' }]);
+        await s.putUpload(user, upload('u2', { status: 'DONE', committed: true }));
+        expect(await s.listCoverages(user)).toEqual([{ ...coverage, source: 'b.zip' }]);
+        // A committed coverage is kept, whoever writes the period again.
+        await s.putUpload(user, upload('u3', { status: 'PROCESSING' }));
+        await s.putCoverage(user, { ...coverage, source: 'c.zip' }, 'u3');
+        await s.putUpload(user, upload('u3', { status: 'FAILED' }));
+        expect(await s.listCoverages(user)).toEqual([{ ...coverage, source: 'b.zip' }]);
+      });
+
+      it('deletes the stats of a year (idempotent)', async () => {
+        const s = store();
+        const user = freshUser('delstats');
+        for (const year of [2024, 2025]) await s.putYearStats(user, yearStats(year, 1));
+        await s.deleteYearStats(user, 2025);
+        await s.deleteYearStats(user, 2025);
+        await s.deleteYearStats(user, 2019);
+        expect(await s.listYears(user)).toEqual([2024]);
+        expect(await s.getYearStats(user, 2025)).toBeNull();
+      });
+
       it('overwrites year stats, lists the years ascending, and refuses numbers DynamoDB cannot store', async () => {
         const s = store();
         const user = freshUser('stats');
@@ -529,6 +563,18 @@ export function blobStoreContract(name: string, harness: () => BlobHarness): voi
       expect((await h.open(await h.blobs.reportLink(user, 2025, 300)))?.toString('utf8')).toBe('<!doctype html><title>2025 again</title>');
       expect(await h.open(await h.blobs.reportLink(user, 2024, 300))).toBeNull();
       expect(await h.open(await h.blobs.reportLink(freshUser('other'), 2025, 300))).toBeNull();
+    });
+
+    it('deletes the report of a year (idempotent)', async () => {
+      const h = harness();
+      const user = freshUser('delreport');
+      await h.blobs.putReport(user, 2024, '<p>2024</p>');
+      await h.blobs.putReport(user, 2025, '<p>2025</p>');
+      await h.blobs.deleteReport(user, 2025);
+      await h.blobs.deleteReport(user, 2025);
+      await h.blobs.deleteReport(user, 2019);
+      expect(await h.open(await h.blobs.reportLink(user, 2025, 300))).toBeNull();
+      expect((await h.open(await h.blobs.reportLink(user, 2024, 300)))?.toString('utf8')).toBe('<p>2024</p>');
     });
 
     it("gives an upload form for the user's place; what is posted with it is stored there with its metadata", async () => {

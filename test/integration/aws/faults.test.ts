@@ -8,7 +8,9 @@
  *
  * Faults are injected with middleware on a second set of SDK clients (the real emulator underneath):
  * a crash after N BatchWriteItem calls, UnprocessedItems on every batch (half of each batch is
- * really written, the rest handed back as unprocessed).
+ * really written, the rest handed back as unprocessed), a run killed after it wrote the stats and
+ * reports (then given up: the failure handler puts the years back; compared by what every read
+ * shows, since the dead run's invisible items stay stored).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
@@ -16,8 +18,10 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { S3Event } from 'aws-lambda';
 import { startEmulators, type Emulators } from '../../helpers/emulators.ts';
 import { createIngestHandler } from '../../../functions/ingest.ts';
+import { createFailureHandler } from '../../../functions/ingest-failure.ts';
 import { createClients, type Clients } from '../../../functions/aws/clients.ts';
 import { DynamoAuditStore } from '../../../functions/aws/dynamo-store.ts';
+import type { FailureRecord } from '../../../functions/aws/failure-record.ts';
 import { buildExport, type ExportRow, type ExportSpec } from '../../helpers/export-builder.ts';
 import { s3Event } from '../../helpers/aws-export.ts';
 
@@ -206,6 +210,113 @@ describe('faults: the store equals a clean single run', () => {
     await Promise.all([ingestWith(emu.clients)(ea), ingestWith(emu.clients)(eb)]);
     expect([cleanAB, cleanBA]).toContain(await dump(user));
     expect(await shown(user)).toEqual({ verdicts: 120, counted: 120 });
+  });
+});
+
+/** What every read shows of the user (verdicts, coverages, years, stats, report pages), user id replaced: a failed upload's invisible items left out. */
+async function visibleDump(user: string): Promise<string> {
+  const store = new DynamoAuditStore(emu.clients.doc, emu.table);
+  const verdicts: unknown[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await store.queryVerdicts(user, { limit: 100, cursor });
+    verdicts.push(...page.items);
+    cursor = page.cursor ?? undefined;
+  } while (cursor);
+  const years = await store.listYears(user);
+  const reports: Record<string, string | null> = {};
+  for (const year of [...years, 2024, 2026]) {
+    reports[year] = await emu.clients.s3
+      .send(new GetObjectCommand({ Bucket: emu.bucket, Key: `reports/${user}/report-${year}.html` }))
+      .then(async (out) => (await out.Body!.transformToString()).replace(INSTANT, '<instant>'))
+      .catch((err: { name?: string }) => (err.name === 'NoSuchKey' ? null : Promise.reject(err)));
+  }
+  const ordered = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(ordered) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, ordered((v as Record<string, unknown>)[k])])) : v;
+  const stats = await Promise.all(years.map((y) => store.getYearStats(user, y)));
+  const coverages = (await store.listCoverages(user)).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  return JSON.stringify(ordered({ verdicts, coverages, years, stats, reports })).split(user).join('<user>');
+}
+
+/**
+ * Clients of a run the runtime kills right after it wrote the stats and reports: its DONE write
+ * never lands, and nothing it tries after that reaches DynamoDB or S3 (no cleanup of its own, its lease kept).
+ */
+function killedAtDoneClients(): Clients {
+  let dead = false;
+  const killed = () => Object.assign(new Error('the run was killed'), { name: 'Killed' });
+  const clients = faultyClients(async (input, next) => {
+    // The upload record as the document client hands it down (plain values, or marshalled).
+    const status = (input.Item as { status?: string | { S?: string } } | undefined)?.status;
+    if (!dead && (status === 'DONE' || (typeof status === 'object' && status.S === 'DONE'))) dead = true;
+    if (dead) throw killed();
+    return next();
+  });
+  clients.s3.middlewareStack.add(
+    (next) => async (args) => {
+      if (dead) throw killed();
+      return next(args);
+    },
+    { step: 'serialize', priority: 'high', name: 'killAfterDone' },
+  );
+  return clients;
+}
+
+/** The on-failure destination record of an event Lambda gave up on (out of memory on every attempt), as the failure queue delivers it. */
+const givenUp = (event: S3Event) => ({
+  Records: [
+    {
+      messageId: 'm1',
+      body: JSON.stringify({
+        requestContext: { condition: 'RetriesExhausted', approximateInvokeCount: 3 },
+        requestPayload: event,
+        responseContext: { functionError: 'Unhandled' },
+        responsePayload: { errorType: 'Runtime.OutOfMemory', errorMessage: 'Runtime exited with error: signal: killed' },
+      } satisfies FailureRecord),
+    },
+  ],
+});
+
+describe('faults: a run killed after it wrote stats and reports, then given up, is counted nowhere (issue 13)', () => {
+  const failureHandler = () => createFailureHandler({ clients: emu.clients, bucket: emu.bucket, table: emu.table, logger: silent });
+  let cleanVisibleA: string;
+  let cleanVisibleNone: string;
+  beforeAll(async () => {
+    const a = newUser('cleanvis');
+    await ingestWith(emu.clients)(await put(a, 'upload-a', EXPORT_A));
+    cleanVisibleA = await visibleDump(a);
+    cleanVisibleNone = await visibleDump(newUser('empty'));
+  }, 60_000);
+
+  it('the first upload of an account: after the give-up no stats, no report, no coverage, as if it never happened', async () => {
+    const user = newUser('giveup');
+    const event = await put(user, 'upload-a', EXPORT_A);
+    await expect(ingestWith(killedAtDoneClients())(event)).rejects.toThrow();
+    // The crash window: stats and a report that count verdicts nobody can see.
+    expect(await shown(user)).toEqual({ verdicts: 0, counted: 80 });
+    expect(await status(user, 'upload-a')).toBe('PROCESSING');
+    expect(await failureHandler()(givenUp(event) as never)).toEqual({ batchItemFailures: [] });
+    expect(await status(user, 'upload-a')).toBe('FAILED');
+    expect(await shown(user)).toEqual({ verdicts: 0, counted: 0 });
+    expect(await visibleDump(user)).toBe(cleanVisibleNone);
+    // The upload is kept; a new event of it commits as a clean run does.
+    await ingestWith(emu.clients)(event);
+    expect(await visibleDump(user)).toBe(cleanVisibleA);
+  });
+
+  it('after a committed upload of the same year: stats and report go back to exactly those of that upload', async () => {
+    const user = newUser('giveup');
+    await ingestWith(emu.clients)(await put(user, 'upload-a', EXPORT_A));
+    const event = await put(user, 'upload-b', EXPORT_B);
+    await expect(ingestWith(killedAtDoneClients())(event)).rejects.toThrow();
+    expect(await shown(user)).toEqual({ verdicts: 80, counted: 120 });
+    expect(await failureHandler()(givenUp(event) as never)).toEqual({ batchItemFailures: [] });
+    expect(await status(user, 'upload-b')).toBe('FAILED');
+    expect(await shown(user)).toEqual({ verdicts: 80, counted: 80 });
+    expect(await visibleDump(user)).toBe(cleanVisibleA);
+    // A second delivery of the same record (the queue's retry) changes nothing.
+    expect(await failureHandler()(givenUp(event) as never)).toEqual({ batchItemFailures: [] });
+    expect(await visibleDump(user)).toBe(cleanVisibleA);
   });
 });
 

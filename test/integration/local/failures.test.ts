@@ -13,6 +13,7 @@ import { markEventFailed } from '../../../functions/app/ingest-failure.ts';
 import { failedEventOf } from '../../../functions/aws/failure-record.ts';
 import { createIngestHandler } from '../../../functions/ingest.ts';
 import { DynamoAuditStore } from '../../../functions/aws/dynamo-store.ts';
+import { S3BlobStore } from '../../../functions/aws/s3-blobs.ts';
 import { buildExport } from '../../helpers/export-builder.ts';
 
 const USER = 'c0ffee00-0000-4000-8000-000000000001';
@@ -42,7 +43,7 @@ function bridge(invoke: Parameters<typeof createS3EventBridge>[0]['invoke'], tim
     retries: 1,
     backoffMs: 10,
     timeoutMs,
-    onGiveUp: (record) => markEventFailed({ store, logger: silent, timeoutMs }, failedEventOf(record)),
+    onGiveUp: (record) => markEventFailed({ store, blobs: new S3BlobStore(emu.clients.s3, emu.bucket), logger: silent, timeoutMs }, failedEventOf(record)),
     log: (e) => log.push(e),
   });
 }

@@ -161,21 +161,21 @@ describe('the failure handler (on-failure destination record)', () => {
     const base = { key: '', filename: 'Basic_LinkedInDataExport_03-31-2026.zip', createdAt: NOW.toISOString(), updatedAt: NOW.toISOString() };
     await store.putUpload(USER, { ...base, uploadId: 'u1', key: `uploads/${USER}/u1.zip`, status: 'PROCESSING' });
     await store.putUpload(USER, { ...base, uploadId: 'u2', key: `uploads/${USER}/u2.zip`, status: 'DONE', committed: true });
-    const oom = await markEventFailed({ store, now: () => NOW, timeoutMs: 300_000 }, failedEventOf(record(`uploads/${USER}/u1.zip`, { errorType: 'Runtime.OutOfMemory' })));
+    const oom = await markEventFailed({ store, blobs: new MemoryBlobStore(), now: () => NOW, timeoutMs: 300_000 }, failedEventOf(record(`uploads/${USER}/u1.zip`, { errorType: 'Runtime.OutOfMemory' })));
     expect(oom).toEqual([{ key: `uploads/${USER}/u1.zip`, outcome: 'FAILED', reason: 'memory' }]);
     const u1 = (await store.getUpload(USER, 'u1'))!;
     expect(u1).toMatchObject({ status: 'FAILED', errorCode: 'memory', filename: base.filename, createdAt: base.createdAt });
     expect(u1.message).toMatch(/^Processing of Basic_LinkedInDataExport_03-31-2026\.zip stopped: it ran out of memory/);
     expect(u1.message).toMatch(/Split the export/);
 
-    const late = await markEventFailed({ store }, failedEventOf(record(`uploads/${USER}/u2.zip`, { errorMessage: 'Task timed out after 300.00 seconds' })));
+    const late = await markEventFailed({ store, blobs: new MemoryBlobStore() }, failedEventOf(record(`uploads/${USER}/u2.zip`, { errorMessage: 'Task timed out after 300.00 seconds' })));
     expect(late[0]!.outcome).toBe('ALREADY_DONE');
     expect((await store.getUpload(USER, 'u2'))!.status).toBe('DONE');
 
-    const timeout = await markEventFailed({ store, timeoutMs: 300_000 }, failedEventOf(record(`uploads/${USER}/u3.csv`, { errorMessage: 'Task timed out after 300.00 seconds' })));
+    const timeout = await markEventFailed({ store, blobs: new MemoryBlobStore(), timeoutMs: 300_000 }, failedEventOf(record(`uploads/${USER}/u3.csv`, { errorMessage: 'Task timed out after 300.00 seconds' })));
     expect(timeout[0]!.outcome).toBe('FAILED');
     expect((await store.getUpload(USER, 'u3'))!.message).toMatch(/ran out of time \(5 minutes at most\)/);
-    expect((await markEventFailed({ store }, failedEventOf(record('reports/u/report-2025.html', {}))))[0]!.outcome).toBe('NOT_AN_UPLOAD');
+    expect((await markEventFailed({ store, blobs: new MemoryBlobStore() }, failedEventOf(record('reports/u/report-2025.html', {}))))[0]!.outcome).toBe('NOT_AN_UPLOAD');
   });
 });
 
@@ -207,5 +207,148 @@ describe('bounds checked before the first write', () => {
     expect(MAX_UPLOAD_RECORD_BYTES).toBeLessThan(DYNAMO_ITEM_LIMIT / 4);
     expect(bounded.problems!.length).toBeGreaterThan(10);
     expect(bounded.filename.length).toBeLessThanOrEqual(255);
+  });
+});
+
+describe('a run that rewrote stats and reports, then failed or was given up, is counted nowhere (issue 13)', () => {
+  const ROWS_2024: ExportRow[] = ROWS.slice(0, 6).map((r, i) => ({ ...r, name: `Earlier Person${i}`, sentAt: `${1 + i}/${3 + i}/24, 10:${String(i).padStart(2, '0')} AM` }));
+  const FIRST: ExportSpec = { ...EXPORT, rows: ROWS.slice(0, 10) };
+  /** Overlaps FIRST (rows 5-9, a newer export), adds rows of 2025 and a year FIRST does not have. */
+  const SECOND: ExportSpec = { ...EXPORT, rows: [...ROWS.slice(5), ...ROWS_2024], date: '04-01-2026' };
+
+  /**
+   * Stores that die with the run: the DONE write (after the stats and reports are written) kills
+   * it, and from then on nothing it tries reaches storage (no cleanup of its own, its lease kept),
+   * as when Lambda stops it for time or memory. `revive` ends the process (the failure handler runs elsewhere).
+   */
+  function killedAtDone(store: MemoryAuditStore, blobs: MemoryBlobStore) {
+    let dead = false;
+    const dying = <T extends object>(target: T, onCall?: (name: string, args: unknown[]) => void): T =>
+      new Proxy(target, {
+        get(t, p) {
+          const v = Reflect.get(t, p, t) as unknown;
+          if (typeof v !== 'function') return v;
+          return (...args: unknown[]) => {
+            onCall?.(String(p), args);
+            if (dead) return Promise.reject(Object.assign(new Error('killed'), { name: 'Killed' }));
+            return (v as (...a: unknown[]) => unknown).apply(t, args);
+          };
+        },
+      });
+    const deadStore = dying(store, (name, args) => {
+      if (name === 'putUpload' && (args[1] as UploadRecord).status === 'DONE') dead = true;
+    });
+    return { store: deadStore, blobs: dying(blobs), revive: () => (dead = false) };
+  }
+
+  /** What every read shows of the user: verdicts, coverages, per-year stats and report pages (byte for byte). */
+  async function shown(store: MemoryAuditStore, blobs: MemoryBlobStore) {
+    const years = await store.listYears(USER);
+    return {
+      verdicts: (await store.queryVerdicts(USER, { limit: 100 })).items,
+      coverages: await store.listCoverages(USER),
+      years,
+      stats: await Promise.all(years.map((y) => store.getYearStats(USER, y))),
+      reports: Object.fromEntries([2024, 2025, 2026].map((y) => [y, blobs.report(USER, y)])),
+    };
+  }
+
+  /** The store of a clean run of `committed` alone (same clock, same ids). */
+  async function cleanOf(committed: [string, ExportSpec][]) {
+    const { store, blobs, deps, upload } = setup();
+    for (const [id, spec] of committed) expect((await ingestUpload(deps, await upload(id, spec))).status).toBe('DONE');
+    return shown(store, blobs);
+  }
+
+  async function killedRun(committed: [string, ExportSpec][], failedId: string, failedSpec: ExportSpec) {
+    const env = setup();
+    for (const [id, spec] of committed) expect((await ingestUpload(env.deps, await env.upload(id, spec))).status).toBe('DONE');
+    const ref = await env.upload(failedId, failedSpec);
+    const killed = killedAtDone(env.store, env.blobs);
+    // A deadline, as Lambda gives one: the dead run's lease outlives the failure handler's wait.
+    await expect(ingestUpload({ ...env.deps, store: killed.store, blobs: killed.blobs, remainingMs: () => 600_000 }, ref)).rejects.toThrow('killed');
+    killed.revive();
+    return { ...env, ref };
+  }
+
+  const giveUp = (env: { store: MemoryAuditStore; blobs: MemoryBlobStore }, key: string) =>
+    markEventFailed(
+      { store: env.store, blobs: env.blobs, logger: silent, now: () => NOW, timeoutMs: 300_000, lease: { leaseWaitMs: 200, leasePollMs: 10 } },
+      failedEventOf({
+        requestContext: { condition: 'RetriesExhausted', approximateInvokeCount: 3 },
+        requestPayload: { Records: [{ s3: { bucket: { name: 'b' }, object: { key } } }] as never },
+        responseContext: { functionError: 'Unhandled' },
+        responsePayload: { errorType: 'Runtime.OutOfMemory' },
+      }),
+    );
+
+  it('the first upload of an account, killed after its stats and reports were written, then given up: no stats, no report, no coverage', async () => {
+    const env = await killedRun([], ID(20), SECOND);
+    // The crash window: the stats and reports count verdicts nobody can see.
+    expect((await env.store.listYears(USER)).length).toBeGreaterThan(0);
+    expect(env.blobs.report(USER, 2025)).not.toBeNull();
+    const record = (await env.store.getUpload(USER, ID(20)))!;
+    expect(record).toMatchObject({ status: 'PROCESSING', pendingYears: [2024, 2025] });
+
+    expect(await giveUp(env, env.ref.key)).toEqual([{ key: env.ref.key, outcome: 'FAILED', reason: 'memory' }]);
+    expect(await shown(env.store, env.blobs)).toEqual(await cleanOf([]));
+    expect(env.blobs.keys().filter((k) => k.startsWith('reports/'))).toEqual([]);
+    expect((await env.store.getUpload(USER, ID(20)))!).toMatchObject({ status: 'FAILED', errorCode: 'memory' });
+    // A second delivery of the same record (SQS retry) changes nothing.
+    await giveUp(env, env.ref.key);
+    expect(await shown(env.store, env.blobs)).toEqual(await cleanOf([]));
+  });
+
+  it('after an earlier committed upload of the same year: stats, report and coverages go back to exactly those of that upload', async () => {
+    const env = await killedRun([[ID(21), FIRST]], ID(22), SECOND);
+    const clean = await cleanOf([[ID(21), FIRST]]);
+    expect(clean.years).toEqual([2025]);
+    expect(clean.reports[2025]).toMatch(/^<!doctype html>/i);
+    const crashed = await shown(env.store, env.blobs);
+    expect(crashed.stats).not.toEqual(clean.stats);
+    expect(crashed.reports[2025]).not.toBe(clean.reports[2025]);
+
+    await giveUp(env, env.ref.key);
+    const after = await shown(env.store, env.blobs);
+    expect(after.reports[2025]).toBe(clean.reports[2025]); // byte for byte
+    expect(after).toEqual(clean);
+    // The next upload of the same export commits as if the failed one never happened.
+    expect((await ingestUpload(env.deps, await env.upload(ID(23), SECOND))).status).toBe('DONE');
+    expect(await shown(env.store, env.blobs)).toEqual(await cleanOf([[ID(21), FIRST], [ID(23), SECOND]]));
+  });
+
+  it("the run's own FAILED path (an error a retry cannot fix, after the stats were written) puts the years back before it returns", async () => {
+    class RefusesDone extends MemoryAuditStore {
+      override async putUpload(userId: string, upload: UploadRecord, options?: { unlessDone?: boolean }) {
+        if (upload.status === 'DONE') throw Object.assign(new Error('refused'), { name: 'ValidationException' });
+        return super.putUpload(userId, upload, options);
+      }
+    }
+    const env = setup({}, new RefusesDone());
+    expect((await ingestUpload(env.deps, await env.upload(ID(24), FIRST))).status).toBe('FAILED');
+    expect(await shown(env.store, env.blobs)).toEqual(await cleanOf([]));
+    expect((await env.store.getUpload(USER, ID(24)))!).toMatchObject({ status: 'FAILED', errorCode: 'ValidationException', pendingYears: [2025] });
+  });
+
+  it('a transient error after the stats were written: FAILED and rethrown for the retry, the years already back; the retry converges', async () => {
+    let fail = false;
+    class FlakyDone extends MemoryAuditStore {
+      override async putUpload(userId: string, upload: UploadRecord, options?: { unlessDone?: boolean }) {
+        if (fail && upload.status === 'DONE') throw Object.assign(new Error('throttled'), { name: 'ThrottlingException' });
+        return super.putUpload(userId, upload, options);
+      }
+    }
+    const env = setup({}, new FlakyDone());
+    expect((await ingestUpload(env.deps, await env.upload(ID(25), FIRST))).status).toBe('DONE');
+    const ref = await env.upload(ID(26), SECOND);
+    fail = true;
+    await expect(ingestUpload(env.deps, ref)).rejects.toThrow('throttled');
+    expect(await shown(env.store, env.blobs)).toEqual(await cleanOf([[ID(25), FIRST]]));
+    fail = false;
+    expect((await ingestUpload(env.deps, ref)).status).toBe('DONE');
+    expect(await shown(env.store, env.blobs)).toEqual(await cleanOf([[ID(25), FIRST], [ID(26), SECOND]]));
+    const done = (await env.store.getUpload(USER, ID(26)))!;
+    expect(done.pendingYears).toBeUndefined();
+    expect(done.pendingLease).toBeUndefined();
   });
 });
