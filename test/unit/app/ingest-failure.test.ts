@@ -8,7 +8,7 @@ import { ingestUpload, type IngestDeps } from '../../../functions/app/ingest-upl
 import { FILENAME_METADATA, type UploadRef } from '../../../functions/app/upload.ts';
 import { markEventFailed } from '../../../functions/app/ingest-failure.ts';
 import { failedEventOf, stopReasonOf, type FailureRecord } from '../../../functions/aws/failure-record.ts';
-import { assertStorable, boundedUpload, isPermanent, maxRowsFor, storedSize, DYNAMO_ITEM_LIMIT, MAX_UPLOAD_RECORD_BYTES } from '../../../functions/app/ingest-bounds.ts';
+import { assertStorable, assertYearsStorable, boundedUpload, isPermanent, maxRowsFor, storedSize, DYNAMO_ITEM_LIMIT, MAX_UPLOAD_RECORD_BYTES, MAX_UPLOAD_YEARS } from '../../../functions/app/ingest-bounds.ts';
 import { MAX_UPLOAD_BYTES } from '../../../functions/app/upload.ts';
 import type { ClassifiedRequest } from '../../../functions/audit/model.ts';
 import type { UploadRecord } from '../../../functions/audit/ports.ts';
@@ -207,6 +207,28 @@ describe('bounds checked before the first write', () => {
     expect(MAX_UPLOAD_RECORD_BYTES).toBeLessThan(DYNAMO_ITEM_LIMIT / 4);
     expect(bounded.problems!.length).toBeGreaterThan(10);
     expect(bounded.filename.length).toBeLessThanOrEqual(255);
+  });
+
+  it('the years an upload record lists (years, pendingYears and its lease) keep it bounded; an export dated in more years is refused', () => {
+    const years = Array.from({ length: MAX_UPLOAD_YEARS }, (_, i) => 1600 + i);
+    expect(() => assertYearsStorable(years, 'Invitations.csv')).not.toThrow();
+    expect(() => assertYearsStorable([...years, 9999], 'Invitations.csv')).toThrow(/dated in 501 different years.*nothing was stored/);
+    const worst: UploadRecord = {
+      uploadId: 'u'.repeat(1024),
+      key: 'k'.repeat(1024),
+      filename: 'f'.repeat(10_000),
+      status: 'FAILED',
+      createdAt: NOW.toISOString(),
+      updatedAt: NOW.toISOString(),
+      message: 'm'.repeat(100_000),
+      errorCode: 'INTERNAL',
+      years,
+      pendingYears: years,
+      pendingLease: `${'u'.repeat(1024)}#${ID(1)}`,
+      problems: [],
+      committed: true,
+    };
+    expect(storedSize(boundedUpload(worst))).toBeLessThanOrEqual(MAX_UPLOAD_RECORD_BYTES);
   });
 });
 

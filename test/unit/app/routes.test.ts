@@ -120,6 +120,15 @@ describe('POST /uploads and GET /uploads/{uploadId}', () => {
     const res = await call('GET /uploads/{uploadId}', ALICE, { params: { uploadId } });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ uploadId, status: 'DONE', filename: EXPORT.name, counts: { requests: 7, received: 5, sent: 2, problems: 0 }, years: [2025, 2026] });
+    expect(res.body).not.toHaveProperty('pendingYears');
+  });
+
+  it("a running or failed upload shows its pending years, not the run's lease holder", async () => {
+    const { uploadId, key } = (await call('POST /uploads', ALICE, { body: { format: 'zip' } })).body;
+    await store.putUpload(ALICE, { uploadId, key, filename: 'a.zip', status: 'FAILED', createdAt: NOW.toISOString(), updatedAt: NOW.toISOString(), pendingYears: [2025], pendingLease: `${uploadId}#lease` });
+    const res = await call('GET /uploads/{uploadId}', ALICE, { params: { uploadId } });
+    expect(res.body).toMatchObject({ status: 'FAILED', pendingYears: [2025] });
+    expect(res.body).not.toHaveProperty('pendingLease');
   });
 });
 
