@@ -5,8 +5,9 @@
  * affected year's report, and keep the upload record (PROCESSING → DONE | FAILED).
  * Repeated events and re-uploads rewrite the same items with the same values: nothing changes.
  * The raw upload is never deleted. All or nothing: the verdicts carry the upload's id and are
- * shown only once its DONE record (`committed`) is written, last (see auditAndStore); every run
- * ends DONE or FAILED (watchdog, error sorting: ingest-bounds.ts; runtime kills: ingest-failure.ts).
+ * shown only once its DONE record (`committed`) is written, last (see auditAndStore); a run that
+ * does not get there puts the years it rewrote back as the visible verdicts say (year-refresh.ts);
+ * every run ends DONE or FAILED (watchdog, error sorting: ingest-bounds.ts; runtime kills: ingest-failure.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { assertSameOwner, auditExport, type AuditResult } from '../audit/audit.ts';
@@ -198,8 +199,9 @@ async function auditAndStore(deps: IngestDeps, target: UploadRef, base: UploadRe
   try {
     guard.check();
     t = performance.now();
-    await deps.store.putUpload(userId, boundedUpload({ ...base, updatedAt: now(), pendingYears, pendingLease: holder }));
+    // Set before the write: from here on, a watchdog that fires waits for this run to put the years back (and for this write to land).
     progress.pendingYears = pendingYears;
+    await deps.store.putUpload(userId, boundedUpload({ ...base, updatedAt: now(), pendingYears, pendingLease: holder }));
     const written = await deps.store.putVerdicts(userId, read.requests, coverage.exportDate, uploadId);
     read = null;
     guard.check();
@@ -230,7 +232,8 @@ async function auditAndStore(deps: IngestDeps, target: UploadRef, base: UploadRe
  *   end FAILED and return normally: no retry;
  * - transient errors (throttling, network) end FAILED saying it is tried again, and are rethrown
  *   for the runtime's retry; after the last retry the failure handler (ingest-failure.ts) writes
- *   the final message. Nothing of a failed run is visible (see auditAndStore).
+ *   the final message. Nothing of a failed run is visible (see auditAndStore): every FAILED
+ *   outcome is returned (or thrown) only after the run put back the years it had rewritten.
  */
 export async function ingestUpload(deps: IngestDeps, target: UploadRef): Promise<IngestOutcome> {
   const log = deps.logger ?? NO_LOG;

@@ -352,6 +352,23 @@ describe('a run that rewrote stats and reports, then failed or was given up, is 
     expect((await env.store.getUpload(USER, ID(24)))!).toMatchObject({ status: 'FAILED', errorCode: 'ValidationException', pendingYears: [2025] });
   });
 
+  it('the watchdog firing while the run writes a report: the run ends FAILED (out of time) only once the years are back', async () => {
+    const env = setup();
+    expect((await ingestUpload(env.deps, await env.upload(ID(27), FIRST))).status).toBe('DONE');
+    // The report write outlasts the run's whole time: the watchdog fires during it.
+    const slow = Object.assign(Object.create(env.blobs), {
+      putReport: async (userId: string, year: number, html: string) => {
+        await new Promise((r) => setTimeout(r, 3_000));
+        return env.blobs.putReport(userId, year, html);
+      },
+    }) as MemoryBlobStore;
+    const outcome = await ingestUpload({ ...env.deps, blobs: slow, remainingMs: () => 2_000, watchdogMarginMs: 100 }, await env.upload(ID(28), SECOND));
+    expect(outcome).toMatchObject({ status: 'FAILED', upload: { errorCode: 'timeout' } });
+    // Already when it returns (the runtime may freeze the process right after).
+    expect(await shown(env.store, env.blobs)).toEqual(await cleanOf([[ID(27), FIRST]]));
+    expect((await env.store.getUpload(USER, ID(28)))!).toMatchObject({ status: 'FAILED', errorCode: 'timeout' });
+  });
+
   it('a transient error after the stats were written: FAILED and rethrown for the retry, the years already back; the retry converges', async () => {
     let fail = false;
     class FlakyDone extends MemoryAuditStore {
