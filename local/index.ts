@@ -20,7 +20,8 @@ import { createIngestHandler } from '../functions/ingest.ts';
 import { createApiHandler, ROUTES } from '../functions/api.ts';
 import { UPLOAD_PREFIX } from '../functions/aws/config.ts';
 import type { LogSink } from '../functions/audit/ports.ts';
-import { parseUploadKey } from '../functions/aws/keys.ts';
+import { decodeS3Key, parseUploadKey } from '../functions/aws/keys.ts';
+import { loggableUploadId } from '../functions/app/upload.ts';
 import { DynamoAuditStore } from '../functions/aws/dynamo-store.ts';
 import { S3BlobStore } from '../functions/aws/s3-blobs.ts';
 import type { S3Event } from 'aws-lambda';
@@ -136,16 +137,32 @@ export async function newestSampleExport(dir: string = SAMPLE_DIR): Promise<stri
   return dated.length ? join(dir, dated[0].name) : null;
 }
 
+/**
+ * An object as the terminal names it: an upload by its loggable id, anything else by a hash, never
+ * by its key (an object put straight into the bucket is named by the user's file name, which can carry a name).
+ */
+function loggableObject(rawKey: string): string {
+  let key = rawKey;
+  try {
+    key = decodeS3Key(rawKey);
+  } catch {
+    /* not URL-encoded: hashed as it is */
+  }
+  const target = parseUploadKey(key);
+  return target ? `upload ${loggableUploadId(target.uploadId)}` : `object ${loggableUploadId(key)}`;
+}
+
 function describeBridge(e: BridgeLogEntry): string {
+  const what = loggableObject(e.key);
   switch (e.outcome) {
     case 'ok':
-      return `ingest ${e.key}: done${e.attempt > 1 ? ` on attempt ${e.attempt}` : ''} (${e.ms} ms)`;
+      return `ingest ${what}: done${e.attempt > 1 ? ` on attempt ${e.attempt}` : ''} (${e.ms} ms)`;
     case 'retry':
-      return `ingest ${e.key}: attempt ${e.attempt} failed (${e.error}); retrying in ${e.delayMs} ms`;
+      return `ingest ${what}: attempt ${e.attempt} failed (${e.error}); retrying in ${e.delayMs} ms`;
     case 'failed':
-      return `ingest ${e.key}: gave up after ${e.attempts} attempts (${e.error}); the event is kept in failed-events.jsonl`;
+      return `ingest ${what}: gave up after ${e.attempts} attempts (${e.error}); the event is kept in failed-events.jsonl`;
     case 'ignored':
-      return `ingest ${e.key}: ignored (${e.reason})`;
+      return `ingest ${what}: ignored (${e.reason})`;
   }
 }
 

@@ -148,8 +148,9 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       sendJson(res, 500, { message: 'Internal Server Error' });
       return;
     }
-    // Reads that succeed (the page polls) are not worth a line; changes and errors are.
-    if (out.statusCode >= 400 || req.method !== 'GET') log(`api ${req.method} ${path}${url.search} -> ${out.statusCode} (${Date.now() - started} ms)`);
+    // Reads that succeed (the page polls) are not worth a line; changes and errors are. By route, as
+    // API Gateway's access log has it: the path can carry an upload id named after the user's file.
+    if (out.statusCode >= 400 || req.method !== 'GET') log(`api ${route.routeKey} -> ${out.statusCode} (${Date.now() - started} ms)`);
     send(res, out.statusCode, { ...cors, ...out.headers }, out.body);
   }
 

@@ -12,6 +12,7 @@ import { PutObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import { startLocalStack, DEMO_USER_ID, LOCAL_USER_ID, type LocalStack } from '../../../local/index.ts';
 import { startLocalEmulators } from '../../../local/emulators.ts';
 import { createClients } from '../../../functions/aws/clients.ts';
+import { loggableUploadId } from '../../../functions/app/upload.ts';
 import { EXTRA, ROWS, csv, exportZip, incoming } from '../../helpers/local-export.ts';
 
 interface UploadStatus {
@@ -177,9 +178,17 @@ describe('local stack (--memory, free ports)', () => {
     expect((await api(stack, '/reports/2025', {}, other)).status).toBe(404);
   });
 
-  it('ignores objects outside uploads/ and logs every ingest', async () => {
-    expect(logs.some((l) => l.includes('uploads/') && l.includes('done'))).toBe(true);
-    expect(logs.some((l) => l.startsWith('ingest reports/'))).toBe(false);
+  it('ignores objects outside uploads/ and logs every ingest by its loggable id, never by its key (a file name can carry a name)', async () => {
+    // 'my invitations é' was put straight into the bucket: named by its hash; the page's uploads by their UUID.
+    expect(logs).toContainEqual(expect.stringMatching(new RegExp(`^ingest upload ${loggableUploadId('my invitations é')}: done`)));
+    expect(loggableUploadId('my invitations é')).toMatch(/^sha256:[0-9a-f]{16}$/);
+    const ingestLines = logs.filter((l) => l.startsWith('ingest ') && !l.startsWith('ingest warning:'));
+    expect(ingestLines.length).toBeGreaterThan(1);
+    for (const line of ingestLines) expect(line).toMatch(/^ingest upload (sha256:[0-9a-f]{16}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}): /);
+    const terminal = logs.join('\n');
+    expect(terminal).not.toMatch(/invitations|é|%C3%A9/i);
+    // No object key either (the API's lines name routes: `/uploads/{uploadId}`).
+    expect(terminal).not.toMatch(/(uploads|reports)\/(?!\{)/);
   });
 });
 
@@ -258,7 +267,9 @@ describe('local stack on disk', () => {
       await second.idle();
       const resumed = await api<UploadStatus>(second, `/uploads/${encodeURIComponent('lost event')}`);
       expect(resumed.body.status).toBe('DONE');
-      expect(secondLogs.filter((l) => l.startsWith('ingest '))).toEqual([expect.stringMatching(/^ingest uploads\/.*\/lost\+event\.csv: done/)]);
+      // Named by its loggable id: the raw file name (it can carry a name) never reaches the terminal.
+      expect(secondLogs.filter((l) => l.startsWith('ingest '))).toEqual([expect.stringMatching(new RegExp(`^ingest upload ${loggableUploadId('lost event')}: done`))]);
+      expect(secondLogs.join('\n')).not.toMatch(/lost[ +]event|lost%20event/i);
       expect((await api<{ years: number[] }>(second, '/years')).body.years.sort()).toEqual([2022, 2023]);
       expect((await api<Stats>(second, '/stats/2025', {}, second.demo.token)).body.totals).toMatchObject({ received: 3, sent: 1 });
       // fresh credentials at each start: the first run's are refused now
