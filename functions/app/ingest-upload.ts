@@ -89,7 +89,8 @@ async function markProcessing(deps: IngestDeps, target: UploadRef, info: BlobInf
     createdAt: previous?.createdAt ?? now(),
     updatedAt: now(),
     ...(previous?.committed ? { committed: true } : {}),
-    ...(previous?.pendingYears?.length ? { pendingYears: previous.pendingYears } : {}),
+    // ... with the lease of the run that left them: if it died holding it, the failure handler takes it over.
+    ...(previous?.pendingYears?.length ? { pendingYears: previous.pendingYears, ...(previous.pendingLease ? { pendingLease: previous.pendingLease } : {}) } : {}),
   });
   await deps.store.putUpload(userId, base);
   return base;

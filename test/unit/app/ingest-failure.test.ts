@@ -339,6 +339,16 @@ describe('a run that rewrote stats and reports, then failed or was given up, is 
     expect(await shown(env.store, env.blobs)).toEqual(await cleanOf([[ID(21), FIRST], [ID(23), SECOND]]));
   });
 
+  it("a retry that cannot get the dead run's lease keeps its pending years and lease on the record: the give-up still takes it over at once", async () => {
+    const env = await killedRun([[ID(29), FIRST]], ID(30), SECOND);
+    // The runtime's retry: the dead run still holds the user's lease, so it ends FAILED for a retry without writing.
+    const retry = ingestUpload({ ...env.deps, remainingMs: () => 1_000, watchdogMarginMs: 10, leasePollMs: 10 }, env.ref);
+    await retry.catch(() => undefined);
+    expect((await env.store.getUpload(USER, ID(30)))!).toMatchObject({ status: 'FAILED', pendingYears: [2024, 2025], pendingLease: expect.stringMatching(new RegExp(`^${ID(30)}#`)) });
+    await giveUp(env, env.ref.key);
+    expect(await shown(env.store, env.blobs)).toEqual(await cleanOf([[ID(29), FIRST]]));
+  });
+
   it("the run's own FAILED path (an error a retry cannot fix, after the stats were written) puts the years back before it returns", async () => {
     class RefusesDone extends MemoryAuditStore {
       override async putUpload(userId: string, upload: UploadRecord, options?: { unlessDone?: boolean }) {
