@@ -10,6 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalEmulators, type LocalEmulators } from '../../local/emulators.ts';
+import { createClients, type Clients } from '../../functions/aws/clients.ts';
 
 export interface EmulatorOptions {
   /** Throwaway data (default true). When false, data persists under `dir`. */
@@ -43,4 +44,33 @@ export async function startEmulators(options: EmulatorOptions = {}): Promise<Emu
       await rm(ownDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Fresh SDK clients on the emulators for a run the runtime kills right after it wrote the stats and
+ * reports: its DONE upload record never lands, and from then on nothing it sends reaches DynamoDB
+ * or S3 (no cleanup of its own, its lease kept), as when Lambda stops it for time or memory.
+ */
+export function killedAtDoneClients(emu: Emulators): Clients {
+  let dead = false;
+  const killed = () => Object.assign(new Error('the run was killed'), { name: 'Killed' });
+  const clients = createClients({ region: emu.region, s3Endpoint: emu.s3Endpoint, dynamoEndpoint: emu.dynamoEndpoint, credentials: emu.credentials });
+  clients.dynamo.middlewareStack.add(
+    (next) => async (args) => {
+      // The upload record as the document client hands it down (plain values, or marshalled).
+      const status = ((args.input as { Item?: { status?: string | { S?: string } } }).Item ?? {}).status;
+      if (status === 'DONE' || (typeof status === 'object' && status.S === 'DONE')) dead = true;
+      if (dead) throw killed();
+      return next(args);
+    },
+    { step: 'serialize', priority: 'high', name: 'killAtDone' },
+  );
+  clients.s3.middlewareStack.add(
+    (next) => async (args) => {
+      if (dead) throw killed();
+      return next(args);
+    },
+    { step: 'serialize', priority: 'high', name: 'killAtDone' },
+  );
+  return clients;
 }

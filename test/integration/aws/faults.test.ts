@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { S3Event } from 'aws-lambda';
-import { startEmulators, type Emulators } from '../../helpers/emulators.ts';
+import { killedAtDoneClients, startEmulators, type Emulators } from '../../helpers/emulators.ts';
 import { createIngestHandler } from '../../../functions/ingest.ts';
 import { createFailureHandler } from '../../../functions/ingest-failure.ts';
 import { createClients, type Clients } from '../../../functions/aws/clients.ts';
@@ -238,30 +238,6 @@ async function visibleDump(user: string): Promise<string> {
   return JSON.stringify(ordered({ verdicts, coverages, years, stats, reports })).split(user).join('<user>');
 }
 
-/**
- * Clients of a run the runtime kills right after it wrote the stats and reports: its DONE write
- * never lands, and nothing it tries after that reaches DynamoDB or S3 (no cleanup of its own, its lease kept).
- */
-function killedAtDoneClients(): Clients {
-  let dead = false;
-  const killed = () => Object.assign(new Error('the run was killed'), { name: 'Killed' });
-  const clients = faultyClients(async (input, next) => {
-    // The upload record as the document client hands it down (plain values, or marshalled).
-    const status = (input.Item as { status?: string | { S?: string } } | undefined)?.status;
-    if (!dead && (status === 'DONE' || (typeof status === 'object' && status.S === 'DONE'))) dead = true;
-    if (dead) throw killed();
-    return next();
-  });
-  clients.s3.middlewareStack.add(
-    (next) => async (args) => {
-      if (dead) throw killed();
-      return next(args);
-    },
-    { step: 'serialize', priority: 'high', name: 'killAfterDone' },
-  );
-  return clients;
-}
-
 /** The on-failure destination record of an event Lambda gave up on (out of memory on every attempt), as the failure queue delivers it. */
 const givenUp = (event: S3Event) => ({
   Records: [
@@ -291,7 +267,7 @@ describe('faults: a run killed after it wrote stats and reports, then given up, 
   it('the first upload of an account: after the give-up no stats, no report, no coverage, as if it never happened', async () => {
     const user = newUser('giveup');
     const event = await put(user, 'upload-a', EXPORT_A);
-    await expect(ingestWith(killedAtDoneClients())(event)).rejects.toThrow();
+    await expect(ingestWith(killedAtDoneClients(emu))(event)).rejects.toThrow();
     // The crash window: stats and a report that count verdicts nobody can see.
     expect(await shown(user)).toEqual({ verdicts: 0, counted: 80 });
     expect(await status(user, 'upload-a')).toBe('PROCESSING');
@@ -308,7 +284,7 @@ describe('faults: a run killed after it wrote stats and reports, then given up, 
     const user = newUser('giveup');
     await ingestWith(emu.clients)(await put(user, 'upload-a', EXPORT_A));
     const event = await put(user, 'upload-b', EXPORT_B);
-    await expect(ingestWith(killedAtDoneClients())(event)).rejects.toThrow();
+    await expect(ingestWith(killedAtDoneClients(emu))(event)).rejects.toThrow();
     expect(await shown(user)).toEqual({ verdicts: 80, counted: 120 });
     expect(await failureHandler()(givenUp(event) as never)).toEqual({ batchItemFailures: [] });
     expect(await status(user, 'upload-b')).toBe('FAILED');

@@ -5,9 +5,9 @@
  * (functions/app/ingest-failure.ts), against the emulators.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import type { S3Event } from 'aws-lambda';
-import { startEmulators, type Emulators } from '../../helpers/emulators.ts';
+import { killedAtDoneClients, startEmulators, type Emulators } from '../../helpers/emulators.ts';
 import { createS3EventBridge, type BridgeLogEntry } from '../../../local/bridge.ts';
 import { markEventFailed } from '../../../functions/app/ingest-failure.ts';
 import { failedEventOf } from '../../../functions/aws/failure-record.ts';
@@ -29,9 +29,9 @@ afterAll(async () => {
   await emu?.stop();
 });
 
-async function upload(uploadId: string): Promise<S3Event> {
+async function upload(uploadId: string, user = USER): Promise<S3Event> {
   const file = buildExport({ owner: { first: 'Maren', last: 'Okafor' }, rows: [{ direction: 'INCOMING', name: 'Ines Paredes', message: 'Hi, book a demo of our lead generation tool?' }] });
-  const key = `uploads/${USER}/${uploadId}.zip`;
+  const key = `uploads/${user}/${uploadId}.zip`;
   await emu.clients.s3.send(new PutObjectCommand({ Bucket: emu.bucket, Key: key, Body: file.data, Metadata: { filename: encodeURIComponent(file.name) } }));
   return { Records: [{ eventName: 'ObjectCreated:Put', s3: { bucket: { name: emu.bucket }, object: { key, size: file.data.length } } }] } as unknown as S3Event;
 }
@@ -82,5 +82,29 @@ describe('local stack: a crashed ingest ends FAILED', () => {
     expect(record).toMatchObject({ status: 'FAILED', errorCode: 'timeout' });
     expect(record.message).toMatch(/ran out of time/);
     expect((await store.queryVerdicts(USER, { limit: 10 })).items).toEqual([]);
+  });
+
+  it('a run killed after it wrote the stats and the report, on every attempt: once given up, no stats, no report (issue 13)', async () => {
+    const user = 'c0ffee00-0000-4000-8000-000000000013';
+    const log: BridgeLogEntry[] = [];
+    // The run dies at its DONE write, as one killed for memory right after refreshing the years;
+    // no retry (a retry would wait for the dead run's lease), the give-up at once.
+    const ingest = createIngestHandler({ clients: killedAtDoneClients(emu), bucket: emu.bucket, table: emu.table, logger: silent });
+    const b = createS3EventBridge({
+      region: emu.region,
+      invoke: ingest,
+      retries: 0,
+      timeoutMs: 60_000,
+      onGiveUp: (record) => markEventFailed({ store, blobs: new S3BlobStore(emu.clients.s3, emu.bucket), logger: silent, lease: { leaseWaitMs: 2_000 } }, failedEventOf(record)),
+      log: (e) => log.push(e),
+    });
+    b.handle(await upload('killed', user));
+    await b.idle();
+    expect(log.map((e) => e.outcome)).toEqual(['failed']);
+    expect((await store.getUpload(user, 'killed'))!).toMatchObject({ status: 'FAILED', errorCode: 'INTERNAL', pendingYears: [2026] });
+    expect(await store.listYears(user)).toEqual([]);
+    expect(await store.listCoverages(user)).toEqual([]);
+    expect((await store.queryVerdicts(user, { limit: 10 })).items).toEqual([]);
+    await expect(emu.clients.s3.send(new GetObjectCommand({ Bucket: emu.bucket, Key: `reports/${user}/report-2026.html` }))).rejects.toMatchObject({ name: 'NoSuchKey' });
   });
 });
