@@ -6,6 +6,7 @@
  * write are recomputed from the visible verdicts alone, so a failed upload is counted nowhere.
  * Without the classifier: the failure handler's bundle imports this, not the ingest.
  */
+import type { ClassifiedRequest } from '../audit/model.ts';
 import type { AuditStore, BlobStore, LogSink } from '../audit/ports.ts';
 import { computeYearStats, type YearStats } from '../audit/stats/index.ts';
 
@@ -78,15 +79,22 @@ export async function refreshYears(deps: RefreshDeps, userId: string, years: rea
   if (byYear.size === 0) return timings;
   const { renderYearReport } = await reportRenderer();
   timings.renderMs += lap();
+  // Every year's stats before any report: each report's year over year shows every other year as
+  // it now stands, whichever years this run rewrote (and in whatever order).
+  const fresh: { year: number; requests: ClassifiedRequest[]; stats: YearStats }[] = [];
   for (const year of years) {
-    const requests = byYear.get(year);
-    if (!requests) continue;
-    byYear.delete(year); // let each year's verdicts go once its report is stored
-    requests.sort((a, b) => (a.sentAt < b.sentAt ? -1 : a.sentAt > b.sentAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const stats = computeYearStats(requests, coverages, year, { timeZone: deps.timeZone, today: generatedAt.slice(0, 10) });
+    const ofYear = byYear.get(year);
+    if (!ofYear) continue;
+    ofYear.sort((a, b) => (a.sentAt < b.sentAt ? -1 : a.sentAt > b.sentAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const stats = computeYearStats(ofYear, coverages, year, { timeZone: deps.timeZone, today: generatedAt.slice(0, 10) });
     history.push(stats);
-    timings.statsMs += lap();
-    const html = renderYearReport({ requests, coverages, year, owner, timeZone: deps.timeZone, history, generatedAt, keep: settings.keep });
+    fresh.push({ year, requests: ofYear, stats });
+  }
+  byYear.clear();
+  timings.statsMs += lap();
+  while (fresh.length > 0) {
+    const { year, requests: ofYear, stats } = fresh.shift()!; // let each year's verdicts go once its report is stored
+    const html = renderYearReport({ requests: ofYear, coverages, year, owner, timeZone: deps.timeZone, history, generatedAt, keep: settings.keep });
     timings.renderMs += lap();
     check?.();
     // Report first, stats second: a year with stats always has its report (the API relies on it).

@@ -339,6 +339,19 @@ describe('a run that rewrote stats and reports, then failed or was given up, is 
     expect(await shown(env.store, env.blobs)).toEqual(await cleanOf([[ID(21), FIRST], [ID(23), SECOND]]));
   });
 
+  it('a failed upload of one year after a committed one of two: every report as before, byte for byte (each year over year shows both years, whichever years a run rewrote)', async () => {
+    const ONLY_2024: ExportSpec = { ...EXPORT, rows: ROWS_2024.slice(0, 3), date: '05-01-2026' };
+    const env = await killedRun([[ID(24), SECOND]], ID(25), ONLY_2024);
+    const clean = await cleanOf([[ID(24), SECOND]]);
+    expect(clean.years).toEqual([2024, 2025]);
+    // One run wrote both years: the earlier year's report shows the later one too.
+    for (const year of [2024, 2025]) expect(clean.reports[year]).toMatch(/2024[\s\S]*2025/);
+    await giveUp(env, env.ref.key);
+    const after = await shown(env.store, env.blobs);
+    expect(after.reports[2024]).toBe(clean.reports[2024]); // byte for byte
+    expect(after).toEqual(clean);
+  });
+
   it("a retry that cannot get the dead run's lease keeps its pending years and lease on the record: the give-up still takes it over at once", async () => {
     const env = await killedRun([[ID(29), FIRST]], ID(30), SECOND);
     // The runtime's retry: the dead run still holds the user's lease, so it ends FAILED for a retry without writing.
