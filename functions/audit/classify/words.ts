@@ -14,6 +14,7 @@
  * it scans (FNV-1a), so a note costs one pass and no string building. A test checks that both
  * scanners see the same features.
  */
+import { alternatives, Gate } from './gate.ts';
 import { foldNonAscii, foldSameLength, GREETING_WORDS, parseGreeting } from './text.ts';
 
 /**
@@ -697,10 +698,24 @@ const ROLE_CUE_SOURCES: Record<string, string> = {
   ].join('|'),
 };
 const ROLE_CUES = Object.entries(ROLE_CUE_SOURCES).map(([name, src]) => ({ feature: `c:${name}`, hash: hashFeature(`c:${name}`), re: new RegExp(foldNonAscii(src), 'u') }));
+/**
+ * Behind the word prefilter (gate.ts, issue 15), like the role phrase families: each cue's regex split at
+ * its top-level `|`, and an alternative runs only when one of its gate words starts a word of the note.
+ * Built when this module loads, so `npm run fit` writes their gates down (fitted/gates.json).
+ */
+const ROLE_CUE_ALTS = ROLE_CUES.flatMap((c, cue) => alternatives(c.re.source).map((src) => ({ cue, re: new RegExp(src, 'u') })));
+const ROLE_CUE_GATE = new Gate(ROLE_CUE_ALTS.map((a) => a.re.source));
+const cueOn = new Uint8Array(ROLE_CUES.length);
 
 /** Calls `visit` with each role cue the folded note has (its feature name and hash), in a fixed order. */
 export function forEachRoleCue(lower: string, visit: (feature: string, hash: number) => void): void {
-  for (const c of ROLE_CUES) if (c.re.test(lower)) visit(c.feature, c.hash);
+  ROLE_CUE_GATE.scan(lower);
+  cueOn.fill(0);
+  for (const i of ROLE_CUE_GATE.enabledList) {
+    const a = ROLE_CUE_ALTS[i];
+    if (cueOn[a.cue] === 0 && a.re.test(lower)) cueOn[a.cue] = 1;
+  }
+  for (let k = 0; k < ROLE_CUES.length; k++) if (cueOn[k] === 1) visit(ROLE_CUES[k].feature, ROLE_CUES[k].hash);
 }
 
 /** What the words of a note say of who is writing (`sent`: the owner sent it), or null when the model knows none of them. */
