@@ -151,7 +151,8 @@ async function roleSection(): Promise<void> {
     }
     console.log(`  ${roleRow(`${name}: role FIRST LOOK`, look.figures)}   (${look.date}, ${look.commit})`);
     summary.push(roleRow(`roles: ${name}: FIRST LOOK`, look.figures));
-    if (name === 'holdout.jsonl' && values['no-holdout']) console.log(`  ${name}: now: skipped (--no-holdout)`);
+    // --no-holdout: no held-out set is measured now (holdout.jsonl, and fresh.jsonl since its first look)
+    if (values['no-holdout']) console.log(`  ${name}: now: skipped (--no-holdout)`);
     else console.log(`  ${roleRow(`${name}: now`, roleFigures(await rolePairsOf(dir, name)))}`);
   }
 }

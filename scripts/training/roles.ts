@@ -24,7 +24,7 @@ import { classifyInbox, prepareInbox, verdictOf, type Prepared } from '../../fun
 import { readRoleModel, ROLE_WORDS_RULE } from '../../functions/audit/classify/role.ts';
 import { parseNotesJsonl } from '../../functions/audit/classify/jsonl.ts';
 import { ROLES, type Role } from '../../functions/audit/model.ts';
-import { forEachWordFeature, hashFeature, SENT_FEATURE, type RoleWordModel } from '../../functions/audit/classify/words.ts';
+import { forEachRoleCue, forEachWordFeature, hashFeature, SENT_FEATURE, wordText, type RoleWordModel } from '../../functions/audit/classify/words.ts';
 import { auditExportSet, exportFolders, loadExportSet } from './export-sets.ts';
 
 export const ROLE_FIRST_LOOKS_FILE = 'role-first-looks.json';
@@ -194,12 +194,14 @@ export interface RoleTrainOptions {
   prune?: number;
   /** Whether the owner's sent notes carry a feature of their own. */
   sent?: boolean;
+  /** Whether the role cues (words.ts forEachRoleCue: offers people, sells a service, a job ask...) are features. */
+  cues?: boolean;
 }
-export const ROLE_TRAIN_DEFAULTS: Required<RoleTrainOptions> = { epochs: 10, decay: 1e-3, minNotes: 2, prune: 0.5, sent: true };
+export const ROLE_TRAIN_DEFAULTS: Required<RoleTrainOptions> = { epochs: 10, decay: 1e-3, minNotes: 2, prune: 0.5, sent: true, cues: true };
 
 /**
  * Fits the role model: multinomial logistic regression over the note's word features (forEachWordFeature,
- * each once per note), every role a class (`unknown` included). Deterministic: the same notes in the same
+ * each once per note) and its role cues (forEachRoleCue), every role a class (`unknown` included). Deterministic: the same notes in the same
  * order give the same model. Weights are centred per feature (the softmax does not see a shift shared by
  * every role) and stored as int8 times one scale.
  */
@@ -210,6 +212,7 @@ export function trainRoleModel(examples: readonly { text: string; gold: Role; di
     const f: string[] = [];
     forEachWordFeature(e.text, (x) => f.push(x));
     if (o.sent && e.direction === 'OUTGOING') f.push(SENT_FEATURE);
+    if (o.cues) forEachRoleCue(wordText(e.text), (x) => f.push(x));
     return f;
   });
   const df = new Map<string, number>();

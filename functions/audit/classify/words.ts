@@ -14,7 +14,8 @@
  * it scans (FNV-1a), so a note costs one pass and no string building. A test checks that both
  * scanners see the same features.
  */
-import { foldSameLength, GREETING_WORDS, parseGreeting } from './text.ts';
+import { alternatives, Gate } from './gate.ts';
+import { foldNonAscii, foldSameLength, GREETING_WORDS, parseGreeting } from './text.ts';
 
 /**
  * The classes the word model tells apart: what the words alone can say. A swing and miss is a
@@ -499,7 +500,7 @@ export function fireWordRules(text: string, model: WordModel, out: { id: string;
 
 /**
  * The role model: who is writing, read from the note's words (the same features as the word model
- * above: folded words, word pairs, 5-letter stems, marks), as a multinomial logistic regression
+ * above: folded words, word pairs, 5-letter stems, marks; plus the role cues, forEachRoleCue below), as a multinomial logistic regression
  * over the seven roles, `unknown` included. Fitted by `npm run fit` (scripts/training/roles.ts) on
  * every role-labelled set it may train on, shipped as data (fitted/role-model.bin: encodeRoleModel)
  * and read on first use (fitted.ts ROLE_MODEL). Where the role rules (role.ts) know the phrasing,
@@ -643,6 +644,79 @@ export interface RoleWordVerdict {
 /** The role model's feature for a note the owner sent (their own notes are read apart: an owner asks and offers otherwise). */
 export const SENT_FEATURE = 'd:sent';
 const SENT_HASH = hashFeature(SENT_FEATURE);
+const pushCue = (_: string, h: number) => push(h, false, 0, 0);
+
+/**
+ * Role cues (issue 16): features of the role model beside the words, each a family of phrasings (EN,
+ * ES, DE, FR, PT, IT) of one thing a sender does, so that what one training note says in one wording
+ * teaches the model every wording of it. The model learns how far each cue leans to each role (the
+ * cues are no rules: a note may have several, and what they mean together is fitted):
+ *   - offers_people: offers people to the recipient (candidates, profiles, CVs, developers available,
+ *     bench, placement, a rate per hour or month for a person): staffing, a recruiter;
+ *   - sells_service: sells a product or service (demo, pricing, our platform, we build, free trial);
+ *   - job_offer: a recruiter's offer (we are hiring, the role, your profile fits, the client, salary);
+ *   - job_ask: a first-person job ask (I am looking for a job, open to work, refer me, internship, my CV);
+ *   - help_me: the sender asks for help, guidance or advice for themselves;
+ *   - invite: invites the recipient to join or to speak (our community, members, speak at our summit);
+ *   - expert_call: a paid expert call (honorarium, expert network, a project with a client, a paid
+ *     30-minute call);
+ *   - self_peer: a self-introduction as one of the recipient's field (I'm also a…, fellow…, like you).
+ * Matched on the folded note; every pattern is linear (bounded repeats only).
+ */
+const ROLE_CUE_SOURCES: Record<string, string> = {
+  offers_people: [
+    String.raw`\b(?:candidates?|cvs|resumes|profiles (?:that|of|for|available|ready)|(?:\d+|some|a few|two|three) (?:\S+ )?profiles|shortlist(?:ed)?|pre-?vetted|vetted|pre-?screened|bench|placements?|we place|placing|talent pool|staffing|staff augmentation|augment your|outstaff\w*|outsourc\w*|offshore|nearshore|dedicated (?:developers|engineers|team|resources)|(?:developers|engineers|devs|testers|nurses|staff|accountants|bookkeepers|consultants|technicians|workers|drivers) (?:\S+ ){0,3}(?:available|ready to start|on demand|from (?:india|latam|poland|ukraine|the philippines|eastern europe)|at [$€£]|starting at|from [$€£])|per (?:hour|hr|month) per (?:developer|engineer|person|head|resource)|\/(?:hr|hour|month) per|monthly rate|fixed monthly|suppl(?:y|ying) (?:\S+ ){0,2}(?:staff|nurses|workers|engineers|developers|drivers|carers|rgns|hcas)|placement fee|(?:no|zero) upfront (?:cost|fee)|replacement guarantee|\d+%? fee|contract (?:role|position)s?|temp(?:orary)? staff|locum)\b`,
+    String.raw`\b(?:perfiles (?:de|disponibles|cualificados|para)|candidat[oa]s|curr[ií]culums|cvs|bolsa de (?:talento|candidatos)|trabajamos perfiles|subcontrataci[oó]n|externalizaci[oó]n|profesionales (?:disponibles|cualificados)|kandidat(?:en|innen)|lebensl[aä]ufe|profile (?:von|f[uü]r)|fachkr[aä]fte (?:aus|f[uü]r|verf[uü]gbar)|arbeitnehmer[uü]berlassung|personalvermittlung|zeitarbeit|candidats|profils (?:disponibles|qualifi[eé]s|de)|int[eé]rim\w*|r[eé]gie|prestataires? (?:disponibles?)|candidatos|perfis|curr[ií]culos|aloca[cç][aã]o de|terceiriza[cç][aã]o|profissionais (?:dispon[ií]veis|qualificados)|candidati|profili (?:disponibili|qualificati)|somministrazione)\b`,
+  ].join('|'),
+  sells_service: [
+    String.raw`\b(?:demo|pricing|price list|quote|our (?:\S+ )?(?:platform|software|tool|solution|app|product|saas|service|services|agency|studio)|we (?:build|develop|design|automate|sell|deliver|offer)|free (?:trial|audit|consultation|assessment)|subscription|roi|integrat\w+ with|book a (?:call|demo|meeting)|case stud(?:y|ies)|our clients|leads|appointments|per month|plans? (?:start|from))\b`,
+    String.raw`\b(?:demostraci[oó]n|precios?|presupuesto|nuestr[oa] (?:\S+ )?(?:plataforma|soluci[oó]n|herramienta|software|servicio|agencia|app)|desarrollamos|ofrecemos|prueba gratuita|demo|preise|angebot|unsere? (?:\S+ )?(?:l[oö]sung|plattform|software|tool|agentur|dienstleistung)|wir (?:entwickeln|bieten|automatisieren)|kostenlose?n? (?:test|analyse|beratung)|d[eé]mo(?:nstration)?|tarifs?|devis|not(?:re|s) (?:\S+ )?(?:plateforme|solution|outil|logiciel|agence|offre)|nous (?:d[eé]veloppons|proposons|offrons)|essai gratuit|demonstra[cç][aã]o|pre[cç]os?|or[cç]amento|nossa (?:\S+ )?(?:plataforma|solu[cç][aã]o|ferramenta|ag[eê]ncia)|desenvolvemos|oferecemos|teste gr[aá]tis|prezzi|preventivo|la nostra (?:\S+ )?(?:piattaforma|soluzione|agenzia)|sviluppiamo|offriamo|prova gratuita)\b`,
+  ].join('|'),
+  job_offer: [
+    String.raw`\b(?:we(?:'re| are) hiring|(?:i'?m|i am|we(?:'re| are)) (?:currently )?(?:recruiting|hiring|looking for) (?:a|an|two|several)|the (?:role|position|opening|vacancy)|this (?:role|position|opportunity)|(?:a|an) (?:\S+ ){0,3}(?:role|position|vacancy) (?:at|with|in|for)|your (?:profile|background|experience) (?:\S+ ){0,3}(?:fits?|matches|aligns?|stood out)|(?:my|our|the) client|a client of (?:ours|mine)|salary|compensation|package|(?:are you|would you be) (?:open|interested) (?:to|in) (?:a |new |hearing)|job description|hiring manager|interview process for|relocation)\b`,
+    String.raw`\b(?:estamos (?:buscando|contratando|seleccionando)|estoy buscando (?:un|una|un\/a)|vacante|la posici[oó]n|el puesto|tu perfil|(?:nuestro|mi) cliente|salario|banda salarial|te interesar[ií]a|wir suchen|ich suche f[uü]r|die (?:stelle|position)|ihr profil|(?:unser|mein) (?:kunde|mandant)|gehalt|verg[uü]tung|offene stelle|nous recrutons|je recrute|le poste|votre profil|(?:notre|mon) client|salaire|r[eé]mun[eé]ration|estamos (?:com uma vaga|contratando)|uma vaga|a vaga|seu perfil|(?:nosso|meu) cliente|sal[aá]rio|stiamo (?:cercando|assumendo)|la posizione|il tuo profilo|(?:nostro|mio) cliente|retribuzione|\bral\b)\b`,
+  ].join('|'),
+  job_ask: [
+    String.raw`\b(?:(?:i'?m|i am) (?:\S+ ){0,2}(?:looking|searching|seeking) for (?:a |an |my )?(?:\S+ ){0,3}(?:job|role|position|internship|opportunit\w*|opening|work)|open to work|#opentowork|refer me|a referral|my (?:cv|resume|portfolio)|internship|intern (?:role|position)|fresher|(?:recent|fresh|new) grad\w*|final[- ]year|can i apply|how (?:can|do) i apply|(?:do|does) (?:you|your (?:team|company)) (?:have any|hire)|are you hiring|any (?:openings|vacancies|opportunities)|hire me|job hunting|laid off|notice period|(?:i'?m|i am) (?:a )?(?:student|graduate))\b`,
+    String.raw`\b(?:busco (?:trabajo|empleo|pr[aá]cticas|una oportunidad)|mi (?:cv|curr[ií]culum)|pr[aá]cticas|est[aá]n contratando|me (?:podr[ií]as|puedes) (?:referir|recomendar)|reci[eé]n (?:egresad[oa]|graduad[oa])|ich suche (?:\S+ ){0,2}(?:stelle|job|praktikum|arbeit)|mein(?:en)? lebenslauf|bewerbung|praktikum|stellen sie (?:\S+ )?ein|je (?:cherche|recherche|suis [aà] la recherche d)(?:\S+ ){0,2}(?:emploi|poste|stage|alternance)|mon cv|candidature|stage|recrutez-vous|procuro (?:\S+ ){0,2}(?:emprego|vaga|est[aá]gio|trabalho)|meu (?:cv|curr[ií]culo)|voc[eê]s contratam|est[aã]o contratando|me indicar|est[aá]gio|cerco (?:lavoro|uno stage|un impiego)|il mio cv|candidatura|tirocinio|assumete)\b`,
+  ].join('|'),
+  help_me: [
+    String.raw`\b(?:help me|guide me|advise me|(?:your|any) (?:advice|guidance|tips)|mentor(?:ship|ing)?|mock interview|how (?:did|do) you (?:get|break|land)|pick your brain|please (?:help|guide|suggest))\b`,
+    String.raw`\b(?:ay[uú]dame|me (?:ayudas|ayudar[ií]as|orientas)|consejos?|orientaci[oó]n|mentor[ií]a|hilf mir|helfen sie mir|tipps|rat(?:schl[aä]ge)?|m'aider|conseils?|orientation|mentorat|me ajudar|me ajuda|dicas|conselhos?|orienta[cç][aã]o|mentoria|aiutarmi|consigli)\b`,
+  ].join('|'),
+  invite: [
+    String.raw`\b(?:join (?:us|our|my|the)|our (?:\S+ )?(?:community|group|club|chapter|association|network|members|meetup|summit|conference|podcast|panel|cohort)|members|speak(?:er|ing)? at|as (?:a )?(?:speaker|panelist|panellist|guest|judge|mentor)|have you on|call for (?:speakers|papers)|free (?:event|meetup|workshop|webinar)|rsvp|volunteer\w*|invite you to)\b`,
+    String.raw`\b(?:[uú]nete|nuestra comunidad|comunidad|miembros|socios|ponente|evento gratuito|te invitamos|invitarte|community|mitglied(?:er)?|beitreten|verein|referent(?:in)?|stammtisch|laden sie ein|rejoignez|rejoindre|communaut[eé]|membres|intervenant|association|vous inviter|comunidade|membros|palestrante|participar|convidar|convite|comunit[aà]|unisciti|membri|relatore|associazione|invitarti)\b`,
+  ].join('|'),
+  expert_call: [
+    String.raw`\b(?:honorarium|expert network|paid (?:\S+ ){0,2}(?:call|consultation|interview|survey|project)|compensated|consultation|(?:\d+|thirty|forty[- ]five|sixty)[- ]?(?:minute|min) (?:\S+ )?(?:call|chat|consultation|interview)|(?:project|engagement) (?:with|for) (?:a|an|our) (?:\S+ )?client|our client,? (?:a|an) (?:\S+ ){0,2}(?:fund|investor|firm)|industry experts?|your (?:insights|expertise|perspective) on|[$€£]\s?\d+\s?(?:\/|per |an? )(?:hour|hr)|investors? (?:\S+ ){0,3}(?:insights|perspective))\b`,
+    String.raw`\b(?:remunerad[oa]|honorarios|red de expertos|experto|consulta (?:de|remunerada)|honorar|expertengespr[aä]ch|verg[uü]tet|expertennetzwerk|r[eé]mun[eé]r[eé]e?|honoraires|r[eé]seau d'experts|expert|honor[aá]rios|especialista|rede de especialistas|retribuit[oa]|compenso|esperto|rete di esperti)\b`,
+  ].join('|'),
+  self_peer: [
+    String.raw`\b(?:(?:i'?m|i am) (?:also|too|another) |fellow |like you,? i |as (?:a|another) (?:fellow )?\S+ (?:myself|too)|same (?:field|industry|profession|space)|we(?:'re| are) both|i (?:also )?work (?:in|as))`,
+    String.raw`\b(?:tambi[eé]n soy|como t[uú]|yo tambi[eé]n|ich bin (?:auch|selbst)|wie sie|ebenfalls|moi aussi|comme vous|je suis aussi|tamb[eé]m sou|como voc[eê]|eu tamb[eé]m|anch'io|come te|anche io)\b`,
+  ].join('|'),
+};
+const ROLE_CUES = Object.entries(ROLE_CUE_SOURCES).map(([name, src]) => ({ feature: `c:${name}`, hash: hashFeature(`c:${name}`), re: new RegExp(foldNonAscii(src), 'u') }));
+/**
+ * Behind the word prefilter (gate.ts, issue 15), like the role phrase families: each cue's regex split at
+ * its top-level `|`, and an alternative runs only when one of its gate words starts a word of the note.
+ * Built when this module loads, so `npm run fit` writes their gates down (fitted/gates.json).
+ */
+const ROLE_CUE_ALTS = ROLE_CUES.flatMap((c, cue) => alternatives(c.re.source).map((src) => ({ cue, re: new RegExp(src, 'u') })));
+const ROLE_CUE_GATE = new Gate(ROLE_CUE_ALTS.map((a) => a.re.source));
+const cueOn = new Uint8Array(ROLE_CUES.length);
+
+/** Calls `visit` with each role cue the folded note has (its feature name and hash), in a fixed order. */
+export function forEachRoleCue(lower: string, visit: (feature: string, hash: number) => void): void {
+  ROLE_CUE_GATE.scan(lower);
+  cueOn.fill(0);
+  for (const i of ROLE_CUE_GATE.enabledList) {
+    const a = ROLE_CUE_ALTS[i];
+    if (cueOn[a.cue] === 0 && a.re.test(lower)) cueOn[a.cue] = 1;
+  }
+  for (let k = 0; k < ROLE_CUES.length; k++) if (cueOn[k] === 1) visit(ROLE_CUES[k].feature, ROLE_CUES[k].hash);
+}
 
 /** What the words of a note say of who is writing (`sent`: the owner sent it), or null when the model knows none of them. */
 export function readRoleWords(text: string, model: RoleWordModel | LazyRoleWordModel, sent = false, maxEvidence = 3): RoleWordVerdict | null {
@@ -654,6 +728,7 @@ export function readRoleWords(text: string, model: RoleWordModel | LazyRoleWordM
   const lower = wordText(text);
   scanWordHashes(lower);
   if (sent) push(SENT_HASH, false, 0, 0);
+  forEachRoleCue(lower, pushCue);
   const n = scanned.count;
   const { hash, word, start, end } = scanned;
   newNote(n);

@@ -87,8 +87,10 @@ describe('the shipped role model (fitted/role-model.bin)', () => {
 
   // notes the role phrase families say nothing about: the role comes from the model, with its words
   it.each([
-    ['community', 'Hey, I run the Leeds product meetup, we get together monthly and would love to see you there'],
-    ['vendor', 'Hi Dana, is timesheet chasing still eating your Fridays? Worth a quick look at how crews fix it in a week.'],
+    // (2026-12-06: "I run the Leeds product meetup" is now a phrase family's, role.community.organiser; and since
+    // tune8.jsonl's staffing notes the model reads "how crews fix it" as a recruiter's, p 0.55: the examples changed)
+    ['community', 'Hey, Leeds product folks get together monthly at the Brewery, would love to see you at the next one'],
+    ['vendor', 'Hi Dana, is timesheet chasing still eating your Fridays? Worth a quick look at how site managers fix it in a week.'],
     ['job_seeker', "Hi Priya, I'm a final year nursing student hoping to land my first ward job in Manchester, any advice would mean a lot"],
   ] as [Role, string][])('%s: %s', (role, text) => {
     const rules = fireRoleRules(text, undefined, false, null);
