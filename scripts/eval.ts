@@ -45,7 +45,7 @@ import {
 } from './training/evaluate.ts';
 import { auditExportSet, loadExportSet } from './training/export-sets.ts';
 import { crossValidatedRoles, readRoleFirstLooks, roleFigures, rolePairsOf, roleRow, roleSetNames, roleTrainingNotes, writeRoleFirstLook, type RolePair } from './training/roles.ts';
-import { exportSetNames, firstLookRows, loadJsonlSet, loadTuningSets, readFirstLooks, writeFirstLook, type Figures } from './training/sets.ts';
+import { exportSetNames, firstLookRows, loadJsonlSet, loadTuningSets, readFirstLooks, tuningSetFiles, writeFirstLook, type Figures } from './training/sets.ts';
 
 const { values } = parseArgs({
   options: {
@@ -185,6 +185,24 @@ if (values['roles-only']) {
 if (values['first-look']) {
   const set = values['first-look'];
   if (readFirstLooks(dir)[set]) throw new Error(`${set} already has a first look in ${dir}/first-looks.json`);
+  if (set.endsWith('.jsonl')) {
+    // A held-out note set: each note classified alone with the shipped weights, as holdout.jsonl is
+    // (no verdict rows: only export sets, audited whole, feed the calibration).
+    if (tuningSetFiles([set]).length > 0 || set === 'holdout.jsonl') throw new Error(`${set} is not a new held-out note set`);
+    const notes = loadJsonlSet(join(dir, set));
+    const d = setFeatures(notes);
+    const pred = notes.map((_, i) => predict(d, i, WEIGHTS));
+    const noted = notes.flatMap((n, i) => (n.text.trim() !== '' ? [i] : []));
+    const mNotes = metrics(noted.map((i) => notes[i].label as Category), noted.map((i) => pred[i]));
+    const mRows = metrics(notes.map((n) => n.label as Category), pred);
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    const look = { date: new Date().toISOString().slice(0, 10), commit, notes: figures(mNotes, noted.length), rows: figures(mRows, notes.length), verdicts: [] };
+    writeFirstLook(dir, set, look);
+    console.log(`first look at ${set} recorded in ${dir}/first-looks.json (classifier at ${commit}):`);
+    console.log(`  ${row(`${set}: notes`, look.notes)}\n  ${row(`${set}: all rows`, look.rows)}`);
+    details(`${set} first look (all rows)`, mRows);
+    process.exit(0);
+  }
   const audited = await auditExportSet(join(dir, set));
   const noted = audited.filter((a) => a.request.message.trim() !== '');
   const mNotes = metrics(noted.map((a) => a.label), noted.map((a) => a.request.category));
