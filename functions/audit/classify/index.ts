@@ -97,9 +97,11 @@ function roleContextOf(n: NoteInput): RoleContext {
   return { direction: n.direction, counterpartPosition: n.counterpartPosition, counterpartCompany: n.counterpartCompany };
 }
 
-/** Rule 1, then rules 2–3 by structure; otherwise the note's scored rules (on the note without any LinkedIn default sentence in it). */
-function prepare(n: NoteInput, template: TemplateMatch | undefined, weights: Weights, wordModel: WordModel | null | undefined): Prepared {
-  const nm = noMessage(n.text);
+/**
+ * Rule 1, then rules 2–3 by structure; otherwise the note's scored rules (on the note without any
+ * LinkedIn default sentence in it). `nm`: rule 1's answer, when the caller has it already.
+ */
+function prepare(n: NoteInput, template: TemplateMatch | undefined, weights: Weights, wordModel: WordModel | null | undefined, nm = noMessage(n.text)): Prepared {
   if (nm) return { decided: nm, role: { text: '', phrases: [], fired: [], ctx: roleContextOf(n) } };
   // a default text with a sentence added: the added sentence is what is judged
   const text = withoutDefaults(n.text);
@@ -155,16 +157,20 @@ export function classifyNote(text: string, context: NoteContext = {}, weights: W
 /**
  * The templates of one batch, found across every note with words (rule 1 decides the others): the
  * notes are made one at a time by `noteAt` (a note is only kept as its template input, and only
- * while the templates are found).
+ * while the templates are found). `worded`: per note, 1 when rule 1 does not decide it.
  */
-function templatesOf(count: number, noteAt: (i: number) => NoteInput, onPhase: InboxOptions['onPhase']): Map<string, TemplateMatch> {
+function templatesOf(count: number, noteAt: (i: number) => NoteInput, onPhase: InboxOptions['onPhase']): { templates: Map<string, TemplateMatch>; worded: Uint8Array } {
   const withText: TemplateInput[] = [];
+  const worded = new Uint8Array(count);
   for (let i = 0; i < count; i++) {
     const n = readable(noteAt(i));
-    if (n.text !== '' && !noMessage(n.text)) withText.push(templateInputOf(n));
+    if (n.text !== '' && !noMessage(n.text)) {
+      worded[i] = 1;
+      withText.push(templateInputOf(n));
+    }
   }
   onPhase?.('grouping templates', { total: count });
-  return findTemplates(withText);
+  return { templates: findTemplates(withText), worded };
 }
 
 /**
@@ -175,11 +181,11 @@ function templatesOf(count: number, noteAt: (i: number) => NoteInput, onPhase: I
 function prepareEach(count: number, noteAt: (i: number) => NoteInput, options: InboxOptions, use: (i: number, id: string, p: Prepared) => void): void {
   const weights = options.weights ?? WEIGHTS;
   const onPhase = options.onPhase;
-  const templates = templatesOf(count, noteAt, onPhase);
+  const { templates, worded } = templatesOf(count, noteAt, onPhase);
   onPhase?.('classifying', { done: 0, total: count });
   for (let i = 0; i < count; i++) {
     const n = readable(noteAt(i));
-    use(i, n.id, prepare(n, templates.get(n.id), weights, options.wordModel));
+    use(i, n.id, prepare(n, templates.get(n.id), weights, options.wordModel, worded[i] ? null : noMessage(n.text)));
     if (onPhase && (i + 1) % PHASE_EVERY === 0) onPhase('classifying', { done: i + 1, total: count });
   }
 }
