@@ -201,10 +201,16 @@ export function fireContextRules(text: string, ctx: NoteContext, out: Fired[]): 
 
 /** The scored rules of one note (rules 4–8): phrase families, the word model, relevance, fallback. */
 export function fireAll(text: string, ctx: NoteContext, wordModel: WordModel | null = WORD_MODEL): Fired[] {
+  const out = fireNoteRules(text, wordModel);
+  fireContextRules(text, ctx, out);
+  return out;
+}
+
+/** The scored rules that read the note's text alone (the phrase families and the word model): fireAll before its context rules. */
+export function fireNoteRules(text: string, wordModel: WordModel | null = WORD_MODEL): Fired[] {
   const out: Fired[] = [];
   fireTextRules(text, out);
   if (wordModel) fireWordRules(text, wordModel, out);
-  fireContextRules(text, ctx, out);
   return out;
 }
 
