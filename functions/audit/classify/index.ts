@@ -350,18 +350,21 @@ const NO_ROLE_REASONS: RoleReason[] = Object.freeze([]) as unknown as RoleReason
  *
  * Keys are short: a string field is keyed by its number in `ids` (one hash of the string, cached
  * by V8 for the rules' constant ids and descriptions), a list by the numbers of its interned
- * reasons. Those numbers only mean something together, so `ids`, `reasons` and `lists` are
- * cleared together.
+ * reasons. A number is never given twice (one counter), so each map is cleared on its own: a
+ * value seen again after a clear gets a new number, and a key with the old one is only a miss.
  */
 class Interner {
   /** Entries kept (a few MB of keys at most): what repeats within a few thousand CRs (the category's role reason, a template's copies, a common phrase). */
   private static readonly MAX = 4096;
+  /** String values numbered at most (each note brings a few new ones: its evidence). */
+  private static readonly MAX_IDS = 16384;
   private readonly strings = new Map<string, string>();
   /** String field values, numbered (the numbers in the keys of `reasons`). */
   private readonly ids = new Map<string, number>();
   /** Interned reasons by key, and the number of each (the numbers in the keys of `lists`). */
   private readonly reasons = new Map<string, { value: object; id: number }>();
   private readonly lists = new Map<string, object[]>();
+  private numbered = 0;
 
   string(s: string): string {
     const t = this.strings.get(s);
@@ -371,16 +374,11 @@ class Interner {
     return s;
   }
 
-  private clearKeyed(): void {
-    this.ids.clear();
-    this.reasons.clear();
-    this.lists.clear();
-  }
-
   private idOf(s: string): number {
     let id = this.ids.get(s);
     if (id === undefined) {
-      id = this.ids.size;
+      if (this.ids.size >= Interner.MAX_IDS) this.ids.clear();
+      id = this.numbered++;
       this.ids.set(s, id);
     }
     return id;
@@ -406,7 +404,6 @@ class Interner {
    * `roles`: role reasons, copied with their strings shared (role.ts may hand out shared ones).
    */
   list<T extends Reason | RoleReason>(list: T[], roles: boolean): T[] {
-    if (this.ids.size >= Interner.MAX || this.reasons.size >= Interner.MAX || this.lists.size >= Interner.MAX) this.clearKeyed();
     let listKey = roles ? 'o' : 'r';
     const out: T[] = new Array(list.length);
     for (let i = 0; i < list.length; i++) {
@@ -416,7 +413,8 @@ class Interner {
       const k = `${roles ? 'o' : 'r'}${key}`;
       let got = this.reasons.get(k);
       if (got === undefined) {
-        got = { value: roles ? this.roleReason(r as RoleReason) : r, id: this.reasons.size };
+        if (this.reasons.size >= Interner.MAX) this.reasons.clear();
+        got = { value: roles ? this.roleReason(r as RoleReason) : r, id: this.numbered++ };
         this.reasons.set(k, got);
       }
       out[i] = got.value as T;
@@ -424,6 +422,7 @@ class Interner {
     }
     const same = this.lists.get(listKey);
     if (same !== undefined) return same as T[];
+    if (this.lists.size >= Interner.MAX) this.lists.clear();
     this.lists.set(listKey, out);
     return out;
   }
