@@ -15,7 +15,7 @@ import { WEIGHTS } from './fitted.ts';
 import { cachedProfileText } from './relevance.ts';
 import { decideRole, fireRoleRules, keptFor, type RoleContext } from './role.ts';
 import { findTemplates, type TemplateInput, type TemplateMatch } from './templates.ts';
-import { CLASSIFIED_CHARS, classifiedText, firstNameOf } from './text.ts';
+import { CLASSIFIED_CHARS, classifiedText, firstNameOf, RepeatedTexts } from './text.ts';
 import type { Fired, NoteContext, NoteInput, Weights } from './types.ts';
 import type { WordModel } from './words.ts';
 
@@ -194,9 +194,10 @@ export function classifyNote(text: string, context: NoteContext = {}, weights: W
 function templatesOf(count: number, noteAt: (i: number) => NoteInput, onPhase: InboxOptions['onPhase']): { templates: Map<string, TemplateMatch>; worded: Uint8Array } {
   const withText: TemplateInput[] = [];
   const worded = new Uint8Array(count);
+  const hasWords = new RepeatedTexts((text) => text !== '' && !noMessage(text));
   for (let i = 0; i < count; i++) {
     const n = readable(noteAt(i));
-    if (n.text !== '' && !noMessage(n.text)) {
+    if (hasWords.of(n.text)) {
       worded[i] = 1;
       withText.push(templateInputOf(n));
     }

@@ -13,7 +13,7 @@
  * keys sharing their first or last three words.
  */
 import type { TemplateCluster, TemplateKind } from '../model.ts';
-import { fold, parseGreeting } from './text.ts';
+import { fold, parseGreeting, RepeatedTexts } from './text.ts';
 
 export interface TemplateInput {
   id: string;
@@ -104,6 +104,11 @@ const COMPANY_TAIL = /(?<![.’'])[.’']+$/;
 
 /** A note's normalised words: what stays the same when a template is filled in for another person. */
 export function templateWords(text: string, names: ReadonlySet<string> = new Set()): string[] {
+  return withoutNames(templateTokens(text), names);
+}
+
+/** The normalised words of a note with its names and titles still in (templateWords before they are dropped). */
+function templateTokens(text: string): string[] {
   const s = fold(templateBody(text))
     .replace(/https?:\/\/\S+|www\.\S+/g, ' url ')
     .replace(EMAIL, ' email ')
@@ -113,9 +118,14 @@ export function templateWords(text: string, names: ReadonlySet<string> = new Set
   for (const raw of s.split(/[^\p{L}\p{N}'{}[\]%<>|]+/u)) {
     const w = raw.replace(EDGE_QUOTES, '');
     if (!w || (w.length === 1 && !/[\p{N}]/u.test(w) && !/[^\x00-\x7f]/.test(w))) continue;
-    if (names.has(w) || TITLES.has(w)) continue;
     out.push(w);
   }
+  return out;
+}
+
+function withoutNames(tokens: readonly string[], names: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (const w of tokens) if (!names.has(w) && !TITLES.has(w)) out.push(w);
   return out;
 }
 
@@ -335,8 +345,9 @@ export function findTemplates(notes: readonly TemplateInput[]): Map<string, Temp
   const words = new GrowingInts();
   const keyStarts = new GrowingInts();
   keyStarts.push(0);
+  const tokens = new RepeatedTexts(templateTokens);
   for (let i = 0; i < n; i++) {
-    const w = templateWords(notes[i].text, namesOf(notes[i]));
+    const w = withoutNames(tokens.of(notes[i].text), namesOf(notes[i]));
     if (w.length < MIN_WORDS) continue;
     const key = w.join(' ');
     let k = byKey.get(key);

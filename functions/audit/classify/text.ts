@@ -188,3 +188,26 @@ export function firstSentence(text: string): string {
   const s = (m ? m[0] : t.slice(0, 120)).trim();
   return s || t.slice(0, 120);
 }
+
+const SEEN_ONCE: unique symbol = Symbol('seen once');
+
+/**
+ * What a pure function of a note's text gives, worked out once for a text that repeats (a mass
+ * template's copies): a text seen once only takes a slot (a reference to it), so notes written one
+ * by one leave nothing behind. Bounded: cleared when full. Values are shared: never write to one.
+ */
+export class RepeatedTexts<V> {
+  private static readonly MAX = 4096;
+  private readonly byText = new Map<string, V | typeof SEEN_ONCE>();
+
+  constructor(private readonly compute: (text: string) => V) {}
+
+  of(text: string): V {
+    const got = this.byText.get(text);
+    if (got !== undefined && got !== SEEN_ONCE) return got;
+    const value = this.compute(text);
+    if (got === undefined && this.byText.size >= RepeatedTexts.MAX) this.byText.clear();
+    this.byText.set(text, got === undefined ? SEEN_ONCE : value);
+    return value;
+  }
+}
