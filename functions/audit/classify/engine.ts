@@ -362,7 +362,7 @@ export function structuralConfidence(rules: readonly string[], weights: Weights 
  * Rules 2 and 3, decided by structure before any word is weighed: a template (coworker or bot), or
  * mail-merge debris and thanks-for-connecting in the note. Null when none holds.
  */
-export function decideStructure(text: string, ctx: NoteContext, template: TemplateMatch | undefined, weights: Weights = WEIGHTS): Classification | null {
+export function decideStructure(text: string, ctx: NoteContext, template: TemplateMatch | undefined, weights: Weights = WEIGHTS, textDebris?: readonly Fired[]): Classification | null {
   const fired: Fired[] = [];
   let category: 'coworker_template' | 'bot' | null = null;
   if (template?.decides) {
@@ -371,7 +371,7 @@ export function decideStructure(text: string, ctx: NoteContext, template: Templa
   }
   if (category !== 'coworker_template') {
     const before = fired.length;
-    fireDebris(text, ctx, fired);
+    fireDebris(text, ctx, fired, textDebris);
     if (fired.length > before) category = 'bot';
   }
   if (!category) return null;

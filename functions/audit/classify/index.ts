@@ -11,6 +11,7 @@ import { ADVICE } from './advice.ts';
 import { withoutDefaults } from './defaults.ts';
 import { decide, decideStructure, fireContextRules, fireNoteRules, noMessage, rank } from './engine.ts';
 import { SCORED_CATEGORIES } from './rules.ts';
+import { fireTextDebris } from './structure.ts';
 import { WEIGHTS } from './fitted.ts';
 import { cachedProfileText } from './relevance.ts';
 import { decideRole, fireRoleRules, keptFor, type RoleContext } from './role.ts';
@@ -97,14 +98,15 @@ function roleContextOf(n: NoteInput): RoleContext {
   return { direction: n.direction, counterpartPosition: n.counterpartPosition, counterpartCompany: n.counterpartCompany };
 }
 
-/** What a note's text alone says: its role phrases (with the recipient's profile) and its phrase-family and word rules. */
+/** What a note's text alone says: its role phrases (with the recipient's profile), its phrase-family and word rules, its mail-merge debris. */
 interface TextReading {
   phrases: RoleReason[];
   fired: readonly Fired[];
+  debris: readonly Fired[];
 }
 
 function readText(text: string, profile: string | undefined, sent: boolean, wordModel: WordModel | null | undefined): TextReading {
-  return { phrases: fireRoleRules(text, profile, sent), fired: fireNoteRules(text, wordModel === undefined ? undefined : wordModel) };
+  return { phrases: fireRoleRules(text, profile, sent), fired: fireNoteRules(text, wordModel === undefined ? undefined : wordModel), debris: fireTextDebris(text) };
 }
 
 /**
@@ -144,7 +146,7 @@ function prepare(n: NoteInput, template: TemplateMatch | undefined, weights: Wei
   const fired = [...reading.fired];
   fireContextRules(text, ctx, fired);
   const role: RoleInput = { text, phrases: reading.phrases, fired, ctx: roleContextOf(n) };
-  const structural = decideStructure(text, ctx, template, weights);
+  const structural = decideStructure(text, ctx, template, weights, reading.debris);
   // a template or a mail merge still says who sent it: its text is read for the role alone
   if (structural) return { decided: structural, role };
   return { fired, template, role };

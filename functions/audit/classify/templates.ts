@@ -403,7 +403,9 @@ export function findTemplates(notes: readonly TemplateInput[]): Map<string, Temp
   }
 
   const out = new Map<string, TemplateMatch>();
-  const senderOf = (i: number) => (notes[i].sender ? `s:${fold(notes[i].sender!).trim()}` : `id:${notes[i].id}`);
+  // a note's sender identity is asked for several times per template: worked out once
+  const senderKeys = new Array<string | undefined>(n);
+  const senderOf = (i: number) => (senderKeys[i] ??= notes[i].sender ? `s:${fold(notes[i].sender!).trim()}` : `id:${notes[i].id}`);
   const recipientOf = (i: number) => notes[i].recipient ?? '';
   for (const members of groups.values()) {
     if (members.length < 2) continue;
