@@ -71,13 +71,20 @@ const SIGN_OFF =
 const DASH_SIGNATURE = /\s[-–—~]\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}\s*$/u;
 
 /** The parts of display names as folded words (first names alone, last names, initials dropped by length). */
-export function nameWords(names: readonly (string | undefined)[]): Set<string> {
+export function nameWords(names: readonly (string | undefined)[], wordsOf: (name: string) => readonly string[] = wordsOfName): Set<string> {
   const out = new Set<string>();
   for (const n of names) {
     if (!n) continue;
-    for (const w of fold(n).split(/[^\p{L}\p{N}']+/u)) if (w.length >= 2) out.add(w);
+    for (const w of wordsOf(n)) out.add(w);
   }
   return out;
+}
+
+/** The parts of one display name as folded words (nameWords of that name alone). */
+function wordsOfName(name: string): string[] {
+  return fold(name)
+    .split(/[^\p{L}\p{N}']+/u)
+    .filter((w) => w.length >= 2);
 }
 
 /** The note without its greeting (and the name in it) and without a trailing sign-off. */
@@ -292,8 +299,8 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 }
 
 /** The name words dropped from a note: its names and its sender's (a sender given as a key, `in:…`, is no name). */
-function namesOf(note: TemplateInput): Set<string> {
-  return nameWords([...(note.names ?? []), note.sender && !note.sender.includes(':') ? note.sender : undefined]);
+function namesOf(note: TemplateInput, wordsOf?: (name: string) => readonly string[]): Set<string> {
+  return nameWords([...(note.names ?? []), note.sender && !note.sender.includes(':') ? note.sender : undefined], wordsOf);
 }
 
 /** An Int32Array that grows as values are pushed (`values`: the array, valid up to `length`). */
@@ -346,8 +353,11 @@ export function findTemplates(notes: readonly TemplateInput[]): Map<string, Temp
   const keyStarts = new GrowingInts();
   keyStarts.push(0);
   const tokens = new RepeatedTexts(templateTokens);
+  // the owner's names are in every note: their words are worked out once
+  const nameWordsOf = new RepeatedTexts(wordsOfName);
+  const wordsOf = (name: string) => nameWordsOf.of(name);
   for (let i = 0; i < n; i++) {
-    const w = withoutNames(tokens.of(notes[i].text), namesOf(notes[i]));
+    const w = withoutNames(tokens.of(notes[i].text), namesOf(notes[i], wordsOf));
     if (w.length < MIN_WORDS) continue;
     const key = w.join(' ');
     let k = byKey.get(key);

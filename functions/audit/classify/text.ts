@@ -4,6 +4,7 @@
  */
 
 const MARKS = /[\u0300-\u036f]/g;
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
  * The classifier reads at most this many characters of a note (code points, as the export reader
@@ -27,6 +28,8 @@ export function classifiedText(text: string): string {
 
 /** Lower-case, strip diacritics: for comparing words (names, keywords), never for evidence. */
 export function fold(s: string): string {
+  // ASCII has nothing to decompose and no marks to strip
+  if (!NON_ASCII.test(s)) return s.toLowerCase();
   return s.normalize('NFD').replace(MARKS, '').toLowerCase();
 }
 
@@ -43,7 +46,6 @@ const FOLD_TABLE = new Map<number, string>();
   }
   for (const [k, val] of Object.entries(extra)) FOLD_TABLE.set(k.charCodeAt(0), val);
 }
-const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
  * Lower case and accents removed, one character for one character (so offsets into the result
