@@ -201,10 +201,16 @@ export function fireContextRules(text: string, ctx: NoteContext, out: Fired[]): 
 
 /** The scored rules of one note (rules 4–8): phrase families, the word model, relevance, fallback. */
 export function fireAll(text: string, ctx: NoteContext, wordModel: WordModel | null = WORD_MODEL): Fired[] {
+  const out = fireNoteRules(text, wordModel);
+  fireContextRules(text, ctx, out);
+  return out;
+}
+
+/** The scored rules that read the note's text alone (the phrase families and the word model): fireAll before its context rules. */
+export function fireNoteRules(text: string, wordModel: WordModel | null = WORD_MODEL): Fired[] {
   const out: Fired[] = [];
   fireTextRules(text, out);
   if (wordModel) fireWordRules(text, wordModel, out);
-  fireContextRules(text, ctx, out);
   return out;
 }
 
@@ -356,7 +362,7 @@ export function structuralConfidence(rules: readonly string[], weights: Weights 
  * Rules 2 and 3, decided by structure before any word is weighed: a template (coworker or bot), or
  * mail-merge debris and thanks-for-connecting in the note. Null when none holds.
  */
-export function decideStructure(text: string, ctx: NoteContext, template: TemplateMatch | undefined, weights: Weights = WEIGHTS): Classification | null {
+export function decideStructure(text: string, ctx: NoteContext, template: TemplateMatch | undefined, weights: Weights = WEIGHTS, textDebris?: readonly Fired[]): Classification | null {
   const fired: Fired[] = [];
   let category: 'coworker_template' | 'bot' | null = null;
   if (template?.decides) {
@@ -365,7 +371,7 @@ export function decideStructure(text: string, ctx: NoteContext, template: Templa
   }
   if (category !== 'coworker_template') {
     const before = fired.length;
-    fireDebris(text, ctx, fired);
+    fireDebris(text, ctx, fired, textDebris);
     if (fired.length > before) category = 'bot';
   }
   if (!category) return null;

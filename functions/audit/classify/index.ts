@@ -9,13 +9,14 @@
 import type { Classification, ClassifiedRequest, Connection, ConnectionRequest, KeepableRole, OwnerProfile, Reason, RoleReason } from '../model.ts';
 import { ADVICE } from './advice.ts';
 import { withoutDefaults } from './defaults.ts';
-import { decide, decideStructure, fireAll, noMessage, rank } from './engine.ts';
+import { decide, decideStructure, fireContextRules, fireNoteRules, noMessage, rank } from './engine.ts';
 import { SCORED_CATEGORIES } from './rules.ts';
+import { fireTextDebris } from './structure.ts';
 import { WEIGHTS } from './fitted.ts';
 import { cachedProfileText } from './relevance.ts';
 import { decideRole, fireRoleRules, keptFor, type RoleContext } from './role.ts';
 import { findTemplates, type TemplateInput, type TemplateMatch } from './templates.ts';
-import { CLASSIFIED_CHARS, classifiedText, firstNameOf } from './text.ts';
+import { CLASSIFIED_CHARS, classifiedText, firstNameOf, RepeatedTexts } from './text.ts';
 import type { Fired, NoteContext, NoteInput, Weights } from './types.ts';
 import type { WordModel } from './words.ts';
 
@@ -97,22 +98,57 @@ function roleContextOf(n: NoteInput): RoleContext {
   return { direction: n.direction, counterpartPosition: n.counterpartPosition, counterpartCompany: n.counterpartCompany };
 }
 
-/** Rule 1, then rules 2–3 by structure; otherwise the note's scored rules (on the note without any LinkedIn default sentence in it). */
-function prepare(n: NoteInput, template: TemplateMatch | undefined, weights: Weights, wordModel: WordModel | null | undefined): Prepared {
-  const nm = noMessage(n.text);
+/** What a note's text alone says: its role phrases (with the recipient's profile), its phrase-family and word rules, its mail-merge debris. */
+interface TextReading {
+  phrases: RoleReason[];
+  fired: readonly Fired[];
+  debris: readonly Fired[];
+}
+
+function readText(text: string, profile: string | undefined, sent: boolean, wordModel: WordModel | null | undefined): TextReading {
+  return { phrases: fireRoleRules(text, profile, sent), fired: fireNoteRules(text, wordModel === undefined ? undefined : wordModel), debris: fireTextDebris(text) };
+}
+
+/**
+ * The text readings of one batch's template copies (the same text to the same profile is read the
+ * same): each worked out once. Only notes of a template are kept (a note written once is never
+ * read twice); bounded: cleared when full. Nothing kept is ever written to.
+ */
+class TextReadings {
+  private static readonly MAX = 4096;
+  private readonly byText = new Map<string, TextReading>();
+
+  of(text: string, profile: string | undefined, sent: boolean, wordModel: WordModel | null | undefined): TextReading {
+    const key = `${sent ? 's' : 'r'}${profile === undefined ? -1 : profile.length}:${profile ?? ''}${text}`;
+    let reading = this.byText.get(key);
+    if (reading === undefined) {
+      reading = readText(text, profile, sent, wordModel);
+      if (this.byText.size >= TextReadings.MAX) this.byText.clear();
+      this.byText.set(key, reading);
+    }
+    return reading;
+  }
+}
+
+/**
+ * Rule 1, then rules 2–3 by structure; otherwise the note's scored rules (on the note without any
+ * LinkedIn default sentence in it). `nm`: rule 1's answer, when the caller has it already;
+ * `readings`: the batch's template readings (a template's copies are read once).
+ */
+function prepare(n: NoteInput, template: TemplateMatch | undefined, weights: Weights, wordModel: WordModel | null | undefined, nm = noMessage(n.text), readings?: TextReadings): Prepared {
   if (nm) return { decided: nm, role: { text: '', phrases: [], fired: [], ctx: roleContextOf(n) } };
   // a default text with a sentence added: the added sentence is what is judged
   const text = withoutDefaults(n.text);
   const ctx = contextOf(n);
-  const role: RoleInput = { text, phrases: fireRoleRules(text, cachedProfileText(n.recipientProfile), n.direction === 'OUTGOING'), fired: [], ctx: roleContextOf(n) };
-  const structural = decideStructure(text, ctx, template, weights);
-  if (structural) {
-    // a template or a mail merge still says who sent it: its text is read for the role alone
-    role.fired = fireAll(text, ctx, wordModel === undefined ? undefined : wordModel);
-    return { decided: structural, role };
-  }
-  const fired = fireAll(text, ctx, wordModel === undefined ? undefined : wordModel);
-  role.fired = fired;
+  const profile = cachedProfileText(n.recipientProfile);
+  const sent = n.direction === 'OUTGOING';
+  const reading = template && readings ? readings.of(text, profile, sent, wordModel) : readText(text, profile, sent, wordModel);
+  const fired = [...reading.fired];
+  fireContextRules(text, ctx, fired);
+  const role: RoleInput = { text, phrases: reading.phrases, fired, ctx: roleContextOf(n) };
+  const structural = decideStructure(text, ctx, template, weights, reading.debris);
+  // a template or a mail merge still says who sent it: its text is read for the role alone
+  if (structural) return { decided: structural, role };
   return { fired, template, role };
 }
 
@@ -155,16 +191,21 @@ export function classifyNote(text: string, context: NoteContext = {}, weights: W
 /**
  * The templates of one batch, found across every note with words (rule 1 decides the others): the
  * notes are made one at a time by `noteAt` (a note is only kept as its template input, and only
- * while the templates are found).
+ * while the templates are found). `worded`: per note, 1 when rule 1 does not decide it.
  */
-function templatesOf(count: number, noteAt: (i: number) => NoteInput, onPhase: InboxOptions['onPhase']): Map<string, TemplateMatch> {
+function templatesOf(count: number, noteAt: (i: number) => NoteInput, onPhase: InboxOptions['onPhase']): { templates: Map<string, TemplateMatch>; worded: Uint8Array } {
   const withText: TemplateInput[] = [];
+  const worded = new Uint8Array(count);
+  const hasWords = new RepeatedTexts((text) => text !== '' && !noMessage(text));
   for (let i = 0; i < count; i++) {
     const n = readable(noteAt(i));
-    if (n.text !== '' && !noMessage(n.text)) withText.push(templateInputOf(n));
+    if (hasWords.of(n.text)) {
+      worded[i] = 1;
+      withText.push(templateInputOf(n));
+    }
   }
   onPhase?.('grouping templates', { total: count });
-  return findTemplates(withText);
+  return { templates: findTemplates(withText), worded };
 }
 
 /**
@@ -175,11 +216,12 @@ function templatesOf(count: number, noteAt: (i: number) => NoteInput, onPhase: I
 function prepareEach(count: number, noteAt: (i: number) => NoteInput, options: InboxOptions, use: (i: number, id: string, p: Prepared) => void): void {
   const weights = options.weights ?? WEIGHTS;
   const onPhase = options.onPhase;
-  const templates = templatesOf(count, noteAt, onPhase);
+  const { templates, worded } = templatesOf(count, noteAt, onPhase);
+  const readings = new TextReadings();
   onPhase?.('classifying', { done: 0, total: count });
   for (let i = 0; i < count; i++) {
     const n = readable(noteAt(i));
-    use(i, n.id, prepare(n, templates.get(n.id), weights, options.wordModel));
+    use(i, n.id, prepare(n, templates.get(n.id), weights, options.wordModel, worded[i] ? null : noMessage(n.text), readings));
     if (onPhase && (i + 1) % PHASE_EVERY === 0) onPhase('classifying', { done: i + 1, total: count });
   }
 }
@@ -308,12 +350,24 @@ const NO_ROLE_REASONS: RoleReason[] = Object.freeze([]) as unknown as RoleReason
  * and descriptions role.ts builds per note (`role.from.<rule>`, "the category rule … fired"), and
  * whole reasons and reason lists equal in every field and in key order ("the note is a sales pitch"
  * on 10,000 CRs, every copy of a template: one object). Bounded: cleared when full.
+ *
+ * Keys are short: a string field is keyed by its number in `ids` (one hash of the string, cached
+ * by V8 for the rules' constant ids and descriptions), a list by the numbers of its interned
+ * reasons. A number is never given twice (one counter), so each map is cleared on its own: a
+ * value seen again after a clear gets a new number, and a key with the old one is only a miss.
  */
 class Interner {
   /** Entries kept (a few MB of keys at most): what repeats within a few thousand CRs (the category's role reason, a template's copies, a common phrase). */
   private static readonly MAX = 4096;
+  /** String values numbered at most (each note brings a few new ones: its evidence). */
+  private static readonly MAX_IDS = 16384;
   private readonly strings = new Map<string, string>();
-  private readonly values = new Map<string, object>();
+  /** String field values, numbered (the numbers in the keys of `reasons`). */
+  private readonly ids = new Map<string, number>();
+  /** Interned reasons by key, and the number of each (the numbers in the keys of `lists`). */
+  private readonly reasons = new Map<string, { value: object; id: number }>();
+  private readonly lists = new Map<string, object[]>();
+  private numbered = 0;
 
   string(s: string): string {
     const t = this.strings.get(s);
@@ -323,13 +377,29 @@ class Interner {
     return s;
   }
 
-  /** The value interned under `key`, else `value` (now interned). */
-  value<T extends object>(key: string, value: T): T {
-    const got = this.values.get(key);
-    if (got !== undefined) return got as T;
-    if (this.values.size >= Interner.MAX) this.values.clear();
-    this.values.set(key, value);
-    return value;
+  private idOf(s: string): number {
+    let id = this.ids.get(s);
+    if (id === undefined) {
+      if (this.ids.size >= Interner.MAX_IDS) this.ids.clear();
+      id = this.numbered++;
+      this.ids.set(s, id);
+    }
+    return id;
+  }
+
+  /**
+   * Every field of a flat reason with its name, in order, a string as its number, anything else
+   * typed with its text (no two reasons share a key); null when a field is an object.
+   */
+  private reasonKey(r: object): string | null {
+    let key = '';
+    for (const k in r) {
+      const v = (r as Record<string, unknown>)[k];
+      if (typeof v === 'string') key += `${k}=${this.idOf(v)};`;
+      else if (typeof v === 'object' && v !== null) return null;
+      else key += `${k}:${typeof v === 'number' ? 'n' : 'u'}${String(v)};`;
+    }
+    return key;
   }
 
   /**
@@ -341,14 +411,23 @@ class Interner {
     const out: T[] = new Array(list.length);
     for (let i = 0; i < list.length; i++) {
       const r = list[i];
-      const key = reasonKey(r);
+      const key = this.reasonKey(r);
       if (key === null) return list; // not a flat reason: kept as it is
       const k = `${roles ? 'o' : 'r'}${key}`;
-      const got = this.values.get(k) as T | undefined;
-      out[i] = got ?? this.value(k, roles ? (this.roleReason(r as RoleReason) as T) : r);
-      listKey += `[${key}]`;
+      let got = this.reasons.get(k);
+      if (got === undefined) {
+        if (this.reasons.size >= Interner.MAX) this.reasons.clear();
+        got = { value: roles ? this.roleReason(r as RoleReason) : r, id: this.numbered++ };
+        this.reasons.set(k, got);
+      }
+      out[i] = got.value as T;
+      listKey += `,${got.id}`;
     }
-    return this.value(listKey, out);
+    const same = this.lists.get(listKey);
+    if (same !== undefined) return same as T[];
+    if (this.lists.size >= Interner.MAX) this.lists.clear();
+    this.lists.set(listKey, out);
+    return out;
   }
 
   private roleReason(r: RoleReason): RoleReason {
@@ -366,18 +445,6 @@ class Interner {
     c.roleReasons = c.roleReasons.length === 0 ? NO_ROLE_REASONS : this.list(c.roleReasons, true);
     return c;
   }
-}
-
-/** Every field of a flat reason with its name, in order, each value typed and length-prefixed (no two reasons share a key); null when a field is an object. */
-function reasonKey(r: object): string | null {
-  let key = '';
-  for (const k in r) {
-    const v = (r as Record<string, unknown>)[k];
-    if (typeof v === 'object' && v !== null) return null;
-    const text = typeof v === 'string' ? v : String(v);
-    key += `${k}:${typeof v === 'string' ? 's' : typeof v === 'number' ? 'n' : 'u'}${text.length}:${text};`;
-  }
-  return key;
 }
 
 /** Classifies the CRs of one export: templates are found across all of them (both directions). */

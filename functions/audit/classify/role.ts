@@ -158,6 +158,9 @@ export const ROLE_RULES: RoleRule[] = [
     `\\b(?:sinergias?|alianza|parceria|synergien|partenariat|kooperation|inversi[oó]n|inversores|investimento|investidores|investisseurs?|investoren)\\b`),
 ];
 
+/** What a company does for clients, as BRAND_DOES reads it after the company's name. */
+const BRAND_VERBS =
+  '(?:helps|handles|builds|supports|automates|saves|cuts|syncs|sends|manda|liest|tiene|could (?:save|cut|help|reduce)|can (?:save|cut|help)|unterstützt|hilft|könnte|pourrait|aide|accompagne|pode ajudar|ajuda|podría|ayuda|helpt|är (?:kassan|appen|tjänsten|verktyget))(?!\\p{L})';
 /**
  * A company name (capitalised words, not a pronoun) followed by what it does for clients:
  * "Keystone helps nursing teams…", "Kronberg unterstützt Stadtwerke…". Matched on the note as written
@@ -168,8 +171,17 @@ const BRAND_DOES: RoleRule = {
   role: 'vendor',
   weight: 2,
   description: 'a company name followed by what it does for clients ("Keystone helps nursing teams...")',
-  re: /(?<!\p{L})(?!(?:This|That|It|He|She|They|We|You|I|Which|What|Who|Your|My|Our|His|Her|Their|There|Here|Nothing|Everything|Something|Anything|Everyone|Someone|Each|One|Networking|LinkedIn|God)\b)\p{Lu}[\p{L}&'’-]+(?: \p{Lu}[\p{L}&'’-]+){0,2} (?:helps|handles|builds|supports|automates|saves|cuts|syncs|sends|manda|liest|tiene|could (?:save|cut|help|reduce)|can (?:save|cut|help)|unterstützt|hilft|könnte|pourrait|aide|accompagne|pode ajudar|ajuda|podría|ayuda|helpt|är (?:kassan|appen|tjänsten|verktyget))(?!\p{L})/u,
+  re: new RegExp(
+    `(?<!\\p{L})(?!(?:This|That|It|He|She|They|We|You|I|Which|What|Who|Your|My|Our|His|Her|Their|There|Here|Nothing|Everything|Something|Anything|Everyone|Someone|Each|One|Networking|LinkedIn|God)\\b)\\p{Lu}[\\p{L}&'’-]+(?: \\p{Lu}[\\p{L}&'’-]+){0,2} ${BRAND_VERBS}`,
+    'u',
+  ),
 };
+/**
+ * What every BRAND_DOES match ends with (a space, then the verb): a note without it is not run
+ * through BRAND_DOES, whose start (a capitalised word, not a pronoun) is tried at every letter.
+ */
+const BRAND_VERB = new RegExp(` ${BRAND_VERBS}`, 'u');
+const BRAND_RULES = [BRAND_DOES];
 
 /**
  * The same asks in scripts whose letters JavaScript's `\\b` does not see (Arabic, Bengali): no word
@@ -383,7 +395,7 @@ export function fireRoleRules(text: string, profile?: string, sent = false, mode
   if (!text) return out;
   const lower = foldSameLength(text);
   GATED_ROLE_RULES.fire(text, lower, out);
-  fire([BRAND_DOES], text, text, out);
+  if (BRAND_VERB.test(text)) fire(BRAND_RULES, text, text, out);
   if (NON_LATIN.test(text)) fire(SCRIPT_RULES, text, text, out);
   if (profile !== undefined) samePeerField(text, lower, profile, out);
   if (model) {

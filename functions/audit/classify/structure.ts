@@ -207,8 +207,20 @@ function nameParts(...names: (string | undefined)[]): string[] {
 /** Trailing punctuation, tried only where a run of it starts (a long run is scanned once, not once per character). */
 const TRAILING_PUNCT = /(?<![,!.:;])[,!.:;]+$/;
 
-/** Fires rule 3's structural bot rules on one note: (b) mail-merge debris and (c) thanks for connecting. */
-export function fireDebris(text: string, ctx: NoteContext, out: Fired[]): void {
+/**
+ * Fires rule 3's structural bot rules on one note: (b) mail-merge debris and (c) thanks for
+ * connecting. `textDebris`: the note's fireTextDebris, when the caller has it already.
+ */
+export function fireDebris(text: string, ctx: NoteContext, out: Fired[], textDebris: readonly Fired[] = fireTextDebris(text)): void {
+  for (const f of textDebris) out.push(f);
+  // the greeted name, unless a placeholder stands in the note (it fires first)
+  if (textDebris.length > 0 && textDebris[0].id === 'bot.placeholder') return;
+  fireNameDebris(text, ctx, out);
+}
+
+/** The debris rules that read the note's text alone: a placeholder, thanks for connecting, a malformed greeting, an empty field. */
+export function fireTextDebris(text: string): Fired[] {
+  const out: Fired[] = [];
   const ph = mayHavePlaceholder(text) ? PLACEHOLDER.exec(text) : null;
   if (ph) out.push({ id: 'bot.placeholder', evidence: ph[0] });
 
@@ -234,7 +246,13 @@ export function fireDebris(text: string, ctx: NoteContext, out: Fired[]): void {
       out.push({ id: 'bot.malformed_greeting', evidence: text.slice(from, e.index + e[0].length).trim() });
     }
   }
-  if (!g || !g.name || ph) return;
+  return out;
+}
+
+/** The debris rules that compare the greeted name with the note's people (ctx): a job title, the sender's own name, someone else's. */
+function fireNameDebris(text: string, ctx: NoteContext, out: Fired[]): void {
+  const g = parseGreeting(text);
+  if (!g || !g.name) return;
   const toks = g.name.split(/\s+/).map((t) => t.replace(TRAILING_PUNCT, '')).filter(Boolean);
   const folded = toks.map((t) => letters(t));
   if (folded.some((t) => NOT_A_NAME.has(t))) return;

@@ -13,7 +13,7 @@
  * keys sharing their first or last three words.
  */
 import type { TemplateCluster, TemplateKind } from '../model.ts';
-import { fold, parseGreeting } from './text.ts';
+import { fold, parseGreeting, RepeatedTexts } from './text.ts';
 
 export interface TemplateInput {
   id: string;
@@ -71,13 +71,20 @@ const SIGN_OFF =
 const DASH_SIGNATURE = /\s[-–—~]\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}\s*$/u;
 
 /** The parts of display names as folded words (first names alone, last names, initials dropped by length). */
-export function nameWords(names: readonly (string | undefined)[]): Set<string> {
+export function nameWords(names: readonly (string | undefined)[], wordsOf: (name: string) => readonly string[] = wordsOfName): Set<string> {
   const out = new Set<string>();
   for (const n of names) {
     if (!n) continue;
-    for (const w of fold(n).split(/[^\p{L}\p{N}']+/u)) if (w.length >= 2) out.add(w);
+    for (const w of wordsOf(n)) out.add(w);
   }
   return out;
+}
+
+/** The parts of one display name as folded words (nameWords of that name alone). */
+function wordsOfName(name: string): string[] {
+  return fold(name)
+    .split(/[^\p{L}\p{N}']+/u)
+    .filter((w) => w.length >= 2);
 }
 
 /** The note without its greeting (and the name in it) and without a trailing sign-off. */
@@ -104,6 +111,11 @@ const COMPANY_TAIL = /(?<![.’'])[.’']+$/;
 
 /** A note's normalised words: what stays the same when a template is filled in for another person. */
 export function templateWords(text: string, names: ReadonlySet<string> = new Set()): string[] {
+  return withoutNames(templateTokens(text), names);
+}
+
+/** The normalised words of a note with its names and titles still in (templateWords before they are dropped). */
+function templateTokens(text: string): string[] {
   const s = fold(templateBody(text))
     .replace(/https?:\/\/\S+|www\.\S+/g, ' url ')
     .replace(EMAIL, ' email ')
@@ -113,9 +125,14 @@ export function templateWords(text: string, names: ReadonlySet<string> = new Set
   for (const raw of s.split(/[^\p{L}\p{N}'{}[\]%<>|]+/u)) {
     const w = raw.replace(EDGE_QUOTES, '');
     if (!w || (w.length === 1 && !/[\p{N}]/u.test(w) && !/[^\x00-\x7f]/.test(w))) continue;
-    if (names.has(w) || TITLES.has(w)) continue;
     out.push(w);
   }
+  return out;
+}
+
+function withoutNames(tokens: readonly string[], names: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (const w of tokens) if (!names.has(w) && !TITLES.has(w)) out.push(w);
   return out;
 }
 
@@ -145,35 +162,82 @@ class UnionFind {
  * run of 3+ words with at most FIELD_WORDS words around it on each side (two fields). The common
  * words must be most of the note.
  */
-export function sameTemplate(a: readonly string[], b: readonly string[]): boolean {
-  const longer = Math.max(a.length, b.length);
+export function sameTemplate<T>(a: ArrayLike<T>, b: ArrayLike<T>): boolean {
+  return sameTemplateIn(a, 0, a.length, b, 0, b.length);
+}
+
+/** sameTemplate of the words `a[aFrom .. aFrom + aLength)` and `b[bFrom .. bFrom + bLength)` (no copies). */
+function sameTemplateIn<T>(a: ArrayLike<T>, aFrom: number, aLength: number, b: ArrayLike<T>, bFrom: number, bLength: number): boolean {
+  const longer = Math.max(aLength, bLength);
   let p = 0;
-  while (p < a.length && p < b.length && a[p] === b[p]) p++;
+  while (p < aLength && p < bLength && a[aFrom + p] === b[bFrom + p]) p++;
   let s = 0;
-  while (s < a.length - p && s < b.length - p && a[a.length - 1 - s] === b[b.length - 1 - s]) s++;
-  const ma = a.slice(p, a.length - s);
-  const mb = b.slice(p, b.length - s);
+  while (s < aLength - p && s < bLength - p && a[aFrom + aLength - 1 - s] === b[bFrom + bLength - 1 - s]) s++;
+  // the remainders: ra words of a from ma, rb words of b from mb
+  const ma = aFrom + p;
+  const mb = bFrom + p;
+  const ra = aLength - p - s;
+  const rb = bLength - p - s;
   const common = p + s;
-  if (ma.length <= FIELD_WORDS && mb.length <= FIELD_WORDS) return common >= MIN_WORDS_MANY_SENDERS && common >= 0.7 * longer;
+  if (ra <= FIELD_WORDS && rb <= FIELD_WORDS) return common >= MIN_WORDS_MANY_SENDERS && common >= 0.7 * longer;
   // two fields: a common run inside the remainders (the first longest one). Only runs starting in
   // the first 2·FIELD_WORDS words of both are tried: the answer is yes only for a run that ends at
   // most FIELD_WORDS words before the end after starting at most FIELD_WORDS words in, i.e. one of at
   // least length − 2·FIELD_WORDS words, which no run starting further in can reach or beat. Same
   // answer as trying every start (linear.test.ts checks it), in time linear in the notes; trying
   // every start took quadratic time, cubic on notes of one repeated word.
-  let best = { len: 0, i: 0, j: 0 };
+  let bestLength = 0;
+  let bestI = 0;
+  let bestJ = 0;
   const from = 2 * FIELD_WORDS;
-  for (let i = 0; i < ma.length && i <= from; i++) {
-    for (let j = 0; j < mb.length && j <= from; j++) {
+  for (let i = 0; i < ra && i <= from; i++) {
+    for (let j = 0; j < rb && j <= from; j++) {
       let k = 0;
-      while (i + k < ma.length && j + k < mb.length && ma[i + k] === mb[j + k]) k++;
-      if (k > best.len) best = { len: k, i, j };
+      while (i + k < ra && j + k < rb && a[ma + i + k] === b[mb + j + k]) k++;
+      if (k > bestLength) {
+        bestLength = k;
+        bestI = i;
+        bestJ = j;
+      }
     }
   }
-  if (best.len < 3) return false;
-  const leftOk = best.i <= FIELD_WORDS && best.j <= FIELD_WORDS;
-  const rightOk = ma.length - best.i - best.len <= FIELD_WORDS && mb.length - best.j - best.len <= FIELD_WORDS;
-  return leftOk && rightOk && common + best.len >= 0.7 * longer;
+  if (bestLength < 3) return false;
+  const leftOk = bestI <= FIELD_WORDS && bestJ <= FIELD_WORDS;
+  const rightOk = ra - bestI - bestLength <= FIELD_WORDS && rb - bestJ - bestLength <= FIELD_WORDS;
+  return leftOk && rightOk && common + bestLength >= 0.7 * longer;
+}
+
+/**
+ * Words of a note that sameTemplate lets be absent from the other note: the one field's words
+ * (at most FIELD_WORDS) or the two fields' (at most FIELD_WORDS each).
+ */
+const MAX_UNSHARED_WORDS = 2 * FIELD_WORDS;
+/** Bits of a key's word signature: a word sets bit (its id mod SIGNATURE_BITS). */
+const SIGNATURE_BITS = 128;
+const SIGNATURE_INTS = SIGNATURE_BITS / 32;
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+}
+
+/**
+ * False when two keys cannot be one template, from their signatures alone. Every word of a key
+ * but at most MAX_UNSHARED_WORDS must occur in the other (sameTemplate), and a signature bit that
+ * one key sets and the other does not comes from a word the other lacks: more such bits than
+ * MAX_UNSHARED_WORDS on either side rule the pair out. Never false for a pair sameTemplate accepts.
+ */
+function maySameTemplate(signatures: Int32Array, a: number, b: number): boolean {
+  let onlyA = 0;
+  let onlyB = 0;
+  for (let x = 0; x < SIGNATURE_INTS; x++) {
+    const sa = signatures[a * SIGNATURE_INTS + x];
+    const sb = signatures[b * SIGNATURE_INTS + x];
+    onlyA += popcount(sa & ~sb);
+    onlyB += popcount(sb & ~sa);
+  }
+  return onlyA <= MAX_UNSHARED_WORDS && onlyB <= MAX_UNSHARED_WORDS;
 }
 
 /** A company named as the sender's own in the note ("I'm with Acme", "here at Acme we", "bei Acme sind wir"). */
@@ -235,8 +299,42 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 }
 
 /** The name words dropped from a note: its names and its sender's (a sender given as a key, `in:…`, is no name). */
-function namesOf(note: TemplateInput): Set<string> {
-  return nameWords([...(note.names ?? []), note.sender && !note.sender.includes(':') ? note.sender : undefined]);
+function namesOf(note: TemplateInput, wordsOf?: (name: string) => readonly string[]): Set<string> {
+  return nameWords([...(note.names ?? []), note.sender && !note.sender.includes(':') ? note.sender : undefined], wordsOf);
+}
+
+/** An Int32Array that grows as values are pushed (`values`: the array, valid up to `length`). */
+class GrowingInts {
+  values = new Int32Array(1024);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.values.length) {
+      const grown = new Int32Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = v;
+  }
+}
+
+/** The first `count` words of a key (its words joined by single spaces, at least `count` of them). */
+function firstWords(key: string, count: number): string {
+  let end = -1;
+  for (let c = 0; c < count; c++) {
+    end = key.indexOf(' ', end + 1);
+    if (end < 0) return key;
+  }
+  return key.slice(0, end);
+}
+
+/** The last `count` words of a key (as firstWords). */
+function lastWords(key: string, count: number): string {
+  let start = key.length;
+  for (let c = 0; c < count; c++) {
+    start = key.lastIndexOf(' ', start - 1);
+    if (start < 0) return key;
+  }
+  return key.slice(start + 1);
 }
 
 /**
@@ -245,29 +343,53 @@ function namesOf(note: TemplateInput): Set<string> {
  */
 export function findTemplates(notes: readonly TemplateInput[]): Map<string, TemplateMatch> {
   const n = notes.length;
-  // per note only the index of its words (memory: a batch of 1M notes keeps no words per note)
+  // per note only the index of its key; per distinct key its text and its words as ids into one
+  // pool (memory: a batch of 1M notes keeps no word strings per note, and compares integers)
   const byKey = new Map<string, number>();
   const keyOf = new Int32Array(n).fill(-1);
-  const keys: string[][] = [];
+  const keyTexts: string[] = [];
+  const vocabulary = new Map<string, number>();
+  const words = new GrowingInts();
+  const keyStarts = new GrowingInts();
+  keyStarts.push(0);
+  const tokens = new RepeatedTexts(templateTokens);
+  // the owner's names are in every note: their words are worked out once
+  const nameWordsOf = new RepeatedTexts(wordsOfName);
+  const wordsOf = (name: string) => nameWordsOf.of(name);
   for (let i = 0; i < n; i++) {
-    const w = templateWords(notes[i].text, namesOf(notes[i]));
+    const w = withoutNames(tokens.of(notes[i].text), namesOf(notes[i], wordsOf));
     if (w.length < MIN_WORDS) continue;
     const key = w.join(' ');
     let k = byKey.get(key);
     if (k === undefined) {
-      k = keys.length;
-      keys.push(w);
+      k = keyTexts.length;
+      keyTexts.push(key);
       byKey.set(key, k);
+      for (const word of w) {
+        let id = vocabulary.get(word);
+        if (id === undefined) {
+          id = vocabulary.size;
+          vocabulary.set(word, id);
+        }
+        words.push(id);
+      }
+      keyStarts.push(words.length);
     }
     keyOf[i] = k;
   }
+  const pool = words.values;
+  const starts = keyStarts.values;
+  const keyLength = (k: number) => starts[k + 1] - starts[k];
   // near keys: a short merge field differs; compared inside blocks of shared first / last words
-  const uf = new UnionFind(keys.length);
+  const uf = new UnionFind(keyTexts.length);
   const blocks = new Map<string, number[]>();
-  for (let k = 0; k < keys.length; k++) {
-    const w = keys[k];
-    if (w.length < MIN_WORDS_MANY_SENDERS) continue;
-    for (const block of [`h:${w.slice(0, 3).join(' ')}`, `t:${w.slice(-3).join(' ')}`]) {
+  const signatures = new Int32Array(keyTexts.length * SIGNATURE_INTS);
+  for (let k = 0; k < keyTexts.length; k++) {
+    const length = keyLength(k);
+    if (length < MIN_WORDS_MANY_SENDERS) continue;
+    for (let x = starts[k]; x < starts[k + 1]; x++) signatures[k * SIGNATURE_INTS + ((pool[x] >>> 5) % SIGNATURE_INTS)] |= 1 << (pool[x] & 31);
+    const text = keyTexts[k];
+    for (const block of [`h:${firstWords(text, 3)}`, `t:${lastWords(text, 3)}`]) {
       const reps = blocks.get(block);
       if (!reps) {
         blocks.set(block, [k]);
@@ -275,7 +397,9 @@ export function findTemplates(notes: readonly TemplateInput[]): Map<string, Temp
       }
       // every representative is tried: "differs only in a short field" is not transitive, so
       // stopping at the first match would make the result depend on the order of the notes
-      for (const r of reps) if (uf.find(r) !== uf.find(k) && sameTemplate(keys[r], w)) uf.union(r, k);
+      for (const r of reps) {
+        if (uf.find(r) !== uf.find(k) && maySameTemplate(signatures, r, k) && sameTemplateIn(pool, starts[r], keyLength(r), pool, starts[k], length)) uf.union(r, k);
+      }
       if (reps.length < BLOCK_REPS) reps.push(k);
     }
   }
@@ -289,19 +413,21 @@ export function findTemplates(notes: readonly TemplateInput[]): Map<string, Temp
   }
 
   const out = new Map<string, TemplateMatch>();
-  const senderOf = (i: number) => (notes[i].sender ? `s:${fold(notes[i].sender!).trim()}` : `id:${notes[i].id}`);
+  // a note's sender identity is asked for several times per template: worked out once
+  const senderKeys = new Array<string | undefined>(n);
+  const senderOf = (i: number) => (senderKeys[i] ??= notes[i].sender ? `s:${fold(notes[i].sender!).trim()}` : `id:${notes[i].id}`);
   const recipientOf = (i: number) => notes[i].recipient ?? '';
   for (const members of groups.values()) {
     if (members.length < 2) continue;
     let shortest = Infinity;
-    for (const i of members) shortest = Math.min(shortest, keys[keyOf[i]].length);
+    for (const i of members) shortest = Math.min(shortest, keyLength(keyOf[i]));
     const senders = new Set(members.map(senderOf));
     const exact = new Set(members.map((i) => keyOf[i])).size === 1;
     // order-independent identity and example: the member with the smallest id
     let first = members[0];
     for (const i of members) if (notes[i].id < notes[first].id) first = i;
     const base = {
-      id: `tpl-${fnv1a(keys[keyOf[first]].join(' ')).toString(16).padStart(8, '0')}`,
+      id: `tpl-${fnv1a(keyTexts[keyOf[first]]).toString(16).padStart(8, '0')}`,
       size: members.length,
       senders: senders.size,
       recipients: new Set(members.map((i) => `${senderOf(i)}>${recipientOf(i)}`)).size,

@@ -4,6 +4,7 @@
  */
 
 const MARKS = /[\u0300-\u036f]/g;
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
  * The classifier reads at most this many characters of a note (code points, as the export reader
@@ -27,6 +28,8 @@ export function classifiedText(text: string): string {
 
 /** Lower-case, strip diacritics: for comparing words (names, keywords), never for evidence. */
 export function fold(s: string): string {
+  // ASCII has nothing to decompose and no marks to strip
+  if (!NON_ASCII.test(s)) return s.toLowerCase();
   return s.normalize('NFD').replace(MARKS, '').toLowerCase();
 }
 
@@ -43,7 +46,6 @@ const FOLD_TABLE = new Map<number, string>();
   }
   for (const [k, val] of Object.entries(extra)) FOLD_TABLE.set(k.charCodeAt(0), val);
 }
-const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
  * Lower case and accents removed, one character for one character (so offsets into the result
@@ -187,4 +189,27 @@ export function firstSentence(text: string): string {
   const m = /^[\s\S]{1,160}?(?<!\b(?:Dr|Mr|Mrs|Ms|Prof|St|Sr|Jr|Mme|Sra|Hr))[.!?…\n](?=\s|$)/.exec(t);
   const s = (m ? m[0] : t.slice(0, 120)).trim();
   return s || t.slice(0, 120);
+}
+
+const SEEN_ONCE: unique symbol = Symbol('seen once');
+
+/**
+ * What a pure function of a note's text gives, worked out once for a text that repeats (a mass
+ * template's copies): a text seen once only takes a slot (a reference to it), so notes written one
+ * by one leave nothing behind. Bounded: cleared when full. Values are shared: never write to one.
+ */
+export class RepeatedTexts<V> {
+  private static readonly MAX = 4096;
+  private readonly byText = new Map<string, V | typeof SEEN_ONCE>();
+
+  constructor(private readonly compute: (text: string) => V) {}
+
+  of(text: string): V {
+    const got = this.byText.get(text);
+    if (got !== undefined && got !== SEEN_ONCE) return got;
+    const value = this.compute(text);
+    if (got === undefined && this.byText.size >= RepeatedTexts.MAX) this.byText.clear();
+    this.byText.set(text, got === undefined ? SEEN_ONCE : value);
+    return value;
+  }
 }
