@@ -7,13 +7,21 @@
  *   filled in with 12 names), a real export's share (5% with a note, each note different) and
  *   every CR with a different note. The file is written by this process and read by a fresh
  *   child, whose RSS at start (modules loaded) is the baseline of "KB/row over start";
+ * - the whole ingest (download, read + classify, write verdicts, read the years back, stats,
+ *   reports) at the row limit, maxRowsFor(1024), as a 1024 MB Lambda runs it: the handler alone in
+ *   a fresh child with the Node flags the Lambda runtime sets from its memory (lambdaNodeFlags) and
+ *   no row limit, the emulators in this process and its dynalite child, so the child's peak RSS is
+ *   the function's share. `lambda-notes` (every row a different note, the worst mix) runs by
+ *   default and prints the KB per row behind ingest-bounds.ts's KB_PER_ROW; `lambda-read`
+ *   (bench-ingest's mix) and `lambda-real` (5% notes) on request; `lambda-notes=150000` at other sizes;
  * - the ingest handler at 500k rows (103 MB, under the 200 MB upload limit) with Lambda's 1024 MB:
  *   refused before any write (rows limit tied to memory, functions/app/ingest-bounds.ts), how long
  *   it takes to say so and what it costs;
  * - the worst hostile file of the catalogue through the whole pipeline (emulators): one 50 MB note.
  *
  *   npx tsx scripts/bench-scale.ts               # every case
- *   npx tsx scripts/bench-scale.ts refuse note   # some cases (read, real, notes, refuse, note)
+ *   npx tsx scripts/bench-scale.ts refuse note   # some cases (read, real, notes, lambda-notes, lambda-read, lambda-real, refuse, note)
+ *   npx tsx scripts/bench-scale.ts lambda-notes=150000 lambda-real   # a case at another size
  */
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
@@ -25,10 +33,11 @@ import { fileURLToPath } from 'node:url';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import type { S3Event } from 'aws-lambda';
 import { auditExport } from '../functions/audit/audit.ts';
-import { maxRowsFor } from '../functions/app/ingest-bounds.ts';
+import { BASE_MEMORY_MB, KB_PER_ROW, maxRowsFor, PEAK_MEMORY_SHARE } from '../functions/app/ingest-bounds.ts';
 import { createIngestHandler } from '../functions/ingest.ts';
 import { startLocalEmulators } from '../local/emulators.ts';
 import { writeInvitations } from './bench-ingest.ts';
+import type { LambdaRun } from './bench-scale-lambda.ts';
 
 interface Figure {
   case: string;
@@ -207,6 +216,59 @@ async function measureRead(kind: string, n: number, csv: string): Promise<Figure
   return { case: `${MIXES[kind]!.label} ${n.toLocaleString('en-US')} rows`, rows: result.requests.length, mb, seconds, peakRssMb, startRssMb, outcome: `${result.requests.length} CRs, ${share}% with a note` };
 }
 
+/**
+ * Node's flags in a Lambda function of `memoryMb` (the Node.js runtime's bootstrap: a tenth of the
+ * memory for the young generation, half of that per semi-space, the rest old space): 1024 MB gives
+ * --max-semi-space-size=51 --max-old-space-size=922. Past the heap limit V8 stops the run; past
+ * `memoryMb` of RSS Lambda kills it.
+ */
+export function lambdaNodeFlags(memoryMb: number): string[] {
+  const newSpace = Math.floor(memoryMb / 10);
+  return [`--max-semi-space-size=${Math.floor(newSpace / 2)}`, `--max-old-space-size=${memoryMb - newSpace}`];
+}
+
+/** The deployed ingest function's memory (lib/pipeline-stack.ts); its peak RSS stays under PEAK_MEMORY_SHARE of it. */
+const LAMBDA_MB = 1024;
+
+/** The whole ingest in a 1024 MB Lambda's flags, one case per mix (the mixes of MIXES). */
+const LAMBDA_CASES: Record<string, { label: string; mix: string }> = {
+  'lambda-notes': { label: 'Lambda 1024 MB ingest, every CR a note', mix: 'notes' },
+  'lambda-read': { label: 'Lambda 1024 MB ingest, bench-ingest mix', mix: 'read' },
+  'lambda-real': { label: 'Lambda 1024 MB ingest, 5% notes', mix: 'real' },
+};
+
+/** Parent side of a `lambda-*` case: the file, the emulators and the upload here; the ingest in a fresh child. */
+async function childLambda(kind: string, n: number): Promise<Figure> {
+  const dir = await mkdtemp(join(tmpdir(), 'aoi-bench-scale-'));
+  const emu = await startLocalEmulators({ bucket: 'aoi-bench', table: 'aoi-bench', region: 'us-east-1', memory: true, dir, s3Port: 0, dynamoPort: 0 });
+  try {
+    const csv = join(dir, 'Invitations.csv');
+    await MIXES[LAMBDA_CASES[kind]!.mix]!.write(csv, n);
+    const mb = (await stat(csv)).size / 1024 / 1024;
+    const key = 'uploads/bench-user/bench.csv';
+    await emu.clients.s3.send(new PutObjectCommand({ Bucket: emu.bucket, Key: key, Body: await readFile(csv), ContentType: 'text/csv' }));
+    await rm(csv);
+    const run: LambdaRun = { endpoints: { s3Endpoint: emu.s3Endpoint, dynamoEndpoint: emu.dynamoEndpoint, region: emu.region, credentials: emu.credentials }, bucket: emu.bucket, table: emu.table, key };
+    const p = fork(fileURLToPath(new URL('./bench-scale-lambda.ts', import.meta.url)), [`${LAMBDA_CASES[kind]!.label} ${n.toLocaleString('en-US')} rows`, String(n)], {
+      stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
+      execArgv: [...process.execArgv, ...lambdaNodeFlags(LAMBDA_MB)],
+    });
+    let stderr = '';
+    p.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
+    p.send(run);
+    const exited = once(p, 'exit');
+    const result = await Promise.race([once(p, 'message').then(([m]) => m as Figure), exited.then(() => null)]);
+    const [code, signal] = (await exited) as [number | null, string | null];
+    if (result) return { ...result, mb };
+    const oom = /heap out of memory|Allocation failed/i.test(stderr);
+    if (oom) console.error(stderr.split('\n').filter((x) => /Mark-Compact|Scavenge|last few GCs/.test(x)).slice(-3).join('\n'));
+    return { case: `${LAMBDA_CASES[kind]!.label} ${n.toLocaleString('en-US')} rows`, rows: n, mb, seconds: 0, peakRssMb: 0, startRssMb: 0, outcome: oom ? 'OUT OF MEMORY (V8 heap limit)' : `child died (${signal ?? code}): ${stderr.trim().split('\n').slice(-3).join(' | ')}` };
+  } finally {
+    await emu.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 async function measure(kind: string, n: number): Promise<Figure> {
   const dir = await mkdtemp(join(tmpdir(), 'aoi-bench-scale-'));
   try {
@@ -254,25 +316,38 @@ if (i >= 0) {
   console.log(`Rows one ingest accepts at 1024 MB (maxRowsFor): ${maxRowsFor(1024).toLocaleString('en-US')}`);
   console.log('case                                              rows     MB   seconds  peak RSS MB  KB/row over start  outcome');
   const figures: Figure[] = [];
-  const only = process.argv.slice(2);
-  const all = [
+  // `kind` runs its cases; `kind=N` runs it at N rows (e.g. lambda-notes=300000).
+  const asked = process.argv.slice(2).map((a) => a.split('=') as [string, string?]);
+  const all: [string, number][] = [
     ['read', 100_000],
     ['read', 1_000_000],
     ['real', 1_000_000],
     ['notes', 1_000_000],
+    // The whole ingest at the row limit, worst mix, in a 1024 MB Lambda's flags: what justifies maxRowsFor.
+    ['lambda-notes', maxRowsFor(LAMBDA_MB)],
+    ['lambda-read', maxRowsFor(LAMBDA_MB)],
+    ['lambda-real', maxRowsFor(LAMBDA_MB)],
     ['refuse', 500_000],
     ['note', 50],
-  ] as const;
-  const cases = all.filter(([kind]) => only.length === 0 || only.includes(kind));
+  ];
+  const byDefault = (kind: string) => kind !== 'lambda-read' && kind !== 'lambda-real'; // the worst mix is enough for `npm run bench`
+  const cases: [string, number][] = asked.length
+    ? asked.flatMap(([kind, n]) => (n ? [[kind, Number(n)] as [string, number]] : all.filter(([k]) => k === kind)))
+    : all.filter(([kind]) => byDefault(kind));
   const perRow = (f: Figure) => ((f.peakRssMb - f.startRssMb) * 1024) / f.rows;
   for (const [kind, n] of cases) {
-    const f = await child(kind, n);
+    const f = LAMBDA_CASES[kind] ? await childLambda(kind, n) : await child(kind, n);
     figures.push(f);
     console.log(
       `${f.case.padEnd(48)} ${String(f.rows).padStart(8)} ${f.mb.toFixed(1).padStart(6)} ${f.seconds.toFixed(2).padStart(9)} ${f.peakRssMb.toFixed(0).padStart(12)} ${(f.rows > 1 ? perRow(f).toFixed(2) : '-').padStart(18)}  ${f.outcome}${f.batchWrites !== undefined ? `, ${f.batchWrites} BatchWriteItem` : ''}`,
     );
   }
   for (const f of figures) console.log(`figure: ${f.case}: ${f.seconds.toFixed(2)} s, peak RSS ${f.peakRssMb.toFixed(0)} MB (${f.outcome})`);
+  for (const f of figures.filter((x) => x.case.startsWith('Lambda'))) {
+    const ok = f.peakRssMb > 0 && f.peakRssMb <= LAMBDA_MB * PEAK_MEMORY_SHARE;
+    if (f.peakRssMb > 0) console.log(`figure: ${f.case}: ${((f.peakRssMb - f.startRssMb) * 1024 / f.rows).toFixed(2)} KB of peak RSS per row above the process at start (${f.startRssMb.toFixed(0)} MB; ingest-bounds.ts budgets ${KB_PER_ROW} KB per row + ${BASE_MEMORY_MB} MB)`);
+    console.log(`target: ${f.case}: peak RSS ${f.peakRssMb.toFixed(0)} MB (target ≤ ${Math.round(LAMBDA_MB * PEAK_MEMORY_SHARE)} MB, ${PEAK_MEMORY_SHARE * 100}% of ${LAMBDA_MB} MB): ${ok ? 'met' : 'MISSED'}`);
+  }
   for (const f of figures.filter((x) => x.rows >= 1_000_000 && x.case.startsWith('read'))) {
     const kb = perRow(f);
     console.log(`target: ${f.case}: peak RSS ${kb.toFixed(2)} KB per CR above the process at start (target ≤ ${KB_PER_CR_TARGET} KB): ${kb <= KB_PER_CR_TARGET * 1.05 ? 'met' : 'MISSED'}`);

@@ -103,17 +103,26 @@ export function boundedUpload(upload: UploadRecord): UploadRecord {
 }
 
 /**
- * Memory budgeted per row of one ingest: read + classify peaks at 3.2 KB of RSS per row at 1M rows
- * (5.8 at 100k, fixed costs included; scripts/bench-scale.ts), plus headroom for the verdicts of the
- * affected years read back after the export's are freed.
+ * Memory budgeted per row of one ingest, measured on the whole run (download, read + classify,
+ * write verdicts, read the affected years' verdicts back, stats, reports) in the Node flags of a
+ * 1024 MB Lambda (--max-semi-space-size=51 --max-old-space-size=922) against the emulators in
+ * other processes, every row a different note (the worst mix; scripts/bench-scale.ts lambda-notes):
+ * peak RSS 793 MB at 100k rows, 858 MB at 120k (6.3 KB per row over the 118 MB process at start),
+ * 976 MB at 150k, out of heap at 200k. The bench-ingest mix took 760 MB at 120k (5.6 KB/row), a
+ * real export's (5% notes) 549 MB (3.8 KB/row). 6.4 KB covers the worst mix at the limit.
  */
-export const KB_PER_ROW = 5;
-/** What the runtime, the SDK and a year's report take besides the rows. */
-export const BASE_MEMORY_MB = 256;
+export const KB_PER_ROW = 6.4;
+/** What the runtime, the SDK and the modules take before the first row (measured 102–118 MB at start). */
+export const BASE_MEMORY_MB = 128;
+/** Share of the function's memory the peak may reach: V8's lazy collection and other runs' variance stay in the rest. */
+export const PEAK_MEMORY_SHARE = 0.85;
 
-/** Rows one run can hold in a function of `memoryMb` (rounded down to thousands; at least 10,000). */
+/**
+ * Rows one run can hold in a function of `memoryMb` (rounded down to thousands; at least 10,000):
+ * (memoryMb × PEAK_MEMORY_SHARE − BASE_MEMORY_MB) × 1024 / KB_PER_ROW, 118,000 at 1024 MB.
+ */
 export function maxRowsFor(memoryMb: number): number {
-  const rows = Math.floor(((memoryMb - BASE_MEMORY_MB) * 1024) / KB_PER_ROW);
+  const rows = Math.floor(((memoryMb * PEAK_MEMORY_SHARE - BASE_MEMORY_MB) * 1024) / KB_PER_ROW);
   return Math.max(10_000, rows - (rows % 1000));
 }
 

@@ -8,7 +8,7 @@ import { ingestUpload, type IngestDeps } from '../../../functions/app/ingest-upl
 import { FILENAME_METADATA, type UploadRef } from '../../../functions/app/upload.ts';
 import { markEventFailed } from '../../../functions/app/ingest-failure.ts';
 import { failedEventOf, stopReasonOf, type FailureRecord } from '../../../functions/aws/failure-record.ts';
-import { assertStorable, assertYearsStorable, boundedUpload, isPermanent, maxRowsFor, storedSize, DYNAMO_ITEM_LIMIT, MAX_UPLOAD_RECORD_BYTES, MAX_UPLOAD_YEARS } from '../../../functions/app/ingest-bounds.ts';
+import { assertStorable, assertYearsStorable, boundedUpload, isPermanent, maxRowsFor, splitAdvice, storedSize, DYNAMO_ITEM_LIMIT, MAX_UPLOAD_RECORD_BYTES, MAX_UPLOAD_YEARS } from '../../../functions/app/ingest-bounds.ts';
 import { MAX_UPLOAD_BYTES } from '../../../functions/app/upload.ts';
 import type { ClassifiedRequest } from '../../../functions/audit/model.ts';
 import type { UploadRecord } from '../../../functions/audit/ports.ts';
@@ -137,7 +137,20 @@ describe('a run ends DONE or FAILED, never PROCESSING', () => {
     expect(record.message).toMatch(/parts of at most 12 rows/);
     expect(store.snapshot(USER).verdicts).toEqual([]);
     expect(store.snapshot(USER).owner).toBeNull();
-    expect(maxRowsFor(1024)).toBeGreaterThanOrEqual(100_000);
+  });
+
+  it("the deployed function's row limit is what its memory was measured to hold, and the refusal at it says how to split", () => {
+    // Measured (ingest-bounds.ts, scripts/bench-scale.ts lambda-notes): a whole ingest of rows that
+    // each carry a different note, in a 1024 MB Lambda's Node flags, peaked at 858 MB at 120k rows
+    // (84%), 976 MB at 150k (95%, the old limit of 157k was above it) and ran out of heap at 200k.
+    expect(maxRowsFor(1024)).toBe(118_000);
+    expect(maxRowsFor(1024)).toBeLessThanOrEqual(120_000);
+    // Still a function of memory: more memory, more rows; never below the floor.
+    expect(maxRowsFor(2048)).toBeGreaterThan(2 * maxRowsFor(1024));
+    expect(maxRowsFor(128)).toBe(10_000);
+    const advice = splitAdvice(new ExportError('too_many_rows', 'over the reader limit', 'Invitations.csv'), maxRowsFor(1024));
+    expect(advice.code).toBe('too_many_rows');
+    expect(advice.message).toMatch(/^Invitations\.csv has more than 118,000 rows, .*nothing was stored\. Split it: Invitations\.csv in parts of at most 118,000 rows, each part starting with the header line/);
   });
 });
 
