@@ -6,7 +6,7 @@ import type { Category, Classification, Reason } from '../model.ts';
 import { verdictOf } from '../model.ts';
 import { ADVICE } from './advice.ts';
 import { linkedInDefault } from './defaults.ts';
-import { alternatives, AndGate, requiredLiteral } from './gate.ts';
+import { alternatives, AndGate, NOTE_GATES, requiredLiteral } from './gate.ts';
 import { cachedProfileText, relevance } from './relevance.ts';
 import { RULE_BY_ID, SCORED_CATEGORIES, TEXT_RULES, type ScoredCategory } from './rules.ts';
 import { fireDebris } from './structure.ts';
@@ -87,7 +87,7 @@ const ALT_RANGE: [number, number][] = TEXT_RULES.map((rule) => {
   for (const a of alternatives(rule.re.source)) ALT_RES.push(new RegExp(a, rule.re.flags));
   return [from, ALT_RES.length];
 });
-const ALT_GATE = new AndGate(ALT_RES.map((re) => re.source), 3);
+const ALT_GATE = new AndGate(ALT_RES.map((re) => re.source), 3, NOTE_GATES);
 /** Per alternative, literal text every match contains ('' when none): a second, exact prefilter. */
 const ALT_LITERAL = ALT_RES.map((re) => requiredLiteral(re.source));
 /**

@@ -413,11 +413,27 @@ export class Gate {
   /** Indices of the regexes the last scan enabled, in the order they were enabled. */
   readonly enabledList: number[] = [];
 
-  /** Each source is a regex source (its gates are derived) or directly a list of gate words. */
-  constructor(sources: readonly (string | readonly string[])[]) {
+  /** Where this gate's regexes are in `shared`'s trie (a member of it builds no trie of its own). */
+  private readonly sharedFrom: number = 0;
+
+  /**
+   * Each source is a regex source (its gates are derived), directly a list of gate words, or null
+   * (no gate: always runs). `shared`: the gate reads the whole folded note, in turn with the other
+   * gates of `shared` (see SharedScan).
+   */
+  constructor(
+    sources: readonly (string | readonly string[] | null)[],
+    private readonly shared: SharedScan | null = null,
+  ) {
     this.enabled = new Uint8Array(sources.length);
     this.first = new Int32Array(sources.length);
     const gatesOfSource = sources.map((src) => (typeof src === 'string' ? gatesAhead(src) : src));
+    if (shared) {
+      this.sharedFrom = shared.join(gatesOfSource);
+      gatesOfSource.forEach((gates, idx) => gates || this.ungated.push(idx));
+      this.build = null;
+      return;
+    }
     // The node each gate word ends at, once walked (-1: not yet): many regexes share gate words
     // (half of the AndGate's group words are repeats). The distinct words bound the node count, so
     // the trie is allocated once: growing it by copies touched several MB of fresh pages, and a
@@ -513,6 +529,7 @@ export class Gate {
 
   /** Flags (1 = may match) per regex for one folded note; the array is reused between calls. */
   scan(lower: string): Uint8Array {
+    if (this.shared) return this.readShared(this.shared.of(lower));
     if (!this.trans) this.compile();
     const trans = this.trans!;
     const ruleFrom = this.ruleFrom;
@@ -571,7 +588,66 @@ export class Gate {
     }
     return en;
   }
+
+  /** This gate's scan, read off the shared one (its regexes, in the order the shared walk enabled them: the order of its own walk). */
+  private readShared(all: Gate): Uint8Array {
+    const en = this.enabled;
+    const first = this.first;
+    const list = this.enabledList;
+    for (let k = 0; k < list.length; k++) en[list[k]] = 0;
+    list.length = 0;
+    const from = this.sharedFrom;
+    const to = from + en.length;
+    const allList = all.enabledList;
+    const allFirst = all.first;
+    for (let k = 0; k < allList.length; k++) {
+      const r = allList[k];
+      if (r < from || r >= to) continue;
+      const i = r - from;
+      en[i] = 1;
+      first[i] = allFirst[r];
+      list.push(i);
+    }
+    return en;
+  }
 }
+
+/**
+ * Gates that read the same whole folded note one after another (the text rules', thanks for
+ * connecting's, the role rules', the self-title check's): one trie over all their gate words,
+ * walked once per note, and each member's scan read off it. A member's regexes keep their order
+ * in the shared trie, so its flags, `first` and `enabledList` are exactly those of its own walk.
+ * The trie is built on the first scan (again if a gate joined since).
+ */
+export class SharedScan {
+  private readonly sources: (readonly string[] | null)[] = [];
+  private all: Gate | null = null;
+  private last: string | null = null;
+
+  /** Adds a member's gates (per regex, its gate words or null); returns where its regexes start. */
+  join(gates: readonly (readonly string[] | null)[]): number {
+    const from = this.sources.length;
+    this.sources.push(...gates);
+    this.all = null;
+    return from;
+  }
+
+  /** The shared gate, scanned over `lower` (walked only when it is not the note walked last). */
+  of(lower: string): Gate {
+    if (this.all === null) {
+      this.all = new Gate(this.sources);
+      this.last = null;
+    }
+    if (lower !== this.last) {
+      this.all.scan(lower);
+      this.last = lower;
+    }
+    return this.all;
+  }
+}
+
+/** The gates that read the whole folded note as the classifier reads it (see SharedScan). */
+export const NOTE_GATES = new SharedScan();
 
 /**
  * A stricter prefilter: each regex needs EVERY one of its gate groups (up to `maxGroups`, best
@@ -590,7 +666,8 @@ export class AndGate {
   /** Per regex, whether every match starts at its leading group's word. */
   readonly leading: Uint8Array;
 
-  constructor(sources: readonly string[], maxGroups = 4) {
+  /** `shared`: as Gate's. */
+  constructor(sources: readonly string[], maxGroups = 4, shared: SharedScan | null = null) {
     const n = sources.length;
     this.need = new Uint8Array(n);
     this.lead = new Int32Array(n);
@@ -620,7 +697,7 @@ export class AndGate {
         if (k === 0) this.lead[idx] = g;
       });
     });
-    this.groups = new Gate(groupWords);
+    this.groups = new Gate(groupWords, shared);
   }
 
   private flat: Int32Array | null = null;

@@ -351,23 +351,20 @@ const NO_ROLE_REASONS: RoleReason[] = Object.freeze([]) as unknown as RoleReason
  * whole reasons and reason lists equal in every field and in key order ("the note is a sales pitch"
  * on 10,000 CRs, every copy of a template: one object). Bounded: cleared when full.
  *
- * Keys are short: a string field is keyed by its number in `ids` (one hash of the string, cached
- * by V8 for the rules' constant ids and descriptions), a list by the numbers of its interned
- * reasons. A number is never given twice (one counter), so each map is cleared on its own: a
- * value seen again after a clear gets a new number, and a key with the old one is only a miss.
+ * No key is built: a reason is looked up by its rule, then its evidence (strings whose hashes V8
+ * keeps), and compared field by field with the few kept under them; a list by its first interned
+ * reason, and compared reason by reason (by identity).
  */
 class Interner {
-  /** Entries kept (a few MB of keys at most): what repeats within a few thousand CRs (the category's role reason, a template's copies, a common phrase). */
+  /** Entries kept per map (a few MB at most): what repeats within a few thousand CRs (the category's role reason, a template's copies, a common phrase). */
   private static readonly MAX = 4096;
-  /** String values numbered at most (each note brings a few new ones: its evidence). */
-  private static readonly MAX_IDS = 16384;
   private readonly strings = new Map<string, string>();
-  /** String field values, numbered (the numbers in the keys of `reasons`). */
-  private readonly ids = new Map<string, number>();
-  /** Interned reasons by key, and the number of each (the numbers in the keys of `lists`). */
-  private readonly reasons = new Map<string, { value: object; id: number }>();
-  private readonly lists = new Map<string, object[]>();
-  private numbered = 0;
+  /** Interned reasons, and role reasons, by rule, then evidence. */
+  private readonly reasons = new Interned();
+  private readonly roleReasons = new Interned();
+  /** Interned lists by their first reason. */
+  private readonly lists = new Map<object, object[][]>();
+  private listCount = 0;
 
   string(s: string): string {
     const t = this.strings.get(s);
@@ -377,56 +374,31 @@ class Interner {
     return s;
   }
 
-  private idOf(s: string): number {
-    let id = this.ids.get(s);
-    if (id === undefined) {
-      if (this.ids.size >= Interner.MAX_IDS) this.ids.clear();
-      id = this.numbered++;
-      this.ids.set(s, id);
-    }
-    return id;
-  }
-
-  /**
-   * Every field of a flat reason with its name, in order, a string as its number, anything else
-   * typed with its text (no two reasons share a key); null when a field is an object.
-   */
-  private reasonKey(r: object): string | null {
-    let key = '';
-    for (const k in r) {
-      const v = (r as Record<string, unknown>)[k];
-      if (typeof v === 'string') key += `${k}=${this.idOf(v)};`;
-      else if (typeof v === 'object' && v !== null) return null;
-      else key += `${k}:${typeof v === 'number' ? 'n' : 'u'}${String(v)};`;
-    }
-    return key;
-  }
-
   /**
    * The list with each reason interned, and the list itself when an equal one was seen.
    * `roles`: role reasons, copied with their strings shared (role.ts may hand out shared ones).
+   * A list with a reason that is not flat (a field is an object) is kept as it is.
    */
   list<T extends Reason | RoleReason>(list: T[], roles: boolean): T[] {
-    let listKey = roles ? 'o' : 'r';
+    const interned = roles ? this.roleReasons : this.reasons;
     const out: T[] = new Array(list.length);
     for (let i = 0; i < list.length; i++) {
       const r = list[i];
-      const key = this.reasonKey(r);
-      if (key === null) return list; // not a flat reason: kept as it is
-      const k = `${roles ? 'o' : 'r'}${key}`;
-      let got = this.reasons.get(k);
-      if (got === undefined) {
-        if (this.reasons.size >= Interner.MAX) this.reasons.clear();
-        got = { value: roles ? this.roleReason(r as RoleReason) : r, id: this.numbered++ };
-        this.reasons.set(k, got);
-      }
-      out[i] = got.value as T;
-      listKey += `,${got.id}`;
+      if (!isFlat(r)) return list;
+      out[i] = interned.of(r, Interner.MAX, (x) => (roles ? this.roleReason(x as RoleReason) : x)) as T;
     }
-    const same = this.lists.get(listKey);
-    if (same !== undefined) return same as T[];
-    if (this.lists.size >= Interner.MAX) this.lists.clear();
-    this.lists.set(listKey, out);
+    const candidates = this.lists.get(out[0]);
+    if (candidates !== undefined) {
+      for (const c of candidates) if (sameItems(c, out)) return c as T[];
+      candidates.push(out);
+    } else {
+      if (this.listCount >= Interner.MAX) {
+        this.lists.clear();
+        this.listCount = 0;
+      }
+      this.lists.set(out[0], [out]);
+    }
+    this.listCount++;
     return out;
   }
 
@@ -445,6 +417,61 @@ class Interner {
     c.roleReasons = c.roleReasons.length === 0 ? NO_ROLE_REASONS : this.list(c.roleReasons, true);
     return c;
   }
+}
+
+/** Flat reasons kept by rule, then evidence; bounded: cleared when full. */
+class Interned {
+  private readonly byRule = new Map<string, Map<string, object[]>>();
+  private count = 0;
+
+  /** The kept reason equal to `r` in every field and key order; else `r` as `keep` makes it, kept. */
+  of(r: Reason | RoleReason, max: number, keep: (r: object) => object): object {
+    const evidence = typeof r.evidence === 'string' ? r.evidence : '';
+    let byEvidence = this.byRule.get(r.rule);
+    const candidates = byEvidence?.get(evidence);
+    if (candidates !== undefined) for (const c of candidates) if (sameFields(c, r)) return c;
+    if (this.count >= max) {
+      this.byRule.clear();
+      this.count = 0;
+      byEvidence = undefined;
+    }
+    const value = keep(r);
+    if (byEvidence === undefined) this.byRule.set(r.rule, (byEvidence = new Map()));
+    const kept = byEvidence.get(evidence);
+    if (kept !== undefined) kept.push(value);
+    else byEvidence.set(evidence, [value]);
+    this.count++;
+    return value;
+  }
+}
+
+/** No field of the reason is an object. */
+function isFlat(r: object): boolean {
+  for (const k in r) {
+    const v = (r as Record<string, unknown>)[k];
+    if (typeof v === 'object' && v !== null) return false;
+  }
+  return true;
+}
+
+const fieldNames: string[] = [];
+/** The same fields, in the same order, with the same values. */
+function sameFields(a: object, b: object): boolean {
+  fieldNames.length = 0;
+  for (const k in a) fieldNames.push(k);
+  let i = 0;
+  for (const k in b) {
+    if (k !== fieldNames[i] || (a as Record<string, unknown>)[k] !== (b as Record<string, unknown>)[k]) return false;
+    i++;
+  }
+  return i === fieldNames.length;
+}
+
+/** The same items, by identity. */
+function sameItems(a: readonly object[], b: readonly object[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Classifies the CRs of one export: templates are found across all of them (both directions). */

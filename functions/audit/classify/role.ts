@@ -23,7 +23,7 @@
  */
 import type { Category, Direction, KeepableRole, Kept, Role, RoleReason } from '../model.ts';
 import { ROLE_MODEL } from './fitted.ts';
-import { alternatives, Gate } from './gate.ts';
+import { alternatives, Gate, NOTE_GATES } from './gate.ts';
 import { foldNonAscii, foldSameLength } from './text.ts';
 import type { Fired } from './types.ts';
 import { readRoleWords, type LazyRoleWordModel, type RoleWordModel } from './words.ts';
@@ -280,7 +280,7 @@ const reasonOf = (rule: RoleRule, text: string, m: RegExpExecArray): RoleReason 
  * every language): a note that names no job never pays for compiling those. The alternatives are
  * built when this module loads (cheap: V8 compiles on first run), so linear.test.ts sees them all.
  * Same reasons as running each whole regex: per rule, its leftmost match (at one position, the
- * earlier alternative).
+ * earlier alternative). Read from the whole note: the gate is one of NOTE_GATES (gate.ts).
  */
 class GatedRules {
   private readonly alts: { rule: number; re: RegExp }[];
@@ -291,7 +291,7 @@ class GatedRules {
 
   constructor(private readonly rules: readonly RoleRule[]) {
     this.alts = rules.flatMap((r, rule) => alternatives(r.re.source).map((src) => ({ rule, re: new RegExp(src, r.re.flags) })));
-    this.gate = new Gate(this.alts.map((a) => a.re.source));
+    this.gate = new Gate(this.alts.map((a) => a.re.source), NOTE_GATES);
     this.at = new Int32Array(rules.length);
     this.alt = new Int32Array(rules.length);
     this.match = new Array<RegExpExecArray | null>(rules.length).fill(null);
@@ -334,7 +334,7 @@ const SELF_TITLE = new RegExp(
 );
 
 /** SELF_TITLE names every job title: it runs only on a note with one of its lead words (gate.ts). */
-const SELF_TITLE_GATE = new Gate([SELF_TITLE.source]);
+const SELF_TITLE_GATE = new Gate([SELF_TITLE.source], NOTE_GATES);
 
 function samePeerField(text: string, lower: string, profile: string, out: RoleReason[]): void {
   if (SELF_TITLE_GATE.scan(lower)[0] === 0) return;

@@ -6,7 +6,7 @@
  * automation tool pastes into an invitation. Generic wording is never evidence here.
  * Each fired rule's evidence is the words that made it fire.
  */
-import { alternatives, AndGate } from './gate.ts';
+import { alternatives, AndGate, NOTE_GATES } from './gate.ts';
 import { foldNonAscii, foldSameLength, fold, parseGreeting } from './text.ts';
 import type { Fired, NoteContext } from './types.ts';
 
@@ -93,7 +93,7 @@ const THANKS_FOR_CONNECTING = new RegExp(
  * at the same index the first alternative, as the one regex picks.
  */
 const THANKS_ALTS = alternatives(THANKS_FOR_CONNECTING.source).map((a) => new RegExp(a, THANKS_FOR_CONNECTING.flags));
-const THANKS_GATE = new AndGate(THANKS_ALTS.map((re) => re.source));
+const THANKS_GATE = new AndGate(THANKS_ALTS.map((re) => re.source), undefined, NOTE_GATES);
 
 function thanksForConnecting(folded: string): RegExpExecArray | null {
   let best: RegExpExecArray | null = null;

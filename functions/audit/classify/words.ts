@@ -159,12 +159,21 @@ function push(h: number, isWord: boolean, start: number, end: number): void {
   out.end[i] = end;
 }
 
+/** The text `scanned` was last filled from, and its count of features (the role model appends to them). */
+let scannedText: string | null = null;
+let scannedCount = 0;
+
 /**
  * The hashed scanner: fills `scanned` with `hashFeature(feature)` of the same features as
  * forEachWordFeature, in the same order, each with its span in the original text (duplicates
- * included: the caller skips them). Returns the count.
+ * included: the caller skips them). Returns the count. The word model and the role model read the
+ * same note in turn: a text scanned last time is not scanned again (only its count is restored).
  */
 export function scanWordHashes(lower: string): number {
+  if (lower === scannedText) {
+    scanned.count = scannedCount;
+    return scannedCount;
+  }
   scanned.count = 0;
   let prevPair = 0; // hash state of `b:<previous word>_`
   let prevStart = -1;
@@ -202,7 +211,9 @@ export function scanWordHashes(lower: string): number {
     prevPair = step(next, UNDERSCORE);
     prevStart = start;
   }
-  return scanned.count;
+  scannedText = lower;
+  scannedCount = scanned.count;
+  return scannedCount;
 }
 
 
