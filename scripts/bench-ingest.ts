@@ -23,6 +23,7 @@ import { startLocalEmulators } from '../local/emulators.ts';
 import { createIngestHandler } from '../functions/ingest.ts';
 import type { IngestTimings } from '../functions/app/ingest-upload.ts';
 import { DEFAULT_TIME_ZONE } from '../functions/audit/export/time.ts';
+import { timingsLogger } from './ingest-timings.ts';
 
 const HEADER = ['From', 'To', 'Sent At', 'Message', 'Direction', 'inviterProfileUrl', 'inviteeProfileUrl'];
 const FIRST = ['Alex', 'Maria', 'Kenji', 'Fatima', 'Lucas', 'Priya', 'Ole', 'Chen', 'Amara', 'Diego', 'Sofia', 'Jonas'];
@@ -121,16 +122,7 @@ async function measure(rows: number): Promise<Result[]> {
       { step: 'initialize', name: 'benchCounter' },
     );
 
-    let timings: IngestTimings | null = null;
-    const logger = {
-      info(message: string, ...extra: Record<string, unknown>[]) {
-        if (message === 'ingest done') timings = (extra[0]?.timings as IngestTimings | undefined) ?? null;
-      },
-      warn() {},
-      error(message: string, ...extra: Record<string, unknown>[]) {
-        console.error(message, JSON.stringify(extra));
-      },
-    };
+    const { logger, take: takeTimings } = timingsLogger();
     const handler = createIngestHandler({ clients: emu.clients, bucket: emu.bucket, table: emu.table, logger, timeZone: DEFAULT_TIME_ZONE });
     const event = {
       Records: [
@@ -144,7 +136,7 @@ async function measure(rows: number): Promise<Result[]> {
     } as unknown as S3Event;
     const run = async (label: string): Promise<Result> => {
       for (const k of Object.keys(dynamoRequests)) delete dynamoRequests[k];
-      timings = null;
+      takeTimings();
       const kids0 = await childrenCpuSeconds();
       const cpu0 = process.cpuUsage();
       const t0 = performance.now();
@@ -158,7 +150,7 @@ async function measure(rows: number): Promise<Result[]> {
         mb,
         seconds,
         status: out.results.map((r) => r.status).join(','),
-        timings,
+        timings: takeTimings(),
         dynamoRequests: { ...dynamoRequests },
         peakRssMb: process.resourceUsage().maxRSS / 1024,
         cpuMain: (cpu.user + cpu.system) / 1e6,

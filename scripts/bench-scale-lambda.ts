@@ -12,6 +12,7 @@ import type { S3Event } from 'aws-lambda';
 import type { IngestTimings } from '../functions/app/ingest-upload.ts';
 import { createClients } from '../functions/aws/clients.ts';
 import { createIngestHandler } from '../functions/ingest.ts';
+import { timingsLogger } from './ingest-timings.ts';
 
 export interface LambdaRun {
   endpoints: { s3Endpoint: string; dynamoEndpoint: string; region: string; credentials: { accessKeyId: string; secretAccessKey: string } };
@@ -30,16 +31,7 @@ if (process.send) {
   const [label, rows] = [process.argv[2]!, Number(process.argv[3])];
   const [run] = (await once(process, 'message')) as [LambdaRun];
   const clients = createClients(run.endpoints);
-  let timings: IngestTimings | null = null;
-  const logger = {
-    info(message: string, ...extra: Record<string, unknown>[]) {
-      if (message === 'ingest done') timings = (extra[0]?.timings as IngestTimings | undefined) ?? null;
-    },
-    warn() {},
-    error(message: string, ...extra: Record<string, unknown>[]) {
-      console.error(message, JSON.stringify(extra));
-    },
-  };
+  const { logger, take: takeTimings } = timingsLogger();
   // No memoryMb: no row limit, the point is to see what the rows cost.
   const handler = createIngestHandler({ clients, bucket: run.bucket, table: run.table, logger });
   const event = { Records: [{ eventName: 'ObjectCreated:Put', s3: { bucket: { name: run.bucket }, object: { key: run.key } } }] } as unknown as S3Event;
@@ -49,6 +41,6 @@ if (process.send) {
   const seconds = (performance.now() - t0) / 1000;
   const r = out.results[0]!;
   const outcome = r.status === 'SKIPPED' ? 'SKIPPED' : `${r.status}${r.upload.errorCode ? ` ${r.upload.errorCode}` : ''}${r.upload.counts ? ` (${r.upload.counts.requests} CRs)` : ''}`;
-  process.send({ case: label, rows, mb: 0, seconds, peakRssMb: peakMb(), startRssMb, outcome: `${outcome}, ${timingsText(timings)}` });
+  process.send({ case: label, rows, mb: 0, seconds, peakRssMb: peakMb(), startRssMb, outcome: `${outcome}, ${timingsText(takeTimings())}` });
   process.disconnect();
 }

@@ -250,6 +250,26 @@ const NOT_EVIDENCE = new Set(
 
 const slotOf = (h: number, mask: number) => (h ^ (h >>> 15)) & mask;
 
+/**
+ * An open-addressing table of a model's feature hashes (load ≤ 1/3: short probes; a power of two,
+ * at least 1024 slots): `rows[i]` is `value(r)` (never 0: 0 marks an empty slot) for the feature of
+ * row `r` whose hash is `keys[i]`.
+ */
+function hashTable(hashes: ArrayLike<number>, value: (r: number) => number): { keys: Int32Array; rows: Int32Array } {
+  let size = 1024;
+  while (size < hashes.length * 3) size *= 2;
+  const keys = new Int32Array(size);
+  const rows = new Int32Array(size);
+  for (let r = 0; r < hashes.length; r++) {
+    const h = hashes[r];
+    let i = slotOf(h, size - 1);
+    while (rows[i] !== 0) i = (i + 1) & (size - 1);
+    keys[i] = h;
+    rows[i] = value(r);
+  }
+  return { keys, rows };
+}
+
 /** The offset of a feature's row in `logp`, or -1 when the model does not know it. */
 function rowOf(c: CompiledWordModel, h: number): number {
   const mask = c.keys.length - 1;
@@ -392,19 +412,9 @@ function compile(model: WordModel): CompiledWordModel {
   const all = p.notes.reduce((a, b) => a + b, 0);
   const prior = Float64Array.from(p.notes, (n) => Math.log((n + 1) / (all + K)));
   const logp = new Float64Array(R * K);
-  let size = 1024;
-  while (size < R * 3) size *= 2; // load ≤ 1/3: short probes
-  const keys = new Int32Array(size);
-  const slots = new Int32Array(size);
-  for (let r = 0, at = 0; r < R; r++, at += K) {
-    const h = p.hashes[r];
-    let i = slotOf(h, size - 1);
-    while (slots[i] !== 0) i = (i + 1) & (size - 1);
-    keys[i] = h;
-    slots[i] = at + 1;
-    for (let k = 0; k < K; k++) logp[at + k] = Math.log(p.counts[at + k] + p.alpha) - denom[k];
-  }
-  c = { prior, keys, rows: slots, logp, telling: p.telling };
+  for (let at = 0; at < R * K; at += K) for (let k = 0; k < K; k++) logp[at + k] = Math.log(p.counts[at + k] + p.alpha) - denom[k];
+  const { keys, rows } = hashTable(p.hashes, (r) => r * K + 1);
+  c = { prior, keys, rows, logp, telling: p.telling };
   compiled.set(model, c);
   return c;
 }
@@ -627,17 +637,7 @@ function compileRoleModel(m: RoleWordModel | LazyRoleWordModel): CompiledRoleMod
   if (c) return c;
   const model = 'load' in m ? m.load() : m;
   if (model.classes.length > roleScore.length) throw new Error(`role model: ${model.classes.length} classes, at most ${roleScore.length}`);
-  let size = 1024;
-  while (size < model.hashes.length * 3) size *= 2;
-  const keys = new Int32Array(size);
-  const rows = new Int32Array(size);
-  for (let r = 0; r < model.hashes.length; r++) {
-    const h = model.hashes[r];
-    let i = slotOf(h, size - 1);
-    while (rows[i] !== 0) i = (i + 1) & (size - 1);
-    keys[i] = h;
-    rows[i] = r + 1;
-  }
+  const { keys, rows } = hashTable(model.hashes, (r) => r + 1);
   c = { model, keys, rows };
   compiledRoles.set(m, c);
   return c;
