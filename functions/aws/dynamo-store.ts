@@ -597,6 +597,28 @@ export class DynamoAuditStore implements AuditStore {
     }
   }
 
+  /** A read of the upload records (any committed: kept), then a DeleteItem conditional on the owner's fields. */
+  async releaseOwner(userId: string, owner: Person): Promise<boolean> {
+    const uploads = this.itemsWithPrefix(userId, keys.upload(''), { ProjectionExpression: '#committed', ExpressionAttributeNames: { '#committed': 'committed' } });
+    for await (const item of uploads) if (item.committed === true) return false;
+    try {
+      await this.doc.send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: { [TABLE_PARTITION_KEY]: keys.user(userId), [TABLE_SORT_KEY]: keys.owner() },
+          // A null profile URL is stored as NULL (read back as null; an absent one as undefined).
+          ConditionExpression: `#name = :name AND ${owner.profileUrl == null ? '(attribute_not_exists(#url) OR attribute_type(#url, :null))' : '#url = :url'}`,
+          ExpressionAttributeNames: { '#name': 'name', '#url': 'profileUrl' },
+          ExpressionAttributeValues: { ':name': owner.name, ...(owner.profileUrl == null ? { ':null': 'NULL' } : { ':url': owner.profileUrl }) },
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (isConditionFailure(err)) return false;
+      throw err;
+    }
+  }
+
   async acquireLease(userId: string, holder: string, untilMs: number, nowMs: number): Promise<boolean> {
     try {
       await this.doc.send(

@@ -408,6 +408,31 @@ export function auditStoreContract(name: string, store: () => AuditStore): void 
         expect(await s.claimOwner(user, jonas)).toStrictEqual(a);
       });
 
+      it('gives a claimed owner back only while no upload is committed, and only that very owner (with or without a profile URL)', async () => {
+        const s = store();
+        const user = freshUser('release');
+        const noor = { name: 'Noor Halvorsen', profileUrl: 'https://www.linkedin.com/in/noor-halvorsen' };
+        const jonas = { name: 'Jonas Berg', profileUrl: null };
+        expect(await s.releaseOwner(user, noor)).toBe(false); // nobody to give back
+        await s.claimOwner(user, noor);
+        await s.putUpload(user, upload('u1', { status: 'FAILED' }));
+        // Another owner, or the same name with another URL, is not the one claimed.
+        expect(await s.releaseOwner(user, jonas)).toBe(false);
+        expect(await s.releaseOwner(user, { ...noor, profileUrl: null })).toBe(false);
+        expect(await s.getOwner(user)).toStrictEqual(noor);
+        expect(await s.releaseOwner(user, noor)).toBe(true);
+        expect(await s.getOwner(user)).toBeNull();
+        // Released: the next claimant gets the account.
+        expect(await s.claimOwner(user, jonas)).toStrictEqual(jonas);
+        expect(await s.releaseOwner(user, { ...jonas, profileUrl: 'https://www.linkedin.com/in/jonas-berg' })).toBe(false);
+        expect(await s.releaseOwner(user, jonas)).toBe(true);
+        // Once an upload is committed, the owner stays whatever failed before or after.
+        await s.claimOwner(user, noor);
+        await s.putUpload(user, upload('u2', { status: 'DONE', committed: true }));
+        expect(await s.releaseOwner(user, noor)).toBe(false);
+        expect(await s.getOwner(user)).toStrictEqual(noor);
+      });
+
       it('writes an upload record unlessDone only over a record that is not DONE', async () => {
         const s = store();
         const user = freshUser('unless');
