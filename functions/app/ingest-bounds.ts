@@ -108,7 +108,7 @@ export function boundedUpload(upload: UploadRecord): UploadRecord {
  * 1024 MB Lambda (--max-semi-space-size=51 --max-old-space-size=922) against the emulators in
  * other processes, every row a different note (the worst mix; scripts/bench-scale.ts lambda-notes):
  * peak RSS 591–598 MB at 118,000 rows (4.23–4.31 KB per row over the ~103 MB process at start),
- * 712 MB at 176,000 (3.55 KB/row); the bench-ingest mix 598 MB at 176,000 (2.90 KB/row). 4.3 KB,
+ * 710–712 MB at 176,000 (two runs, 3.55 KB/row); the bench-ingest mix 598 MB at 176,000 (2.90 KB/row). 4.3 KB,
  * the most measured per row, covers the worst mix at the limit. (Before the verdicts read back for
  * the stats were made compact, dynamo-store.ts verdictOf, it was 6.4 KB: 852–883 MB at 118,000.)
  */
