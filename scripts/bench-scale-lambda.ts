@@ -36,11 +36,13 @@ if (process.send) {
   const handler = createIngestHandler({ clients, bucket: run.bucket, table: run.table, logger });
   const event = { Records: [{ eventName: 'ObjectCreated:Put', s3: { bucket: { name: run.bucket }, object: { key: run.key } } }] } as unknown as S3Event;
   const startRssMb = rssMb();
+  const startedAtMs = Date.now();
   const t0 = performance.now();
   const out = await handler(event);
   const seconds = (performance.now() - t0) / 1000;
   const r = out.results[0]!;
   const outcome = r.status === 'SKIPPED' ? 'SKIPPED' : `${r.status}${r.upload.errorCode ? ` ${r.upload.errorCode}` : ''}${r.upload.counts ? ` (${r.upload.counts.requests} CRs)` : ''}`;
-  process.send({ case: label, rows, mb: 0, seconds, peakRssMb: peakMb(), startRssMb, outcome: `${outcome}, ${timingsText(takeTimings())}` });
+  const timings = takeTimings();
+  process.send({ case: label, rows, mb: 0, seconds, peakRssMb: peakMb(), startRssMb, outcome: `${outcome}, ${timingsText(timings)}`, startedAtMs, timings });
   process.disconnect();
 }

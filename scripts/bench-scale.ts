@@ -38,6 +38,7 @@ import { createIngestHandler } from '../functions/ingest.ts';
 import { startLocalEmulators } from '../local/emulators.ts';
 import { writeInvitations } from './bench-ingest.ts';
 import type { LambdaRun } from './bench-scale-lambda.ts';
+import type { IngestTimings } from '../functions/app/ingest-upload.ts';
 
 interface Figure {
   case: string;
@@ -49,6 +50,35 @@ interface Figure {
   startRssMb: number;
   outcome: string;
   batchWrites?: number;
+  /** lambda-* cases: when the handler started (epoch ms) and its phases' timings, to place the RSS samples. */
+  startedAtMs?: number;
+  timings?: IngestTimings | null;
+}
+
+/**
+ * The highest RSS sampled in each phase of the ingest, from the parent (every 100 ms from the
+ * child's /proc status, so the child's own event loop, blocked while it classifies, cannot skew it),
+ * the phases placed by the timings the child logs (back to back from the handler's start).
+ */
+function phasePeaks(samples: readonly [number, number][], startedAtMs: number, t: IngestTimings): string {
+  const phases: [string, number][] = [
+    ['read+classify', t.readClassifyMs],
+    ['write', t.writeVerdictsMs],
+    ['read back', t.readVerdictsMs],
+    ['stats', t.statsMs],
+    ['render+store', t.renderMs + t.storeReportsMs],
+  ];
+  let from = startedAtMs;
+  const out: string[] = [];
+  for (const [name, ms] of phases) {
+    const to = from + ms;
+    const inPhase = samples.filter(([at]) => at >= from && at < to).map(([, mb]) => mb);
+    out.push(`${name} ${inPhase.length ? Math.max(...inPhase).toFixed(0) : '-'} MB`);
+    from = to;
+  }
+  const after = samples.filter(([at]) => at >= from).map(([, mb]) => mb);
+  out.push(`after ${after.length ? Math.max(...after).toFixed(0) : '-'} MB`);
+  return out.join(', ');
 }
 
 const rssMb = () => process.memoryUsage.rss() / 1024 / 1024;
@@ -256,9 +286,20 @@ async function childLambda(kind: string, n: number): Promise<Figure> {
     let stderr = '';
     p.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
     p.send(run);
+    const samples: [number, number][] = [];
+    const sampler = setInterval(() => {
+      readFile(`/proc/${p.pid}/status`, 'utf8')
+        .then((s) => {
+          const kb = /VmRSS:\s+(\d+)/.exec(s)?.[1];
+          if (kb) samples.push([Date.now(), Number(kb) / 1024]);
+        })
+        .catch(() => undefined); // not Linux, or the child is gone
+    }, 100);
     const exited = once(p, 'exit');
     const result = await Promise.race([once(p, 'message').then(([m]) => m as Figure), exited.then(() => null)]);
     const [code, signal] = (await exited) as [number | null, string | null];
+    clearInterval(sampler);
+    if (result?.timings && result.startedAtMs && samples.length) console.log(`phases (peak RSS sampled per phase): ${phasePeaks(samples, result.startedAtMs, result.timings)}`);
     if (result) return { ...result, mb };
     const oom = /heap out of memory|Allocation failed/i.test(stderr);
     if (oom) console.error(stderr.split('\n').filter((x) => /Mark-Compact|Scavenge|last few GCs/.test(x)).slice(-3).join('\n'));

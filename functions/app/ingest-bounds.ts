@@ -107,11 +107,12 @@ export function boundedUpload(upload: UploadRecord): UploadRecord {
  * write verdicts, read the affected years' verdicts back, stats, reports) in the Node flags of a
  * 1024 MB Lambda (--max-semi-space-size=51 --max-old-space-size=922) against the emulators in
  * other processes, every row a different note (the worst mix; scripts/bench-scale.ts lambda-notes):
- * peak RSS 793 MB at 100k rows, 858 MB at 120k (6.3 KB per row over the 118 MB process at start),
- * 976 MB at 150k, out of heap at 200k. The bench-ingest mix took 760 MB at 120k (5.6 KB/row), a
- * real export's (5% notes) 549 MB (3.8 KB/row). 6.4 KB covers the worst mix at the limit.
+ * peak RSS 591–598 MB at 118,000 rows (4.23–4.31 KB per row over the ~103 MB process at start),
+ * 710–712 MB at 176,000 (two runs, 3.55 KB/row); the bench-ingest mix 598 MB at 176,000 (2.90 KB/row). 4.3 KB,
+ * the most measured per row, covers the worst mix at the limit. (Before the verdicts read back for
+ * the stats were made compact, dynamo-store.ts verdictOf, it was 6.4 KB: 852–883 MB at 118,000.)
  */
-export const KB_PER_ROW = 6.4;
+export const KB_PER_ROW = 4.3;
 /** What the runtime, the SDK and the modules take before the first row (measured 102–118 MB at start). */
 export const BASE_MEMORY_MB = 128;
 /** Share of the function's memory the peak may reach: V8's lazy collection and other runs' variance stay in the rest. */
@@ -119,7 +120,7 @@ export const PEAK_MEMORY_SHARE = 0.85;
 
 /**
  * Rows one run can hold in a function of `memoryMb` (rounded down to thousands; at least 10,000):
- * (memoryMb × PEAK_MEMORY_SHARE − BASE_MEMORY_MB) × 1024 / KB_PER_ROW, 118,000 at 1024 MB.
+ * (memoryMb × PEAK_MEMORY_SHARE − BASE_MEMORY_MB) × 1024 / KB_PER_ROW, 176,000 at 1024 MB.
  */
 export function maxRowsFor(memoryMb: number): number {
   const rows = Math.floor(((memoryMb * PEAK_MEMORY_SHARE - BASE_MEMORY_MB) * 1024) / KB_PER_ROW);

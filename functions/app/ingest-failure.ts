@@ -5,7 +5,8 @@
  * so, unless a run already finished it (DONE). Nothing of a failed run is visible: verdicts and
  * coverages of an upload that never committed are left out of every read, and the years whose stats
  * and report it may have rewritten (`pendingYears`, recorded before its first write) are recomputed
- * from the visible verdicts (year-refresh.ts), so the store reads as if the run never happened.
+ * from the visible verdicts, and its owner claim (`ownerClaimed`) given back unless an upload of
+ * the account is committed (year-refresh.ts), so the store reads as if the run never happened.
  * The local stack's bridge calls the same function when it gives up on an event. Reading Lambda's
  * record into a FailedEvent is the adapter's (functions/aws/failure-record.ts).
  */
@@ -60,8 +61,8 @@ export async function markEventFailed(deps: FailureDeps, failed: FailedEvent): P
       message: stoppedMessage(filename, reason, deps.timeoutMs),
     });
     const written = await deps.store.putUpload(target.userId, upload, { unlessDone: true });
-    const pending = written ? (previous?.pendingYears ?? []) : [];
-    log.warn('ingest given up', { userId: target.userId, uploadId: loggableUploadId(target.uploadId), reason, attempts: failed.attempts, marked: written, pendingYears: pending });
+    const pending = written ? { years: previous?.pendingYears ?? [], ownerClaimed: previous?.ownerClaimed === true } : { years: [] };
+    log.warn('ingest given up', { userId: target.userId, uploadId: loggableUploadId(target.uploadId), reason, attempts: failed.attempts, marked: written, pendingYears: pending.years, ownerClaimed: pending.ownerClaimed });
     // The run that left them is over (the runtime gave up on it): its lease, if it still holds one, is taken over.
     await restoreYears(deps, target.userId, pending, previous?.pendingLease ?? `${target.uploadId}#${randomUUID()}`, deps.lease);
     out.push({ key, outcome: written ? 'FAILED' : 'ALREADY_DONE', reason });

@@ -17,7 +17,7 @@ import { NO_LOG, errorFields, type BlobInfo, type UploadRecord } from '../audit/
 import { yearsOf } from '../audit/stats/index.ts';
 import { FILENAME_METADATA, MAX_UPLOAD_BYTES, loggableUploadId, type UploadRef } from './upload.ts';
 import { assertStorable, assertYearsStorable, boundedUpload, IngestStopped, isPermanent, keptProblems, retryingMessage, splitAdvice, stoppedMessage } from './ingest-bounds.ts';
-import { refreshYears, UserBusy, type RefreshDeps, type RefreshTimings } from './year-refresh.ts';
+import { putBack, refreshYears, UserBusy, type RefreshDeps, type RefreshTimings } from './year-refresh.ts';
 
 export { MAX_UPLOAD_PROBLEMS } from './ingest-bounds.ts';
 export { refreshYears, UserBusy } from './year-refresh.ts';
@@ -89,8 +89,10 @@ async function markProcessing(deps: IngestDeps, target: UploadRef, info: BlobInf
     createdAt: previous?.createdAt ?? now(),
     updatedAt: now(),
     ...(previous?.committed ? { committed: true } : {}),
-    // ... with the lease of the run that left them: if it died holding it, the failure handler takes it over.
-    ...(previous?.pendingYears?.length ? { pendingYears: previous.pendingYears, ...(previous.pendingLease ? { pendingLease: previous.pendingLease } : {}) } : {}),
+    // ... and its owner claim, with the lease of the run that left them: if it died holding it, the failure handler takes it over.
+    ...(previous?.pendingYears?.length ? { pendingYears: previous.pendingYears } : {}),
+    ...(previous?.ownerClaimed ? { ownerClaimed: true } : {}),
+    ...((previous?.pendingYears?.length || previous?.ownerClaimed) && previous.pendingLease ? { pendingLease: previous.pendingLease } : {}),
   });
   await deps.store.putUpload(userId, base);
   return base;
@@ -153,21 +155,24 @@ async function takeLease(deps: IngestDeps, userId: string, holder: string, guard
   }
 }
 
-/** What a run has started to write: the years it recorded as pending (set before its first write). */
+/** What a run has started to write: the years it recorded as pending (set before its first write), whether it claims the owner (set before the claim). */
 interface Progress {
   pendingYears?: number[];
+  ownerClaimed?: boolean;
 }
 
 /**
  * Reads, classifies and stores one export, then refreshes the affected years; the upload's DONE
  * record. All or nothing: everything is checked before the first write (rows, item sizes, the
- * owner, claimed with a condition); the years it will touch are recorded on the PROCESSING record
- * (`pendingYears`); the verdicts and the coverage are written tagged with the upload (invisible
- * until it commits), then the stats and reports of the affected years, then DONE + committed,
- * the last write, which makes them visible at once. A run that fails after its first write puts
- * those years back as the visible verdicts say (here, still holding the lease; or, when it was
- * killed, the failure handler). One user's runs hold a lease from the first verdict to DONE, so
- * stats are always recomputed from everything committed.
+ * owner, claimed with a condition under the lease); the years it will touch and the owner claim
+ * are recorded on the PROCESSING record (`pendingYears`, `ownerClaimed`) before either; the
+ * verdicts and the coverage are written tagged with the upload (invisible until it commits), then
+ * the stats and reports of the affected years, then DONE + committed, the last write, which makes
+ * them visible at once. A run that fails after its first write puts those years back as the
+ * visible verdicts say and gives its claim back unless an upload of the account is committed
+ * (here, still holding the lease; or, when it was killed, the failure handler). One user's runs
+ * hold a lease from the owner claim to DONE, so stats are always recomputed from everything
+ * committed.
  */
 async function auditAndStore(deps: IngestDeps, target: UploadRef, base: UploadRecord, now: () => string, guard: Guard, progress: Progress): Promise<UploadRecord> {
   const { userId, uploadId, key } = target;
@@ -191,18 +196,21 @@ async function auditAndStore(deps: IngestDeps, target: UploadRef, base: UploadRe
   // Years an earlier run of this upload left pending are put back with them.
   const pendingYears = [...new Set([...(base.pendingYears ?? []), ...years])].sort((a, b) => a - b);
   assertYearsStorable(pendingYears, base.filename);
-  // One account holds one person's exports: claimed with a condition before any verdict is
-  // written, so of two people's exports racing into an empty account only the first gets in.
-  if (owner) assertSameOwner(await deps.store.claimOwner(userId, owner), 'already in this account', owner, base.filename);
   const uploadCounts = counts(read.requests, problems);
   const holder = `${uploadId}#${randomUUID()}`;
   await takeLease(deps, userId, holder, guard);
   try {
     guard.check();
     t = performance.now();
-    // Set before the write: from here on, a watchdog that fires waits for this run to put the years back (and for this write to land).
+    // Set before the write: from here on, a watchdog that fires waits for this run to put back its claim and years (and for this write to land).
+    if (owner) progress.ownerClaimed = true;
+    await deps.store.putUpload(userId, boundedUpload({ ...base, updatedAt: now(), pendingYears, ...(owner ? { ownerClaimed: true } : {}), pendingLease: holder }));
+    // One account holds one person's exports: claimed with a condition before any verdict is
+    // written, so of two people's exports racing into an empty account only the first gets in. Under
+    // the lease: a run that fails gives its claim back before another run of the account can claim.
+    if (owner) assertSameOwner(await deps.store.claimOwner(userId, owner), 'already in this account', owner, base.filename);
+    // Only now: a refused export wrote nothing, so it has no year to put back.
     progress.pendingYears = pendingYears;
-    await deps.store.putUpload(userId, boundedUpload({ ...base, updatedAt: now(), pendingYears, pendingLease: holder }));
     const written = await deps.store.putVerdicts(userId, read.requests, coverage.exportDate, uploadId);
     read = null;
     guard.check();
@@ -210,15 +218,15 @@ async function auditAndStore(deps: IngestDeps, target: UploadRef, base: UploadRe
     const writeVerdictsMs = performance.now() - t;
     const timings: IngestTimings = { readClassifyMs, writeVerdictsMs, ...(await refreshYears(deps, userId, pendingYears, uploadId, () => guard.check())) };
     guard.check();
-    const upload = boundedUpload({ ...base, status: 'DONE', updatedAt: now(), counts: uploadCounts, years, problems: keptProblems(problems), committed: true, pendingYears: undefined, pendingLease: undefined });
+    const upload = boundedUpload({ ...base, status: 'DONE', updatedAt: now(), counts: uploadCounts, years, problems: keptProblems(problems), committed: true, pendingYears: undefined, ownerClaimed: undefined, pendingLease: undefined });
     await deps.store.putUpload(userId, upload);
     log.info('ingest done', { userId, uploadId: loggableUploadId(uploadId), ...upload.counts, years, ...written, timings: roundTimings(timings) });
     return upload;
   } catch (err) {
-    // Not committed (or not known to be): the touched years as the visible verdicts say, under the lease.
-    if (progress.pendingYears) {
-      await refreshYears(deps, userId, progress.pendingYears).catch((restoreErr: unknown) =>
-        log.error('pending years not restored', { userId, uploadId: loggableUploadId(uploadId), years: progress.pendingYears, ...errorFields(restoreErr) }),
+    // Not committed (or not known to be): the owner claim and the touched years put back as the visible verdicts say, under the lease.
+    if (progress.pendingYears || progress.ownerClaimed) {
+      await putBack(deps, userId, { years: progress.pendingYears ?? [], ownerClaimed: progress.ownerClaimed }).catch((restoreErr: unknown) =>
+        log.error('pending years not restored', { userId, uploadId: loggableUploadId(uploadId), years: progress.pendingYears, ownerClaimed: progress.ownerClaimed, ...errorFields(restoreErr) }),
       );
     }
     throw err;
@@ -251,9 +259,10 @@ export async function ingestUpload(deps: IngestDeps, target: UploadRef): Promise
     log.info('ingest started', { userId, uploadId: loggableUploadId(uploadId), size: info.size });
     const progress: Progress = {};
     const failed = async (errorCode: string, message: string): Promise<IngestOutcome> => {
-      // Pending years stay on the record: the failure handler puts them back again if this run could not.
+      // Pending years and the owner claim stay on the record: the failure handler puts them back again if this run could not.
       const pendingYears = progress.pendingYears ?? base.pendingYears;
-      const upload = boundedUpload({ ...base, status: 'FAILED', updatedAt: now(), errorCode, message, ...(pendingYears ? { pendingYears } : {}) });
+      const ownerClaimed = progress.ownerClaimed ?? base.ownerClaimed;
+      const upload = boundedUpload({ ...base, status: 'FAILED', updatedAt: now(), errorCode, message, ...(pendingYears ? { pendingYears } : {}), ...(ownerClaimed ? { ownerClaimed } : {}) });
       await deps.store.putUpload(userId, upload, { unlessDone: true });
       return { status: 'FAILED', upload };
     };
@@ -273,7 +282,7 @@ export async function ingestUpload(deps: IngestDeps, target: UploadRef): Promise
       const finished = await Promise.race([run.then((upload) => ({ upload })), guard.fired.then(() => null)]);
       if (finished) return { status: 'DONE', upload: finished.upload };
       // Once it has written, the run stops at its next step and puts its years back first.
-      if (progress.pendingYears) await run.catch(() => undefined);
+      if (progress.pendingYears || progress.ownerClaimed) await run.catch(() => undefined);
       log.warn('ingest stopped: out of time', { userId, uploadId: loggableUploadId(uploadId) });
       return await failed('timeout', stoppedMessage(base.filename, 'timeout', guard.limitMs));
     } catch (err) {

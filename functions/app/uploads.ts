@@ -36,7 +36,7 @@ export async function getUpload(req: ApiRequest, ctx: ApiContext): Promise<ApiAn
   const { uploadId } = parse(uploadIdParam, req.params, 'path');
   const upload = await ctx.store.getUpload(req.userId, uploadId);
   if (!upload) throw notFound(`no upload "${uploadId}" for this account: use the uploadId returned by POST /uploads`);
-  // The lease holder of a run is the ingest's own bookkeeping, not part of the status.
-  const { pendingLease: _lease, ...status } = upload;
+  // The lease holder of a run and its owner claim are the ingest's own bookkeeping, not part of the status.
+  const { pendingLease: _lease, ownerClaimed: _claim, ...status } = upload;
   return { status: 200, body: status };
 }

@@ -118,13 +118,31 @@ export interface RestoreOptions {
   leaseMs?: number;
 }
 
+/** What a run that did not commit may have left: the years it recorded (`pendingYears`) and its owner claim (`ownerClaimed`). */
+export interface Pending {
+  years: readonly number[];
+  ownerClaimed?: boolean;
+}
+
 /**
- * After a run that did not commit: the years it recorded (`pendingYears`) recomputed from the
- * visible verdicts and coverages alone, under the user's lease (one writing run per user), so the
- * stats and reports equal those of a store where the run never happened. Idempotent.
+ * Puts back what a run that did not commit left, under the user's lease (held by the caller): its
+ * owner claim given back unless an upload of the account is committed (the owner now stored, a
+ * conditional delete), and its years recomputed from the visible verdicts alone. Idempotent.
  */
-export async function restoreYears(deps: RefreshDeps, userId: string, years: readonly number[], holder: string, options: RestoreOptions = {}): Promise<void> {
-  if (years.length === 0) return;
+export async function putBack(deps: RefreshDeps, userId: string, pending: Pending): Promise<void> {
+  if (pending.ownerClaimed) {
+    const owner = await deps.store.getOwner(userId);
+    if (owner) await deps.store.releaseOwner(userId, owner);
+  }
+  await refreshYears(deps, userId, pending.years);
+}
+
+/**
+ * After a run that did not commit: putBack under the user's lease (one writing run per user), so
+ * the owner, the stats and the reports equal those of a store where the run never happened. Idempotent.
+ */
+export async function restoreYears(deps: RefreshDeps, userId: string, pending: Pending, holder: string, options: RestoreOptions = {}): Promise<void> {
+  if (pending.years.length === 0 && !pending.ownerClaimed) return;
   const waitUntil = Date.now() + (options.leaseWaitMs ?? 20_000);
   for (let attempt = 0; ; attempt++) {
     const nowMs = Date.now();
@@ -133,7 +151,7 @@ export async function restoreYears(deps: RefreshDeps, userId: string, years: rea
     await new Promise((r) => setTimeout(r, Math.min((options.leasePollMs ?? 250) * 2 ** Math.min(attempt, 3), 2_000)));
   }
   try {
-    await refreshYears(deps, userId, years);
+    await putBack(deps, userId, pending);
   } finally {
     await deps.store.releaseLease(userId, holder).catch(() => undefined);
   }

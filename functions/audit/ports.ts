@@ -50,7 +50,13 @@ export interface UploadRecord {
    * them from the visible verdicts, so what it wrote is counted nowhere (functions/app/year-refresh.ts).
    */
   pendingYears?: number[];
-  /** With pendingYears: the lease holder of the run that recorded them (the failure handler takes over a dead run's lease). */
+  /**
+   * True once a run of this upload is about to claim the account's owner (recorded before the claim,
+   * like pendingYears, and dropped by DONE). A run that ends otherwise gives the claim back when no
+   * upload of the account is committed, so a failed first upload leaves the account to anyone's export.
+   */
+  ownerClaimed?: boolean;
+  /** With pendingYears or ownerClaimed: the lease holder of the run that recorded them (the failure handler takes over a dead run's lease). */
   pendingLease?: string;
 }
 
@@ -142,6 +148,12 @@ export interface AuditStore {
    * the one who claimed the account first.
    */
   claimOwner(userId: string, owner: Person): Promise<Person>;
+  /**
+   * Gives a claim back: removes the owner only when it is still exactly `owner` (a conditional
+   * delete, so an owner written by someone else stays) and no upload of the account is committed;
+   * true when removed. Called under the user's lease, which every commit is written under.
+   */
+  releaseOwner(userId: string, owner: Person): Promise<boolean>;
   getOwner(userId: string): Promise<Person | null>;
 
   /** Overwrites the user's settings. */

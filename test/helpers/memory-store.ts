@@ -315,6 +315,14 @@ export class MemoryAuditStore implements AuditStore {
     return stored(data.owner);
   }
 
+  async releaseOwner(userId: string, owner: Person): Promise<boolean> {
+    const data = this.users.get(userId);
+    if (!data?.owner || data.owner.name !== owner.name || data.owner.profileUrl !== owner.profileUrl) return false;
+    if ([...data.uploads.values()].some((u) => u.committed === true)) return false;
+    data.owner = null;
+    return true;
+  }
+
   async acquireLease(userId: string, holder: string, untilMs: number, nowMs: number): Promise<boolean> {
     const data = this.user(userId);
     if (data.lease && data.lease.holder !== holder && data.lease.untilMs >= nowMs) return false;

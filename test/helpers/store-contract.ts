@@ -15,6 +15,8 @@ import { describe, expect, it } from 'vitest';
 import type { ClassifiedRequest, Coverage } from '../../functions/audit/model.ts';
 import { InvalidCursorError, type AuditStore, type BlobStore, type UploadForm, type UploadRecord, type VerdictQuery } from '../../functions/audit/ports.ts';
 import { computeYearStats, type YearStats } from '../../functions/audit/stats/index.ts';
+import { auditExport } from '../../functions/audit/audit.ts';
+import { samplePath } from './sample-data.ts';
 
 /** A fresh user id per test (the real adapters share one table and one bucket between tests). */
 export const freshUser = (name: string) => `${name}-${randomUUID().slice(0, 8)}`;
@@ -117,6 +119,39 @@ export function auditStoreContract(name: string, store: () => AuditStore): void 
         const back = stored.find((v) => v.id === odd.id)!;
         expect(back).not.toHaveProperty('cluster');
         expect(back).toEqual(odd);
+      });
+
+      it('reads back classified verdicts exactly (advice, descriptions, roles), so the stats and reports of what is read back equal those of what was written', async () => {
+        const s = store();
+        const user = freshUser('classified');
+        const { requests } = await auditExport({ name: 'Invitations.csv', path: samplePath('Invitations.csv') });
+        expect(requests.some((r) => r.advice && r.reasons.some((x) => x.description) && r.roleReasons.length > 0)).toBe(true);
+        await s.putVerdicts(user, requests, '2026-01-06', 'up-1');
+        const years = [...new Set(requests.map((r) => r.year))];
+        const byYear = await s.listVerdictsOfYears(user, years, { include: 'up-1' });
+        for (const year of years) {
+          const byId = (a: ClassifiedRequest, b: ClassifiedRequest) => (a.id < b.id ? -1 : 1);
+          const want = requests.filter((r) => r.year === year).sort(byId);
+          const got = byYear.get(year)!.sort(byId);
+          expect(got).toStrictEqual(want);
+          const stats = (crs: ClassifiedRequest[]) => computeYearStats(crs, [], year, { today: '2026-01-06' });
+          expect(stats(got)).toStrictEqual(stats(want));
+        }
+      });
+
+      it('writes and reads back thousands of verdicts in one call (more than one chunk of writes), a replaced reading kept as it was until committed', async () => {
+        const s = store();
+        const user = freshUser('many');
+        const many = Array.from({ length: 2_600 }, (_, i) => contractCr(i));
+        expect(await s.putVerdicts(user, many, '2026-01-01')).toEqual({ written: 2_600, keptNewer: 0, unchanged: 0 });
+        // A newer reading of the last one, from an upload not committed: the committed reading stays shown.
+        const changed = { ...contractCr(2_599), message: 'a newer reading' };
+        await s.putUpload(user, upload('later', { status: 'PROCESSING' }));
+        await s.putVerdicts(user, [...many.slice(0, 2_599), changed], '2026-02-01', 'later');
+        const shown = (await s.listVerdictsOfYears(user, [2025])).get(2025)!;
+        expect(shown).toHaveLength(2_600);
+        expect(shown.find((v) => v.id === changed.id)).toStrictEqual(contractCr(2_599));
+        expect((await s.listVerdictsOfYears(user, [2025], { include: 'later' })).get(2025)!.find((v) => v.id === changed.id)).toStrictEqual(changed);
       });
 
       it("keeps the newest export's reading of a CR, whatever the upload order (no date = oldest)", async () => {
@@ -406,6 +441,31 @@ export function auditStoreContract(name: string, store: () => AuditStore): void 
         expect(a).toStrictEqual(b);
         expect(await s.getOwner(user)).toStrictEqual(a);
         expect(await s.claimOwner(user, jonas)).toStrictEqual(a);
+      });
+
+      it('gives a claimed owner back only while no upload is committed, and only that very owner (with or without a profile URL)', async () => {
+        const s = store();
+        const user = freshUser('release');
+        const noor = { name: 'Noor Halvorsen', profileUrl: 'https://www.linkedin.com/in/noor-halvorsen' };
+        const jonas = { name: 'Jonas Berg', profileUrl: null };
+        expect(await s.releaseOwner(user, noor)).toBe(false); // nobody to give back
+        await s.claimOwner(user, noor);
+        await s.putUpload(user, upload('u1', { status: 'FAILED' }));
+        // Another owner, or the same name with another URL, is not the one claimed.
+        expect(await s.releaseOwner(user, jonas)).toBe(false);
+        expect(await s.releaseOwner(user, { ...noor, profileUrl: null })).toBe(false);
+        expect(await s.getOwner(user)).toStrictEqual(noor);
+        expect(await s.releaseOwner(user, noor)).toBe(true);
+        expect(await s.getOwner(user)).toBeNull();
+        // Released: the next claimant gets the account.
+        expect(await s.claimOwner(user, jonas)).toStrictEqual(jonas);
+        expect(await s.releaseOwner(user, { ...jonas, profileUrl: 'https://www.linkedin.com/in/jonas-berg' })).toBe(false);
+        expect(await s.releaseOwner(user, jonas)).toBe(true);
+        // Once an upload is committed, the owner stays whatever failed before or after.
+        await s.claimOwner(user, noor);
+        await s.putUpload(user, upload('u2', { status: 'DONE', committed: true }));
+        expect(await s.releaseOwner(user, noor)).toBe(false);
+        expect(await s.getOwner(user)).toStrictEqual(noor);
       });
 
       it('writes an upload record unlessDone only over a record that is not DONE', async () => {

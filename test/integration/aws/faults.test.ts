@@ -280,6 +280,20 @@ describe('faults: a run killed after it wrote stats and reports, then given up, 
     expect(await visibleDump(user)).toBe(cleanVisibleA);
   });
 
+  it("the first upload of an account, given up, leaves no owner: someone else's export is then accepted", async () => {
+    const user = newUser('giveup');
+    const event = await put(user, 'upload-a', EXPORT_A);
+    await expect(ingestWith(killedAtDoneClients(emu))(event)).rejects.toThrow();
+    const store = new DynamoAuditStore(emu.clients.doc, emu.table);
+    expect((await store.getOwner(user))!.name).toBe('Maren Okafor'); // claimed by the dead run
+    expect(await failureHandler()(givenUp(event) as never)).toEqual({ batchItemFailures: [] });
+    expect(await store.getOwner(user)).toBeNull();
+    await ingestWith(emu.clients)(await put(user, 'upload-jonas', OTHER_PERSON));
+    expect(await status(user, 'upload-jonas')).toBe('DONE');
+    expect((await store.getOwner(user))!.name).toBe('Jonas Berg');
+    expect(await shown(user)).toEqual({ verdicts: 60, counted: 60 });
+  });
+
   it('after a committed upload of the same year: stats and report go back to exactly those of that upload', async () => {
     const user = newUser('giveup');
     await ingestWith(emu.clients)(await put(user, 'upload-a', EXPORT_A));
@@ -293,6 +307,10 @@ describe('faults: a run killed after it wrote stats and reports, then given up, 
     // A second delivery of the same record (the queue's retry) changes nothing.
     expect(await failureHandler()(givenUp(event) as never)).toEqual({ batchItemFailures: [] });
     expect(await visibleDump(user)).toBe(cleanVisibleA);
+    // The committed upload keeps the owner: someone else's export is still refused.
+    await ingestWith(emu.clients)(await put(user, 'upload-jonas', OTHER_PERSON));
+    expect((await new DynamoAuditStore(emu.clients.doc, emu.table).getUpload(user, 'upload-jonas'))).toMatchObject({ status: 'FAILED', errorCode: 'owner_mismatch' });
+    expect(await shown(user)).toEqual({ verdicts: 80, counted: 80 });
   });
 });
 

@@ -264,8 +264,9 @@ describe('ingestUpload', () => {
     expect(record.message).toContain(exported.name);
     expect(record.message).not.toContain('unavailable');
     expect(record.message).toMatch(/tried again automatically/);
-    // Only the owner was claimed (before any verdict); nothing else is written.
-    expect(withoutUploads(store.snapshot(USER))).toEqual({ ...withoutUploads(new MemoryAuditStore().snapshot(USER)), owner: { name: 'Maren Okafor', profileUrl: 'https://www.linkedin.com/in/maren-okafor' } });
+    // The owner claimed before any verdict is given back (no upload is committed): nothing is left.
+    expect(withoutUploads(store.snapshot(USER))).toEqual(withoutUploads(new MemoryAuditStore().snapshot(USER)));
+    expect(record.ownerClaimed).toBe(true); // kept, for the failure handler to give it back again
     expect(blobs.keys()).toEqual([ref.key]);
     const failed = logs.find((l) => l.message === 'ingest failed')!;
     expect(failed.level).toBe('error');

@@ -125,10 +125,11 @@ describe('POST /uploads and GET /uploads/{uploadId}', () => {
 
   it("a running or failed upload shows its pending years, not the run's lease holder", async () => {
     const { uploadId, key } = (await call('POST /uploads', ALICE, { body: { format: 'zip' } })).body;
-    await store.putUpload(ALICE, { uploadId, key, filename: 'a.zip', status: 'FAILED', createdAt: NOW.toISOString(), updatedAt: NOW.toISOString(), pendingYears: [2025], pendingLease: `${uploadId}#lease` });
+    await store.putUpload(ALICE, { uploadId, key, filename: 'a.zip', status: 'FAILED', createdAt: NOW.toISOString(), updatedAt: NOW.toISOString(), pendingYears: [2025], ownerClaimed: true, pendingLease: `${uploadId}#lease` });
     const res = await call('GET /uploads/{uploadId}', ALICE, { params: { uploadId } });
     expect(res.body).toMatchObject({ status: 'FAILED', pendingYears: [2025] });
     expect(res.body).not.toHaveProperty('pendingLease');
+    expect(res.body).not.toHaveProperty('ownerClaimed');
   });
 });
 
