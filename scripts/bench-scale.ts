@@ -37,6 +37,7 @@ import { BASE_MEMORY_MB, KB_PER_ROW, maxRowsFor, PEAK_MEMORY_SHARE } from '../fu
 import { createIngestHandler } from '../functions/ingest.ts';
 import { startLocalEmulators } from '../local/emulators.ts';
 import { writeInvitations } from './bench-ingest.ts';
+import { writeMix } from './bench-data.ts';
 import type { LambdaRun } from './bench-scale-lambda.ts';
 import type { IngestTimings } from '../functions/app/ingest-upload.ts';
 
@@ -91,109 +92,6 @@ async function writeHugeNote(path: string, mb: number): Promise<void> {
   const chunk = 'we sell lead generation, book a demo now. '.repeat(25_000); // ~1 MB
   for (let i = 0; i < mb; i++) if (!out.write(chunk)) await once(out, 'drain');
   out.write('",INCOMING,https://www.linkedin.com/in/ines,https://www.linkedin.com/in/alex\n');
-  out.end();
-  await once(out, 'finish');
-}
-
-/**
- * Notes as people write them: each one different (a greeting, three of 36 sentences in any order, a
- * closing and a sign-off, with made-up topic and company words), 100 to 300 characters, so that
- * few of them make a template (the bench-ingest notes are a few templates). Deterministic.
- */
-const GREETINGS = ['Hi {n},', 'Hello {n},', 'Hey {n} -', 'Dear {n},', '{n},', 'Hola {n},', 'Hallo {n},', 'Bonjour {n},', 'Good morning {n},'];
-const OPENERS = [
-  'I enjoyed your talk on {t} at the {c} meetup last week.',
-  'we met briefly at the {c} conference, in the queue for coffee.',
-  'I came across your article about {t} and the {c} migration.',
-  'I run a small studio building {t} tools for clinics.',
-  'a colleague at {c} mentioned your work on {t}.',
-  'I noticed we both studied at the university, years apart.',
-  'my team at {c} is hiring a senior engineer for {t}.',
-  'I read the thread you started about {t} in the community forum.',
-  'I lead partnerships at {c}, where we help teams adopt {t}.',
-  'thanks for the thoughtful comment on my post about {t}.',
-  'I am a student researching {t} and reading your papers.',
-  'our agency has helped forty founders scale {t} revenue this year.',
-];
-const CONTEXTS = [
-  'The part about {t} versus batch jobs stuck with me.',
-  'We are rebuilding our {t} pipeline at {c} and hit the same wall.',
-  'I have been following {c} since the early days.',
-  'Your point on testing {t} in production changed how we deploy.',
-  'We offer a free audit of your {t} setup, no strings attached.',
-  'I moved to the city in March and I am meeting people in the field.',
-  'The role is remote, pays well, and the team ships {t} every week.',
-  'I maintain an open source library for {t} that you might like.',
-  'Our {t} platform cut costs by a third for companies like {c}.',
-  'I am switching careers from teaching into {t} engineering.',
-  'We host a monthly {t} evening at {c} with short talks.',
-  'Your feedback on the {t} draft would mean a lot to me.',
-];
-const ASKS = [
-  'Would you be open to a short call next week?',
-  'Could I ask you two questions about {t} sometime?',
-  'Happy to share our notes on {c} if useful.',
-  'Would you consider speaking at the next one?',
-  'Let me know if you want a demo of {t}.',
-  'Any advice for someone starting out would be welcome.',
-  'Are you open to new opportunities at the moment?',
-  'I would love to hear how {c} handles {t}.',
-  'Would a referral to the {c} team be possible?',
-  'No ask, just glad to be connected.',
-  'Can I send you the {t} report?',
-  'Shall we grab a coffee when you are in town?',
-];
-const SENTENCES = [...OPENERS, ...CONTEXTS, ...ASKS].map((x) => x.replace(/^./, (c) => c.toUpperCase()));
-const CLOSINGS = ['Looking forward to connecting.', 'Thanks for reading.', 'Have a great week.', 'Either way, keep writing.', 'Best of luck with {c}.', 'Talk soon, I hope.', '', 'Grateful for your time.', 'Until then!', 'See you around.', 'Cheers to {t}.', 'All good things.'];
-const SIGN_OFFS = ['', ' Best, {m}', ' Thanks! {m}', ' Cheers, {m}', ' - {m}', ' Regards, {m}'];
-const SYLLABLES = ['ka', 'lo', 'ri', 'ven', 'ta', 'mu', 'sol', 'dra', 'ne', 'bi', 'cor', 'ze', 'pha', 'qui', 'lum', 'tor', 'ax', 'el', 'os', 'ry'];
-
-/**
- * Invitations.csv of `rows` CRs over 2021–2025, both directions, `noteShare` of them with a note
- * (each note different): 0.05 is a real export (about 95% of CRs come without a note), 1 every CR
- * with one. Deterministic.
- */
-export async function writeMix(path: string, rows: number, noteShare: number): Promise<void> {
-  const out = createWriteStream(path);
-  const write = async (s: string) => {
-    if (!out.write(s)) await once(out, 'drain');
-  };
-  await write('From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n');
-  let seed = 11;
-  // mulberry32 (in 32-bit integers: a float LCG loses its low bits and repeats every few hundred rows)
-  const rnd = () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const pick = <T>(a: readonly T[]): T => a[Math.floor(rnd() * a.length)]!;
-  const word = (n: number) => Array.from({ length: n }, () => pick(SYLLABLES)).join('');
-  const cell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  const firsts = ['Alex', 'Maria', 'Kenji', 'Fatima', 'Lucas', 'Priya', 'Ole', 'Chen', 'Amara', 'Diego', 'Sofia', 'Jonas', 'Zoë', 'Mateo', 'Inés'];
-  const owner = ['Alex Example', 'https://www.linkedin.com/in/alex-example'];
-  for (let i = 0; i < rows; i++) {
-    const outgoing = i % 3 === 0;
-    const first = pick(firsts);
-    const them = [`${first} ${word(2).replace(/^./, (c) => c.toUpperCase())}${i}`, `https://www.linkedin.com/in/${first.toLowerCase()}-${word(2)}-${i}`];
-    const d = new Date(Date.UTC(2021, 0, 1) + Math.floor(rnd() * 5 * 364 * 86_400_000));
-    const h = d.getUTCHours();
-    const sentAt = `${d.getUTCMonth() + 1}/${d.getUTCDate()}/${String(d.getUTCFullYear() % 100).padStart(2, '0')}, ${h % 12 === 0 ? 12 : h % 12}:${String(d.getUTCMinutes()).padStart(2, '0')} ${h < 12 ? 'AM' : 'PM'}`;
-    let note = '';
-    if (rnd() < noteShare) {
-      const fill = (t: string) => t.replace(/\{n\}/g, outgoing ? first : 'Alex').replace(/\{t\}/g, () => word(3)).replace(/\{c\}/g, () => `${word(2).replace(/^./, (c) => c.toUpperCase())} Labs`).replace(/\{m\}/g, outgoing ? 'Alex' : first);
-      // three different sentences in any order: few notes are one filled-in template
-      const body: string[] = [];
-      while (body.length < 3) {
-        const sentence = pick(SENTENCES);
-        if (!body.includes(sentence)) body.push(sentence);
-      }
-      note = [pick(GREETINGS), ...body, pick(CLOSINGS)].map(fill).filter(Boolean).join(' ') + fill(pick(SIGN_OFFS));
-      if (note.length > 300) note = note.slice(0, note.lastIndexOf(' ', 300)); // LinkedIn's limit
-    }
-    const [from, to] = outgoing ? [owner, them] : [them, owner];
-    await write(`${[from[0], to[0], sentAt, note, outgoing ? 'OUTGOING' : 'INCOMING', from[1], to[1]].map((v) => cell(v!)).join(',')}\n`);
-  }
   out.end();
   await once(out, 'finish');
 }
