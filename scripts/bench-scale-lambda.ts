@@ -38,11 +38,13 @@ if (process.send) {
   const startRssMb = rssMb();
   const startedAtMs = Date.now();
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const out = await handler(event);
+  const cpu = process.cpuUsage(cpu0);
   const seconds = (performance.now() - t0) / 1000;
   const r = out.results[0]!;
   const outcome = r.status === 'SKIPPED' ? 'SKIPPED' : `${r.status}${r.upload.errorCode ? ` ${r.upload.errorCode}` : ''}${r.upload.counts ? ` (${r.upload.counts.requests} CRs)` : ''}`;
   const timings = takeTimings();
-  process.send({ case: label, rows, mb: 0, seconds, peakRssMb: peakMb(), startRssMb, outcome: `${outcome}, ${timingsText(timings)}`, startedAtMs, timings });
+  process.send({ case: label, rows, mb: 0, seconds, peakRssMb: peakMb(), startRssMb, outcome: `${outcome}, ${timingsText(timings)}`, startedAtMs, timings, cpuSeconds: (cpu.user + cpu.system) / 1e6 });
   process.disconnect();
 }

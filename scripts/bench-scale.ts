@@ -54,6 +54,8 @@ interface Figure {
   /** lambda-* cases: when the handler started (epoch ms) and its phases' timings, to place the RSS samples. */
   startedAtMs?: number;
   timings?: IngestTimings | null;
+  /** lambda-* cases: the handler process's CPU time (user + system), what the function would be billed for on one full core. */
+  cpuSeconds?: number;
 }
 
 /**
@@ -157,6 +159,10 @@ export function lambdaNodeFlags(memoryMb: number): string[] {
 
 /** The deployed ingest function's memory (lib/pipeline-stack.ts); its peak RSS stays under PEAK_MEMORY_SHARE of it. */
 const LAMBDA_MB = 1024;
+/** Lambda's CPU share: a function gets one full vCPU at 1,769 MB, in proportion below it. */
+const LAMBDA_MB_PER_VCPU = 1769;
+/** The deployed ingest function's timeout (lib/pipeline-stack.ts). */
+const INGEST_TIMEOUT_S = 300;
 
 /** The whole ingest in a 1024 MB Lambda's flags, one case per mix (the mixes of MIXES). */
 const LAMBDA_CASES: Record<string, { label: string; mix: string }> = {
@@ -284,6 +290,11 @@ if (i >= 0) {
   for (const f of figures) console.log(`figure: ${f.case}: ${f.seconds.toFixed(2)} s, peak RSS ${f.peakRssMb.toFixed(0)} MB (${f.outcome})`);
   for (const f of figures.filter((x) => x.case.startsWith('Lambda'))) {
     const ok = f.peakRssMb > 0 && f.peakRssMb <= LAMBDA_MB * PEAK_MEMORY_SHARE;
+    if (f.cpuSeconds !== undefined) {
+      // Lambda gives a function CPU in proportion to its memory: one vCPU at 1,769 MB.
+      const vcpu = LAMBDA_MB / LAMBDA_MB_PER_VCPU;
+      console.log(`figure: ${f.case}: handler CPU ${f.cpuSeconds.toFixed(1)} s here; at ${vcpu.toFixed(2)} vCPU (${LAMBDA_MB} MB) about ${(f.cpuSeconds / vcpu).toFixed(0)} s of the ${INGEST_TIMEOUT_S} s timeout, before DynamoDB's own latency`);
+    }
     if (f.peakRssMb > 0) console.log(`figure: ${f.case}: ${((f.peakRssMb - f.startRssMb) * 1024 / f.rows).toFixed(2)} KB of peak RSS per row above the process at start (${f.startRssMb.toFixed(0)} MB; ingest-bounds.ts budgets ${KB_PER_ROW} KB per row + ${BASE_MEMORY_MB} MB)`);
     console.log(`target: ${f.case}: peak RSS ${f.peakRssMb.toFixed(0)} MB (target ≤ ${Math.round(LAMBDA_MB * PEAK_MEMORY_SHARE)} MB, ${PEAK_MEMORY_SHARE * 100}% of ${LAMBDA_MB} MB): ${ok ? 'met' : 'MISSED'}`);
   }
