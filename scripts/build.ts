@@ -19,7 +19,7 @@
  *
  *   npm run build            # dist/; test/integration/cli/package.test.ts packs and runs it
  */
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { ROLE_MODEL_FILE, WORD_MODEL_FILE } from '../functions/audit/classify/fitted.ts';
@@ -29,6 +29,28 @@ const root = join(import.meta.dirname, '..');
 const dist = join(root, 'dist');
 /** What local/*.ts expects beside itself at run time (see the modules' `import.meta.url`). */
 const RUNTIME_FILES = ['dynalite-child.mjs', 'loopback.mjs', 'sigv4.mjs'];
+
+/**
+ * Every package import stays external (loaded from node_modules at run time) but commander's, which
+ * is bundled into aoi.js; its `node:child_process` (for git-style subcommands, which aoi has none
+ * of) is required when first used, not at every start.
+ */
+const bundleCommander: Plugin = {
+  name: 'bundle-commander',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]|^\.[^./]|^\.\.[^/]/ }, (args) => {
+      if (args.path === 'commander' || args.path.startsWith('commander/')) return undefined;
+      if (args.path.startsWith('node:') || !args.path.startsWith('.')) return { path: args.path, external: true };
+      return undefined;
+    });
+    b.onLoad({ filter: /[\\/]node_modules[\\/]commander[\\/]lib[\\/]command\.js$/ }, async (args) => {
+      const src = await readFile(args.path, 'utf8');
+      const eager = "const childProcess = require('node:child_process');";
+      if (!src.includes(eager)) throw new Error(`build: commander's ${args.path} no longer requires child_process as expected`);
+      return { contents: src.replace(eager, "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };"), loader: 'js' };
+    });
+  },
+};
 
 const started = performance.now();
 const result = await build({
@@ -40,7 +62,9 @@ const result = await build({
   format: 'esm',
   platform: 'node',
   target: 'node22',
-  packages: 'external',
+  // Packages in node_modules stay external, except commander: bundled, it is part of aoi.js and
+  // not resolved and loaded as a CommonJS package at every start (see bundleCommander).
+  plugins: [bundleCommander],
   // Chunks sit beside aoi.js: `new URL('../sample-data/', import.meta.url)` must reach the package root.
   chunkNames: '[name]-[hash]',
   // The weights stay JSON files beside the chunks (JSON.parse reads data faster than V8 compiles
@@ -51,7 +75,8 @@ const result = await build({
   minifyWhitespace: true,
   minifySyntax: true,
   legalComments: 'none',
-  banner: { js: '#!/usr/bin/env node' },
+  // `require` for the bundled CommonJS (commander's `require('node:events')`…): esbuild's shim uses it when defined
+  banner: { js: "#!/usr/bin/env node\nimport { createRequire as __aoiCreateRequire } from 'node:module';\nconst require = __aoiCreateRequire(import.meta.url);" },
   write: false,
   logLevel: 'warning',
 });

@@ -6,7 +6,7 @@ import type { Category, Classification, Reason } from '../model.ts';
 import { verdictOf } from '../model.ts';
 import { ADVICE } from './advice.ts';
 import { linkedInDefault } from './defaults.ts';
-import { alternatives, AndGate, NOTE_GATES, requiredLiteral } from './gate.ts';
+import { alternatives, AndGate, NOTE_GATES, lazyPattern, requiredLiteral, sourceOf } from './gate.ts';
 import { cachedProfileText, relevance } from './relevance.ts';
 import { RULE_BY_ID, SCORED_CATEGORIES, TEXT_RULES, type ScoredCategory } from './rules.ts';
 import { fireDebris } from './structure.ts';
@@ -81,20 +81,26 @@ const UNEXPLAINED_ASK =
  * them: a note runs only the alternatives whose words it contains. The rule's match is the
  * leftmost alternative match (ties: the earlier alternative), exactly what the whole regex finds.
  */
-const ALT_RES: RegExp[] = [];
+const ALT_SRC: string[] = [];
+const ALT_FLAGS: string[] = [];
 const ALT_RANGE: [number, number][] = TEXT_RULES.map((rule) => {
-  const from = ALT_RES.length;
-  for (const a of alternatives(rule.re.source)) ALT_RES.push(new RegExp(a, rule.re.flags));
-  return [from, ALT_RES.length];
+  const from = ALT_SRC.length;
+  for (const a of alternatives(rule.re.source)) {
+    ALT_SRC.push(sourceOf(a, rule.re.flags));
+    ALT_FLAGS.push(rule.re.flags);
+  }
+  return [from, ALT_SRC.length];
 });
-const ALT_GATE = new AndGate(ALT_RES.map((re) => re.source), 3, NOTE_GATES);
+/** The alternatives' regexes, each built on its first run (a note runs a few of ~1,500: building them all cost start-up time). */
+const ALT_RES: (RegExp | undefined)[] = new Array(ALT_SRC.length);
+const ALT_GATE = new AndGate(ALT_SRC, 3, NOTE_GATES);
 /** Per alternative, literal text every match contains ('' when none): a second, exact prefilter. */
-const ALT_LITERAL = ALT_RES.map((re) => requiredLiteral(re.source));
+const ALT_LITERAL = ALT_SRC.map((src) => requiredLiteral(src));
 /**
  * Per alternative whose every match starts at a gate word (gate.ts `leading`): a global copy that
- * is run from the first gate word on, skipping the text before it; null otherwise.
+ * is run from the first gate word on, skipping the text before it (built on first run); null otherwise.
  */
-const ALT_FROM: (RegExp | null)[] = ALT_RES.map((re, j) => (ALT_GATE.leading[j] ? new RegExp(re.source, `${re.flags}g`) : null));
+const ALT_FROM: (RegExp | null | undefined)[] = ALT_SRC.map((src, j) => (ALT_GATE.leading[j] ? lazyPattern(src, `${ALT_FLAGS[j]}g`) : null));
 const ALT_UNGATED = new Set(ALT_GATE.ungated);
 /** Per alternative, the index of its rule in TEXT_RULES. */
 const ALT_RULE: number[] = [];
@@ -105,8 +111,9 @@ const ENABLED: number[] = [];
 const byNumber = (a: number, b: number) => a - b;
 
 function execAlt(j: number, lower: string): RegExpExecArray | null {
-  const from = ALT_FROM[j];
-  if (from === null || ALT_UNGATED.has(j)) return ALT_RES[j].exec(lower);
+  let from = ALT_FROM[j];
+  if (from === null || ALT_UNGATED.has(j)) return (ALT_RES[j] ??= new RegExp(ALT_SRC[j], ALT_FLAGS[j])).exec(lower);
+  from ??= ALT_FROM[j] = new RegExp(ALT_SRC[j], `${ALT_FLAGS[j]}g`);
   from.lastIndex = ALT_GATE.first[j];
   return from.exec(lower);
 }

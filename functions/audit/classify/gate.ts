@@ -64,6 +64,21 @@ function groupEnd(src: string, i: number): number {
   return src.length;
 }
 
+/**
+ * What `new RegExp(src, flags).source` is, without building the regex (a parse V8 does on
+ * construction): the text itself, unless it holds what V8 escapes in `source` (a '/', a line
+ * break) or is empty; those few are built to read it.
+ */
+export function sourceOf(src: string, flags: string): string {
+  const source = src === '' || /[/\n\r\u2028\u2029]/.test(src) ? new RegExp(src, flags).source : src;
+  LAZY_PATTERNS.push({ source, flags });
+  return source;
+}
+/** Every regex a module will build on first use (sourceOf, lazyPattern): linear.test.ts sweeps them as it sweeps those built at load. */
+export const LAZY_PATTERNS: { source: string; flags: string }[] = [];
+/** Records a regex built on first use with other flags than its sourceOf (e.g. a global copy). */
+export const lazyPattern = (source: string, flags: string) => void LAZY_PATTERNS.push({ source, flags });
+
 /** Splits a regex source at its top-level '|'. */
 export function alternatives(src: string): string[] {
   const out: string[] = [];
@@ -685,7 +700,8 @@ export class AndGate {
       this.need[idx] = mine.length;
       this.leading[idx] = gg.leading ? 1 : 0;
       mine.forEach((words, k) => {
-        const key = [...words].sort().join('|');
+        // one word (most groups): the word is the key; several: sorted, joined by '|' (no word holds a '|')
+        const key = words.length === 1 ? words[0] : [...words].sort().join('|');
         let g = groupIndex.get(key);
         if (g === undefined) {
           g = groupWords.length;

@@ -23,7 +23,7 @@
  */
 import type { Category, Direction, KeepableRole, Kept, Role, RoleReason } from '../model.ts';
 import { ROLE_MODEL } from './fitted.ts';
-import { alternatives, Gate, NOTE_GATES } from './gate.ts';
+import { alternatives, Gate, NOTE_GATES, sourceOf } from './gate.ts';
 import { foldNonAscii, foldSameLength } from './text.ts';
 import type { Fired } from './types.ts';
 import { readRoleWords, type LazyRoleWordModel, type RoleWordModel } from './words.ts';
@@ -278,20 +278,21 @@ const reasonOf = (rule: RoleRule, text: string, m: RegExpExecArray): RoleReason 
  * top-level `|`, and an alternative runs only when one of its gate words starts a word of the note.
  * A regex is compiled by V8 on its first run, and the role rules are large (the job titles of
  * every language): a note that names no job never pays for compiling those. The alternatives are
- * built when this module loads (cheap: V8 compiles on first run), so linear.test.ts sees them all.
+ * built on their first run (gate.ts sourceOf: linear.test.ts still sees them all).
  * Same reasons as running each whole regex: per rule, its leftmost match (at one position, the
  * earlier alternative). Read from the whole note: the gate is one of NOTE_GATES (gate.ts).
  */
 class GatedRules {
-  private readonly alts: { rule: number; re: RegExp }[];
+  /** Per alternative: its rule, its source and flags, and its regex once built (on its first run: most never run). */
+  private readonly alts: { rule: number; src: string; flags: string; re: RegExp | null }[];
   private readonly gate: Gate;
   private readonly at: Int32Array;
   private readonly alt: Int32Array;
   private readonly match: (RegExpExecArray | null)[];
 
   constructor(private readonly rules: readonly RoleRule[]) {
-    this.alts = rules.flatMap((r, rule) => alternatives(r.re.source).map((src) => ({ rule, re: new RegExp(src, r.re.flags) })));
-    this.gate = new Gate(this.alts.map((a) => a.re.source), NOTE_GATES);
+    this.alts = rules.flatMap((r, rule) => alternatives(r.re.source).map((src) => ({ rule, src: sourceOf(src, r.re.flags), flags: r.re.flags, re: null })));
+    this.gate = new Gate(this.alts.map((a) => a.src), NOTE_GATES);
     this.at = new Int32Array(rules.length);
     this.alt = new Int32Array(rules.length);
     this.match = new Array<RegExpExecArray | null>(rules.length).fill(null);
@@ -303,7 +304,7 @@ class GatedRules {
     match.fill(null);
     for (const i of this.gate.enabledList) {
       const a = this.alts[i];
-      const m = a.re.exec(lower);
+      const m = (a.re ??= new RegExp(a.src, a.flags)).exec(lower);
       if (!m) continue;
       const r = a.rule;
       if (match[r] === null || m.index < at[r] || (m.index === at[r] && i < alt[r])) {

@@ -69,6 +69,9 @@ async function builtPatterns(): Promise<Pattern[]> {
   try {
     vi.resetModules();
     await import('../../../functions/audit/classify/index.ts');
+    // and those they build on first use (gate.ts sourceOf): every one of them, as if built now
+    const { LAZY_PATTERNS } = await import('../../../functions/audit/classify/gate.ts');
+    for (const p of LAZY_PATTERNS) out.push({ where: 'built on first use (gate.ts LAZY_PATTERNS)', source: p.source, flags: p.flags });
   } finally {
     globalThis.RegExp = Original;
   }
