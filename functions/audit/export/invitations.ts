@@ -8,7 +8,7 @@ import { OwnerTally } from './owner.ts';
 import type { ProblemLog } from './problems.ts';
 import { PROGRESS_EVERY } from './side-files.ts';
 import { clip, codePoints, firstCodePoints, own } from './text.ts';
-import { parseSentAt } from './time.ts';
+import { parseSentAt, type SentAt } from './time.ts';
 
 export const INVITATIONS_SPEC: CsvSpec = {
   required: ['From', 'To', 'Sent At', 'Message', 'Direction'],
@@ -49,6 +49,8 @@ export async function readInvitations(stream: Readable | AsyncIterable<Uint8Arra
   // the owner's URL is the same on (nearly) every row: each URL column remembers its last reading
   const fromUrls = lastOf(normaliseProfileUrl);
   const toUrls = lastOf(normaliseProfileUrl);
+  // Sent At is to the minute: many rows share one (the result is only read, never changed)
+  const sentAts = new Map<string, SentAt | null>();
   await readCsv(
     stream,
     file,
@@ -69,7 +71,12 @@ export async function readInvitations(stream: Readable | AsyncIterable<Uint8Arra
         return;
       }
       const sentAtText = at(cells, cols.sentAt);
-      const t = parseSentAt(sentAtText, timeZone, yearTimeZone);
+      let t = sentAts.get(sentAtText);
+      if (t === undefined) {
+        t = parseSentAt(sentAtText, timeZone, yearTimeZone);
+        if (sentAts.size >= 10_000) sentAts.clear();
+        sentAts.set(sentAtText, t);
+      }
       if (!t) {
         problems.add(file, row, `Sent At "${clip(sentAtText)}" is not a date like "3/14/26, 9:05 AM"; row skipped${lines}`);
         return;
