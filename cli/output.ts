@@ -92,6 +92,56 @@ export function jsonLineWithUnsure(r: object, unsure: boolean): string {
   return `${json.length > 2 ? json.slice(0, -1) + ',' : '{'}"unsure":${unsure}}\n`;
 }
 
+/**
+ * `JSON.stringify(r)` of plain records (no toJSON, no cycles) that share many of their values: the
+ * text of a shared sub-object (the owner, a template cluster, a reasons list) or of a long string (a
+ * note repeated by a template, an advice) is made once and reused. Same text as JSON.stringify:
+ * each top-level key in the object's own key order, undefined / function / symbol values left out,
+ * every value as JSON.stringify writes it standing alone. Sub-objects under `sharedKeys` are cached
+ * by identity (the others are per record: caching them would only cost memory), so
+ * records must not change while they are written (the writing phase is the last one).
+ */
+export function createRecordStringifier(sharedKeys: readonly string[] = ['owner', 'cluster', 'reasons', 'roleReasons']): (r: object) => string {
+  const shared = new Set(sharedKeys);
+  const objects = new WeakMap<object, string>();
+  const strings = new Map<string, string>();
+  const keys = new Map<string, string>();
+  const MAX_STRINGS = 50_000;
+  const valueJson = (v: unknown, cacheObject: boolean): string | undefined => {
+    if (typeof v === 'string') {
+      if (v.length < 24) return JSON.stringify(v);
+      let j = strings.get(v);
+      if (j === undefined) {
+        j = JSON.stringify(v);
+        if (strings.size >= MAX_STRINGS) strings.clear();
+        strings.set(v, j);
+      }
+      return j;
+    }
+    if (cacheObject && typeof v === 'object' && v !== null) {
+      let j = objects.get(v);
+      if (j === undefined) {
+        j = JSON.stringify(v);
+        objects.set(v, j);
+      }
+      return j;
+    }
+    return JSON.stringify(v); // numbers, booleans, null; undefined, functions and symbols give undefined
+  };
+  return (r) => {
+    let out = '';
+    for (const k in r) {
+      if (!Object.hasOwn(r, k)) continue;
+      const j = valueJson((r as Record<string, unknown>)[k], shared.has(k));
+      if (j === undefined) continue;
+      let kj = keys.get(k);
+      if (kj === undefined) keys.set(k, (kj = `${JSON.stringify(k)}:`));
+      out = out === '' ? `{${kj}${j}` : `${out},${kj}${j}`;
+    }
+    return out === '' ? '{}' : `${out}}`;
+  };
+}
+
 export type AuditPhase = 'reading' | 'classifying' | 'grouping templates' | 'writing';
 
 export interface Progress {

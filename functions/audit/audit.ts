@@ -88,9 +88,14 @@ export function mergeAudits(results: AuditResult[]): MergedAudit {
     }
   }
   const ordered = [...results].sort((a, b) => byCodeUnits(a.coverage.exportDate ?? '', b.coverage.exportDate ?? ''));
-  const byId = new Map<string, ClassifiedRequest>();
-  for (const r of ordered) for (const cr of r.requests) byId.set(cr.id, cr);
-  const requests = [...byId.values()].sort((a, b) => byCodeUnits(a.sentAt, b.sentAt) || byCodeUnits(a.id, b.id));
+  let all: ClassifiedRequest[];
+  if (ordered.length === 1) all = ordered[0]!.requests.slice(); // one export: its ids are already distinct (buildRequests)
+  else {
+    const byId = new Map<string, ClassifiedRequest>();
+    for (const r of ordered) for (const cr of r.requests) byId.set(cr.id, cr);
+    all = [...byId.values()];
+  }
+  const requests = all.sort((a, b) => byCodeUnits(a.sentAt, b.sentAt) || byCodeUnits(a.id, b.id));
   return {
     owner,
     sources: results.map((r) => r.source),

@@ -68,3 +68,19 @@ export function exportDateFromName(name: string): string | null {
   if (month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return null;
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
+
+/**
+ * requestId for many rows of one owner: the same ids, with the JSON text of the owner key made once
+ * and that of each distinct note once (templates repeat; the reader keeps one string per note).
+ */
+export function createRequestIds(ownerKey: string): (direction: Direction, counterpartKey: string, sentAt: string, message: string) => string {
+  const ownerJson = JSON.stringify(ownerKey);
+  const notes = new Map<string, string>();
+  return (direction, counterpartKey, sentAt, message) => {
+    let note = notes.get(message);
+    if (note === undefined) notes.set(message, (note = JSON.stringify(message)));
+    // the text JSON.stringify([ownerKey, direction, counterpartKey, sentAt, message]) writes
+    const text = `[${ownerJson},${JSON.stringify(direction)},${JSON.stringify(counterpartKey)},${JSON.stringify(sentAt)},${note}]`;
+    return hash('sha256', text, 'buffer').toString('hex', 0, 16);
+  };
+}

@@ -1,14 +1,14 @@
 /** Invitations.csv rows -> compact records (the counterpart's side only) and the owner tally. */
 import type { Readable } from 'node:stream';
 import type { ConnectionRequest, Person } from '../model.ts';
-import { cellOf, readCsv, type CsvSpec } from './csv.ts';
+import { readCsv, type CsvHeader, type CsvSpec } from './csv.ts';
 import { counterpartKey, nfc, normaliseProfileUrl } from './identity.ts';
 import { count, MAX_NOTE_LENGTH, type ReadLimits } from './limits.ts';
 import { OwnerTally } from './owner.ts';
 import type { ProblemLog } from './problems.ts';
 import { PROGRESS_EVERY } from './side-files.ts';
 import { clip, codePoints, firstCodePoints, own } from './text.ts';
-import { parseSentAt } from './time.ts';
+import { parseSentAt, type SentAt } from './time.ts';
 
 export const INVITATIONS_SPEC: CsvSpec = {
   required: ['From', 'To', 'Sent At', 'Message', 'Direction'],
@@ -42,6 +42,15 @@ export async function readInvitations(stream: Readable | AsyncIterable<Uint8Arra
   const owners = new OwnerTally();
   const notes = new Map<string, string>(); // one string per distinct note (templates repeat)
   let n = 0;
+  // the columns, found once per header rather than by name in every row
+  let header: CsvHeader | null = null;
+  let cols = { direction: -1, sentAt: -1, message: -1, from: -1, to: -1, fromUrl: -1, toUrl: -1 };
+  const at = (cells: string[], i: number): string => (i < 0 ? '' : (cells[i] ?? ''));
+  // the owner's URL is the same on (nearly) every row: each URL column remembers its last reading
+  const fromUrls = lastOf(normaliseProfileUrl);
+  const toUrls = lastOf(normaliseProfileUrl);
+  // Sent At is to the minute: many rows share one (the result is only read, never changed)
+  const sentAts = new Map<string, SentAt | null>();
   await readCsv(
     stream,
     file,
@@ -51,18 +60,28 @@ export async function readInvitations(stream: Readable | AsyncIterable<Uint8Arra
       if (progress && n % PROGRESS_EVERY === 0) progress({ file, rows: n });
       // a skipped row over several lines may have swallowed the next ones (an unbalanced quote)
       const lines = extra && extra.lastLine > row ? ` (it runs over lines ${row}–${extra.lastLine}: check for an unbalanced quote)` : '';
-      const dirText = cellOf(h, cells, 'direction').trim().toUpperCase();
+      if (h !== header) {
+        header = h;
+        const col = (name: string) => h.index.get(name) ?? -1;
+        cols = { direction: col('direction'), sentAt: col('sent at'), message: col('message'), from: col('from'), to: col('to'), fromUrl: col('inviterprofileurl'), toUrl: col('inviteeprofileurl') };
+      }
+      const dirText = at(cells, cols.direction).trim().toUpperCase();
       if (dirText !== 'INCOMING' && dirText !== 'OUTGOING') {
-        problems.add(file, row, `Direction is "${clip(cellOf(h, cells, 'direction'))}", not INCOMING or OUTGOING; row skipped${lines}`);
+        problems.add(file, row, `Direction is "${clip(at(cells, cols.direction))}", not INCOMING or OUTGOING; row skipped${lines}`);
         return;
       }
-      const sentAtText = cellOf(h, cells, 'sent at');
-      const t = parseSentAt(sentAtText, timeZone, yearTimeZone);
+      const sentAtText = at(cells, cols.sentAt);
+      let t = sentAts.get(sentAtText);
+      if (t === undefined) {
+        t = parseSentAt(sentAtText, timeZone, yearTimeZone);
+        if (sentAts.size >= 10_000) sentAts.clear();
+        sentAts.set(sentAtText, t);
+      }
       if (!t) {
         problems.add(file, row, `Sent At "${clip(sentAtText)}" is not a date like "3/14/26, 9:05 AM"; row skipped${lines}`);
         return;
       }
-      let message = cellOf(h, cells, 'message');
+      let message = at(cells, cols.message);
       const cutLength = extra?.cut?.get('message');
       if (cutLength !== undefined || message.length > MAX_NOTE_LENGTH) {
         const length = cutLength ?? codePoints(message);
@@ -76,10 +95,10 @@ export async function readInvitations(stream: Readable | AsyncIterable<Uint8Arra
         note = own(message);
         notes.set(note, note);
       }
-      const from = nfc(cellOf(h, cells, 'from')).trim();
-      const to = nfc(cellOf(h, cells, 'to')).trim();
-      const fromUrl = normaliseProfileUrl(cellOf(h, cells, 'inviterprofileurl'));
-      const toUrl = normaliseProfileUrl(cellOf(h, cells, 'inviteeprofileurl'));
+      const from = nfc(at(cells, cols.from)).trim();
+      const to = nfc(at(cells, cols.to)).trim();
+      const fromUrl = fromUrls(at(cells, cols.fromUrl));
+      const toUrl = toUrls(at(cells, cols.toUrl));
       const outgoing = dirText === 'OUTGOING';
       owners.add(outgoing ? from : to, outgoing ? fromUrl : toUrl);
       const url = outgoing ? toUrl : fromUrl;
@@ -101,4 +120,17 @@ export async function readInvitations(stream: Readable | AsyncIterable<Uint8Arra
   );
   if (progress) progress({ file, rows: n });
   return { rows, owners };
+}
+
+/** `f` with a memory of its last argument and result (a column repeating one value row after row). */
+function lastOf<R>(f: (s: string) => R): (s: string) => R {
+  let last: string | undefined;
+  let result!: R;
+  return (s) => {
+    if (s !== last) {
+      last = s;
+      result = f(s);
+    }
+    return result;
+  };
 }

@@ -1,6 +1,6 @@
 /** Connection matching: Invitations rows + Connections.csv -> CRs with outcomes, ids and duplicates removed. */
 import type { Connection, ConnectionRequest, Person } from '../model.ts';
-import { counterpartKey, normaliseName, profileSlug, requestId } from './identity.ts';
+import { counterpartKey, createRequestIds, normaliseName, profileSlug } from './identity.ts';
 import type { InvitationRow } from './invitations.ts';
 
 /** Connections by counterpart key, and by normalised name for rows or connections without a URL. */
@@ -34,12 +34,13 @@ export function buildRequests(rows: InvitationRow[], owner: Person | null, conne
   const index = connections ? new ConnectionIndex(connections) : null;
   const ownerKey = owner ? counterpartKey(owner.profileUrl, owner.name) : '';
   const requestOwner = owner ?? { name: '', profileUrl: null };
+  const requestId = createRequestIds(ownerKey);
   const seen = new Set<string>();
   let kept = 0;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
     const { name, profileUrl, key } = r.counterpart;
-    const id = requestId(ownerKey, r.direction, key, r.sentAt, r.message);
+    const id = requestId(r.direction, key, r.sentAt, r.message);
     if (seen.has(id)) continue; // exact duplicate row
     seen.add(id);
     r.id = id;

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLineWriter, createProgress, jsonLineWithUnsure } from '../../../cli/output.ts';
+import { createLineWriter, createProgress, createRecordStringifier, jsonLineWithUnsure } from '../../../cli/output.ts';
 
 function sink(opts: { tty?: boolean; highWaterMark?: number } = {}) {
   const writes: string[] = [];
@@ -106,5 +106,22 @@ describe('createProgress', () => {
     p.clear(); // nothing left to erase
     await s.settled();
     expect(s.writes).toEqual(['\r\x1b[Kreading x.zip: 10,000 rows…', '\r\x1b[Kclassifying: 30,000 requests…', '\r\x1b[Kwriting…', '\r\x1b[K']);
+  });
+});
+
+describe('createRecordStringifier', () => {
+  it('writes what JSON.stringify writes, for shared and per-record values alike', () => {
+    const owner = { name: 'Robin "R" Example', profileUrl: null };
+    const cluster = { id: 'tpl-1', size: 3, example: 'Dear Robin,\nI am expanding my network of leaders in your industry.' };
+    const note = 'Dear Robin,\nI am expanding my network of leaders in your industry. \u2028 "quoted" \\ ok';
+    const records: object[] = [
+      { id: 'a', owner, counterpart: { name: 'Zoë', key: 'in:zoë' }, year: 2024, message: note, cluster, reasons: [], confidence: 0.887, kept: undefined, unsure: null },
+      { id: 'b', owner, counterpart: { name: 'Sam', key: 'in:sam' }, year: 2025, message: note, cluster, reasons: [{ rule: 'x', weight: 5 }], f: () => 1, big: -0 },
+      { 2: 'integer keys first', id: 'c', owner, message: 'short', cluster: null, nested: { deep: [1, 'two', { three: true }] } },
+      {},
+      { only: undefined },
+    ];
+    const stringify = createRecordStringifier();
+    for (let pass = 0; pass < 2; pass++) for (const r of records) expect(stringify(r)).toBe(JSON.stringify(r));
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { counterpartKey, entryKind, exportDateFromName, normaliseProfileUrl } from '../../../functions/audit/export/index.ts';
+import { counterpartKey, entryKind, exportDateFromName, normaliseProfileUrl, requestId } from '../../../functions/audit/export/index.ts';
+import { createRequestIds } from '../../../functions/audit/export/identity.ts';
 import { csv, HEADER_7, read } from '../../helpers/export-csv.ts';
 
 describe('profile URLs and counterpart keys', () => {
@@ -61,5 +62,19 @@ describe('delimiters', () => {
     const rows = Array.from({ length: 5 }, (_, i) => [`P${i}`, 'Me', '3/1/26, 1:00 PM', note, 'INCOMING', '', '']);
     const d = await read('Invitations.csv', csv(HEADER_7, rows));
     expect(d.requests.map((r) => r.message)).toEqual(rows.map(() => note));
+  });
+});
+
+describe('createRequestIds', () => {
+  it('gives the ids requestId gives, for repeated and unusual notes', () => {
+    const ownerKey = 'in:robin-"example"';
+    const ids = createRequestIds(ownerKey);
+    const rows = [
+      ['INCOMING', 'in:sam-1', '2024-01-01T08:12:00.000Z', 'Dear Robin,\nI am expanding my network.'],
+      ['OUTGOING', 'name:zoë garcía', '2024-01-02T08:12:00.000Z', 'Dear Robin,\nI am expanding my network.'],
+      ['INCOMING', 'in:a\\b', '2024-01-03T08:12:00.000Z', 'quotes " and \u2028 and \ud83d\ude00 and \ud800 lone'],
+      ['OUTGOING', 'in:c', '2024-01-04T08:12:00.000Z', ''],
+    ] as const;
+    for (let pass = 0; pass < 2; pass++) for (const [d, k, t, m] of rows) expect(ids(d, k, t, m)).toBe(requestId(ownerKey, d, k, t, m));
   });
 });
