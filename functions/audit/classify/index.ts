@@ -15,7 +15,7 @@ import { fireTextDebris } from './structure.ts';
 import { WEIGHTS } from './fitted.ts';
 import { cachedProfileText } from './relevance.ts';
 import { decideRole, fireRoleRules, keptFor, type RoleContext } from './role.ts';
-import { findTemplates, type TemplateInput, type TemplateMatch } from './templates.ts';
+import { findTemplatesAt, type TemplateInput, type TemplateMatch } from './templates.ts';
 import { CLASSIFIED_CHARS, classifiedText, firstNameOf, RepeatedTexts } from './text.ts';
 import type { Fired, NoteContext, NoteInput, Weights } from './types.ts';
 import type { WordModel } from './words.ts';
@@ -194,18 +194,20 @@ export function classifyNote(text: string, context: NoteContext = {}, weights: W
  * while the templates are found). `worded`: per note, 1 when rule 1 does not decide it.
  */
 function templatesOf(count: number, noteAt: (i: number) => NoteInput, onPhase: InboxOptions['onPhase']): { templates: Map<string, TemplateMatch>; worded: Uint8Array } {
-  const withText: TemplateInput[] = [];
   const worded = new Uint8Array(count);
   const hasWords = new RepeatedTexts((text) => text !== '' && !noMessage(text));
+  let withText = 0;
   for (let i = 0; i < count; i++) {
-    const n = readable(noteAt(i));
-    if (hasWords.of(n.text)) {
+    if (hasWords.of(readable(noteAt(i)).text)) {
       worded[i] = 1;
-      withText.push(templateInputOf(n));
+      withText++;
     }
   }
+  // the batch's index of each note with words (template inputs are made from it when asked)
+  const index = new Int32Array(withText);
+  for (let i = 0, k = 0; i < count; i++) if (worded[i]) index[k++] = i;
   onPhase?.('grouping templates', { total: count });
-  return { templates: findTemplates(withText), worded };
+  return { templates: findTemplatesAt(withText, (k) => templateInputOf(readable(noteAt(index[k])))), worded };
 }
 
 /**

@@ -342,7 +342,15 @@ function lastWords(key: string, count: number): string {
  * that belongs to a template, the template and what it decides.
  */
 export function findTemplates(notes: readonly TemplateInput[]): Map<string, TemplateMatch> {
-  const n = notes.length;
+  return findTemplatesAt(notes.length, (i) => notes[i]);
+}
+
+/**
+ * findTemplates of `count` notes made on demand by `noteAt` (memory: no note is held for the whole
+ * batch; the notes of a template are made again, once per template, to decide it).
+ */
+export function findTemplatesAt(count: number, noteAt: (i: number) => TemplateInput): Map<string, TemplateMatch> {
+  const n = count;
   // per note only the index of its key; per distinct key its text and its words as ids into one
   // pool (memory: a batch of 1M notes keeps no word strings per note, and compares integers)
   const byKey = new Map<string, number>();
@@ -357,7 +365,8 @@ export function findTemplates(notes: readonly TemplateInput[]): Map<string, Temp
   const nameWordsOf = new RepeatedTexts(wordsOfName);
   const wordsOf = (name: string) => nameWordsOf.of(name);
   for (let i = 0; i < n; i++) {
-    const w = withoutNames(tokens.of(notes[i].text), namesOf(notes[i], wordsOf));
+    const note = noteAt(i);
+    const w = withoutNames(tokens.of(note.text), namesOf(note, wordsOf));
     if (w.length < MIN_WORDS) continue;
     const key = w.join(' ');
     let k = byKey.get(key);
@@ -413,38 +422,57 @@ export function findTemplates(notes: readonly TemplateInput[]): Map<string, Temp
   }
 
   const out = new Map<string, TemplateMatch>();
+  // the notes of the template being decided, made once each
+  const made = new Map<number, TemplateInput>();
+  const notes = {
+    at(i: number): TemplateInput {
+      let note = made.get(i);
+      if (note === undefined) made.set(i, (note = noteAt(i)));
+      return note;
+    },
+  };
   // a note's sender identity is asked for several times per template: worked out once
-  const senderKeys = new Array<string | undefined>(n);
-  const senderOf = (i: number) => (senderKeys[i] ??= notes[i].sender ? `s:${fold(notes[i].sender!).trim()}` : `id:${notes[i].id}`);
-  const recipientOf = (i: number) => notes[i].recipient ?? '';
+  const senderKeys = new Map<number, string>();
+  const senderOf = (i: number) => {
+    let key = senderKeys.get(i);
+    if (key === undefined) {
+      const note = notes.at(i);
+      key = note.sender ? `s:${fold(note.sender).trim()}` : `id:${note.id}`;
+      senderKeys.set(i, key);
+    }
+    return key;
+  };
+  const recipientOf = (i: number) => notes.at(i).recipient ?? '';
   for (const members of groups.values()) {
     if (members.length < 2) continue;
+    made.clear();
+    senderKeys.clear();
     let shortest = Infinity;
     for (const i of members) shortest = Math.min(shortest, keyLength(keyOf[i]));
     const senders = new Set(members.map(senderOf));
     const exact = new Set(members.map((i) => keyOf[i])).size === 1;
     // order-independent identity and example: the member with the smallest id
     let first = members[0];
-    for (const i of members) if (notes[i].id < notes[first].id) first = i;
+    for (const i of members) if (notes.at(i).id < notes.at(first).id) first = i;
     const base = {
       id: `tpl-${fnv1a(keyTexts[keyOf[first]]).toString(16).padStart(8, '0')}`,
       size: members.length,
       senders: senders.size,
       recipients: new Set(members.map((i) => `${senderOf(i)}>${recipientOf(i)}`)).size,
-      example: notes[first].text,
-      pattern: templatePattern(notes[first].text, namesOf(notes[first])),
+      example: notes.at(first).text,
+      pattern: templatePattern(notes.at(first).text, namesOf(notes.at(first))),
     };
     const decided = new Map<number, TemplateMatch>();
 
     // rule 2: senders of one company writing to one person (or colleagues of the owner, who sent it too)
-    const companyOf = (i: number) => normCompany(notes[i].senderCompany?.trim() || ownCompanyInText(notes[i].text) || '');
+    const companyOf = (i: number) => normCompany(notes.at(i).senderCompany?.trim() || ownCompanyInText(notes.at(i).text) || '');
     for (const [company, list] of groupBy(members, companyOf)) {
       if (!company) continue;
-      const owner = list.some((i) => notes[i].fromOwner);
+      const owner = list.some((i) => notes.at(i).fromOwner);
       const together = [...groupBy(list, recipientOf).values()].some((to) => new Set(to.map(senderOf)).size >= 2);
       const people = new Set(list.map(senderOf));
       if (!(together || (owner && people.size >= 2))) continue;
-      const named = notes[list[0]].senderCompany?.trim() || ownCompanyInText(notes[list[0]].text) || company;
+      const named = notes.at(list[0]).senderCompany?.trim() || ownCompanyInText(notes.at(list[0]).text) || company;
       const cluster: TemplateCluster = { ...base, kind: 'coworker', company: named };
       const evidence = `${plural(people.size, 'person', 'people')} from ${named} sent this same note`;
       for (const i of list) decided.set(i, { cluster, decides: 'coworker_template', rule: TEMPLATE_RULE.coworker, evidence });
@@ -468,11 +496,11 @@ export function findTemplates(notes: readonly TemplateInput[]): Map<string, Temp
       const mass = recipients >= MASS_RECIPIENTS;
       const cluster: TemplateCluster = { ...base, kind: 'one_sender', size: list.length, senders: 1, recipients };
       const changed = exact ? 'only the name changed' : 'only the name and a short field changed';
-      const who = notes[list[0]].fromOwner ? 'you sent this note to' : 'this sender sent this note to';
+      const who = notes.at(list[0]).fromOwner ? 'you sent this note to' : 'this sender sent this note to';
       const evidence = `${who} ${plural(recipients, 'person', 'people')}; ${changed}: “${cluster.pattern}”`;
       for (const i of list) decided.set(i, { cluster, decides: mass ? 'bot' : null, rule: TEMPLATE_RULE.one_sender, evidence });
     }
-    for (const [i, m] of decided) out.set(notes[i].id, m);
+    for (const [i, m] of decided) out.set(notes.at(i).id, m);
   }
   return out;
 }
