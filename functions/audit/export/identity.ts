@@ -71,14 +71,18 @@ export function exportDateFromName(name: string): string | null {
 
 /**
  * requestId for many rows of one owner: the same ids, with the JSON text of the owner key made once
- * and that of each distinct note once (templates repeat; the reader keeps one string per note).
+ * and that of a repeated note once (templates repeat; the reader keeps one string per note).
  */
 export function createRequestIds(ownerKey: string): (direction: Direction, counterpartKey: string, sentAt: string, message: string) => string {
   const ownerJson = JSON.stringify(ownerKey);
   const notes = new Map<string, string>();
   return (direction, counterpartKey, sentAt, message) => {
     let note = notes.get(message);
-    if (note === undefined) notes.set(message, (note = JSON.stringify(message)));
+    if (note === undefined) {
+      // bounded (memory: an export of all-different notes would otherwise hold a copy of every note)
+      if (notes.size >= 10_000) notes.clear();
+      notes.set(message, (note = JSON.stringify(message)));
+    }
     // the text JSON.stringify([ownerKey, direction, counterpartKey, sentAt, message]) writes
     const text = `[${ownerJson},${JSON.stringify(direction)},${JSON.stringify(counterpartKey)},${JSON.stringify(sentAt)},${note}]`;
     return hash('sha256', text, 'buffer').toString('hex', 0, 16);
