@@ -189,11 +189,11 @@ export function classifyNote(text: string, context: NoteContext = {}, weights: W
 }
 
 /**
- * The templates of one batch, found across every note with words (rule 1 decides the others): the
- * notes are made one at a time by `noteAt` (a note is only kept as its template input, and only
+ * The templates of one batch by the index of each note, found across every note with words (rule 1
+ * decides the others): the notes are made one at a time by `noteAt` (a note is only kept as its template input, and only
  * while the templates are found). `worded`: per note, 1 when rule 1 does not decide it.
  */
-function templatesOf(count: number, noteAt: (i: number) => NoteInput, onPhase: InboxOptions['onPhase']): { templates: Map<string, TemplateMatch>; worded: Uint8Array } {
+function templatesOf(count: number, noteAt: (i: number) => NoteInput, onPhase: InboxOptions['onPhase']): { templates: (TemplateMatch | undefined)[]; worded: Uint8Array } {
   const worded = new Uint8Array(count);
   const hasWords = new RepeatedTexts((text) => text !== '' && !noMessage(text));
   let withText = 0;
@@ -207,7 +207,11 @@ function templatesOf(count: number, noteAt: (i: number) => NoteInput, onPhase: I
   const index = new Int32Array(withText);
   for (let i = 0, k = 0; i < count; i++) if (worded[i]) index[k++] = i;
   onPhase?.('grouping templates', { total: count });
-  return { templates: findTemplatesAt(withText, (k) => templateInputOf(readable(noteAt(index[k])))), worded };
+  const found = findTemplatesAt(withText, (k) => templateInputOf(readable(noteAt(index[k]))));
+  // by the batch's index of each note
+  const templates = new Array<TemplateMatch | undefined>(count);
+  for (let k = 0; k < withText; k++) if (found[k] !== undefined) templates[index[k]] = found[k];
+  return { templates, worded };
 }
 
 /**
@@ -223,7 +227,7 @@ function prepareEach(count: number, noteAt: (i: number) => NoteInput, options: I
   onPhase?.('classifying', { done: 0, total: count });
   for (let i = 0; i < count; i++) {
     const n = readable(noteAt(i));
-    use(i, n.id, prepare(n, templates.get(n.id), weights, options.wordModel, worded[i] ? null : noMessage(n.text), readings));
+    use(i, n.id, prepare(n, templates[i], weights, options.wordModel, worded[i] ? null : noMessage(n.text), readings));
     if (onPhase && (i + 1) % PHASE_EVERY === 0) onPhase('classifying', { done: i + 1, total: count });
   }
 }

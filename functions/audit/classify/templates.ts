@@ -303,6 +303,27 @@ function namesOf(note: TemplateInput, wordsOf?: (name: string) => readonly strin
   return nameWords([...(note.names ?? []), note.sender && !note.sender.includes(':') ? note.sender : undefined], wordsOf);
 }
 
+/** How many distinct (sender, recipient) pairs the notes hold (no pair text is made: most senders have one recipient). */
+function pairCount(members: readonly number[], senderOf: (i: number) => string, recipientOf: (i: number) => string): number {
+  const bySender = new Map<string, string | Set<string>>();
+  let pairs = 0;
+  for (const i of members) {
+    const sender = senderOf(i);
+    const recipient = recipientOf(i);
+    const seen = bySender.get(sender);
+    if (seen === undefined) bySender.set(sender, recipient);
+    else if (typeof seen === 'string') {
+      if (seen === recipient) continue;
+      bySender.set(sender, new Set([seen, recipient]));
+    } else {
+      if (seen.has(recipient)) continue;
+      seen.add(recipient);
+    }
+    pairs++;
+  }
+  return pairs;
+}
+
 /** An Int32Array that grows as values are pushed (`values`: the array, valid up to `length`). */
 class GrowingInts {
   values = new Int32Array(1024);
@@ -342,14 +363,21 @@ function lastWords(key: string, count: number): string {
  * that belongs to a template, the template and what it decides.
  */
 export function findTemplates(notes: readonly TemplateInput[]): Map<string, TemplateMatch> {
-  return findTemplatesAt(notes.length, (i) => notes[i]);
+  const byPosition = findTemplatesAt(notes.length, (i) => notes[i]);
+  const out = new Map<string, TemplateMatch>();
+  for (let i = 0; i < notes.length; i++) {
+    const m = byPosition[i];
+    if (m !== undefined) out.set(notes[i].id, m);
+  }
+  return out;
 }
 
 /**
  * findTemplates of `count` notes made on demand by `noteAt` (memory: no note is held for the whole
- * batch; the notes of a template are made again, once per template, to decide it).
+ * batch; the notes of a template are made again, once per template, to decide it), by position:
+ * the template of note `i` is at `i` (undefined for a note of no template; no id is looked up).
  */
-export function findTemplatesAt(count: number, noteAt: (i: number) => TemplateInput): Map<string, TemplateMatch> {
+export function findTemplatesAt(count: number, noteAt: (i: number) => TemplateInput): (TemplateMatch | undefined)[] {
   const n = count;
   // per note only the index of its key; per distinct key its text and its words as ids into one
   // pool (memory: a batch of 1M notes keeps no word strings per note, and compares integers)
@@ -421,7 +449,7 @@ export function findTemplatesAt(count: number, noteAt: (i: number) => TemplateIn
     else groups.set(root, [i]);
   }
 
-  const out = new Map<string, TemplateMatch>();
+  const out = new Array<TemplateMatch | undefined>(n);
   // the notes of the template being decided, made once each
   const made = new Map<number, TemplateInput>();
   const notes = {
@@ -458,7 +486,7 @@ export function findTemplatesAt(count: number, noteAt: (i: number) => TemplateIn
       id: `tpl-${fnv1a(keyTexts[keyOf[first]]).toString(16).padStart(8, '0')}`,
       size: members.length,
       senders: senders.size,
-      recipients: new Set(members.map((i) => `${senderOf(i)}>${recipientOf(i)}`)).size,
+      recipients: pairCount(members, senderOf, recipientOf),
       example: notes.at(first).text,
       pattern: templatePattern(notes.at(first).text, namesOf(notes.at(first))),
     };
@@ -500,7 +528,7 @@ export function findTemplatesAt(count: number, noteAt: (i: number) => TemplateIn
       const evidence = `${who} ${plural(recipients, 'person', 'people')}; ${changed}: “${cluster.pattern}”`;
       for (const i of list) decided.set(i, { cluster, decides: mass ? 'bot' : null, rule: TEMPLATE_RULE.one_sender, evidence });
     }
-    for (const [i, m] of decided) out.set(notes.at(i).id, m);
+    for (const [i, m] of decided) out[i] = m;
   }
   return out;
 }
