@@ -308,7 +308,7 @@ function noteMaker(context: ExportContext): (r: ConnectionRequest) => NoteInput 
       recipientFirstName = profile?.firstName || firstNameOf(owner);
       sender = `owner:${owner}`;
     }
-    const conn = byKey.get(r.counterpart.key);
+    const conn = byKey.size === 0 ? undefined : byKey.get(r.counterpart.key); // no Connections.csv: no key to look up
     const company_ = r.counterpart.company || conn?.company || undefined;
     const position = r.counterpart.position || conn?.position || undefined;
     if (r.direction === 'INCOMING') {

@@ -471,6 +471,9 @@ export function findTemplatesAt(count: number, noteAt: (i: number) => TemplateIn
     return key;
   };
   const recipientOf = (i: number) => notes.at(i).recipient ?? '';
+  // the company a note names as its sender's: a template's copies share their text
+  const ownCompanies = new RepeatedTexts(ownCompanyInText);
+  const ownCompanyIn = (text: string) => ownCompanies.of(text);
   for (const members of groups.values()) {
     if (members.length < 2) continue;
     made.clear();
@@ -493,14 +496,14 @@ export function findTemplatesAt(count: number, noteAt: (i: number) => TemplateIn
     const decided = new Map<number, TemplateMatch>();
 
     // rule 2: senders of one company writing to one person (or colleagues of the owner, who sent it too)
-    const companyOf = (i: number) => normCompany(notes.at(i).senderCompany?.trim() || ownCompanyInText(notes.at(i).text) || '');
+    const companyOf = (i: number) => normCompany(notes.at(i).senderCompany?.trim() || ownCompanyIn(notes.at(i).text) || '');
     for (const [company, list] of groupBy(members, companyOf)) {
       if (!company) continue;
       const owner = list.some((i) => notes.at(i).fromOwner);
       const together = [...groupBy(list, recipientOf).values()].some((to) => new Set(to.map(senderOf)).size >= 2);
       const people = new Set(list.map(senderOf));
       if (!(together || (owner && people.size >= 2))) continue;
-      const named = notes.at(list[0]).senderCompany?.trim() || ownCompanyInText(notes.at(list[0]).text) || company;
+      const named = notes.at(list[0]).senderCompany?.trim() || ownCompanyIn(notes.at(list[0]).text) || company;
       const cluster: TemplateCluster = { ...base, kind: 'coworker', company: named };
       const evidence = `${plural(people.size, 'person', 'people')} from ${named} sent this same note`;
       for (const i of list) decided.set(i, { cluster, decides: 'coworker_template', rule: TEMPLATE_RULE.coworker, evidence });
