@@ -130,6 +130,14 @@ function templateTokens(text: string): string[] {
   return out;
 }
 
+/** A text's template tokens, and its words and key (words joined by spaces) with no name dropped (titles are). Never written to. */
+function keyedTokens(text: string): { tokens: readonly string[]; words: readonly string[]; key: string } {
+  const tokens = templateTokens(text);
+  const words = withoutNames(tokens, NO_NAMES);
+  return { tokens, words, key: words.join(' ') };
+}
+const NO_NAMES: ReadonlySet<string> = new Set();
+
 function withoutNames(tokens: readonly string[], names: ReadonlySet<string>): string[] {
   const out: string[] = [];
   for (const w of tokens) if (!names.has(w) && !TITLES.has(w)) out.push(w);
@@ -388,15 +396,25 @@ export function findTemplatesAt(count: number, noteAt: (i: number) => TemplateIn
   const words = new GrowingInts();
   const keyStarts = new GrowingInts();
   keyStarts.push(0);
-  const tokens = new RepeatedTexts(templateTokens);
+  const texts = new RepeatedTexts(keyedTokens);
   // the owner's names are in every note: their words are worked out once
   const nameWordsOf = new RepeatedTexts(wordsOfName);
   const wordsOf = (name: string) => nameWordsOf.of(name);
   for (let i = 0; i < n; i++) {
     const note = noteAt(i);
-    const w = withoutNames(tokens.of(note.text), namesOf(note, wordsOf));
+    const t = texts.of(note.text);
+    // the text's words and key as they are, unless one of its words is one of the note's names
+    let w = t.words;
+    let key = t.key;
+    const names = namesOf(note, wordsOf);
+    for (const name of names) {
+      if (t.tokens.includes(name)) {
+        w = withoutNames(t.tokens, names);
+        key = w.join(' ');
+        break;
+      }
+    }
     if (w.length < MIN_WORDS) continue;
-    const key = w.join(' ');
     let k = byKey.get(key);
     if (k === undefined) {
       k = keyTexts.length;
