@@ -11,7 +11,7 @@ import { renderYearReport } from '../functions/audit/report/index.ts';
 import { CATEGORIES, isUnsure, KEEPABLE_ROLES, ROLES, UNSURE_BELOW, type ClassifiedRequest, type KeepableRole } from '../functions/audit/model.ts';
 import { gradeSentTemplates, type SentTemplates } from '../functions/audit/report/templates.ts';
 import { describeUnexpected, type CliIO } from './io.ts';
-import { createLineWriter, createProgress, createRecordStringifier } from './output.ts';
+import { createLineWriter, createProgress } from './output.ts';
 
 export interface AuditCliOptions {
   format: 'text' | 'json' | 'jsonl';
@@ -106,10 +106,9 @@ export async function runAudit(inputs: string[], opts: AuditCliOptions, io: CliI
       const quiet = Boolean((io.stdout as NodeJS.WriteStream).isTTY);
       if (quiet) progress.clear();
       const out = createLineWriter(io.stdout);
-      const stringify = createRecordStringifier();
       for (let i = 0; i < requests.length; i++) {
         const r = requests[i];
-        const wait = out.writeJsonWithUnsure(stringify(r), isUnsure(r));
+        const wait = out.writeRecordWithUnsure(r, isUnsure(r));
         if (wait) await wait;
         if ((i & 4095) === 4095 && !quiet) progress.update('writing', { done: i + 1, total: requests.length, unit: 'requests' });
       }

@@ -139,6 +139,19 @@ export function linkedInDefault(text: string): string | null {
  * added is judged by the added sentence. The note itself when it holds no default sentence.
  */
 export function withoutDefaults(text: string): string {
+  let out = judged.get(text);
+  if (out === undefined) {
+    out = withoutDefaultsUncached(text);
+    if (judged.size >= MAX_JUDGED) judged.clear();
+    judged.set(text, out);
+  }
+  return out;
+}
+/** withoutDefaults of recent notes (a template's copies repeat its text); bounded: cleared when full. */
+const judged = new Map<string, string>();
+const MAX_JUDGED = 4096;
+
+function withoutDefaultsUncached(text: string): string {
   if (!MAYBE_DEFAULT.test(text)) return text;
   // a sentence is only tried where a run of non-punctuation starts (the lookbehind): a run that does
   // not end a sentence (one followed by a line break) is scanned once, not once per character

@@ -116,15 +116,26 @@ function readText(text: string, profile: string | undefined, sent: boolean, word
  */
 class TextReadings {
   private static readonly MAX = 4096;
-  private readonly byText = new Map<string, TextReading>();
+  /** By direction (sent, received), then profile, then text: no key text is made per note. */
+  private readonly sent = new Map<string | undefined, Map<string, TextReading>>();
+  private readonly received = new Map<string | undefined, Map<string, TextReading>>();
+  private size = 0;
 
   of(text: string, profile: string | undefined, sent: boolean, wordModel: WordModel | null | undefined): TextReading {
-    const key = `${sent ? 's' : 'r'}${profile === undefined ? -1 : profile.length}:${profile ?? ''}${text}`;
-    let reading = this.byText.get(key);
+    const byProfile = sent ? this.sent : this.received;
+    let byText = byProfile.get(profile);
+    let reading = byText?.get(text);
     if (reading === undefined) {
       reading = readText(text, profile, sent, wordModel);
-      if (this.byText.size >= TextReadings.MAX) this.byText.clear();
-      this.byText.set(key, reading);
+      if (this.size >= TextReadings.MAX) {
+        this.sent.clear();
+        this.received.clear();
+        this.size = 0;
+        byText = undefined;
+      }
+      if (byText === undefined) byProfile.set(profile, (byText = new Map()));
+      byText.set(text, reading);
+      this.size++;
     }
     return reading;
   }
@@ -189,16 +200,17 @@ export function classifyNote(text: string, context: NoteContext = {}, weights: W
 }
 
 /**
- * The templates of one batch, found across every note with words (rule 1 decides the others): the
- * notes are made one at a time by `noteAt` (a note is only kept as its template input, and only
+ * The templates of one batch by the index of each note, found across every note with words (rule 1
+ * decides the others): the notes are made one at a time by `noteAt` (a note is only kept as its template input, and only
  * while the templates are found). `worded`: per note, 1 when rule 1 does not decide it.
  */
-function templatesOf(count: number, noteAt: (i: number) => NoteInput, onPhase: InboxOptions['onPhase']): { templates: Map<string, TemplateMatch>; worded: Uint8Array } {
+function templatesOf(count: number, noteAt: (i: number) => NoteInput, textAt: (i: number) => string, onPhase: InboxOptions['onPhase']): { templates: (TemplateMatch | undefined)[]; worded: Uint8Array } {
   const worded = new Uint8Array(count);
   const hasWords = new RepeatedTexts((text) => text !== '' && !noMessage(text));
   let withText = 0;
   for (let i = 0; i < count; i++) {
-    if (hasWords.of(readable(noteAt(i)).text)) {
+    const text = textAt(i);
+    if (hasWords.of(text.length > CLASSIFIED_CHARS ? classifiedText(text) : text)) {
       worded[i] = 1;
       withText++;
     }
@@ -207,31 +219,41 @@ function templatesOf(count: number, noteAt: (i: number) => NoteInput, onPhase: I
   const index = new Int32Array(withText);
   for (let i = 0, k = 0; i < count; i++) if (worded[i]) index[k++] = i;
   onPhase?.('grouping templates', { total: count });
-  return { templates: findTemplatesAt(withText, (k) => templateInputOf(readable(noteAt(index[k])))), worded };
+  const found = findTemplatesAt(withText, (k) => templateInputOf(readable(noteAt(index[k]))));
+  // by the batch's index of each note
+  const templates = new Array<TemplateMatch | undefined>(count);
+  for (let k = 0; k < withText; k++) if (found[k] !== undefined) templates[index[k]] = found[k];
+  return { templates, worded };
 }
 
 /**
  * Every note of one batch in order, each prepared as soon as it is made and handed to `use`
  * (nothing of a note is kept here once it is used): templates are found across the whole batch
- * first.
+ * first. `textAt`: the text of note `i` (`noteAt(i).text`) without making the note.
  */
-function prepareEach(count: number, noteAt: (i: number) => NoteInput, options: InboxOptions, use: (i: number, id: string, p: Prepared) => void): void {
+function prepareEach(
+  count: number,
+  noteAt: (i: number) => NoteInput,
+  options: InboxOptions,
+  use: (i: number, id: string, p: Prepared) => void,
+  textAt: (i: number) => string = (i) => noteAt(i).text,
+): void {
   const weights = options.weights ?? WEIGHTS;
   const onPhase = options.onPhase;
-  const { templates, worded } = templatesOf(count, noteAt, onPhase);
+  const { templates, worded } = templatesOf(count, noteAt, textAt, onPhase);
   const readings = new TextReadings();
   onPhase?.('classifying', { done: 0, total: count });
   for (let i = 0; i < count; i++) {
     const n = readable(noteAt(i));
-    use(i, n.id, prepare(n, templates.get(n.id), weights, options.wordModel, worded[i] ? null : noMessage(n.text), readings));
+    use(i, n.id, prepare(n, templates[i], weights, options.wordModel, worded[i] ? null : noMessage(n.text), readings));
     if (onPhase && (i + 1) % PHASE_EVERY === 0) onPhase('classifying', { done: i + 1, total: count });
   }
 }
 
 /** As prepareEach, each note classified (its verdict) as soon as it is prepared. */
-function classifyEach(count: number, noteAt: (i: number) => NoteInput, options: InboxOptions, use: (i: number, id: string, c: Classification) => void): void {
+function classifyEach(count: number, noteAt: (i: number) => NoteInput, options: InboxOptions, use: (i: number, id: string, c: Classification) => void, textAt?: (i: number) => string): void {
   const weights = options.weights ?? WEIGHTS;
-  prepareEach(count, noteAt, options, (i, id, p) => use(i, id, verdictOf(p, weights, options.keep)));
+  prepareEach(count, noteAt, options, (i, id, p) => use(i, id, verdictOf(p, weights, options.keep)), textAt);
 }
 
 /** Prepares every note of one batch: templates are found across the whole batch. */
@@ -286,7 +308,7 @@ function noteMaker(context: ExportContext): (r: ConnectionRequest) => NoteInput 
       recipientFirstName = profile?.firstName || firstNameOf(owner);
       sender = `owner:${owner}`;
     }
-    const conn = byKey.get(r.counterpart.key);
+    const conn = byKey.size === 0 ? undefined : byKey.get(r.counterpart.key); // no Connections.csv: no key to look up
     const company_ = r.counterpart.company || conn?.company || undefined;
     const position = r.counterpart.position || conn?.position || undefined;
     if (r.direction === 'INCOMING') {
@@ -482,9 +504,15 @@ export function classifyRequests(requests: ConnectionRequest[], context: ExportC
   const interner = new Interner();
   const count = requests.length;
   const out: ClassifiedRequest[] = options.release ? (requests as ClassifiedRequest[]) : new Array<ClassifiedRequest>(count);
-  classifyEach(count, (i) => noteOf(requests[i]), options, (i, _id, c) => {
-    const r = requests[i];
-    out[i] = options.release ? Object.assign(r, interner.compact(c)) : { ...r, ...interner.compact(c) };
-  });
+  classifyEach(
+    count,
+    (i) => noteOf(requests[i]),
+    options,
+    (i, _id, c) => {
+      const r = requests[i];
+      out[i] = options.release ? Object.assign(r, interner.compact(c)) : { ...r, ...interner.compact(c) };
+    },
+    (i) => requests[i].message, // a note's text is its CR's message (noteMaker)
+  );
   return out;
 }

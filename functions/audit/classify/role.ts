@@ -454,6 +454,20 @@ export interface RoleBlend {
 }
 export const ROLE_BLEND: RoleBlend = { strong: 1.5, sure: 0.98, lean: 0.3 };
 
+/** The rule id and description of a role reason from category rule `id` (made once per rule, not once per note). */
+const FROM_RULE_NAMES = new Map<string, { rule: string; description: string }>();
+function fromRuleNames(id: string): { rule: string; description: string } {
+  let names = FROM_RULE_NAMES.get(id);
+  if (names === undefined) FROM_RULE_NAMES.set(id, (names = { rule: `role.from.${id}`, description: `the category rule ${id} fired` }));
+  return names;
+}
+const FROM_CATEGORY_IDS = new Map<Category, string>();
+function fromCategoryRule(category: Category): string {
+  let rule = FROM_CATEGORY_IDS.get(category);
+  if (rule === undefined) FROM_CATEGORY_IDS.set(category, (rule = `role.category.${category}`));
+  return rule;
+}
+
 /** The rules' reasons (the note's role phrases, its category rules, its category) and their total per role. */
 function ruleReasons(phrases: readonly RoleReason[], fired: readonly Fired[], category: Category): RoleReason[] {
   const reasons: RoleReason[] = phrases.filter((r) => !r.rule.startsWith(`${ROLE_WORDS_RULE}.`));
@@ -467,10 +481,11 @@ function ruleReasons(phrases: readonly RoleReason[], fired: readonly Fired[], ca
     const m = FROM_CATEGORY_RULES[f.id];
     if (!m || seen.has(`category:${f.id}`) || (recruits && m[0] === 'vendor') || (seeks && m[0] === 'recruiter')) continue;
     seen.add(`category:${f.id}`);
-    reasons.push({ rule: `role.from.${f.id}`, role: m[0], weight: m[1], evidence: f.evidence, description: `the category rule ${f.id} fired` });
+    const names = fromRuleNames(f.id);
+    reasons.push({ rule: names.rule, role: m[0], weight: m[1], evidence: f.evidence, description: names.description });
   }
   const cat = FROM_CATEGORY[category];
-  if (cat && !(recruits && cat[0] === 'vendor')) reasons.push({ rule: `role.category.${category}`, role: cat[0], weight: cat[1], evidence: category, description: cat[2] });
+  if (cat && !(recruits && cat[0] === 'vendor')) reasons.push({ rule: fromCategoryRule(category), role: cat[0], weight: cat[1], evidence: category, description: cat[2] });
   return reasons;
 }
 

@@ -130,6 +130,14 @@ function templateTokens(text: string): string[] {
   return out;
 }
 
+/** A text's template tokens, and its words and key (words joined by spaces) with no name dropped (titles are). Never written to. */
+function keyedTokens(text: string): { tokens: readonly string[]; words: readonly string[]; key: string } {
+  const tokens = templateTokens(text);
+  const words = withoutNames(tokens, NO_NAMES);
+  return { tokens, words, key: words.join(' ') };
+}
+const NO_NAMES: ReadonlySet<string> = new Set();
+
 function withoutNames(tokens: readonly string[], names: ReadonlySet<string>): string[] {
   const out: string[] = [];
   for (const w of tokens) if (!names.has(w) && !TITLES.has(w)) out.push(w);
@@ -303,6 +311,27 @@ function namesOf(note: TemplateInput, wordsOf?: (name: string) => readonly strin
   return nameWords([...(note.names ?? []), note.sender && !note.sender.includes(':') ? note.sender : undefined], wordsOf);
 }
 
+/** How many distinct (sender, recipient) pairs the notes hold (no pair text is made: most senders have one recipient). */
+function pairCount(members: readonly number[], senderOf: (i: number) => string, recipientOf: (i: number) => string): number {
+  const bySender = new Map<string, string | Set<string>>();
+  let pairs = 0;
+  for (const i of members) {
+    const sender = senderOf(i);
+    const recipient = recipientOf(i);
+    const seen = bySender.get(sender);
+    if (seen === undefined) bySender.set(sender, recipient);
+    else if (typeof seen === 'string') {
+      if (seen === recipient) continue;
+      bySender.set(sender, new Set([seen, recipient]));
+    } else {
+      if (seen.has(recipient)) continue;
+      seen.add(recipient);
+    }
+    pairs++;
+  }
+  return pairs;
+}
+
 /** An Int32Array that grows as values are pushed (`values`: the array, valid up to `length`). */
 class GrowingInts {
   values = new Int32Array(1024);
@@ -342,14 +371,21 @@ function lastWords(key: string, count: number): string {
  * that belongs to a template, the template and what it decides.
  */
 export function findTemplates(notes: readonly TemplateInput[]): Map<string, TemplateMatch> {
-  return findTemplatesAt(notes.length, (i) => notes[i]);
+  const byPosition = findTemplatesAt(notes.length, (i) => notes[i]);
+  const out = new Map<string, TemplateMatch>();
+  for (let i = 0; i < notes.length; i++) {
+    const m = byPosition[i];
+    if (m !== undefined) out.set(notes[i].id, m);
+  }
+  return out;
 }
 
 /**
  * findTemplates of `count` notes made on demand by `noteAt` (memory: no note is held for the whole
- * batch; the notes of a template are made again, once per template, to decide it).
+ * batch; the notes of a template are made again, once per template, to decide it), by position:
+ * the template of note `i` is at `i` (undefined for a note of no template; no id is looked up).
  */
-export function findTemplatesAt(count: number, noteAt: (i: number) => TemplateInput): Map<string, TemplateMatch> {
+export function findTemplatesAt(count: number, noteAt: (i: number) => TemplateInput): (TemplateMatch | undefined)[] {
   const n = count;
   // per note only the index of its key; per distinct key its text and its words as ids into one
   // pool (memory: a batch of 1M notes keeps no word strings per note, and compares integers)
@@ -360,15 +396,25 @@ export function findTemplatesAt(count: number, noteAt: (i: number) => TemplateIn
   const words = new GrowingInts();
   const keyStarts = new GrowingInts();
   keyStarts.push(0);
-  const tokens = new RepeatedTexts(templateTokens);
+  const texts = new RepeatedTexts(keyedTokens);
   // the owner's names are in every note: their words are worked out once
   const nameWordsOf = new RepeatedTexts(wordsOfName);
   const wordsOf = (name: string) => nameWordsOf.of(name);
   for (let i = 0; i < n; i++) {
     const note = noteAt(i);
-    const w = withoutNames(tokens.of(note.text), namesOf(note, wordsOf));
+    const t = texts.of(note.text);
+    // the text's words and key as they are, unless one of its words is one of the note's names
+    let w = t.words;
+    let key = t.key;
+    const names = namesOf(note, wordsOf);
+    for (const name of names) {
+      if (t.tokens.includes(name)) {
+        w = withoutNames(t.tokens, names);
+        key = w.join(' ');
+        break;
+      }
+    }
     if (w.length < MIN_WORDS) continue;
-    const key = w.join(' ');
     let k = byKey.get(key);
     if (k === undefined) {
       k = keyTexts.length;
@@ -421,7 +467,7 @@ export function findTemplatesAt(count: number, noteAt: (i: number) => TemplateIn
     else groups.set(root, [i]);
   }
 
-  const out = new Map<string, TemplateMatch>();
+  const out = new Array<TemplateMatch | undefined>(n);
   // the notes of the template being decided, made once each
   const made = new Map<number, TemplateInput>();
   const notes = {
@@ -443,6 +489,9 @@ export function findTemplatesAt(count: number, noteAt: (i: number) => TemplateIn
     return key;
   };
   const recipientOf = (i: number) => notes.at(i).recipient ?? '';
+  // the company a note names as its sender's: a template's copies share their text
+  const ownCompanies = new RepeatedTexts(ownCompanyInText);
+  const ownCompanyIn = (text: string) => ownCompanies.of(text);
   for (const members of groups.values()) {
     if (members.length < 2) continue;
     made.clear();
@@ -458,21 +507,21 @@ export function findTemplatesAt(count: number, noteAt: (i: number) => TemplateIn
       id: `tpl-${fnv1a(keyTexts[keyOf[first]]).toString(16).padStart(8, '0')}`,
       size: members.length,
       senders: senders.size,
-      recipients: new Set(members.map((i) => `${senderOf(i)}>${recipientOf(i)}`)).size,
+      recipients: pairCount(members, senderOf, recipientOf),
       example: notes.at(first).text,
       pattern: templatePattern(notes.at(first).text, namesOf(notes.at(first))),
     };
     const decided = new Map<number, TemplateMatch>();
 
     // rule 2: senders of one company writing to one person (or colleagues of the owner, who sent it too)
-    const companyOf = (i: number) => normCompany(notes.at(i).senderCompany?.trim() || ownCompanyInText(notes.at(i).text) || '');
+    const companyOf = (i: number) => normCompany(notes.at(i).senderCompany?.trim() || ownCompanyIn(notes.at(i).text) || '');
     for (const [company, list] of groupBy(members, companyOf)) {
       if (!company) continue;
       const owner = list.some((i) => notes.at(i).fromOwner);
       const together = [...groupBy(list, recipientOf).values()].some((to) => new Set(to.map(senderOf)).size >= 2);
       const people = new Set(list.map(senderOf));
       if (!(together || (owner && people.size >= 2))) continue;
-      const named = notes.at(list[0]).senderCompany?.trim() || ownCompanyInText(notes.at(list[0]).text) || company;
+      const named = notes.at(list[0]).senderCompany?.trim() || ownCompanyIn(notes.at(list[0]).text) || company;
       const cluster: TemplateCluster = { ...base, kind: 'coworker', company: named };
       const evidence = `${plural(people.size, 'person', 'people')} from ${named} sent this same note`;
       for (const i of list) decided.set(i, { cluster, decides: 'coworker_template', rule: TEMPLATE_RULE.coworker, evidence });
@@ -500,7 +549,7 @@ export function findTemplatesAt(count: number, noteAt: (i: number) => TemplateIn
       const evidence = `${who} ${plural(recipients, 'person', 'people')}; ${changed}: “${cluster.pattern}”`;
       for (const i of list) decided.set(i, { cluster, decides: mass ? 'bot' : null, rule: TEMPLATE_RULE.one_sender, evidence });
     }
-    for (const [i, m] of decided) out.set(notes.at(i).id, m);
+    for (const [i, m] of decided) out[i] = m;
   }
   return out;
 }

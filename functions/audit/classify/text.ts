@@ -126,14 +126,26 @@ export interface Greeting {
 
 let greetingIn: string | undefined;
 let greetingOut: Greeting | null = null;
+/** The answers for recent notes (a template's copies come back among other notes); bounded: cleared when full. */
+const greetings = new Map<string, Greeting | null>();
+const MAX_GREETINGS = 4096;
 
-/** Parses a leading greeting like "Hi Jamal," / "Dear Sir or Madam," / "Hola María:" (the last note's answer is cached: several rules ask). */
+/**
+ * Parses a leading greeting like "Hi Jamal," / "Dear Sir or Madam," / "Hola María:". The answer is
+ * cached (several rules ask for the same note in turn, and a template's copies repeat its text);
+ * callers never write to it.
+ */
 export function parseGreeting(text: string): Greeting | null {
-  if (text !== greetingIn) {
-    greetingOut = parseGreetingUncached(text);
-    greetingIn = text;
+  if (text === greetingIn) return greetingOut;
+  let g = greetings.get(text);
+  if (g === undefined) {
+    g = parseGreetingUncached(text);
+    if (greetings.size >= MAX_GREETINGS) greetings.clear();
+    greetings.set(text, g);
   }
-  return greetingOut;
+  greetingIn = text;
+  greetingOut = g;
+  return g;
 }
 
 function parseGreetingUncached(text: string): Greeting | null {

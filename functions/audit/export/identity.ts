@@ -50,8 +50,26 @@ export function counterpartKey(profileUrl: string | null | undefined, name: stri
 
 /** Deterministic CR id: sha256 (hex, first 32 digits) of (owner key, direction, counterpart key, sentAt, message). */
 export function requestId(ownerKey: string, direction: Direction, counterpartKey: string, sentAt: string, message: string): string {
-  // one-shot hash (no Hash object per row), as a Buffer: its first 16 bytes are the first 32 hex digits
-  return hash('sha256', JSON.stringify([ownerKey, direction, counterpartKey, sentAt, message]), 'buffer').toString('hex', 0, 16);
+  return idOf(JSON.stringify([ownerKey, direction, counterpartKey, sentAt, message]));
+}
+
+const HEX_DIGITS = '0123456789abcdef';
+const idCodes: number[] = new Array<number>(32).fill(0);
+
+/**
+ * The first 32 hex digits of the sha256 of `text`. One-shot hash (no Hash object per row) into a
+ * `binary` (latin1) string (one character a byte), its first 16 bytes written as hex digits into one flat
+ * string: half the CPU of a digest Buffer made and then written as hex (measured over 100k ids),
+ * and no view into a 64-digit string kept per CR (as `.slice(0, 32)` of the hex digest would).
+ */
+function idOf(text: string): string {
+  const digest = hash('sha256', text, 'binary');
+  for (let i = 0; i < 16; i++) {
+    const b = digest.charCodeAt(i);
+    idCodes[2 * i] = HEX_DIGITS.charCodeAt(b >> 4);
+    idCodes[2 * i + 1] = HEX_DIGITS.charCodeAt(b & 15);
+  }
+  return String.fromCharCode.apply(null, idCodes);
 }
 
 /**
@@ -84,7 +102,6 @@ export function createRequestIds(ownerKey: string): (direction: Direction, count
       notes.set(message, (note = JSON.stringify(message)));
     }
     // the text JSON.stringify([ownerKey, direction, counterpartKey, sentAt, message]) writes
-    const text = `[${ownerJson},${JSON.stringify(direction)},${JSON.stringify(counterpartKey)},${JSON.stringify(sentAt)},${note}]`;
-    return hash('sha256', text, 'buffer').toString('hex', 0, 16);
+    return idOf(`[${ownerJson},${JSON.stringify(direction)},${JSON.stringify(counterpartKey)},${JSON.stringify(sentAt)},${note}]`);
   };
 }

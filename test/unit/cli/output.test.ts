@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLineWriter, createProgress, createRecordStringifier, jsonLineWithUnsure } from '../../../cli/output.ts';
+import { createLineWriter, createProgress, jsonLineWithUnsure } from '../../../cli/output.ts';
 
 function sink(opts: { tty?: boolean; highWaterMark?: number } = {}) {
   const writes: string[] = [];
@@ -52,7 +52,7 @@ describe('createLineWriter', () => {
   });
 });
 
-describe('createLineWriter writeJsonWithUnsure', () => {
+describe('createLineWriter writeRecordWithUnsure', () => {
   it('writes JSON.stringify({ ...r, unsure }) and a newline per record, multi-byte text and records larger than the buffer included', async () => {
     const s = sink({ highWaterMark: 1 << 20 });
     const out = createLineWriter(s.stream, 256);
@@ -66,7 +66,7 @@ describe('createLineWriter writeJsonWithUnsure', () => {
     records.forEach((r, i) => {
       const unsure = i % 3 === 0;
       expected.push(`${JSON.stringify({ ...r, unsure })}\n`);
-      void out.writeJsonWithUnsure(JSON.stringify(r), unsure);
+      void out.writeRecordWithUnsure(r, unsure);
     });
     await out.flush();
     await s.settled();
@@ -109,19 +109,35 @@ describe('createProgress', () => {
   });
 });
 
-describe('createRecordStringifier', () => {
-  it('writes what JSON.stringify writes, for shared and per-record values alike', () => {
+describe('createLineWriter writeRecordWithUnsure, shared values', () => {
+  it('writes what JSON.stringify writes, for shared and per-record values alike, in a buffer smaller than some values', async () => {
     const owner = { name: 'Robin "R" Example', profileUrl: null };
     const cluster = { id: 'tpl-1', size: 3, example: 'Dear Robin,\nI am expanding my network of leaders in your industry.' };
     const note = 'Dear Robin,\nI am expanding my network of leaders in your industry. \u2028 "quoted" \\ ok';
+    const ascii = 'Dear Robin, I am expanding my network of leaders in your industry. Happy to connect.';
+    const when = new Date(Date.UTC(2025, 0, 2));
     const records: object[] = [
-      { id: 'a', owner, counterpart: { name: 'Zoë', key: 'in:zoë' }, year: 2024, message: note, cluster, reasons: [], confidence: 0.887, kept: undefined, unsure: null },
-      { id: 'b', owner, counterpart: { name: 'Sam', key: 'in:sam' }, year: 2025, message: note, cluster, reasons: [{ rule: 'x', weight: 5 }], f: () => 1, big: -0 },
-      { 2: 'integer keys first', id: 'c', owner, message: 'short', cluster: null, nested: { deep: [1, 'two', { three: true }] } },
+      { id: 'a', owner, counterpart: { name: 'Zoë', key: 'in:zoë' }, year: 2024, message: note, cluster, reasons: [], confidence: 0.887, kept: undefined, none: null },
+      { id: 'b', owner, counterpart: { name: 'Sam', key: 'in:sam', none: undefined }, year: 2025, message: note, cluster, reasons: [{ rule: 'x', weight: 5 }], f: () => 1, big: -0 },
+      { 2: 'integer keys first', id: 'c', owner, message: 'short', cluster: null, nested: { deep: [1, 'two', { three: true }], empty: {}, gone: { x: undefined } } },
+      { id: 'd', message: ascii, n: [-12, 1e21, 0.1 + 0.2, -1.5, Number.MAX_SAFE_INTEGER, 2 ** 60, NaN, Infinity], when, at: { when }, control: 'tab\there\u0001', lone: '\ud800x', emoji: '🚀'.repeat(30) },
+      { id: 'e', message: ascii, counterpart: Object.assign(Object.create(null), { name: 'no prototype' }), own: { toJSON: () => 'custom' }, k: -7, z: 0, t: true, f: false },
+      { id: 'f', message: 'ü'.repeat(300), long: 'x'.repeat(700) },
       {},
       { only: undefined },
     ];
-    const stringify = createRecordStringifier();
-    for (let pass = 0; pass < 2; pass++) for (const r of records) expect(stringify(r)).toBe(JSON.stringify(r));
+    const s = sink({ highWaterMark: 1 << 20 });
+    const out = createLineWriter(s.stream, 256);
+    const expected: string[] = [];
+    for (let pass = 0; pass < 3; pass++) {
+      records.forEach((r, i) => {
+        const unsure = (i + pass) % 2 === 0;
+        expected.push(`${JSON.stringify({ ...r, unsure })}\n`);
+        void out.writeRecordWithUnsure(r, unsure);
+      });
+    }
+    await out.flush();
+    await s.settled();
+    expect(s.text()).toBe(expected.join(''));
   });
 });
