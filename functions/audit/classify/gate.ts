@@ -79,6 +79,22 @@ export const LAZY_PATTERNS: { source: string; flags: string }[] = [];
 /** Records a regex built on first use with other flags than its sourceOf (e.g. a global copy). */
 export const lazyPattern = (source: string, flags: string) => void LAZY_PATTERNS.push({ source, flags });
 
+/**
+ * A rule whose whole regex is built on its first read of `re`, with `source` and `flags` (what
+ * `re.source` and `re.flags` are) known without building it. The text and role rules are read
+ * at load only for their sources (split into alternatives that run apart, gate.ts); a whole rule's
+ * regex runs rarely (many of its alternatives enabled at once, or a test), and V8 parses a regex's
+ * source when it is built: building the ~90 rules (130,000 characters) was ~4% of `aoi check`.
+ */
+export function lazyRule<T extends object>(rule: T, src: string, flags: string): T & { readonly re: RegExp; readonly source: string; readonly flags: string } {
+  let re: RegExp | undefined;
+  return Object.defineProperties(rule, {
+    source: { value: sourceOf(src, flags), enumerable: true },
+    flags: { value: flags, enumerable: true },
+    re: { get: () => (re ??= new RegExp(src, flags)), enumerable: true },
+  }) as T & { readonly re: RegExp; readonly source: string; readonly flags: string };
+}
+
 /** Splits a regex source at its top-level '|'. */
 export function alternatives(src: string): string[] {
   const out: string[] = [];
@@ -354,24 +370,36 @@ function keyOf(src: string): string {
   b = Math.imul(b ^ (b >>> 13), 0xc2b2ae35);
   return (a >>> 0).toString(36) + '.' + ((b ^ (b >>> 16)) >>> 0).toString(36);
 }
-/** Every regex source a gate was built from in this process (what `npm run fit` writes down). */
-const seen = new Set<string>();
-let ahead: Map<string, GatesFile['sources'][string]> | undefined;
+/**
+ * Every regex source a gate was built from in this process (what `npm run fit` writes down), with
+ * what the file holds for it (null: nothing): a source looked up again (its gates, then its
+ * literal) is not hashed again.
+ */
+const seen = new Map<string, GatesFile['sources'][string] | null>();
+/** The file's sources as JSON.parse made them (keys `keyOf`: `<base36>.<base36>`, never a name Object.prototype has). */
+let ahead: GatesFile['sources'] | undefined;
 let aheadWords: string[] = [];
 
 function aheadOf(src: string): GatesFile['sources'][string] | undefined {
-  seen.add(src);
+  const known = seen.get(src);
+  if (known !== undefined) return known ?? undefined;
+  const found = lookAhead(src);
+  seen.set(src, found ?? null);
+  return found;
+}
+
+function lookAhead(src: string): GatesFile['sources'][string] | undefined {
   if (!ahead) {
-    ahead = new Map();
+    ahead = {};
     try {
       const file = JSON.parse(readFileSync(new URL(`./${GATES_FILE}`, import.meta.url), 'utf8')) as GatesFile;
       aheadWords = file.words;
-      ahead = new Map(Object.entries(file.sources));
+      ahead = file.sources;
     } catch {
       // no file beside this code (a bundle without it): every gate is derived here
     }
   }
-  return ahead.size ? ahead.get(keyOf(src)) : undefined;
+  return aheadWords.length ? ahead[keyOf(src)] : undefined;
 }
 
 const wordsOf = (ix: readonly number[]) => ix.map((i) => aheadWords[i]);
@@ -398,7 +426,7 @@ export function derivedGates(): GatesFile {
     return i;
   };
   const sources: GatesFile['sources'] = {};
-  for (const src of [...seen].sort()) {
+  for (const src of [...seen.keys()].sort()) {
     if (keyOf(src) in sources) throw new Error(`gates.json: two regex sources share the key ${keyOf(src)}; change keyOf`);
     const d: Derived = { groups: gateGroups(src), gates: gatesOf(src), literal: deriveLiteral(src) };
     sources[keyOf(src)] = [d.groups?.leading ? 1 : 0, d.groups ? d.groups.groups.slice(0, AHEAD_GROUPS).map((g) => g.map(ix)) : 0, d.gates ? d.gates.map(ix) : 0, d.literal];

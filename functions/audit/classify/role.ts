@@ -23,7 +23,7 @@
  */
 import type { Category, Direction, KeepableRole, Kept, Role, RoleReason } from '../model.ts';
 import { ROLE_MODEL } from './fitted.ts';
-import { alternatives, Gate, NOTE_GATES, sourceOf } from './gate.ts';
+import { alternatives, Gate, lazyRule, NOTE_GATES, sourceOf } from './gate.ts';
 import { foldNonAscii, foldSameLength } from './text.ts';
 import type { Fired } from './types.ts';
 import { readRoleWords, type LazyRoleWordModel, type RoleWordModel } from './words.ts';
@@ -48,16 +48,16 @@ interface RoleRule {
   role: KnownRole;
   weight: number;
   description: string;
-  re: RegExp;
+  /** Built on first read (gate.ts lazyRule): the gated alternatives run apart. */
+  readonly re: RegExp;
+  /** `re.source`, known without building `re`. */
+  readonly source: string;
+  /** `re.flags`. */
+  readonly flags: string;
 }
 
-const rr = (id: string, role: KnownRole, weight: number, description: string, ...parts: string[]): RoleRule => ({
-  id,
-  role,
-  weight,
-  description,
-  re: new RegExp(foldNonAscii(parts.join('|')), 'u'),
-});
+const rr = (id: string, role: KnownRole, weight: number, description: string, ...parts: string[]): RoleRule =>
+  lazyRule({ id, role, weight, description }, foldNonAscii(parts.join('|')), 'u');
 
 /** Job titles (nouns) in the supported languages: a role named by its title. */
 const TITLE =
@@ -166,16 +166,16 @@ const BRAND_VERBS =
  * "Keystone helps nursing teams…", "Kronberg unterstützt Stadtwerke…". Matched on the note as written
  * (the capitals are the evidence), starting only at a word's first letter.
  */
-const BRAND_DOES: RoleRule = {
-  id: 'role.vendor.brand_does',
-  role: 'vendor',
-  weight: 2,
-  description: 'a company name followed by what it does for clients ("Keystone helps nursing teams...")',
-  re: new RegExp(
-    `(?<!\\p{L})(?!(?:This|That|It|He|She|They|We|You|I|Which|What|Who|Your|My|Our|His|Her|Their|There|Here|Nothing|Everything|Something|Anything|Everyone|Someone|Each|One|Networking|LinkedIn|God)\\b)\\p{Lu}[\\p{L}&'’-]+(?: \\p{Lu}[\\p{L}&'’-]+){0,2} ${BRAND_VERBS}`,
-    'u',
-  ),
-};
+const BRAND_DOES: RoleRule = lazyRule(
+  {
+    id: 'role.vendor.brand_does',
+    role: 'vendor',
+    weight: 2,
+    description: 'a company name followed by what it does for clients ("Keystone helps nursing teams...")',
+  },
+  `(?<!\\p{L})(?!(?:This|That|It|He|She|They|We|You|I|Which|What|Who|Your|My|Our|His|Her|Their|There|Here|Nothing|Everything|Something|Anything|Everyone|Someone|Each|One|Networking|LinkedIn|God)\\b)\\p{Lu}[\\p{L}&'’-]+(?: \\p{Lu}[\\p{L}&'’-]+){0,2} ${BRAND_VERBS}`,
+  'u',
+);
 /**
  * What every BRAND_DOES match ends with (a space, then the verb): a note without it is not run
  * through BRAND_DOES, whose start (a capitalised word, not a pronoun) is tried at every letter.
@@ -291,7 +291,7 @@ class GatedRules {
   private readonly match: (RegExpExecArray | null)[];
 
   constructor(private readonly rules: readonly RoleRule[]) {
-    this.alts = rules.flatMap((r, rule) => alternatives(r.re.source).map((src) => ({ rule, src: sourceOf(src, r.re.flags), flags: r.re.flags, re: null })));
+    this.alts = rules.flatMap((r, rule) => alternatives(r.source).map((src) => ({ rule, src: sourceOf(src, r.flags), flags: r.flags, re: null })));
     this.gate = new Gate(this.alts.map((a) => a.src), NOTE_GATES);
     this.at = new Int32Array(rules.length);
     this.alt = new Int32Array(rules.length);

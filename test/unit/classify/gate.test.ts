@@ -7,9 +7,10 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fireTextRules, type Fired } from '../../../functions/audit/classify/engine.ts';
-import { alternatives, AndGate, Gate, gatesOf, requiredLiteral } from '../../../functions/audit/classify/gate.ts';
+import { alternatives, AndGate, Gate, gatesOf, lazyRule, requiredLiteral } from '../../../functions/audit/classify/gate.ts';
 import { parseNotesJsonl } from '../../../functions/audit/classify/jsonl.ts';
 import { VERTICALS } from '../../../functions/audit/classify/relevance.ts';
+import { ROLE_RULES } from '../../../functions/audit/classify/role.ts';
 import { TEXT_RULES } from '../../../functions/audit/classify/rules.ts';
 import { fold, foldSameLength } from '../../../functions/audit/classify/text.ts';
 import { CASES, MORE_CASES } from '../../helpers/classify-examples.ts';
@@ -88,6 +89,24 @@ describe('gated rules find exactly what the full rules find', () => {
       single.forEach((re, i) => {
         if (re.test(t)) expect(en[i]).toBe(1);
       });
+    }
+  });
+});
+
+describe('lazyRule: a rule whose regex is built on first read', () => {
+  it('knows its source and flags before the regex is built, the same as the regex has', () => {
+    const rule = lazyRule({ id: 'x' }, 'a/b|\\bc\\d+', 'u');
+    expect(Object.getOwnPropertyDescriptor(rule, 're')?.get).toBeTypeOf('function');
+    expect(rule.source).toBe('a\\/b|\\bc\\d+');
+    expect(rule.re.source).toBe(rule.source);
+    expect(rule.re.flags).toBe('u');
+    expect(rule.re).toBe(rule.re);
+    expect(rule.re.exec('x c42')?.[0]).toBe('c42');
+  });
+  it('every text and role rule: source and flags as its regex reads them', () => {
+    for (const rule of [...TEXT_RULES, ...ROLE_RULES]) {
+      expect(rule.source, rule.id).toBe(rule.re.source);
+      expect(rule.flags, rule.id).toBe(rule.re.flags);
     }
   });
 });
