@@ -346,10 +346,109 @@ interface Derived {
   /** requiredLiteral(src). */
   literal: string;
 }
-/** The file: the gate words once, then per source key [leading (0/1), groups as word indices (or 0), gates as word indices (or 0), literal]. */
+/** What gate.ts derives from each source, per source key: [leading (0/1), groups as word indices (or 0), gates as word indices (or 0), literal]. */
 interface GatesFile {
   words: string[];
   sources: Record<string, [number, number[][] | 0, number[] | 0, string]>;
+}
+
+/**
+ * fitted/gates.json as written (encodeGates): the gate words joined by spaces (a word is [a-z0-9]
+ * with at most a final '$'), the source keys joined by spaces, per source its literal and where its
+ * entry starts in `data`, and one array of integers holding the entries: leading (0/1); the groups
+ * (-1: none; else their count, then per group its length and word indices); the gates (-1: none;
+ * else their count, then the word indices). Flat on purpose: read at every start, it parses in a
+ * fifth of the work of one object per source (1,700 keys, each with its small arrays), and a
+ * source's words are read straight from `data` when a gate asks for them.
+ */
+interface GatesText {
+  version: 2;
+  words: string;
+  keys: string;
+  literals: string[];
+  from: number[];
+  data: number[];
+}
+
+/** The text of fitted/gates.json for what the gates derived (derivedGates). */
+export function encodeGates(g: GatesFile): string {
+  const keys = Object.keys(g.sources);
+  const from: number[] = [];
+  const data: number[] = [];
+  for (const k of keys) {
+    const [leading, groups, gates] = g.sources[k];
+    from.push(data.length);
+    data.push(leading);
+    if (groups === 0) data.push(-1);
+    else {
+      data.push(groups.length);
+      for (const group of groups) data.push(group.length, ...group);
+    }
+    if (gates === 0) data.push(-1);
+    else data.push(gates.length, ...gates);
+  }
+  for (const w of g.words) if (!/^[a-z0-9]+\$?$/.test(w)) throw new Error(`gates.json: the gate word ${JSON.stringify(w)} cannot be joined by spaces`);
+  const field = (name: keyof GatesText, v: unknown) => `${JSON.stringify(name)}:${JSON.stringify(v)}`;
+  const fields = [field('version', 2), field('words', g.words.join(' ')), field('keys', keys.join(' ')), field('literals', keys.map((k) => g.sources[k][3])), field('from', from), field('data', data)];
+  return `{${fields.join(',\n')}}\n`;
+}
+
+/** fitted/gates.json read: per source key, its number (where its entry starts and its literal are at that number). */
+interface GatesTable {
+  words: string[];
+  index: Map<string, number>;
+  from: number[];
+  literals: string[];
+  data: number[];
+}
+
+function readGates(text: string): GatesTable {
+  const f = JSON.parse(text) as GatesText;
+  if (f.version !== 2) throw new Error('gates.json: not version 2');
+  const words = f.words === '' ? [] : f.words.split(' ');
+  const keys = f.keys === '' ? [] : f.keys.split(' ');
+  if (f.literals.length !== keys.length || f.from.length !== keys.length) throw new Error('gates.json: malformed');
+  const index = new Map<string, number>();
+  for (let k = 0; k < keys.length; k++) index.set(keys[k], k);
+  return { words, index, from: f.from, literals: f.literals, data: f.data };
+}
+
+/** Source `k`'s words from `at` in `data` (a count, then the word indices); null for a count of -1. */
+function wordsAt(t: GatesTable, at: number): string[] | null {
+  const n = t.data[at];
+  if (n < 0) return null;
+  const out = new Array<string>(n);
+  for (let i = 0; i < n; i++) out[i] = t.words[t.data[at + 1 + i]];
+  return out;
+}
+/** Where source `k`'s gates start in `data` (after its leading flag and groups). */
+function gatesFrom(t: GatesTable, k: number): number {
+  let at = t.from[k] + 1;
+  const groups = t.data[at++];
+  for (let g = 0; g < groups; g++) at += 1 + t.data[at];
+  return at;
+}
+/** Source `k`'s groups (gateGroups, cut to AHEAD_GROUPS), or null. */
+function groupsAt(t: GatesTable, k: number): { groups: string[][]; leading: boolean } | null {
+  const at = t.from[k];
+  const n = t.data[at + 1];
+  if (n < 0) return null;
+  const groups: string[][] = [];
+  for (let g = 0, i = at + 2; g < n; g++, i += 1 + t.data[i]) groups.push(wordsAt(t, i)!);
+  return { groups, leading: t.data[at] === 1 };
+}
+
+/** The text of fitted/gates.json read back whole (as derivedGates gives it). */
+export function decodeGates(text: string): GatesFile {
+  const t = readGates(text);
+  const number = new Map(t.words.map((w, i) => [w, i]));
+  const ix = (ws: string[] | null) => (ws === null ? 0 : ws.map((w) => number.get(w)!));
+  const sources: GatesFile['sources'] = {};
+  for (const [key, k] of t.index) {
+    const groups = groupsAt(t, k);
+    sources[key] = [t.data[t.from[k]], groups === null ? 0 : groups.groups.map((g) => ix(g) as number[]), ix(wordsAt(t, gatesFrom(t, k))), t.literals[k]];
+  }
+  return { words: t.words, sources };
 }
 
 /**
@@ -372,48 +471,39 @@ function keyOf(src: string): string {
 }
 /**
  * Every regex source a gate was built from in this process (what `npm run fit` writes down), with
- * what the file holds for it (null: nothing): a source looked up again (its gates, then its
- * literal) is not hashed again.
+ * its number in the file (-1: not in it): a source looked up again (its gates, then its literal)
+ * is not hashed again.
  */
-const seen = new Map<string, GatesFile['sources'][string] | null>();
-/** The file's sources as JSON.parse made them (keys `keyOf`: `<base36>.<base36>`, never a name Object.prototype has). */
-let ahead: GatesFile['sources'] | undefined;
-let aheadWords: string[] = [];
+const seen = new Map<string, number>();
+/** The file, read on the first gate built (null: no file beside this code). */
+let ahead: GatesTable | null | undefined;
 
-function aheadOf(src: string): GatesFile['sources'][string] | undefined {
-  const known = seen.get(src);
-  if (known !== undefined) return known ?? undefined;
-  const found = lookAhead(src);
-  seen.set(src, found ?? null);
-  return found;
+function aheadOf(src: string): number {
+  let k = seen.get(src);
+  if (k === undefined) seen.set(src, (k = lookAhead(src)));
+  return k;
 }
 
-function lookAhead(src: string): GatesFile['sources'][string] | undefined {
-  if (!ahead) {
-    ahead = {};
+function lookAhead(src: string): number {
+  if (ahead === undefined) {
+    ahead = null;
     try {
-      const file = JSON.parse(readFileSync(new URL(`./${GATES_FILE}`, import.meta.url), 'utf8')) as GatesFile;
-      aheadWords = file.words;
-      ahead = file.sources;
+      ahead = readGates(readFileSync(new URL(`./${GATES_FILE}`, import.meta.url), 'utf8'));
     } catch {
       // no file beside this code (a bundle without it): every gate is derived here
     }
   }
-  return aheadWords.length ? ahead[keyOf(src)] : undefined;
+  return ahead?.index.get(keyOf(src)) ?? -1;
 }
 
-const wordsOf = (ix: readonly number[]) => ix.map((i) => aheadWords[i]);
-
 function groupsAhead(src: string, maxGroups: number): { groups: string[][]; leading: boolean } | null {
-  const a = maxGroups <= AHEAD_GROUPS ? aheadOf(src) : undefined;
-  if (!a) return gateGroups(src);
-  return a[1] === 0 ? null : { groups: a[1].map(wordsOf), leading: a[0] === 1 };
+  const k = maxGroups <= AHEAD_GROUPS ? aheadOf(src) : -1;
+  return k < 0 ? gateGroups(src) : groupsAt(ahead!, k);
 }
 
 function gatesAhead(src: string): string[] | null {
-  const a = aheadOf(src);
-  if (!a) return gatesOf(src);
-  return a[2] === 0 ? null : wordsOf(a[2]);
+  const k = aheadOf(src);
+  return k < 0 ? gatesOf(src) : wordsAt(ahead!, gatesFrom(ahead!, k));
 }
 
 /** What every gate built so far in this process derived, as fitted/gates.json holds it (derived afresh, not read from the file). */
@@ -811,8 +901,8 @@ export class AndGate {
  */
 export function requiredLiteral(src: string, min = 3): string {
   if (min === 3) {
-    const a = aheadOf(src);
-    if (a) return a[3];
+    const k = aheadOf(src);
+    if (k >= 0) return ahead!.literals[k];
   }
   return deriveLiteral(src, min);
 }

@@ -23,7 +23,7 @@
  */
 import type { Category, Direction, KeepableRole, Kept, Role, RoleReason } from '../model.ts';
 import { ROLE_MODEL } from './fitted.ts';
-import { alternatives, Gate, lazyRule, NOTE_GATES, sourceOf } from './gate.ts';
+import { alternatives, Gate, lazyRule, NOTE_GATES, requiredLiteral, sourceOf } from './gate.ts';
 import { foldNonAscii, foldSameLength } from './text.ts';
 import type { Fired } from './types.ts';
 import { readRoleWords, type LazyRoleWordModel, type RoleWordModel } from './words.ts';
@@ -283,15 +283,19 @@ const reasonOf = (rule: RoleRule, text: string, m: RegExpExecArray): RoleReason 
  * earlier alternative). Read from the whole note: the gate is one of NOTE_GATES (gate.ts).
  */
 class GatedRules {
-  /** Per alternative: its rule, its source and flags, and its regex once built (on its first run: most never run). */
-  private readonly alts: { rule: number; src: string; flags: string; re: RegExp | null }[];
+  /**
+   * Per alternative: its rule, its source and flags, and its regex once built (on its first run:
+   * most never run), and the literal every match of it contains (gate.ts requiredLiteral, read when
+   * it is first enabled): an enabled alternative whose literal is not in the note is not run.
+   */
+  private readonly alts: { rule: number; src: string; flags: string; re: RegExp | null; literal: string | null }[];
   private readonly gate: Gate;
   private readonly at: Int32Array;
   private readonly alt: Int32Array;
   private readonly match: (RegExpExecArray | null)[];
 
   constructor(private readonly rules: readonly RoleRule[]) {
-    this.alts = rules.flatMap((r, rule) => alternatives(r.source).map((src) => ({ rule, src: sourceOf(src, r.flags), flags: r.flags, re: null })));
+    this.alts = rules.flatMap((r, rule) => alternatives(r.source).map((src) => ({ rule, src: sourceOf(src, r.flags), flags: r.flags, re: null, literal: null })));
     this.gate = new Gate(this.alts.map((a) => a.src), NOTE_GATES);
     this.at = new Int32Array(rules.length);
     this.alt = new Int32Array(rules.length);
@@ -304,6 +308,8 @@ class GatedRules {
     match.fill(null);
     for (const i of this.gate.enabledList) {
       const a = this.alts[i];
+      const literal = (a.literal ??= requiredLiteral(a.src));
+      if (literal !== '' && !lower.includes(literal)) continue;
       const m = (a.re ??= new RegExp(a.src, a.flags)).exec(lower);
       if (!m) continue;
       const r = a.rule;

@@ -123,7 +123,7 @@ describe('requiredLiteral: the exact prefilter', () => {
   it('every match of every rule alternative on the example notes contains its literal', () => {
     const notes = [...CASES, ...MORE_CASES].map((c) => foldSameLength(c.text));
     let checked = 0;
-    for (const rule of TEXT_RULES) {
+    for (const rule of [...TEXT_RULES, ...ROLE_RULES]) {
       for (const alt of alternatives(rule.re.source)) {
         const lit = requiredLiteral(alt);
         if (!lit) continue;
