@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fireTextRules, type Fired } from '../../../functions/audit/classify/engine.ts';
-import { alternatives, AndGate, Gate, gatesOf, lazyRule, requiredLiteral } from '../../../functions/audit/classify/gate.ts';
+import { alternatives, AndGate, Gate, gatesOf, lazyRule, requiredLiteral, scanOnce } from '../../../functions/audit/classify/gate.ts';
 import { parseNotesJsonl } from '../../../functions/audit/classify/jsonl.ts';
 import { VERTICALS } from '../../../functions/audit/classify/relevance.ts';
 import { ROLE_RULES } from '../../../functions/audit/classify/role.ts';
@@ -90,6 +90,35 @@ describe('gated rules find exactly what the full rules find', () => {
         if (re.test(t)) expect(en[i]).toBe(1);
       });
     }
+  });
+});
+
+describe('scanOnce: one note read without the trie', () => {
+  // the gates of every text and role rule alternative (some with none), and a few word lists
+  const sources: (string[] | null)[] = [...TEXT_RULES, ...ROLE_RULES].flatMap((r) => alternatives(r.source).map((a) => gatesOf(a)));
+  sources.push(['a'], ['a$'], ['ab', 'a$'], ['zz$', 'z'], null, ['0', '1$']);
+  const texts = [...CASES, ...MORE_CASES].map((c) => foldSameLength(c.text));
+  const trie = new Gate(sources);
+  const same = (note: string) => {
+    trie.scan(note);
+    const once = scanOnce(sources, note);
+    expect(once.enabledList, note).toEqual(trie.enabledList);
+    expect(once.enabledList.map((r) => once.first[r]), note).toEqual(trie.enabledList.map((r) => trie.first[r]));
+  };
+
+  it('enables what the trie enables, in its order, at the same places, on the example notes', () => {
+    expect(sources.filter((g) => g === null).length).toBeGreaterThan(0);
+    for (const t of texts) same(t);
+    same('');
+    same('a ab abc a-b 0 01 1 zz zzz z');
+    same(`${'x'.repeat(5000)} ${'a'.repeat(3000)} we help`);
+  });
+
+  it('on random mixes of the gate words (property)', () => {
+    const vocab = [...new Set(sources.flatMap((g) => g ?? []).map((w) => w.replace(/\$$/, '')))];
+    const sep = fc.constantFrom(' ', ', ', '. ', '-', "'", '\n', '');
+    const note = fc.array(fc.tuple(fc.constantFrom(...vocab), sep), { minLength: 0, maxLength: 40 }).map((p) => p.map(([w, x]) => w + x).join(''));
+    fc.assert(fc.property(note, same), { numRuns: 500, seed: 11 });
   });
 });
 
