@@ -95,12 +95,20 @@ export function lazyRule<T extends object>(rule: T, src: string, flags: string):
   }) as T & { readonly re: RegExp; readonly source: string; readonly flags: string };
 }
 
+/** A run of characters that mean nothing to `alternatives` (skipped in one step: the rules are long, mostly words). */
+const PLAIN_RUN = /[^\\[()|]+/y;
+
 /** Splits a regex source at its top-level '|'. */
 export function alternatives(src: string): string[] {
   const out: string[] = [];
   let depth = 0;
   let last = 0;
   for (let j = 0; j < src.length; j++) {
+    PLAIN_RUN.lastIndex = j;
+    if (PLAIN_RUN.test(src)) {
+      j = PLAIN_RUN.lastIndex;
+      if (j >= src.length) break;
+    }
     const ch = src[j];
     if (ch === '\\') j++;
     else if (ch === '[') j = classEnd(src, j) - 1;
@@ -506,6 +514,13 @@ function gatesAhead(src: string): string[] | null {
   return k < 0 ? gatesOf(src) : wordsAt(ahead!, gatesFrom(ahead!, k));
 }
 
+/** Sources of gates built on first use (relevance.ts): written down with the others, built or not. */
+const later: string[] = [];
+/** Records the sources of a gate a module builds on first use, for derivedGates (`npm run fit` writes them with the others). */
+export function gateLater(sources: readonly string[]): void {
+  later.push(...sources);
+}
+
 /** What every gate built so far in this process derived, as fitted/gates.json holds it (derived afresh, not read from the file). */
 export function derivedGates(): GatesFile {
   const words: string[] = [];
@@ -516,7 +531,7 @@ export function derivedGates(): GatesFile {
     return i;
   };
   const sources: GatesFile['sources'] = {};
-  for (const src of [...seen.keys()].sort()) {
+  for (const src of [...new Set([...seen.keys(), ...later])].sort()) {
     if (keyOf(src) in sources) throw new Error(`gates.json: two regex sources share the key ${keyOf(src)}; change keyOf`);
     const d: Derived = { groups: gateGroups(src), gates: gatesOf(src), literal: deriveLiteral(src) };
     sources[keyOf(src)] = [d.groups?.leading ? 1 : 0, d.groups ? d.groups.groups.slice(0, AHEAD_GROUPS).map((g) => g.map(ix)) : 0, d.gates ? d.gates.map(ix) : 0, d.literal];

@@ -333,19 +333,20 @@ const NON_LATIN = /[\u0600-\u06ff\u0980-\u09ff]/u;
  * "from one founder to another", "soy ingeniera". Alone a weak sign of a peer; the same profession
  * in the recipient's profile (or "fellow", "also") makes it one.
  */
-const SELF_TITLE = new RegExp(
+const SELF_TITLE = lazyRule(
+  {},
   foldNonAscii(
     `\\b(?:(?:i'?m|i am|we(?:'re| are) both|soy|sou|je suis|ich bin|sono) (?:also |too |both |a fellow |another )?(?:an? |un |une |um |uma |una |ein |eine |uno )?(?:\\S+ ){0,2}?|(?:as a )?fellow (?:\\S+ ){0,2}?|from one (?:\\S+ ){0,2}?)(${TITLE}|founders?|nurses?|teachers?|photographers?|writers?|researchers?|farmers?|pilots?|chefs?|journalists?|economists?)(?: here| too| as well| to another|,)?`,
   ),
   'u',
 );
 
-/** SELF_TITLE names every job title: it runs only on a note with one of its lead words (gate.ts). */
+/** SELF_TITLE names every job title: it runs only on a note with one of its lead words (gate.ts), and is built on its first run. */
 const SELF_TITLE_GATE = new Gate([SELF_TITLE.source], NOTE_GATES);
 
 function samePeerField(text: string, lower: string, profile: string, out: RoleReason[]): void {
   if (SELF_TITLE_GATE.scan(lower)[0] === 0) return;
-  const m = SELF_TITLE.exec(lower);
+  const m = SELF_TITLE.re.exec(lower);
   if (!m) return;
   const phrase = m[0];
   const evidence = text.slice(m.index, m.index + phrase.length).trim();

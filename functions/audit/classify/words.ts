@@ -14,7 +14,7 @@
  * it scans (FNV-1a), so a note costs one pass and no string building. A test checks that both
  * scanners see the same features.
  */
-import { alternatives, Gate } from './gate.ts';
+import { alternatives, Gate, lazyRule } from './gate.ts';
 import { foldNonAscii, foldSameLength, GREETING_WORDS, parseGreeting } from './text.ts';
 
 /**
@@ -777,14 +777,15 @@ const ROLE_CUE_SOURCES: Record<string, string> = {
     String.raw`\b(?:tambi[eé]n soy|como t[uú]|yo tambi[eé]n|ich bin (?:auch|selbst)|wie sie|ebenfalls|moi aussi|comme vous|je suis aussi|tamb[eé]m sou|como voc[eê]|eu tamb[eé]m|anch'io|come te|anche io)\b`,
   ].join('|'),
 };
-const ROLE_CUES = Object.entries(ROLE_CUE_SOURCES).map(([name, src]) => ({ feature: `c:${name}`, hash: hashFeature(`c:${name}`), re: new RegExp(foldNonAscii(src), 'u') }));
+const ROLE_CUES = Object.entries(ROLE_CUE_SOURCES).map(([name, src]) => lazyRule({ feature: `c:${name}`, hash: hashFeature(`c:${name}`) }, foldNonAscii(src), 'u'));
 /**
  * Behind the word prefilter (gate.ts, issue 15), like the role phrase families: each cue's regex split at
- * its top-level `|`, and an alternative runs only when one of its gate words starts a word of the note.
+ * its top-level `|`, and an alternative runs only when one of its gate words starts a word of the note
+ * (its regex built on its first run: gate.ts lazyRule).
  * Built when this module loads, so `npm run fit` writes their gates down (fitted/gates.json).
  */
-const ROLE_CUE_ALTS = ROLE_CUES.flatMap((c, cue) => alternatives(c.re.source).map((src) => ({ cue, re: new RegExp(src, 'u') })));
-const ROLE_CUE_GATE = new Gate(ROLE_CUE_ALTS.map((a) => a.re.source));
+const ROLE_CUE_ALTS = ROLE_CUES.flatMap((c, cue) => alternatives(c.source).map((src) => lazyRule({ cue }, src, 'u')));
+const ROLE_CUE_GATE = new Gate(ROLE_CUE_ALTS.map((a) => a.source));
 const cueOn = new Uint8Array(ROLE_CUES.length);
 
 /** Calls `visit` with each role cue the folded note has (its feature name and hash), in a fixed order. */

@@ -93,6 +93,49 @@ describe('gated rules find exactly what the full rules find', () => {
   });
 });
 
+describe('alternatives: a regex source split at its top-level |', () => {
+  // the split character by character, as it was before runs of plain characters were skipped at once
+  const byChar = (src: string): string[] => {
+    const out: string[] = [];
+    let depth = 0;
+    let last = 0;
+    for (let j = 0; j < src.length; j++) {
+      const ch = src[j];
+      if (ch === '\\') j++;
+      else if (ch === '[') {
+        let k = j + 1;
+        if (src[k] === '^') k++;
+        if (src[k] === ']') k++;
+        while (k < src.length && src[k] !== ']') k += src[k] === '\\' ? 2 : 1;
+        j = k;
+      } else if (ch === '(') depth++;
+      else if (ch === ')') depth--;
+      else if (ch === '|' && depth === 0) {
+        out.push(src.slice(last, j));
+        last = j + 1;
+      }
+    }
+    out.push(src.slice(last));
+    return out;
+  };
+  it('splits only at the top level, not in groups, classes or escapes', () => {
+    expect(alternatives('a|b(?:c|d)|[|]|\\||e')).toEqual(['a', 'b(?:c|d)', '[|]', '\\|', 'e']);
+    expect(alternatives('')).toEqual(['']);
+    expect(alternatives('abc')).toEqual(['abc']);
+    expect(alternatives('x\\')).toEqual(['x\\']);
+  });
+  it('splits every rule as the character-by-character split does, and random sources too (property)', () => {
+    for (const rule of [...TEXT_RULES, ...ROLE_RULES]) expect(alternatives(rule.source), rule.id).toEqual(byChar(rule.source));
+    const src = fc.array(fc.constantFrom('a', 'b', ' ', '|', '(', ')', '[', ']', '\\', '^', '?', ':'), { maxLength: 40 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(src, (x) => {
+        expect(alternatives(x)).toEqual(byChar(x));
+      }),
+      { numRuns: 2000, seed: 5 },
+    );
+  });
+});
+
 describe('scanOnce: one note read without the trie', () => {
   // the gates of every text and role rule alternative (some with none), and a few word lists
   const sources: (string[] | null)[] = [...TEXT_RULES, ...ROLE_RULES].flatMap((r) => alternatives(r.source).map((a) => gatesOf(a)));
