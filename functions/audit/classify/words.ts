@@ -444,12 +444,17 @@ export function decodeWordModel(bytes: Uint8Array): PackedWordModel {
   const counts = new Uint32Array(rows * K);
   const telling = new Uint8Array(rows);
   let h = 0;
+  // (most counts take one byte: read in place, without the call)
   for (let r = 0; r < rows; r++) {
     h += leb();
     hashes[r] = h | 0;
     const mask = bytes[at++];
     telling[r] = mask >> 7;
-    for (let k = 0; k < K; k++) if (mask & (1 << k)) counts[r * K + k] = leb();
+    for (let k = 0; k < K; k++) {
+      if ((mask & (1 << k)) === 0) continue;
+      const b = bytes[at];
+      counts[r * K + k] = b < 128 ? (at++, b) : leb();
+    }
   }
   if (at !== bytes.length) throw new Error('word model: trailing bytes');
   return { classes, notes, alpha, hashes, counts, telling };
@@ -661,6 +666,8 @@ export function decodeRoleModel(bytes: Uint8Array): RoleWordModel {
   at += 4;
   const hashes = new Int32Array(rows);
   const weights = new Int8Array(rows * K);
+  // the weights read as int8 straight from the bytes (one copy per row, not a DataView call per weight)
+  const int8 = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let h = 0;
   for (let r = 0; r < rows; r++) {
     let x = 0;
@@ -673,7 +680,9 @@ export function decodeRoleModel(bytes: Uint8Array): RoleWordModel {
     }
     h += x;
     hashes[r] = h | 0;
-    for (let k = 0; k < K; k++) weights[r * K + k] = view.getInt8(at++);
+    if (at + K > bytes.length) throw new Error('role model: truncated');
+    weights.set(int8.subarray(at, at + K), r * K);
+    at += K;
   }
   if (at !== bytes.length) throw new Error('role model: trailing bytes');
   return { classes, bias, scale, hashes, weights };
