@@ -78,7 +78,8 @@ const entry: Plugin = {
   setup(b) {
     b.onResolve({ filter: /^aoi-entry$/ }, () => ({ path: 'aoi-entry', namespace: 'aoi-entry' }));
     b.onLoad({ filter: /.*/, namespace: 'aoi-entry' }, () => ({
-      contents: "import nodeModule from 'node:module';\nnodeModule.enableCompileCache?.();\nawait import('./bin/aoi.ts');\n",
+      // (the CLI's path as a value: this file does not import it, the entry it writes does)
+      contents: `import nodeModule from 'node:module';\nnodeModule.enableCompileCache?.();\nawait import(${JSON.stringify('./bin/aoi.ts')});\n`,
       resolveDir: root,
       loader: 'js',
     }));
