@@ -18,7 +18,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Weights } from '../functions/audit/classify/types.ts';
-import { derivedGates } from '../functions/audit/classify/gate.ts';
+import { derivedGates, encodeGates } from '../functions/audit/classify/gate.ts';
 import { encodeRoleModel, encodeWordModel, packWordModel } from '../functions/audit/classify/words.ts';
 import { crossFittedFeatures, examplesOf, fitCalibration, leaveOneSetOut, structuralTally, wordModelOf } from './training/evaluate.ts';
 import { fitWeights } from './training/fit-weights.ts';
@@ -59,10 +59,7 @@ const model = wordModelOf(sets.flat());
 writeFileSync(fileURLToPath(new URL('word-model.bin', dataDir)), encodeWordModel(packWordModel(model)));
 // what every gate of the classifier derives from its rules' regexes (gate.ts), so start-up need not
 const gates = derivedGates();
-writeFileSync(
-  fileURLToPath(new URL('gates.json', dataDir)),
-  `{"words":${JSON.stringify(gates.words)},\n"sources":{\n${Object.entries(gates.sources).map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(',\n')}\n}}\n`,
-);
+writeFileSync(fileURLToPath(new URL('gates.json', dataDir)), encodeGates(gates));
 // the role model (issue 16): on every role-labelled set it may train on (never holdout.jsonl, no other *.jsonl)
 const roleSets = roleTrainingSetNames(dir, exportSetNames(dir));
 const roleNotes = (await roleTrainingNotes(dir, roleSets)).filter((n) => n.text);

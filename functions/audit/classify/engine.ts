@@ -85,9 +85,9 @@ const ALT_SRC: string[] = [];
 const ALT_FLAGS: string[] = [];
 const ALT_RANGE: [number, number][] = TEXT_RULES.map((rule) => {
   const from = ALT_SRC.length;
-  for (const a of alternatives(rule.re.source)) {
-    ALT_SRC.push(sourceOf(a, rule.re.flags));
-    ALT_FLAGS.push(rule.re.flags);
+  for (const a of alternatives(rule.source)) {
+    ALT_SRC.push(sourceOf(a, rule.flags));
+    ALT_FLAGS.push(rule.flags);
   }
   return [from, ALT_SRC.length];
 });

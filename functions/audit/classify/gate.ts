@@ -79,12 +79,36 @@ export const LAZY_PATTERNS: { source: string; flags: string }[] = [];
 /** Records a regex built on first use with other flags than its sourceOf (e.g. a global copy). */
 export const lazyPattern = (source: string, flags: string) => void LAZY_PATTERNS.push({ source, flags });
 
+/**
+ * A rule whose whole regex is built on its first read of `re`, with `source` and `flags` (what
+ * `re.source` and `re.flags` are) known without building it. The text and role rules are read
+ * at load only for their sources (split into alternatives that run apart, gate.ts); a whole rule's
+ * regex runs rarely (many of its alternatives enabled at once, or a test), and V8 parses a regex's
+ * source when it is built: building the ~90 rules (130,000 characters) was ~4% of `aoi check`.
+ */
+export function lazyRule<T extends object>(rule: T, src: string, flags: string): T & { readonly re: RegExp; readonly source: string; readonly flags: string } {
+  let re: RegExp | undefined;
+  return Object.defineProperties(rule, {
+    source: { value: sourceOf(src, flags), enumerable: true },
+    flags: { value: flags, enumerable: true },
+    re: { get: () => (re ??= new RegExp(src, flags)), enumerable: true },
+  }) as T & { readonly re: RegExp; readonly source: string; readonly flags: string };
+}
+
+/** A run of characters that mean nothing to `alternatives` (skipped in one step: the rules are long, mostly words). */
+const PLAIN_RUN = /[^\\[()|]+/y;
+
 /** Splits a regex source at its top-level '|'. */
 export function alternatives(src: string): string[] {
   const out: string[] = [];
   let depth = 0;
   let last = 0;
   for (let j = 0; j < src.length; j++) {
+    PLAIN_RUN.lastIndex = j;
+    if (PLAIN_RUN.test(src)) {
+      j = PLAIN_RUN.lastIndex;
+      if (j >= src.length) break;
+    }
     const ch = src[j];
     if (ch === '\\') j++;
     else if (ch === '[') j = classEnd(src, j) - 1;
@@ -330,10 +354,109 @@ interface Derived {
   /** requiredLiteral(src). */
   literal: string;
 }
-/** The file: the gate words once, then per source key [leading (0/1), groups as word indices (or 0), gates as word indices (or 0), literal]. */
+/** What gate.ts derives from each source, per source key: [leading (0/1), groups as word indices (or 0), gates as word indices (or 0), literal]. */
 interface GatesFile {
   words: string[];
   sources: Record<string, [number, number[][] | 0, number[] | 0, string]>;
+}
+
+/**
+ * fitted/gates.json as written (encodeGates): the gate words joined by spaces (a word is [a-z0-9]
+ * with at most a final '$'), the source keys joined by spaces, per source its literal and where its
+ * entry starts in `data`, and one array of integers holding the entries: leading (0/1); the groups
+ * (-1: none; else their count, then per group its length and word indices); the gates (-1: none;
+ * else their count, then the word indices). Flat on purpose: read at every start, it parses in a
+ * fifth of the work of one object per source (1,700 keys, each with its small arrays), and a
+ * source's words are read straight from `data` when a gate asks for them.
+ */
+interface GatesText {
+  version: 2;
+  words: string;
+  keys: string;
+  literals: string[];
+  from: number[];
+  data: number[];
+}
+
+/** The text of fitted/gates.json for what the gates derived (derivedGates). */
+export function encodeGates(g: GatesFile): string {
+  const keys = Object.keys(g.sources);
+  const from: number[] = [];
+  const data: number[] = [];
+  for (const k of keys) {
+    const [leading, groups, gates] = g.sources[k];
+    from.push(data.length);
+    data.push(leading);
+    if (groups === 0) data.push(-1);
+    else {
+      data.push(groups.length);
+      for (const group of groups) data.push(group.length, ...group);
+    }
+    if (gates === 0) data.push(-1);
+    else data.push(gates.length, ...gates);
+  }
+  for (const w of g.words) if (!/^[a-z0-9]+\$?$/.test(w)) throw new Error(`gates.json: the gate word ${JSON.stringify(w)} cannot be joined by spaces`);
+  const field = (name: keyof GatesText, v: unknown) => `${JSON.stringify(name)}:${JSON.stringify(v)}`;
+  const fields = [field('version', 2), field('words', g.words.join(' ')), field('keys', keys.join(' ')), field('literals', keys.map((k) => g.sources[k][3])), field('from', from), field('data', data)];
+  return `{${fields.join(',\n')}}\n`;
+}
+
+/** fitted/gates.json read: per source key, its number (where its entry starts and its literal are at that number). */
+interface GatesTable {
+  words: string[];
+  index: Map<string, number>;
+  from: number[];
+  literals: string[];
+  data: number[];
+}
+
+function readGates(text: string): GatesTable {
+  const f = JSON.parse(text) as GatesText;
+  if (f.version !== 2) throw new Error('gates.json: not version 2');
+  const words = f.words === '' ? [] : f.words.split(' ');
+  const keys = f.keys === '' ? [] : f.keys.split(' ');
+  if (f.literals.length !== keys.length || f.from.length !== keys.length) throw new Error('gates.json: malformed');
+  const index = new Map<string, number>();
+  for (let k = 0; k < keys.length; k++) index.set(keys[k], k);
+  return { words, index, from: f.from, literals: f.literals, data: f.data };
+}
+
+/** Source `k`'s words from `at` in `data` (a count, then the word indices); null for a count of -1. */
+function wordsAt(t: GatesTable, at: number): string[] | null {
+  const n = t.data[at];
+  if (n < 0) return null;
+  const out = new Array<string>(n);
+  for (let i = 0; i < n; i++) out[i] = t.words[t.data[at + 1 + i]];
+  return out;
+}
+/** Where source `k`'s gates start in `data` (after its leading flag and groups). */
+function gatesFrom(t: GatesTable, k: number): number {
+  let at = t.from[k] + 1;
+  const groups = t.data[at++];
+  for (let g = 0; g < groups; g++) at += 1 + t.data[at];
+  return at;
+}
+/** Source `k`'s groups (gateGroups, cut to AHEAD_GROUPS), or null. */
+function groupsAt(t: GatesTable, k: number): { groups: string[][]; leading: boolean } | null {
+  const at = t.from[k];
+  const n = t.data[at + 1];
+  if (n < 0) return null;
+  const groups: string[][] = [];
+  for (let g = 0, i = at + 2; g < n; g++, i += 1 + t.data[i]) groups.push(wordsAt(t, i)!);
+  return { groups, leading: t.data[at] === 1 };
+}
+
+/** The text of fitted/gates.json read back whole (as derivedGates gives it). */
+export function decodeGates(text: string): GatesFile {
+  const t = readGates(text);
+  const number = new Map(t.words.map((w, i) => [w, i]));
+  const ix = (ws: string[] | null) => (ws === null ? 0 : ws.map((w) => number.get(w)!));
+  const sources: GatesFile['sources'] = {};
+  for (const [key, k] of t.index) {
+    const groups = groupsAt(t, k);
+    sources[key] = [t.data[t.from[k]], groups === null ? 0 : groups.groups.map((g) => ix(g) as number[]), ix(wordsAt(t, gatesFrom(t, k))), t.literals[k]];
+  }
+  return { words: t.words, sources };
 }
 
 /**
@@ -354,38 +477,48 @@ function keyOf(src: string): string {
   b = Math.imul(b ^ (b >>> 13), 0xc2b2ae35);
   return (a >>> 0).toString(36) + '.' + ((b ^ (b >>> 16)) >>> 0).toString(36);
 }
-/** Every regex source a gate was built from in this process (what `npm run fit` writes down). */
-const seen = new Set<string>();
-let ahead: Map<string, GatesFile['sources'][string]> | undefined;
-let aheadWords: string[] = [];
+/**
+ * Every regex source a gate was built from in this process (what `npm run fit` writes down), with
+ * its number in the file (-1: not in it): a source looked up again (its gates, then its literal)
+ * is not hashed again.
+ */
+const seen = new Map<string, number>();
+/** The file, read on the first gate built (null: no file beside this code). */
+let ahead: GatesTable | null | undefined;
 
-function aheadOf(src: string): GatesFile['sources'][string] | undefined {
-  seen.add(src);
-  if (!ahead) {
-    ahead = new Map();
+function aheadOf(src: string): number {
+  let k = seen.get(src);
+  if (k === undefined) seen.set(src, (k = lookAhead(src)));
+  return k;
+}
+
+function lookAhead(src: string): number {
+  if (ahead === undefined) {
+    ahead = null;
     try {
-      const file = JSON.parse(readFileSync(new URL(`./${GATES_FILE}`, import.meta.url), 'utf8')) as GatesFile;
-      aheadWords = file.words;
-      ahead = new Map(Object.entries(file.sources));
+      ahead = readGates(readFileSync(new URL(`./${GATES_FILE}`, import.meta.url), 'utf8'));
     } catch {
       // no file beside this code (a bundle without it): every gate is derived here
     }
   }
-  return ahead.size ? ahead.get(keyOf(src)) : undefined;
+  return ahead?.index.get(keyOf(src)) ?? -1;
 }
 
-const wordsOf = (ix: readonly number[]) => ix.map((i) => aheadWords[i]);
-
 function groupsAhead(src: string, maxGroups: number): { groups: string[][]; leading: boolean } | null {
-  const a = maxGroups <= AHEAD_GROUPS ? aheadOf(src) : undefined;
-  if (!a) return gateGroups(src);
-  return a[1] === 0 ? null : { groups: a[1].map(wordsOf), leading: a[0] === 1 };
+  const k = maxGroups <= AHEAD_GROUPS ? aheadOf(src) : -1;
+  return k < 0 ? gateGroups(src) : groupsAt(ahead!, k);
 }
 
 function gatesAhead(src: string): string[] | null {
-  const a = aheadOf(src);
-  if (!a) return gatesOf(src);
-  return a[2] === 0 ? null : wordsOf(a[2]);
+  const k = aheadOf(src);
+  return k < 0 ? gatesOf(src) : wordsAt(ahead!, gatesFrom(ahead!, k));
+}
+
+/** Sources of gates built on first use (relevance.ts): written down with the others, built or not. */
+const later: string[] = [];
+/** Records the sources of a gate a module builds on first use, for derivedGates (`npm run fit` writes them with the others). */
+export function gateLater(sources: readonly string[]): void {
+  later.push(...sources);
 }
 
 /** What every gate built so far in this process derived, as fitted/gates.json holds it (derived afresh, not read from the file). */
@@ -398,7 +531,7 @@ export function derivedGates(): GatesFile {
     return i;
   };
   const sources: GatesFile['sources'] = {};
-  for (const src of [...seen].sort()) {
+  for (const src of [...new Set([...seen.keys(), ...later])].sort()) {
     if (keyOf(src) in sources) throw new Error(`gates.json: two regex sources share the key ${keyOf(src)}; change keyOf`);
     const d: Derived = { groups: gateGroups(src), gates: gatesOf(src), literal: deriveLiteral(src) };
     sources[keyOf(src)] = [d.groups?.leading ? 1 : 0, d.groups ? d.groups.groups.slice(0, AHEAD_GROUPS).map((g) => g.map(ix)) : 0, d.gates ? d.gates.map(ix) : 0, d.literal];
@@ -605,7 +738,7 @@ export class Gate {
   }
 
   /** This gate's scan, read off the shared one (its regexes, in the order the shared walk enabled them: the order of its own walk). */
-  private readShared(all: Gate): Uint8Array {
+  private readShared(all: ScanResult): Uint8Array {
     const en = this.enabled;
     const first = this.first;
     const list = this.enabledList;
@@ -627,37 +760,116 @@ export class Gate {
   }
 }
 
+/** What a scan of a note leaves for the gates to read: the regexes it enabled, in order, and where each one's first gate word starts. */
+export interface ScanResult {
+  readonly enabledList: readonly number[];
+  readonly first: Int32Array;
+}
+
+/** Gate.scan's `first` for gates enabled by a whole word: after every prefix gate of the same position. */
+const WHOLE_STAGE = 0x7fffffff;
+
+/**
+ * What `new Gate(sources).scan(lower)` enables, without the trie: the same regexes in the same
+ * order, with the same `first`. The walk enables a regex at its first event in the order (position
+ * of the word start, then prefix length, a whole word after every prefix, then regex index); so
+ * each regex's event is the least (position, stage) over its gate words, read off two maps of the
+ * note's word prefixes and whole words. A note read alone (`aoi check`) pays for one look-up per
+ * gate word instead of the trie of all of them (the shared trie: 7,000 words, 11,000 nodes).
+ */
+export function scanOnce(sources: readonly (readonly string[] | null)[], lower: string): ScanResult {
+  // the longest gate word bounds the prefixes worth keeping (a note's word may be any length)
+  let longest = 0;
+  for (const gates of sources) if (gates) for (const g of gates) if (g.length > longest) longest = g.length;
+  // per prefix of a word of the note (and per whole word, with its '$'): where it first starts
+  const prefixAt = new Map<string, number>();
+  const wholeAt = new Map<string, number>();
+  const len = lower.length;
+  let prevWord = false;
+  for (let i = 0; i < len; i++) {
+    const w = isWordCode(lower.charCodeAt(i));
+    if (w && !prevWord) {
+      let j = i + 1;
+      while (j < len && isWordCode(lower.charCodeAt(j))) j++;
+      for (let d = 1, top = Math.min(j - i, longest); d <= top; d++) {
+        const prefix = lower.slice(i, i + d);
+        if (!prefixAt.has(prefix)) prefixAt.set(prefix, i);
+      }
+      if (j - i < longest) {
+        const whole = `${lower.slice(i, j)}$`;
+        if (!wholeAt.has(whole)) wholeAt.set(whole, i);
+      }
+    }
+    prevWord = w;
+  }
+  const first = new Int32Array(sources.length);
+  const enabledList: number[] = [];
+  const gated: number[] = [];
+  const stage = new Int32Array(sources.length);
+  for (let idx = 0; idx < sources.length; idx++) {
+    const gates = sources[idx];
+    if (gates === null) {
+      enabledList.push(idx);
+      continue;
+    }
+    let at = -1;
+    let st = 0;
+    for (let g = 0; g < gates.length; g++) {
+      const gate = gates[g];
+      const whole = gate.charCodeAt(gate.length - 1) === 36;
+      const p = whole ? wholeAt.get(gate) : prefixAt.get(gate);
+      if (p === undefined) continue;
+      const sg = whole ? WHOLE_STAGE : gate.length;
+      if (at < 0 || p < at || (p === at && sg < st)) {
+        at = p;
+        st = sg;
+      }
+    }
+    if (at < 0) continue;
+    first[idx] = at;
+    stage[idx] = st;
+    gated.push(idx);
+  }
+  gated.sort((a, b) => first[a] - first[b] || stage[a] - stage[b] || a - b);
+  for (const idx of gated) enabledList.push(idx);
+  return { enabledList, first };
+}
+
 /**
  * Gates that read the same whole folded note one after another (the text rules', thanks for
  * connecting's, the role rules', the self-title check's): one trie over all their gate words,
  * walked once per note, and each member's scan read off it. A member's regexes keep their order
  * in the shared trie, so its flags, `first` and `enabledList` are exactly those of its own walk.
- * The trie is built on the first scan (again if a gate joined since).
+ * The first note is read without the trie (scanOnce: `aoi check` reads one); the trie is built on
+ * the next one (again if a gate joined since).
  */
 export class SharedScan {
   private readonly sources: (readonly string[] | null)[] = [];
   private all: Gate | null = null;
+  private scans = 0;
   private last: string | null = null;
+  private result: ScanResult | null = null;
 
   /** Adds a member's gates (per regex, its gate words or null); returns where its regexes start. */
   join(gates: readonly (readonly string[] | null)[]): number {
     const from = this.sources.length;
     this.sources.push(...gates);
     this.all = null;
+    this.result = null;
     return from;
   }
 
-  /** The shared gate, scanned over `lower` (walked only when it is not the note walked last). */
-  of(lower: string): Gate {
-    if (this.all === null) {
-      this.all = new Gate(this.sources);
-      this.last = null;
-    }
-    if (lower !== this.last) {
+  /** The shared scan of `lower` (read only when it is not the note read last). */
+  of(lower: string): ScanResult {
+    if (this.result !== null && lower === this.last) return this.result;
+    if (this.scans++ === 0) this.result = scanOnce(this.sources, lower);
+    else {
+      this.all ??= new Gate(this.sources);
       this.all.scan(lower);
-      this.last = lower;
+      this.result = this.all;
     }
-    return this.all;
+    this.last = lower;
+    return this.result;
   }
 }
 
@@ -783,8 +995,8 @@ export class AndGate {
  */
 export function requiredLiteral(src: string, min = 3): string {
   if (min === 3) {
-    const a = aheadOf(src);
-    if (a) return a[3];
+    const k = aheadOf(src);
+    if (k >= 0) return ahead!.literals[k];
   }
   return deriveLiteral(src, min);
 }

@@ -5,7 +5,7 @@
  * Terms are matched on folded text (lower case, no accents), in EN/ES/DE/FR/PT.
  */
 import type { OwnerProfile } from '../model.ts';
-import { AndGate, Gate } from './gate.ts';
+import { AndGate, Gate, gateLater } from './gate.ts';
 import { fold, foldSameLength } from './text.ts';
 
 interface Vertical {
@@ -78,7 +78,10 @@ export interface Hit {
  * Prefilter per niche (see gate.ts): one pass of a trie over the note's words says which niches'
  * terms may occur; only those niches' regexes run (a trie lookup instead of one big alternation).
  */
-const VERTICAL_GATE = new Gate(VERTICALS.map((vt) => vt.re.source));
+const VERTICAL_SOURCES = VERTICALS.map((vt) => vt.re.source);
+/** Built on first use: only a note read against a recipient's profile looks for niches (not `aoi check` without --to). */
+let verticalGate: Gate | undefined;
+gateLater(VERTICAL_SOURCES);
 
 /** Heads of German compound nouns and their niche. */
 const COMPOUND_VERTICAL: Record<string, string> = {
@@ -92,7 +95,7 @@ const MAY_COMPOUND = /\B(?:kanzlei|praxis|praxen|klinik|arzt|apotheke|backerei|g
 /** Every niche term in `s` (folded), in text order; overlapping terms: the leftmost-longest first wins. */
 function verticalsIn(s: string): Hit[] {
   const hits: Hit[] = [];
-  const may = VERTICAL_GATE.scan(s);
+  const may = (verticalGate ??= new Gate(VERTICAL_SOURCES)).scan(s);
   for (let i = 0; i < VERTICALS.length; i++) {
     if (may[i] !== 1) continue;
     const re = VERTICALS[i].re;
@@ -322,11 +325,14 @@ const NOT_CONTENT = new Set(['fellow', 'busy', 'someone', 'person', 'people', 'p
 const MAY_NAME_AUDIENCE = /like (?:you|yours)|\b(?:as|being) (?:a|an|one)\b|en tant que|\bals \w+ \w+ sie\b|\bcomo\b|in your (?:area|city|county|region|town|state)|near you|\b(?:for|para|fur|pour|per|voor|a|to|helping) /;
 
 /** Which audience patterns may match a note (every gate group of a pattern must occur): most notes run none. */
-const AUDIENCE_GATE = new AndGate(AUDIENCE.map((re) => re.source));
+const AUDIENCE_SOURCES = AUDIENCE.map((re) => re.source);
+/** Built on first use, as the niche gate. */
+let audienceGate: AndGate | undefined;
+gateLater(AUDIENCE_SOURCES);
 
 function lexicalAudienceMismatch(folded: string, profile: string, pv: Set<string>): { start: number; end: number } | null {
   if (!MAY_NAME_AUDIENCE.test(folded)) return null;
-  const may = AUDIENCE_GATE.scan(folded);
+  const may = (audienceGate ??= new AndGate(AUDIENCE_SOURCES)).scan(folded);
   if (may.length === 0) return null;
   const order = may.length > 1 ? [...may].sort((a, b) => a - b) : may;
   for (const k of order) {

@@ -23,7 +23,7 @@
  */
 import type { Category, Direction, KeepableRole, Kept, Role, RoleReason } from '../model.ts';
 import { ROLE_MODEL } from './fitted.ts';
-import { alternatives, Gate, NOTE_GATES, sourceOf } from './gate.ts';
+import { alternatives, Gate, lazyRule, NOTE_GATES, requiredLiteral, sourceOf } from './gate.ts';
 import { foldNonAscii, foldSameLength } from './text.ts';
 import type { Fired } from './types.ts';
 import { readRoleWords, type LazyRoleWordModel, type RoleWordModel } from './words.ts';
@@ -48,16 +48,16 @@ interface RoleRule {
   role: KnownRole;
   weight: number;
   description: string;
-  re: RegExp;
+  /** Built on first read (gate.ts lazyRule): the gated alternatives run apart. */
+  readonly re: RegExp;
+  /** `re.source`, known without building `re`. */
+  readonly source: string;
+  /** `re.flags`. */
+  readonly flags: string;
 }
 
-const rr = (id: string, role: KnownRole, weight: number, description: string, ...parts: string[]): RoleRule => ({
-  id,
-  role,
-  weight,
-  description,
-  re: new RegExp(foldNonAscii(parts.join('|')), 'u'),
-});
+const rr = (id: string, role: KnownRole, weight: number, description: string, ...parts: string[]): RoleRule =>
+  lazyRule({ id, role, weight, description }, foldNonAscii(parts.join('|')), 'u');
 
 /** Job titles (nouns) in the supported languages: a role named by its title. */
 const TITLE =
@@ -166,16 +166,16 @@ const BRAND_VERBS =
  * "Keystone helps nursing teams…", "Kronberg unterstützt Stadtwerke…". Matched on the note as written
  * (the capitals are the evidence), starting only at a word's first letter.
  */
-const BRAND_DOES: RoleRule = {
-  id: 'role.vendor.brand_does',
-  role: 'vendor',
-  weight: 2,
-  description: 'a company name followed by what it does for clients ("Keystone helps nursing teams...")',
-  re: new RegExp(
-    `(?<!\\p{L})(?!(?:This|That|It|He|She|They|We|You|I|Which|What|Who|Your|My|Our|His|Her|Their|There|Here|Nothing|Everything|Something|Anything|Everyone|Someone|Each|One|Networking|LinkedIn|God)\\b)\\p{Lu}[\\p{L}&'’-]+(?: \\p{Lu}[\\p{L}&'’-]+){0,2} ${BRAND_VERBS}`,
-    'u',
-  ),
-};
+const BRAND_DOES: RoleRule = lazyRule(
+  {
+    id: 'role.vendor.brand_does',
+    role: 'vendor',
+    weight: 2,
+    description: 'a company name followed by what it does for clients ("Keystone helps nursing teams...")',
+  },
+  `(?<!\\p{L})(?!(?:This|That|It|He|She|They|We|You|I|Which|What|Who|Your|My|Our|His|Her|Their|There|Here|Nothing|Everything|Something|Anything|Everyone|Someone|Each|One|Networking|LinkedIn|God)\\b)\\p{Lu}[\\p{L}&'’-]+(?: \\p{Lu}[\\p{L}&'’-]+){0,2} ${BRAND_VERBS}`,
+  'u',
+);
 /**
  * What every BRAND_DOES match ends with (a space, then the verb): a note without it is not run
  * through BRAND_DOES, whose start (a capitalised word, not a pronoun) is tried at every letter.
@@ -283,15 +283,19 @@ const reasonOf = (rule: RoleRule, text: string, m: RegExpExecArray): RoleReason 
  * earlier alternative). Read from the whole note: the gate is one of NOTE_GATES (gate.ts).
  */
 class GatedRules {
-  /** Per alternative: its rule, its source and flags, and its regex once built (on its first run: most never run). */
-  private readonly alts: { rule: number; src: string; flags: string; re: RegExp | null }[];
+  /**
+   * Per alternative: its rule, its source and flags, and its regex once built (on its first run:
+   * most never run), and the literal every match of it contains (gate.ts requiredLiteral, read when
+   * it is first enabled): an enabled alternative whose literal is not in the note is not run.
+   */
+  private readonly alts: { rule: number; src: string; flags: string; re: RegExp | null; literal: string | null }[];
   private readonly gate: Gate;
   private readonly at: Int32Array;
   private readonly alt: Int32Array;
   private readonly match: (RegExpExecArray | null)[];
 
   constructor(private readonly rules: readonly RoleRule[]) {
-    this.alts = rules.flatMap((r, rule) => alternatives(r.re.source).map((src) => ({ rule, src: sourceOf(src, r.re.flags), flags: r.re.flags, re: null })));
+    this.alts = rules.flatMap((r, rule) => alternatives(r.source).map((src) => ({ rule, src: sourceOf(src, r.flags), flags: r.flags, re: null, literal: null })));
     this.gate = new Gate(this.alts.map((a) => a.src), NOTE_GATES);
     this.at = new Int32Array(rules.length);
     this.alt = new Int32Array(rules.length);
@@ -304,6 +308,8 @@ class GatedRules {
     match.fill(null);
     for (const i of this.gate.enabledList) {
       const a = this.alts[i];
+      const literal = (a.literal ??= requiredLiteral(a.src));
+      if (literal !== '' && !lower.includes(literal)) continue;
       const m = (a.re ??= new RegExp(a.src, a.flags)).exec(lower);
       if (!m) continue;
       const r = a.rule;
@@ -327,19 +333,20 @@ const NON_LATIN = /[\u0600-\u06ff\u0980-\u09ff]/u;
  * "from one founder to another", "soy ingeniera". Alone a weak sign of a peer; the same profession
  * in the recipient's profile (or "fellow", "also") makes it one.
  */
-const SELF_TITLE = new RegExp(
+const SELF_TITLE = lazyRule(
+  {},
   foldNonAscii(
     `\\b(?:(?:i'?m|i am|we(?:'re| are) both|soy|sou|je suis|ich bin|sono) (?:also |too |both |a fellow |another )?(?:an? |un |une |um |uma |una |ein |eine |uno )?(?:\\S+ ){0,2}?|(?:as a )?fellow (?:\\S+ ){0,2}?|from one (?:\\S+ ){0,2}?)(${TITLE}|founders?|nurses?|teachers?|photographers?|writers?|researchers?|farmers?|pilots?|chefs?|journalists?|economists?)(?: here| too| as well| to another|,)?`,
   ),
   'u',
 );
 
-/** SELF_TITLE names every job title: it runs only on a note with one of its lead words (gate.ts). */
+/** SELF_TITLE names every job title: it runs only on a note with one of its lead words (gate.ts), and is built on its first run. */
 const SELF_TITLE_GATE = new Gate([SELF_TITLE.source], NOTE_GATES);
 
 function samePeerField(text: string, lower: string, profile: string, out: RoleReason[]): void {
   if (SELF_TITLE_GATE.scan(lower)[0] === 0) return;
-  const m = SELF_TITLE.exec(lower);
+  const m = SELF_TITLE.re.exec(lower);
   if (!m) return;
   const phrase = m[0];
   const evidence = text.slice(m.index, m.index + phrase.length).trim();

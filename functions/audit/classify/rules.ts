@@ -14,6 +14,7 @@
  * may also take (`\d[\d,.]*` before "followers" read a long run of digits once per digit).
  */
 import { CATEGORIES, type Category } from '../model.ts';
+import { lazyRule } from './gate.ts';
 import { foldNonAscii } from './text.ts';
 import { WORD_CLASSES, WORD_RULE, WORD_RULE_SURE, type WordClass } from './words.ts';
 
@@ -36,8 +37,12 @@ export interface RuleDef {
 }
 
 export interface TextRule extends RuleDef {
-  /** Matched against the folded note (`foldSameLength`; no `g` flag: the first match is the evidence). */
-  re: RegExp;
+  /** Matched against the folded note (`foldSameLength`; no `g` flag: the first match is the evidence). Built on first read (gate.ts lazyRule). */
+  readonly re: RegExp;
+  /** `re.source`, known without building `re`. */
+  readonly source: string;
+  /** `re.flags`. */
+  readonly flags: string;
 }
 
 /**
@@ -45,17 +50,11 @@ export interface TextRule extends RuleDef {
  * the same one-to-one table as the notes (see `foldSameLength`), so matching runs on ASCII-like
  * text with the fast `\\b`, and match offsets still point at the original words.
  */
-const r = (id: string, category: ScoredCategory, description: string, ...parts: string[]): TextRule => ({
-  id,
-  category,
-  description,
-  re: new RegExp(foldNonAscii(parts.join('|')), 'u'),
-});
+const r = (id: string, category: ScoredCategory, description: string, ...parts: string[]): TextRule =>
+  lazyRule({ id, category, description } as RuleDef, foldNonAscii(parts.join('|')), 'u');
 /** A rule with its own prior weight (weaker, wider families). */
-const w = (id: string, category: ScoredCategory, description: string, prior: number, ...parts: string[]): TextRule => ({
-  ...r(id, category, description, ...parts),
-  prior,
-});
+const w = (id: string, category: ScoredCategory, description: string, prior: number, ...parts: string[]): TextRule =>
+  lazyRule({ id, category, description, prior } as RuleDef, foldNonAscii(parts.join('|')), 'u');
 
 const DAYS = '(?:monday|tuesday|wednesday|thursday|friday|tomorrow|next week|this week)';
 const CONTENT =

@@ -14,7 +14,7 @@
  * it scans (FNV-1a), so a note costs one pass and no string building. A test checks that both
  * scanners see the same features.
  */
-import { alternatives, Gate } from './gate.ts';
+import { alternatives, Gate, lazyRule } from './gate.ts';
 import { foldNonAscii, foldSameLength, GREETING_WORDS, parseGreeting } from './text.ts';
 
 /**
@@ -218,15 +218,58 @@ export function scanWordHashes(lower: string): number {
 
 
 /** A model ready to score: per feature hash, its row of log-probabilities in `logp`. */
-interface CompiledWordModel {
+interface CompiledWordModel extends FeatureIndex {
   prior: Float64Array;
-  /** Open-addressing table: feature hash → 1 + offset of its row in `logp` (0: empty slot). */
-  keys: Int32Array;
-  rows: Int32Array;
-  /** Log-probabilities, K per feature. */
+  /** Log-probabilities, K per feature; a row is computed on its first lookup (`ready`) until the model is indexed. */
   logp: Float64Array;
+  /** Per row: its `logp` is computed. */
+  ready: Uint8Array;
+  counts: Uint32Array;
+  alpha: number;
+  /** Per class: log(total count + alpha × rows). */
+  denom: Float64Array;
   /** Per row (offset / K): may the feature be shown as evidence (a word seen in a few notes, not in most: not a one-off, not a function word). */
   telling: Uint8Array;
+}
+
+/**
+ * Where a model's feature hashes are found. A model read for a few notes (`aoi check`: one) looks
+ * them up by binary search in its sorted hashes, and computes only the rows it meets; after
+ * INDEX_AFTER lookups (a batch) it builds the open-addressing table (hashTable) once. The row a
+ * hash is found at is the same either way (the hashes are distinct: pooled when packed).
+ */
+interface FeatureIndex {
+  /** Feature hashes, in order of unsigned hash. */
+  hashes: Int32Array;
+  /** Lookups so far, until the table is built. */
+  lookups: number;
+  /** Open-addressing table: feature hash → `value(row)` of hashTable (0: empty slot); null until built. */
+  keys: Int32Array | null;
+  rows: Int32Array | null;
+}
+const INDEX_AFTER = 4096;
+/**
+ * Lookups to start a model's index at: 0 (search until INDEX_AFTER) for a model read from its file
+ * (its hashes are in order: decoded from ascending deltas), and for one handed over whose hashes
+ * are in order; a model whose hashes are not builds its table on its first lookup.
+ */
+function firstLookups(model: object, hashes: Int32Array): number {
+  if ('load' in model) return 0;
+  for (let r = 1; r < hashes.length; r++) if (hashes[r - 1] >>> 0 > hashes[r] >>> 0) return INDEX_AFTER;
+  return 0;
+}
+
+/** The first row of hash `h` in `hashes` (in order of unsigned hash), or -1: the row hashTable finds. */
+export function searchRow(hashes: Int32Array, h: number): number {
+  const u = h >>> 0;
+  let lo = 0;
+  let hi = hashes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (hashes[mid] >>> 0 < u) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < hashes.length && hashes[lo] === (h | 0) ? lo : -1;
 }
 
 /** Evidence words occur in at least this many training notes, and in at most this share of them. */
@@ -270,14 +313,32 @@ function hashTable(hashes: ArrayLike<number>, value: (r: number) => number): { k
   return { keys, rows };
 }
 
-/** The offset of a feature's row in `logp`, or -1 when the model does not know it. */
+/** The offset of a feature's row in `logp` (its row computed), or -1 when the model does not know it. */
 function rowOf(c: CompiledWordModel, h: number): number {
-  const mask = c.keys.length - 1;
-  for (let i = slotOf(h, mask); ; i = (i + 1) & mask) {
-    const r = c.rows[i];
-    if (r === 0) return -1;
-    if (c.keys[i] === h) return r - 1;
+  const K = c.prior.length;
+  if (c.keys === null) {
+    if (++c.lookups <= INDEX_AFTER) {
+      const r = searchRow(c.hashes, h);
+      if (r >= 0 && c.ready[r] === 0) logpRow(c, r);
+      return r < 0 ? -1 : r * K;
+    }
+    for (let r = 0; r < c.ready.length; r++) if (c.ready[r] === 0) logpRow(c, r);
+    ({ keys: c.keys, rows: c.rows } = hashTable(c.hashes, (r) => r * K + 1));
   }
+  const keys = c.keys;
+  const rows = c.rows!;
+  const mask = keys.length - 1;
+  for (let i = slotOf(h, mask); ; i = (i + 1) & mask) {
+    const r = rows[i];
+    if (r === 0) return -1;
+    if (keys[i] === h) return r - 1;
+  }
+}
+
+function logpRow(c: CompiledWordModel, r: number): void {
+  const K = c.prior.length;
+  for (let k = 0, at = r * K; k < K; k++) c.logp[at + k] = Math.log(c.counts[at + k] + c.alpha) - c.denom[k];
+  c.ready[r] = 1;
 }
 
 const compiled = new WeakMap<WordModel, CompiledWordModel>();
@@ -383,12 +444,17 @@ export function decodeWordModel(bytes: Uint8Array): PackedWordModel {
   const counts = new Uint32Array(rows * K);
   const telling = new Uint8Array(rows);
   let h = 0;
+  // (most counts take one byte: read in place, without the call)
   for (let r = 0; r < rows; r++) {
     h += leb();
     hashes[r] = h | 0;
     const mask = bytes[at++];
     telling[r] = mask >> 7;
-    for (let k = 0; k < K; k++) if (mask & (1 << k)) counts[r * K + k] = leb();
+    for (let k = 0; k < K; k++) {
+      if ((mask & (1 << k)) === 0) continue;
+      const b = bytes[at];
+      counts[r * K + k] = b < 128 ? (at++, b) : leb();
+    }
   }
   if (at !== bytes.length) throw new Error('word model: trailing bytes');
   return { classes, notes, alpha, hashes, counts, telling };
@@ -408,13 +474,12 @@ function compile(model: WordModel): CompiledWordModel {
   const R = p.hashes.length;
   const totals = new Float64Array(K);
   for (let r = 0; r < R; r++) for (let k = 0; k < K; k++) totals[k] += p.counts[r * K + k];
-  const denom = Array.from(totals, (t) => Math.log(t + p.alpha * R));
+  const denom = Float64Array.from(totals, (t) => Math.log(t + p.alpha * R));
   const all = p.notes.reduce((a, b) => a + b, 0);
   const prior = Float64Array.from(p.notes, (n) => Math.log((n + 1) / (all + K)));
+  // the rows' log-probabilities and the hash table: as the notes need them (rowOf)
   const logp = new Float64Array(R * K);
-  for (let at = 0; at < R * K; at += K) for (let k = 0; k < K; k++) logp[at + k] = Math.log(p.counts[at + k] + p.alpha) - denom[k];
-  const { keys, rows } = hashTable(p.hashes, (r) => r * K + 1);
-  c = { prior, keys, rows, logp, telling: p.telling };
+  c = { prior, logp, ready: new Uint8Array(R), counts: p.counts, alpha: p.alpha, denom, telling: p.telling, hashes: p.hashes, lookups: firstLookups(model, p.hashes), keys: null, rows: null };
   compiled.set(model, c);
   return c;
 }
@@ -601,6 +666,8 @@ export function decodeRoleModel(bytes: Uint8Array): RoleWordModel {
   at += 4;
   const hashes = new Int32Array(rows);
   const weights = new Int8Array(rows * K);
+  // the weights read as int8 straight from the bytes (one copy per row, not a DataView call per weight)
+  const int8 = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let h = 0;
   for (let r = 0; r < rows; r++) {
     let x = 0;
@@ -613,7 +680,9 @@ export function decodeRoleModel(bytes: Uint8Array): RoleWordModel {
     }
     h += x;
     hashes[r] = h | 0;
-    for (let k = 0; k < K; k++) weights[r * K + k] = view.getInt8(at++);
+    if (at + K > bytes.length) throw new Error('role model: truncated');
+    weights.set(int8.subarray(at, at + K), r * K);
+    at += K;
   }
   if (at !== bytes.length) throw new Error('role model: trailing bytes');
   return { classes, bias, scale, hashes, weights };
@@ -624,11 +693,21 @@ const roleScore = new Float64Array(16);
 const roleWordRow: number[] = [];
 const roleWordIndex: number[] = [];
 
-interface CompiledRoleModel {
+interface CompiledRoleModel extends FeatureIndex {
   model: RoleWordModel;
-  keys: Int32Array;
-  /** 1 + row index (0: empty slot). */
-  rows: Int32Array;
+}
+
+/** The row of a feature in the role model, or -1 when it does not know it (see FeatureIndex). */
+function roleRowOf(c: CompiledRoleModel, h: number): number {
+  if (c.keys === null) {
+    if (++c.lookups <= INDEX_AFTER) return searchRow(c.hashes, h);
+    ({ keys: c.keys, rows: c.rows } = hashTable(c.hashes, (r) => r + 1));
+  }
+  const keys = c.keys;
+  const rows = c.rows!;
+  const mask = keys.length - 1;
+  for (let j = slotOf(h, mask); rows[j] !== 0; j = (j + 1) & mask) if (keys[j] === h) return rows[j] - 1;
+  return -1;
 }
 const compiledRoles = new WeakMap<object, CompiledRoleModel>();
 
@@ -637,8 +716,7 @@ function compileRoleModel(m: RoleWordModel | LazyRoleWordModel): CompiledRoleMod
   if (c) return c;
   const model = 'load' in m ? m.load() : m;
   if (model.classes.length > roleScore.length) throw new Error(`role model: ${model.classes.length} classes, at most ${roleScore.length}`);
-  const { keys, rows } = hashTable(model.hashes, (r) => r + 1);
-  c = { model, keys, rows };
+  c = { model, hashes: model.hashes, lookups: firstLookups(m, model.hashes), keys: null, rows: null };
   compiledRoles.set(m, c);
   return c;
 }
@@ -708,14 +786,15 @@ const ROLE_CUE_SOURCES: Record<string, string> = {
     String.raw`\b(?:tambi[eé]n soy|como t[uú]|yo tambi[eé]n|ich bin (?:auch|selbst)|wie sie|ebenfalls|moi aussi|comme vous|je suis aussi|tamb[eé]m sou|como voc[eê]|eu tamb[eé]m|anch'io|come te|anche io)\b`,
   ].join('|'),
 };
-const ROLE_CUES = Object.entries(ROLE_CUE_SOURCES).map(([name, src]) => ({ feature: `c:${name}`, hash: hashFeature(`c:${name}`), re: new RegExp(foldNonAscii(src), 'u') }));
+const ROLE_CUES = Object.entries(ROLE_CUE_SOURCES).map(([name, src]) => lazyRule({ feature: `c:${name}`, hash: hashFeature(`c:${name}`) }, foldNonAscii(src), 'u'));
 /**
  * Behind the word prefilter (gate.ts, issue 15), like the role phrase families: each cue's regex split at
- * its top-level `|`, and an alternative runs only when one of its gate words starts a word of the note.
+ * its top-level `|`, and an alternative runs only when one of its gate words starts a word of the note
+ * (its regex built on its first run: gate.ts lazyRule).
  * Built when this module loads, so `npm run fit` writes their gates down (fitted/gates.json).
  */
-const ROLE_CUE_ALTS = ROLE_CUES.flatMap((c, cue) => alternatives(c.re.source).map((src) => ({ cue, re: new RegExp(src, 'u') })));
-const ROLE_CUE_GATE = new Gate(ROLE_CUE_ALTS.map((a) => a.re.source));
+const ROLE_CUE_ALTS = ROLE_CUES.flatMap((c, cue) => alternatives(c.source).map((src) => lazyRule({ cue }, src, 'u')));
+const ROLE_CUE_GATE = new Gate(ROLE_CUE_ALTS.map((a) => a.source));
 const cueOn = new Uint8Array(ROLE_CUES.length);
 
 /** Calls `visit` with each role cue the folded note has (its feature name and hash), in a fixed order. */
@@ -744,18 +823,11 @@ export function readRoleWords(text: string, model: RoleWordModel | LazyRoleWordM
   const { hash, word, start, end } = scanned;
   newNote(n);
   roleWordRow.length = roleWordIndex.length = 0;
-  const mask = c.keys.length - 1;
   let known = 0;
   for (let i = 0; i < n; i++) {
     const h = hash[i];
     if (!firstTime(h)) continue;
-    let row = -1;
-    for (let j = slotOf(h, mask); c.rows[j] !== 0; j = (j + 1) & mask) {
-      if (c.keys[j] === h) {
-        row = c.rows[j] - 1;
-        break;
-      }
-    }
+    const row = roleRowOf(c, h);
     if (row < 0) continue;
     known++;
     for (let k = 0, at = row * K; k < K; k++) s[k] += scale * weights[at + k];

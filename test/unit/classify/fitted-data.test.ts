@@ -7,9 +7,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classifyNote } from '../../../functions/audit/classify/index.ts';
-import { derivedGates, GATES_FILE } from '../../../functions/audit/classify/gate.ts';
-import { WORD_MODEL, WORD_MODEL_FILE } from '../../../functions/audit/classify/fitted.ts';
-import { decodeWordModel, encodeWordModel, packWordModel, readWords } from '../../../functions/audit/classify/words.ts';
+import { decodeGates, derivedGates, encodeGates, GATES_FILE } from '../../../functions/audit/classify/gate.ts';
+import { ROLE_MODEL_FILE, WORD_MODEL, WORD_MODEL_FILE } from '../../../functions/audit/classify/fitted.ts';
+import { decodeRoleModel, decodeWordModel, encodeWordModel, packWordModel, readRoleWords, readWords, searchRow } from '../../../functions/audit/classify/words.ts';
+import { CASES, MORE_CASES } from '../../helpers/classify-examples.ts';
 import { trainWordModel } from '../../../scripts/training/train-words.ts';
 
 const fitted = (f: string) => readFileSync(join(import.meta.dirname, '../../../functions/audit/classify', f));
@@ -44,10 +45,44 @@ describe('word-model.bin', () => {
   });
 });
 
+describe('the models read for a few notes', () => {
+  // until a model has looked up INDEX_AFTER (4,096) features it searches its sorted hashes and
+  // computes only the rows it meets; then it builds its hash table: the same rows, the same scores
+  const texts = [...CASES, ...MORE_CASES].map((c) => c.text);
+  it('the word model reads every note the same before and after its table is built', () => {
+    const model = { load: () => decodeWordModel(fitted(WORD_MODEL_FILE)) };
+    const first = texts.map((t) => readWords(t, model));
+    for (let i = 0; i < 3; i++) texts.forEach((t) => readWords(t, model)); // well past INDEX_AFTER lookups
+    const again = texts.map((t) => readWords(t, model));
+    expect(first.filter(Boolean).length).toBeGreaterThan(100);
+    expect(again).toEqual(first);
+    expect(texts.map((t) => readWords(t, decodeWordModel(fitted(WORD_MODEL_FILE))))).toEqual(first);
+  });
+  it('the role model too', () => {
+    const model = { load: () => decodeRoleModel(fitted(ROLE_MODEL_FILE)) };
+    const first = texts.map((t) => readRoleWords(t, model));
+    for (let i = 0; i < 3; i++) texts.forEach((t) => readRoleWords(t, model)); // well past INDEX_AFTER lookups
+    const again = texts.map((t) => readRoleWords(t, model));
+    expect(first.filter(Boolean).length).toBeGreaterThan(100);
+    expect(again).toEqual(first);
+    expect(texts.map((t) => readRoleWords(t, decodeRoleModel(fitted(ROLE_MODEL_FILE))))).toEqual(first);
+  });
+  it('searchRow finds the first row of a hash, in order of unsigned hash', () => {
+    const hashes = Int32Array.from([3, 7, 7, 1 << 30, -5, -1]);
+    expect(searchRow(hashes, 7)).toBe(1);
+    expect(searchRow(hashes, 3)).toBe(0);
+    expect(searchRow(hashes, -5)).toBe(4);
+    expect(searchRow(hashes, -1)).toBe(5);
+    expect(searchRow(hashes, 4)).toBe(-1);
+    expect(searchRow(hashes, -2)).toBe(-1);
+    expect(searchRow(new Int32Array(0), 1)).toBe(-1);
+  });
+});
+
 describe('gates.json', () => {
   it('holds, for every regex it knows, what gate.ts derives from it today', () => {
     classifyNote('Hi Sam, loved your talk at DataConf.'); // every module-level gate is built
-    const file = JSON.parse(fitted(GATES_FILE).toString('utf8')) as ReturnType<typeof derivedGates>;
+    const file = decodeGates(fitted(GATES_FILE).toString('utf8'));
     const now = derivedGates();
     const keys = Object.keys(now.sources);
     const stored = keys.filter((k) => k in file.sources);
@@ -65,5 +100,14 @@ describe('gates.json', () => {
     // a rule changed since the last `npm run fit` is derived at start-up instead: correct, only slower
     if (stored.length < keys.length) console.warn(`gates.json: ${keys.length - stored.length} of ${keys.length} regexes not derived ahead; run npm run fit`);
     expect(stored.length).toBeGreaterThan(keys.length / 2);
+  });
+
+  it('is written and read back whole (encodeGates, decodeGates)', () => {
+    classifyNote('Hi Sam, loved your talk at DataConf.');
+    const now = derivedGates();
+    expect(decodeGates(encodeGates(now))).toEqual(now);
+    const text = fitted(GATES_FILE).toString('utf8');
+    expect(encodeGates(decodeGates(text))).toBe(text);
+    expect(decodeGates(encodeGates({ words: [], sources: {} }))).toEqual({ words: [], sources: {} });
   });
 });

@@ -7,9 +7,10 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fireTextRules, type Fired } from '../../../functions/audit/classify/engine.ts';
-import { alternatives, AndGate, Gate, gatesOf, requiredLiteral } from '../../../functions/audit/classify/gate.ts';
+import { alternatives, AndGate, Gate, gatesOf, lazyRule, requiredLiteral, scanOnce } from '../../../functions/audit/classify/gate.ts';
 import { parseNotesJsonl } from '../../../functions/audit/classify/jsonl.ts';
 import { VERTICALS } from '../../../functions/audit/classify/relevance.ts';
+import { ROLE_RULES } from '../../../functions/audit/classify/role.ts';
 import { TEXT_RULES } from '../../../functions/audit/classify/rules.ts';
 import { fold, foldSameLength } from '../../../functions/audit/classify/text.ts';
 import { CASES, MORE_CASES } from '../../helpers/classify-examples.ts';
@@ -92,6 +93,96 @@ describe('gated rules find exactly what the full rules find', () => {
   });
 });
 
+describe('alternatives: a regex source split at its top-level |', () => {
+  // the split character by character, as it was before runs of plain characters were skipped at once
+  const byChar = (src: string): string[] => {
+    const out: string[] = [];
+    let depth = 0;
+    let last = 0;
+    for (let j = 0; j < src.length; j++) {
+      const ch = src[j];
+      if (ch === '\\') j++;
+      else if (ch === '[') {
+        let k = j + 1;
+        if (src[k] === '^') k++;
+        if (src[k] === ']') k++;
+        while (k < src.length && src[k] !== ']') k += src[k] === '\\' ? 2 : 1;
+        j = k;
+      } else if (ch === '(') depth++;
+      else if (ch === ')') depth--;
+      else if (ch === '|' && depth === 0) {
+        out.push(src.slice(last, j));
+        last = j + 1;
+      }
+    }
+    out.push(src.slice(last));
+    return out;
+  };
+  it('splits only at the top level, not in groups, classes or escapes', () => {
+    expect(alternatives('a|b(?:c|d)|[|]|\\||e')).toEqual(['a', 'b(?:c|d)', '[|]', '\\|', 'e']);
+    expect(alternatives('')).toEqual(['']);
+    expect(alternatives('abc')).toEqual(['abc']);
+    expect(alternatives('x\\')).toEqual(['x\\']);
+  });
+  it('splits every rule as the character-by-character split does, and random sources too (property)', () => {
+    for (const rule of [...TEXT_RULES, ...ROLE_RULES]) expect(alternatives(rule.source), rule.id).toEqual(byChar(rule.source));
+    const src = fc.array(fc.constantFrom('a', 'b', ' ', '|', '(', ')', '[', ']', '\\', '^', '?', ':'), { maxLength: 40 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(src, (x) => {
+        expect(alternatives(x)).toEqual(byChar(x));
+      }),
+      { numRuns: 2000, seed: 5 },
+    );
+  });
+});
+
+describe('scanOnce: one note read without the trie', () => {
+  // the gates of every text and role rule alternative (some with none), and a few word lists
+  const sources: (string[] | null)[] = [...TEXT_RULES, ...ROLE_RULES].flatMap((r) => alternatives(r.source).map((a) => gatesOf(a)));
+  sources.push(['a'], ['a$'], ['ab', 'a$'], ['zz$', 'z'], null, ['0', '1$']);
+  const texts = [...CASES, ...MORE_CASES].map((c) => foldSameLength(c.text));
+  const trie = new Gate(sources);
+  const same = (note: string) => {
+    trie.scan(note);
+    const once = scanOnce(sources, note);
+    expect(once.enabledList, note).toEqual(trie.enabledList);
+    expect(once.enabledList.map((r) => once.first[r]), note).toEqual(trie.enabledList.map((r) => trie.first[r]));
+  };
+
+  it('enables what the trie enables, in its order, at the same places, on the example notes', () => {
+    expect(sources.filter((g) => g === null).length).toBeGreaterThan(0);
+    for (const t of texts) same(t);
+    same('');
+    same('a ab abc a-b 0 01 1 zz zzz z');
+    same(`${'x'.repeat(5000)} ${'a'.repeat(3000)} we help`);
+  });
+
+  it('on random mixes of the gate words (property)', () => {
+    const vocab = [...new Set(sources.flatMap((g) => g ?? []).map((w) => w.replace(/\$$/, '')))];
+    const sep = fc.constantFrom(' ', ', ', '. ', '-', "'", '\n', '');
+    const note = fc.array(fc.tuple(fc.constantFrom(...vocab), sep), { minLength: 0, maxLength: 40 }).map((p) => p.map(([w, x]) => w + x).join(''));
+    fc.assert(fc.property(note, same), { numRuns: 500, seed: 11 });
+  });
+});
+
+describe('lazyRule: a rule whose regex is built on first read', () => {
+  it('knows its source and flags before the regex is built, the same as the regex has', () => {
+    const rule = lazyRule({ id: 'x' }, 'a/b|\\bc\\d+', 'u');
+    expect(Object.getOwnPropertyDescriptor(rule, 're')?.get).toBeTypeOf('function');
+    expect(rule.source).toBe('a\\/b|\\bc\\d+');
+    expect(rule.re.source).toBe(rule.source);
+    expect(rule.re.flags).toBe('u');
+    expect(rule.re).toBe(rule.re);
+    expect(rule.re.exec('x c42')?.[0]).toBe('c42');
+  });
+  it('every text and role rule: source and flags as its regex reads them', () => {
+    for (const rule of [...TEXT_RULES, ...ROLE_RULES]) {
+      expect(rule.source, rule.id).toBe(rule.re.source);
+      expect(rule.flags, rule.id).toBe(rule.re.flags);
+    }
+  });
+});
+
 describe('requiredLiteral: the exact prefilter', () => {
   it('keeps only top-level literal text every match must contain', () => {
     expect(requiredLiteral('\\bwe (?:help|offer)\\b')).toBe('we ');
@@ -104,7 +195,7 @@ describe('requiredLiteral: the exact prefilter', () => {
   it('every match of every rule alternative on the example notes contains its literal', () => {
     const notes = [...CASES, ...MORE_CASES].map((c) => foldSameLength(c.text));
     let checked = 0;
-    for (const rule of TEXT_RULES) {
+    for (const rule of [...TEXT_RULES, ...ROLE_RULES]) {
       for (const alt of alternatives(rule.re.source)) {
         const lit = requiredLiteral(alt);
         if (!lit) continue;
