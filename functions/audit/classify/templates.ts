@@ -307,8 +307,8 @@ function namesOf(note: TemplateInput, wordsOf?: (name: string) => readonly strin
  * The distinct keys of one batch (a key: a note's normalised words, at least MIN_WORDS of them),
  * each kept as word ids, never as text. Equal keys are found by a hash of their ids (open
  * addressing), then compared id by id; the ids are stored in chunks of one pool that grows a chunk
- * at a time (nothing is copied as it grows). Memory: about 4 bytes per word of each distinct key
- * and 24 per key, the same for 1M notes written one by one as for 1M copies of one template.
+ * at a time (nothing is copied as it grows). Memory: 2 bytes per word of each distinct key (4 once
+ * the batch has more than 65,536 distinct words), 16 bytes per note and 8 to 16 per key.
  */
 class KeyStore {
   private static readonly CHUNK = 1 << 16;
@@ -320,7 +320,7 @@ class KeyStore {
   readonly startOf: Int32Array;
   readonly lengthOf: Int32Array;
   private readonly hashOf: Int32Array;
-  readonly chunks: Int32Array[] = [];
+  readonly chunks: (Uint16Array | Int32Array)[] = [];
   private used = 0;
   count = 0;
   /** Key + 1 per slot, 0: empty; at most half full. */
@@ -360,8 +360,12 @@ class KeyStore {
       slot = (slot + 1) & mask;
     }
     const k = this.count++;
-    if (this.chunks.length === 0 || this.used + length > this.chunks[this.chunks.length - 1].length) {
-      this.chunks.push(new Int32Array(Math.max(KeyStore.CHUNK, length)));
+    // 2 bytes an id while the vocabulary has fewer than 65,536 words (a key with a higher id
+    // starts the first chunk of 4-byte ids: the vocabulary only grows)
+    const wide = this.wordOf.length > 0x10000;
+    const last = this.chunks[this.chunks.length - 1];
+    if (last === undefined || this.used + length > last.length || (wide && last instanceof Uint16Array)) {
+      this.chunks.push(wide ? new Int32Array(Math.max(KeyStore.CHUNK, length)) : new Uint16Array(Math.max(KeyStore.CHUNK, length)));
       this.used = 0;
     }
     this.chunks[this.chunks.length - 1].set(ids.subarray(0, length), this.used);
