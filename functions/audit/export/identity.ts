@@ -74,10 +74,10 @@ const NOTE_JSON_MAX = 4096;
 
 /**
  * requestId for many rows of one owner: the same ids, with the JSON text of the owner key made once
- * and that of a repeated note once while it repeats (templates; the reader keeps one string per
- * note). Bounded: cleared when full. Memory: keeping every distinct note's JSON text held a copy of
- * every note until the last row (60 MB at 200,000 notes written one by one, aged into the old
- * generation and left there as garbage).
+ * and that of a repeated note once while it repeats (templates; the reader shares one string among
+ * a template's copies). Bounded: cleared when full. Memory: keeping every distinct note's JSON text
+ * held a copy of every note until the last row (60 MB at 200,000 notes written one by one, aged
+ * into the old generation and left there as garbage).
  */
 export function createRequestIds(ownerKey: string): (direction: Direction, counterpartKey: string, sentAt: string, message: string) => string {
   const ownerJson = JSON.stringify(ownerKey);
