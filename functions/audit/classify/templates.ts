@@ -130,11 +130,10 @@ function templateTokens(text: string): string[] {
   return out;
 }
 
-/** A text's template tokens, and its words and key (words joined by spaces) with no name dropped (titles are). Never written to. */
-function keyedTokens(text: string): { tokens: readonly string[]; words: readonly string[]; key: string } {
+/** A text's template tokens, and its words with no name dropped (titles are). Never written to. */
+function tokensAndWords(text: string): { tokens: readonly string[]; words: readonly string[] } {
   const tokens = templateTokens(text);
-  const words = withoutNames(tokens, NO_NAMES);
-  return { tokens, words, key: words.join(' ') };
+  return { tokens, words: withoutNames(tokens, NO_NAMES) };
 }
 const NO_NAMES: ReadonlySet<string> = new Set();
 
@@ -332,38 +331,111 @@ function pairCount(members: readonly number[], senderOf: (i: number) => string, 
   return pairs;
 }
 
-/** An Int32Array that grows as values are pushed (`values`: the array, valid up to `length`). */
-class GrowingInts {
-  values = new Int32Array(1024);
-  length = 0;
-  push(v: number): void {
-    if (this.length === this.values.length) {
-      const grown = new Int32Array(this.values.length * 2);
-      grown.set(this.values);
-      this.values = grown;
+/**
+ * The distinct keys of one batch (a key: a note's normalised words, at least MIN_WORDS of them),
+ * each kept as word ids, never as text. Equal keys are found by a hash of their ids (open
+ * addressing), then compared id by id; the ids are stored in chunks of one pool that grows a chunk
+ * at a time (nothing is copied as it grows). Memory: 2 bytes per word of each distinct key (4 once
+ * the batch has more than 65,536 distinct words), 16 bytes per note and 8 to 16 per key.
+ */
+class KeyStore {
+  private static readonly CHUNK = 1 << 16;
+  private readonly vocabulary = new Map<string, number>();
+  /** Each word id's word. */
+  private readonly wordOf: string[] = [];
+  /** Per key: the chunk holding its ids, where they start in it, how many, their hash. */
+  readonly chunkOf: Int32Array;
+  readonly startOf: Int32Array;
+  readonly lengthOf: Int32Array;
+  private readonly hashOf: Int32Array;
+  readonly chunks: (Uint16Array | Int32Array)[] = [];
+  private used = 0;
+  count = 0;
+  /** Key + 1 per slot, 0: empty; at most half full. */
+  private table = new Int32Array(1024);
+  /** The ids of the words being added. */
+  private ids = new Int32Array(256);
+
+  /** `maxKeys`: at most this many keys are added (one per note). */
+  constructor(maxKeys: number) {
+    this.chunkOf = new Int32Array(maxKeys);
+    this.startOf = new Int32Array(maxKeys);
+    this.lengthOf = new Int32Array(maxKeys);
+    this.hashOf = new Int32Array(maxKeys);
+  }
+
+  /** The key of these words: the one kept when an equal key was added before, else a new one. */
+  add(words: readonly string[]): number {
+    const length = words.length;
+    if (this.ids.length < length) this.ids = new Int32Array(Math.max(length, 2 * this.ids.length));
+    const ids = this.ids;
+    let h = 0x811c9dc5;
+    for (let x = 0; x < length; x++) {
+      let id = this.vocabulary.get(words[x]);
+      if (id === undefined) {
+        id = this.wordOf.length;
+        this.vocabulary.set(words[x], id);
+        this.wordOf.push(words[x]);
+      }
+      ids[x] = id;
+      h = Math.imul(h ^ id, 0x01000193);
     }
-    this.values[this.length++] = v;
+    h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) ^ length;
+    const mask = this.table.length - 1;
+    let slot = h & mask;
+    for (let k = this.table[slot] - 1; k >= 0; k = this.table[slot] - 1) {
+      if (this.hashOf[k] === h && this.lengthOf[k] === length && this.holds(k, ids)) return k;
+      slot = (slot + 1) & mask;
+    }
+    const k = this.count++;
+    // 2 bytes an id while the vocabulary has fewer than 65,536 words (a key with a higher id
+    // starts the first chunk of 4-byte ids: the vocabulary only grows)
+    const wide = this.wordOf.length > 0x10000;
+    const last = this.chunks[this.chunks.length - 1];
+    if (last === undefined || this.used + length > last.length || (wide && last instanceof Uint16Array)) {
+      this.chunks.push(wide ? new Int32Array(Math.max(KeyStore.CHUNK, length)) : new Uint16Array(Math.max(KeyStore.CHUNK, length)));
+      this.used = 0;
+    }
+    this.chunks[this.chunks.length - 1].set(ids.subarray(0, length), this.used);
+    this.chunkOf[k] = this.chunks.length - 1;
+    this.startOf[k] = this.used;
+    this.lengthOf[k] = length;
+    this.hashOf[k] = h;
+    this.used += length;
+    this.table[slot] = k + 1;
+    if (2 * this.count > this.table.length) this.grow();
+    return k;
   }
-}
 
-/** The first `count` words of a key (its words joined by single spaces, at least `count` of them). */
-function firstWords(key: string, count: number): string {
-  let end = -1;
-  for (let c = 0; c < count; c++) {
-    end = key.indexOf(' ', end + 1);
-    if (end < 0) return key;
+  /** Word `x` of key `k` (an id). */
+  word(k: number, x: number): number {
+    return this.chunks[this.chunkOf[k]][this.startOf[k] + x];
   }
-  return key.slice(0, end);
-}
 
-/** The last `count` words of a key (as firstWords). */
-function lastWords(key: string, count: number): string {
-  let start = key.length;
-  for (let c = 0; c < count; c++) {
-    start = key.lastIndexOf(' ', start - 1);
-    if (start < 0) return key;
+  /** The key's words joined by single spaces (its text). */
+  text(k: number): string {
+    const out: string[] = [];
+    for (let x = 0; x < this.lengthOf[k]; x++) out.push(this.wordOf[this.word(k, x)]);
+    return out.join(' ');
   }
-  return key.slice(start + 1);
+
+  private holds(k: number, ids: Int32Array): boolean {
+    const chunk = this.chunks[this.chunkOf[k]];
+    const start = this.startOf[k];
+    for (let x = 0; x < this.lengthOf[k]; x++) if (chunk[start + x] !== ids[x]) return false;
+    return true;
+  }
+
+  private grow(): void {
+    const table = new Int32Array(2 * this.table.length);
+    const mask = table.length - 1;
+    for (let k = 0; k < this.count; k++) {
+      let slot = this.hashOf[k] & mask;
+      while (table[slot] !== 0) slot = (slot + 1) & mask;
+      table[slot] = k + 1;
+    }
+    this.table = table;
+  }
 }
 
 /**
@@ -387,64 +459,43 @@ export function findTemplates(notes: readonly TemplateInput[]): Map<string, Temp
  */
 export function findTemplatesAt(count: number, noteAt: (i: number) => TemplateInput): (TemplateMatch | undefined)[] {
   const n = count;
-  // per note only the index of its key; per distinct key its text and its words as ids into one
-  // pool (memory: a batch of 1M notes keeps no word strings per note, and compares integers)
-  const byKey = new Map<string, number>();
+  // per note only the index of its key; per distinct key its words as ids (memory: a batch of 1M
+  // notes keeps no word strings per note nor any key's text, and compares integers)
   const keyOf = new Int32Array(n).fill(-1);
-  const keyTexts: string[] = [];
-  const vocabulary = new Map<string, number>();
-  const words = new GrowingInts();
-  const keyStarts = new GrowingInts();
-  keyStarts.push(0);
-  const texts = new RepeatedTexts(keyedTokens);
+  const keys = new KeyStore(n);
+  const texts = new RepeatedTexts(tokensAndWords);
   // the owner's names are in every note: their words are worked out once
   const nameWordsOf = new RepeatedTexts(wordsOfName);
   const wordsOf = (name: string) => nameWordsOf.of(name);
   for (let i = 0; i < n; i++) {
     const note = noteAt(i);
     const t = texts.of(note.text);
-    // the text's words and key as they are, unless one of its words is one of the note's names
+    // the text's words as they are, unless one of its words is one of the note's names
     let w = t.words;
-    let key = t.key;
     const names = namesOf(note, wordsOf);
     for (const name of names) {
       if (t.tokens.includes(name)) {
         w = withoutNames(t.tokens, names);
-        key = w.join(' ');
         break;
       }
     }
-    if (w.length < MIN_WORDS) continue;
-    let k = byKey.get(key);
-    if (k === undefined) {
-      k = keyTexts.length;
-      keyTexts.push(key);
-      byKey.set(key, k);
-      for (const word of w) {
-        let id = vocabulary.get(word);
-        if (id === undefined) {
-          id = vocabulary.size;
-          vocabulary.set(word, id);
-        }
-        words.push(id);
-      }
-      keyStarts.push(words.length);
-    }
-    keyOf[i] = k;
+    if (w.length >= MIN_WORDS) keyOf[i] = keys.add(w);
   }
-  const pool = words.values;
-  const starts = keyStarts.values;
-  const keyLength = (k: number) => starts[k + 1] - starts[k];
+  const keyLength = (k: number) => keys.lengthOf[k];
   // near keys: a short merge field differs; compared inside blocks of shared first / last words
-  const uf = new UnionFind(keyTexts.length);
+  const uf = new UnionFind(keys.count);
   const blocks = new Map<string, number[]>();
-  const signatures = new Int32Array(keyTexts.length * SIGNATURE_INTS);
-  for (let k = 0; k < keyTexts.length; k++) {
+  const signatures = new Int32Array(keys.count * SIGNATURE_INTS);
+  for (let k = 0; k < keys.count; k++) {
     const length = keyLength(k);
     if (length < MIN_WORDS_MANY_SENDERS) continue;
-    for (let x = starts[k]; x < starts[k + 1]; x++) signatures[k * SIGNATURE_INTS + ((pool[x] >>> 5) % SIGNATURE_INTS)] |= 1 << (pool[x] & 31);
-    const text = keyTexts[k];
-    for (const block of [`h:${firstWords(text, 3)}`, `t:${lastWords(text, 3)}`]) {
+    const chunk = keys.chunks[keys.chunkOf[k]];
+    const start = keys.startOf[k];
+    for (let x = start; x < start + length; x++) signatures[k * SIGNATURE_INTS + ((chunk[x] >>> 5) % SIGNATURE_INTS)] |= 1 << (chunk[x] & 31);
+    // the first three words, the last three (by id: the same words, the same ids)
+    const head = `h:${chunk[start]} ${chunk[start + 1]} ${chunk[start + 2]}`;
+    const tail = `t:${chunk[start + length - 3]} ${chunk[start + length - 2]} ${chunk[start + length - 1]}`;
+    for (const block of [head, tail]) {
       const reps = blocks.get(block);
       if (!reps) {
         blocks.set(block, [k]);
@@ -453,15 +504,20 @@ export function findTemplatesAt(count: number, noteAt: (i: number) => TemplateIn
       // every representative is tried: "differs only in a short field" is not transitive, so
       // stopping at the first match would make the result depend on the order of the notes
       for (const r of reps) {
-        if (uf.find(r) !== uf.find(k) && maySameTemplate(signatures, r, k) && sameTemplateIn(pool, starts[r], keyLength(r), pool, starts[k], length)) uf.union(r, k);
+        if (uf.find(r) !== uf.find(k) && maySameTemplate(signatures, r, k) && sameTemplateIn(keys.chunks[keys.chunkOf[r]], keys.startOf[r], keyLength(r), chunk, start, length)) uf.union(r, k);
       }
       if (reps.length < BLOCK_REPS) reps.push(k);
     }
   }
+  // the notes of each template (a group of two or more notes: a note alone is no template, and
+  // most notes are alone when each is written by hand)
+  const notesPer = new Int32Array(keys.count);
+  for (let i = 0; i < n; i++) if (keyOf[i] >= 0) notesPer[uf.find(keyOf[i])]++;
   const groups = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
     if (keyOf[i] < 0) continue;
     const root = uf.find(keyOf[i]);
+    if (notesPer[root] < 2) continue;
     const g = groups.get(root);
     if (g) g.push(i);
     else groups.set(root, [i]);
@@ -493,7 +549,6 @@ export function findTemplatesAt(count: number, noteAt: (i: number) => TemplateIn
   const ownCompanies = new RepeatedTexts(ownCompanyInText);
   const ownCompanyIn = (text: string) => ownCompanies.of(text);
   for (const members of groups.values()) {
-    if (members.length < 2) continue;
     made.clear();
     senderKeys.clear();
     let shortest = Infinity;
@@ -504,7 +559,7 @@ export function findTemplatesAt(count: number, noteAt: (i: number) => TemplateIn
     let first = members[0];
     for (const i of members) if (notes.at(i).id < notes.at(first).id) first = i;
     const base = {
-      id: `tpl-${fnv1a(keyTexts[keyOf[first]]).toString(16).padStart(8, '0')}`,
+      id: `tpl-${fnv1a(keys.text(keyOf[first])).toString(16).padStart(8, '0')}`,
       size: members.length,
       senders: senders.size,
       recipients: pairCount(members, senderOf, recipientOf),

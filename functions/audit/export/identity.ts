@@ -87,9 +87,15 @@ export function exportDateFromName(name: string): string | null {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/** Notes whose JSON text createRequestIds keeps: what repeats within a few thousand rows (a template's copies). */
+const NOTE_JSON_MAX = 4096;
+
 /**
  * requestId for many rows of one owner: the same ids, with the JSON text of the owner key made once
- * and that of a repeated note once (templates repeat; the reader keeps one string per note).
+ * and that of a repeated note once while it repeats (templates; the reader shares one string among
+ * a template's copies). Bounded: cleared when full. Memory: keeping every distinct note's JSON text
+ * held a copy of every note until the last row (60 MB at 200,000 notes written one by one, aged
+ * into the old generation and left there as garbage).
  */
 export function createRequestIds(ownerKey: string): (direction: Direction, counterpartKey: string, sentAt: string, message: string) => string {
   const ownerJson = JSON.stringify(ownerKey);
@@ -97,9 +103,9 @@ export function createRequestIds(ownerKey: string): (direction: Direction, count
   return (direction, counterpartKey, sentAt, message) => {
     let note = notes.get(message);
     if (note === undefined) {
-      // bounded (memory: an export of all-different notes would otherwise hold a copy of every note)
-      if (notes.size >= 10_000) notes.clear();
-      notes.set(message, (note = JSON.stringify(message)));
+      note = JSON.stringify(message);
+      if (notes.size >= NOTE_JSON_MAX) notes.clear();
+      notes.set(message, note);
     }
     // the text JSON.stringify([ownerKey, direction, counterpartKey, sentAt, message]) writes
     return idOf(`[${ownerJson},${JSON.stringify(direction)},${JSON.stringify(counterpartKey)},${JSON.stringify(sentAt)},${note}]`);

@@ -20,9 +20,17 @@ export const INVITATIONS_SPEC: CsvSpec = {
  * row and then a CR): every field but `id` and `owner`, which need the owner of the whole file
  * (match.ts fills them, and the outcome). The counterpart is `To` on OUTGOING rows, `From` on
  * INCOMING rows (NFC, trimmed), with its key; the note is cut to maxNoteChars, equal notes sharing
- * one string. About 180 bytes plus its strings.
+ * one string (those read within NOTES_SHARED distinct notes of each other: a template's copies).
+ * About 180 bytes plus its strings.
  */
 export type InvitationRow = ConnectionRequest;
+
+/**
+ * Distinct notes the reader remembers to share one string among equal notes: cleared when full. A
+ * template repeats within a few thousand rows; a map of every distinct note (1M entries when every
+ * CR has its own note) would outlive the read as old-generation garbage.
+ */
+const NOTES_SHARED = 16_384;
 
 /** The owner of a row until the file's owner is known. */
 export const UNKNOWN_OWNER: Person = Object.freeze({ name: '', profileUrl: null });
@@ -40,7 +48,7 @@ export async function readInvitations(stream: Readable | AsyncIterable<Uint8Arra
   const { problems, progress, timeZone, yearTimeZone, limits } = ctx;
   const rows: InvitationRow[] = [];
   const owners = new OwnerTally();
-  const notes = new Map<string, string>(); // one string per distinct note (templates repeat)
+  const notes = new Map<string, string>(); // one string per distinct note (templates repeat); bounded
   let n = 0;
   // the columns, found once per header rather than by name in every row
   let header: CsvHeader | null = null;
@@ -93,6 +101,7 @@ export async function readInvitations(stream: Readable | AsyncIterable<Uint8Arra
       let note = notes.get(message);
       if (note === undefined) {
         note = own(message);
+        if (notes.size >= NOTES_SHARED) notes.clear();
         notes.set(note, note);
       }
       const from = nfc(at(cells, cols.from)).trim();

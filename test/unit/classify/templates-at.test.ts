@@ -27,3 +27,41 @@ describe('findTemplatesAt (notes made on demand)', () => {
     expect(again.every((i) => all.has(notes[i].id))).toBe(true);
   });
 });
+
+/** A word of letters only for each number (digits are one word to template detection). */
+const wordOf = (i: number): string => {
+  let w = '';
+  do {
+    w += String.fromCharCode(97 + (i % 26));
+    i = Math.floor(i / 26);
+  } while (i > 0);
+  return `q${w}`;
+};
+
+describe('findTemplates past what a 2-byte word id holds', () => {
+  it('finds a template whose copies come before and after the 65,536th distinct word', () => {
+    const text = (company: string) => `Hi there, we at ${company} build internal tools for finance teams and would love to show you a short demo soon`;
+    const copy = (id: string, to: string, company: string): TemplateInput => ({ id, text: text(company), sender: 'Sam Seller', names: [], recipient: `r:${to}` });
+    // one sender's 33,000 notes of six words each seen once (198,000 distinct words): no template
+    // (notes 0 and 32,768 would be one if ids were cut to 2 bytes)
+    const filler: TemplateInput[] = Array.from({ length: 33_000 }, (_, i) => ({
+      id: `f${i}`,
+      text: Array.from({ length: 6 }, (_, w) => wordOf(6 * i + w)).join(' '),
+      sender: 'Sam Filler',
+      recipient: `r:${i}`,
+    }));
+    const found = findTemplates([copy('a1', 'ana', 'Acme'), ...filler, copy('a2', 'ben', 'Globex'), copy('a3', 'cleo', 'Acme')]);
+    expect(found.get('a1')?.cluster.size).toBe(3);
+    expect(found.get('a2')?.cluster.id).toBe(found.get('a1')?.cluster.id);
+    expect(found.get('a3')?.decides).toBe('bot');
+    expect([...found.keys()].filter((id) => id.startsWith('f'))).toEqual([]);
+  });
+
+  it('keeps a note of more words than a pool chunk holds', () => {
+    const long = Array.from({ length: 70_000 }, (_, i) => wordOf(i % 500)).join(' ');
+    const notes: TemplateInput[] = ['ana', 'ben', 'cleo'].map((to) => ({ id: to, text: long, sender: 'Sam Seller', names: [], recipient: `r:${to}` }));
+    const found = findTemplates([...notes, { id: 'other', text: `${long} and one more`, sender: 'Sam Seller', names: [], recipient: 'r:dev' }]);
+    expect(found.get('ana')?.cluster.size).toBe(4);
+    expect(found.get('ana')?.decides).toBe('bot');
+  });
+});

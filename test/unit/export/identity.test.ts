@@ -77,4 +77,14 @@ describe('createRequestIds', () => {
     ] as const;
     for (let pass = 0; pass < 2; pass++) for (const [d, k, t, m] of rows) expect(ids(d, k, t, m)).toBe(requestId(ownerKey, d, k, t, m));
   });
+
+  it('gives the ids requestId gives for a repeated note after thousands of notes seen once', () => {
+    const ids = createRequestIds('in:robin');
+    const template = 'Hi Robin, we help teams like yours ship faster. Open to a quick call?';
+    for (let i = 0; i < 10_000; i++) {
+      const note = i % 7 === 0 ? template : `Note number ${i}, written once.`;
+      const t = `2024-01-01T08:${String(i % 60).padStart(2, '0')}:00.000Z`;
+      expect(ids('INCOMING', `in:p-${i}`, t, note)).toBe(requestId('in:robin', 'INCOMING', `in:p-${i}`, t, note));
+    }
+  });
 });
