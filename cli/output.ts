@@ -7,8 +7,6 @@
  *   waits for `drain` when the stream asks it to (a slow reader, a test's PassThrough). Its
  *   `writeRecordWithUnsure` encodes a record's JSON line straight into that buffer, copying what
  *   records share (keys, the owner, a cluster, reasons, a repeated note) as bytes encoded once.
- * - `jsonLineWithUnsure`: a request as `--format json(l)` prints it, `{...r, unsure}`, serialised
- *   without copying each record into a new object first (same text, same key order).
  * - `createProgress`: one self-overwriting stderr line per phase of a long audit ("reading
  *   x.zip: 40,000 rows", "classifying 100,000 requests", "grouping templates", "writing"), only
  *   when stderr is a terminal, at most ten redraws a second; cleared before anything else is said.
@@ -266,11 +264,6 @@ export function createLineWriter(stream: NodeJS.WritableStream, highWater = HIGH
   };
 }
 
-/** `JSON.stringify({ ...r, unsure })` for a plain object `r` without an `unsure` key, without the copy. */
-export function jsonLineWithUnsure(r: object, unsure: boolean): string {
-  const json = JSON.stringify(r);
-  return `${json.length > 2 ? json.slice(0, -1) + ',' : '{'}"unsure":${unsure}}\n`;
-}
 
 export type AuditPhase = 'reading' | 'classifying' | 'grouping templates' | 'writing';
 

@@ -126,9 +126,6 @@ export interface Greeting {
 
 let greetingIn: string | undefined;
 let greetingOut: Greeting | null = null;
-/** The answers for recent notes (a template's copies come back among other notes); bounded: cleared when full. */
-const greetings = new Map<string, Greeting | null>();
-const MAX_GREETINGS = 4096;
 
 /**
  * Parses a leading greeting like "Hi Jamal," / "Dear Sir or Madam," / "Hola María:". The answer is
@@ -137,12 +134,7 @@ const MAX_GREETINGS = 4096;
  */
 export function parseGreeting(text: string): Greeting | null {
   if (text === greetingIn) return greetingOut;
-  let g = greetings.get(text);
-  if (g === undefined) {
-    g = parseGreetingUncached(text);
-    if (greetings.size >= MAX_GREETINGS) greetings.clear();
-    greetings.set(text, g);
-  }
+  const g = GREETINGS.of(text);
   greetingIn = text;
   greetingOut = g;
   return g;
@@ -225,3 +217,6 @@ export class RepeatedTexts<V> {
     return value;
   }
 }
+
+/** parseGreeting's answers for a text that repeats (a template's copies come back among other notes). */
+const GREETINGS = new RepeatedTexts(parseGreetingUncached);

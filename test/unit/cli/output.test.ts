@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLineWriter, createProgress, jsonLineWithUnsure } from '../../../cli/output.ts';
+import { createLineWriter, createProgress } from '../../../cli/output.ts';
 
 function sink(opts: { tty?: boolean; highWaterMark?: number } = {}) {
   const writes: string[] = [];
@@ -74,11 +74,23 @@ describe('createLineWriter writeRecordWithUnsure', () => {
   });
 });
 
-describe('jsonLineWithUnsure', () => {
-  it('is JSON.stringify({ ...r, unsure }) plus a newline, key order included', () => {
+describe('createLineWriter writeRecordWithUnsure, one record', () => {
+  it('is JSON.stringify({ ...r, unsure }) plus a newline, key order included', async () => {
     const r = { id: 'a1', sentAt: '2025-01-02T03:04:05.000Z', message: 'Hi "Sam",\nhello 👋', reasons: [{ rule: 'x', weight: 1.5 }], cluster: undefined, n: null };
-    for (const unsure of [true, false]) expect(jsonLineWithUnsure(r, unsure)).toBe(`${JSON.stringify({ ...r, unsure })}\n`);
-    expect(jsonLineWithUnsure({}, true)).toBe('{"unsure":true}\n');
+    for (const unsure of [true, false]) {
+      const s = sink();
+      const out = createLineWriter(s.stream);
+      void out.writeRecordWithUnsure(r, unsure);
+      await out.flush();
+      await s.settled();
+      expect(s.text()).toBe(`${JSON.stringify({ ...r, unsure })}\n`);
+    }
+    const s = sink();
+    const out = createLineWriter(s.stream);
+    void out.writeRecordWithUnsure({}, true);
+    await out.flush();
+    await s.settled();
+    expect(s.text()).toBe('{"unsure":true}\n');
   });
 });
 
