@@ -3,7 +3,7 @@
  * Matched on the folded note (lower case, no accents, no punctuation), allowing the optional
  * "Hi <name>," greeting and "- <name>" signature LinkedIn added in older versions.
  */
-import { foldSameLength } from './text.ts';
+import { foldSameLength, RepeatedTexts } from './text.ts';
 
 /** Folded, punctuation-free bodies of the default invitations (current and older, several languages). */
 const DEFAULT_BODIES = [
@@ -139,17 +139,8 @@ export function linkedInDefault(text: string): string | null {
  * added is judged by the added sentence. The note itself when it holds no default sentence.
  */
 export function withoutDefaults(text: string): string {
-  let out = judged.get(text);
-  if (out === undefined) {
-    out = withoutDefaultsUncached(text);
-    if (judged.size >= MAX_JUDGED) judged.clear();
-    judged.set(text, out);
-  }
-  return out;
+  return JUDGED.of(text);
 }
-/** withoutDefaults of recent notes (a template's copies repeat its text); bounded: cleared when full. */
-const judged = new Map<string, string>();
-const MAX_JUDGED = 4096;
 
 function withoutDefaultsUncached(text: string): string {
   if (!MAYBE_DEFAULT.test(text)) return text;
@@ -160,3 +151,5 @@ function withoutDefaultsUncached(text: string): string {
   const kept = sentences.filter((s) => !linkedInDefault(s));
   return kept.length === sentences.length || kept.length === 0 ? text : kept.join('').trim();
 }
+/** withoutDefaults of a text that repeats (a template's copies). */
+const JUDGED = new RepeatedTexts(withoutDefaultsUncached);
