@@ -168,7 +168,15 @@ const isPitch = (id: string) => id.startsWith('pitch.') || id === WORD_RULE.sale
 
 /** Fires the context rules of rules 4–8: the recipient's profile (relevance) and, when no family spoke, the structural fallback. */
 export function fireContextRules(text: string, ctx: NoteContext, out: Fired[]): void {
-  const profile = cachedProfileText(ctx.recipientProfile);
+  fireProfileRules(text, cachedProfileText(ctx.recipientProfile), out);
+}
+
+/**
+ * fireContextRules given the recipient's profile as relevance.ts reads it (cachedProfileText; ''
+ * when none): the profile is all of the context they read, so a text read once for one profile is
+ * read once for every note of it (index.ts TextReadings).
+ */
+export function fireProfileRules(text: string, profile: string, out: Fired[]): void {
   // a swing and miss is an offer aimed at the wrong person: a note that cites real shared activity
   // and sells nothing is not checked against the profile (its topic may well be off the profile)
   const pitches = out.some((f) => isPitch(f.id));

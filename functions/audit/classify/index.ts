@@ -6,15 +6,15 @@
  * Only a note's first CLASSIFIED_CHARS (2,000) characters are read (text.ts): a longer text costs
  * no more than that, and every pattern run over it is linear in its length (linear.test.ts).
  */
-import type { Classification, ClassifiedRequest, Connection, ConnectionRequest, KeepableRole, OwnerProfile, Reason, RoleReason } from '../model.ts';
+import type { Category, Classification, ClassifiedRequest, Connection, ConnectionRequest, KeepableRole, OwnerProfile, Reason, RoleReason } from '../model.ts';
 import { ADVICE } from './advice.ts';
 import { withoutDefaults } from './defaults.ts';
-import { decide, decideStructure, fireContextRules, fireNoteRules, noMessage, rank } from './engine.ts';
+import { decide, decideStructure, fireNoteRules, fireProfileRules, noMessage, rank } from './engine.ts';
 import { SCORED_CATEGORIES } from './rules.ts';
 import { fireTextDebris } from './structure.ts';
 import { WEIGHTS } from './fitted.ts';
 import { cachedProfileText } from './relevance.ts';
-import { decideRole, fireRoleRules, keptFor, type RoleContext } from './role.ts';
+import { fireRoleRules, keptFor, noteRole, roleInContext, type RoleContext, type RoleDecision } from './role.ts';
 import { findTemplatesAt, type TemplateInput, type TemplateMatch } from './templates.ts';
 import { CLASSIFIED_CHARS, classifiedText, firstNameOf, RepeatedTexts } from './text.ts';
 import type { Fired, NoteContext, NoteInput, Weights } from './types.ts';
@@ -73,40 +73,85 @@ function templateInputOf(n: NoteInput): TemplateInput {
   };
 }
 
-function contextOf(n: NoteInput): NoteContext {
-  const { id: _id, text: _text, ...ctx } = n;
-  return ctx;
-}
-
 /**
  * How one note is decided: by rule 1 or by structure (a Classification), or by the weighed rules
  * (the fired rules, and the template it repeats when it was sent twice).
  */
-export type Prepared = ({ decided: Classification } | { fired: Fired[]; template?: TemplateMatch }) & { role: RoleInput };
+export type Prepared = ({ decided: Classification } | { fired: readonly Fired[]; template?: TemplateMatch }) & { role: RoleInput };
 
 /** What the role (role.ts) is decided from, beside the category: the note's role phrases, its category rules, its context. */
 export interface RoleInput {
   /** The note as judged (without LinkedIn's default sentence); '' when there is none. */
   text: string;
   phrases: ReturnType<typeof fireRoleRules>;
-  /** The category rules that fired on the note (for a note decided by structure: its text rules alone). */
-  fired: Fired[];
+  /** The category rules that fired on the note (for a note decided by structure: its text rules alone); shared by the notes of one text reading: never written to. */
+  fired: readonly Fired[];
   ctx: RoleContext;
+  /** What verdictOf works out from the note's text reading, when the reading is shared (a template's copies); else null. */
+  shared: ReadingVerdicts | null;
 }
 
 function roleContextOf(n: NoteInput): RoleContext {
   return { direction: n.direction, counterpartPosition: n.counterpartPosition, counterpartCompany: n.counterpartCompany };
 }
 
-/** What a note's text alone says: its role phrases (with the recipient's profile), its phrase-family and word rules, its mail-merge debris. */
+/**
+ * What a note's text says to one recipient profile: its role phrases, its scored rules (phrase
+ * families, word rules and the context rules, which read the profile alone: fireProfileRules), its
+ * mail-merge debris.
+ */
 interface TextReading {
   phrases: RoleReason[];
   fired: readonly Fired[];
   debris: readonly Fired[];
+  /** Set when the reading is kept for the notes that share it (TextReadings). */
+  verdicts: ReadingVerdicts | null;
 }
 
-function readText(text: string, profile: string | undefined, sent: boolean, wordModel: WordModel | null | undefined): TextReading {
-  return { phrases: fireRoleRules(text, profile, sent), fired: fireNoteRules(text, wordModel === undefined ? undefined : wordModel), debris: fireTextDebris(text) };
+/** `profile`: the recipient's profile as cachedProfileText gives it ('' when none). */
+function readText(text: string, profile: string, sent: boolean, wordModel: WordModel | null | undefined): TextReading {
+  const fired = fireNoteRules(text, wordModel === undefined ? undefined : wordModel);
+  fireProfileRules(text, profile, fired);
+  return { phrases: fireRoleRules(text, profile, sent), fired, debris: fireTextDebris(text), verdicts: null };
+}
+
+/**
+ * What verdictOf works out from a shared text reading alone (its notes differ only in their names,
+ * template and position): the weighed verdict, the category the text reads as, and the role its
+ * words give under each category. Kept with the reading, for one set of weights at a time (the
+ * fitting scripts try several); values are shared: never written to.
+ */
+class ReadingVerdicts {
+  private weights: Weights | null = null;
+  private weighed: Classification | null = null;
+  private read: Category | null = null;
+  private readonly roles = new Map<Category, RoleDecision | null>();
+
+  private under(weights: Weights): void {
+    if (weights === this.weights) return;
+    this.weights = weights;
+    this.weighed = null;
+    this.read = null;
+  }
+
+  /** decide(fired, weights). */
+  decide(fired: readonly Fired[], weights: Weights): Classification {
+    this.under(weights);
+    return (this.weighed ??= decide(fired, weights));
+  }
+
+  /** The scored category the rules alone give (rank's best). */
+  textRead(fired: readonly Fired[], weights: Weights): Category {
+    this.under(weights);
+    return (this.read ??= SCORED_CATEGORIES[rank(fired, weights).best]);
+  }
+
+  /** noteRole(phrases, fired, category). */
+  role(phrases: readonly RoleReason[], fired: readonly Fired[], category: Category): RoleDecision | null {
+    let d = this.roles.get(category);
+    if (d === undefined) this.roles.set(category, (d = noteRole(phrases, fired, category)));
+    return d;
+  }
 }
 
 /**
@@ -117,16 +162,17 @@ function readText(text: string, profile: string | undefined, sent: boolean, word
 class TextReadings {
   private static readonly MAX = 4096;
   /** By direction (sent, received), then profile, then text: no key text is made per note. */
-  private readonly sent = new Map<string | undefined, Map<string, TextReading>>();
-  private readonly received = new Map<string | undefined, Map<string, TextReading>>();
+  private readonly sent = new Map<string, Map<string, TextReading>>();
+  private readonly received = new Map<string, Map<string, TextReading>>();
   private size = 0;
 
-  of(text: string, profile: string | undefined, sent: boolean, wordModel: WordModel | null | undefined): TextReading {
+  of(text: string, profile: string, sent: boolean, wordModel: WordModel | null | undefined): TextReading {
     const byProfile = sent ? this.sent : this.received;
     let byText = byProfile.get(profile);
     let reading = byText?.get(text);
     if (reading === undefined) {
       reading = readText(text, profile, sent, wordModel);
+      reading.verdicts = new ReadingVerdicts();
       if (this.size >= TextReadings.MAX) {
         this.sent.clear();
         this.received.clear();
@@ -147,17 +193,16 @@ class TextReadings {
  * `readings`: the batch's template readings (a template's copies are read once).
  */
 function prepare(n: NoteInput, template: TemplateMatch | undefined, weights: Weights, wordModel: WordModel | null | undefined, nm = noMessage(n.text), readings?: TextReadings): Prepared {
-  if (nm) return { decided: nm, role: { text: '', phrases: [], fired: [], ctx: roleContextOf(n) } };
+  if (nm) return { decided: nm, role: { text: '', phrases: [], fired: [], ctx: roleContextOf(n), shared: null } };
   // a default text with a sentence added: the added sentence is what is judged
   const text = withoutDefaults(n.text);
-  const ctx = contextOf(n);
   const profile = cachedProfileText(n.recipientProfile);
   const sent = n.direction === 'OUTGOING';
   const reading = template && readings ? readings.of(text, profile, sent, wordModel) : readText(text, profile, sent, wordModel);
-  const fired = [...reading.fired];
-  fireContextRules(text, ctx, fired);
-  const role: RoleInput = { text, phrases: reading.phrases, fired, ctx: roleContextOf(n) };
-  const structural = decideStructure(text, ctx, template, weights, reading.debris);
+  const fired = reading.fired;
+  const role: RoleInput = { text, phrases: reading.phrases, fired, ctx: roleContextOf(n), shared: reading.verdicts };
+  // the note is its own context (decideStructure reads its names)
+  const structural = decideStructure(text, n, template, weights, reading.debris);
   // a template or a mail merge still says who sent it: its text is read for the role alone
   if (structural) return { decided: structural, role };
   return { fired, template, role };
@@ -168,21 +213,22 @@ function prepare(n: NoteInput, template: TemplateMatch | undefined, weights: Wei
  * a user's view (`keep`), the re-grading it gets.
  */
 export function verdictOf(p: Prepared, weights: Weights = WEIGHTS, keep: readonly KeepableRole[] = []): Classification {
+  const r = p.role;
+  const shared = r.shared;
   let c: Classification;
   if ('decided' in p) c = { ...p.decided };
   else {
-    c = decide(p.fired, weights);
+    c = shared ? { ...shared.decide(p.fired, weights) } : decide(p.fired, weights);
     if (p.template) c.cluster = p.template.cluster;
   }
-  const r = p.role;
   // a note decided by structure (a template, a mail merge): what its text alone reads as
   // (a pitch only: a template's warm words are no evidence of a peer)
   let read = c.category;
   if ('decided' in p && r.fired.length > 0) {
-    const text = SCORED_CATEGORIES[rank(r.fired, weights).best];
+    const text = shared ? shared.textRead(r.fired, weights) : SCORED_CATEGORIES[rank(r.fired, weights).best];
     if (text === 'sales_pitch' || text === 'swing_and_miss') read = text;
   }
-  const { role, roleReasons } = decideRole(r.phrases, r.fired, read, r.text !== '', r.ctx);
+  const { role, roleReasons } = roleInContext(r.text !== '', r.ctx, shared ? () => shared.role(r.phrases, r.fired, read) : () => noteRole(r.phrases, r.fired, read));
   c.role = role;
   c.roleReasons = roleReasons;
   const k = keep.length > 0 ? keptFor(keep, { role, roleReasons }, r.text, r.ctx.direction) : null;

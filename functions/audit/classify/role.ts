@@ -24,7 +24,7 @@
 import type { Category, Direction, KeepableRole, Kept, Role, RoleReason } from '../model.ts';
 import { ROLE_MODEL } from './fitted.ts';
 import { alternatives, Gate, lazyRule, NOTE_GATES, requiredLiteral, sourceOf } from './gate.ts';
-import { foldNonAscii, foldSameLength } from './text.ts';
+import { foldNonAscii, foldSameLength, RepeatedTexts } from './text.ts';
 import type { Fired } from './types.ts';
 import { readRoleWords, type LazyRoleWordModel, type RoleWordModel } from './words.ts';
 
@@ -427,12 +427,18 @@ const POSITION_RULES: RoleRule[] = [
 
 /** What the counterpart's position/company says (Connections.csv), or null. */
 export function roleFromPosition(position: string | undefined, company: string | undefined): RoleReason | null {
-  const text = [position, company].filter(Boolean).join(' | ');
+  // most CRs have neither (no Connections.csv, or a counterpart not in it)
+  if (!position && !company) return null;
+  return POSITION_ROLES.of(position && company ? `${position} | ${company}` : position || company!);
+}
+
+/** roleFromPosition's answer per position text (a company's people share one); shared: never written to. */
+const POSITION_ROLES = new RepeatedTexts((text: string): RoleReason | null => {
   if (!text.trim()) return null;
   const out: RoleReason[] = [];
   fire(POSITION_RULES, text, foldSameLength(text), out);
   return out[0] ?? null;
-}
+});
 
 function sum(reasons: readonly RoleReason[]): Map<KnownRole, number> {
   const s = new Map<KnownRole, number>();
@@ -503,11 +509,28 @@ function ruleReasons(phrases: readonly RoleReason[], fired: readonly Fired[], ca
  * LinkedIn's default text).
  */
 export function decideRole(phrases: readonly RoleReason[], fired: readonly Fired[], category: Category, hasNote: boolean, ctx: RoleContext = {}, blend: RoleBlend = ROLE_BLEND): RoleDecision {
+  return roleInContext(hasNote, ctx, () => noteRole(phrases, fired, category, blend));
+}
+
+/**
+ * decideRole, the note's part given as `ofNote` (noteRole's answer, asked only when the context
+ * leaves the role to the note): a note's part depends on its text alone, so the notes of one text
+ * reading may share it (index.ts).
+ */
+export function roleInContext(hasNote: boolean, ctx: RoleContext, ofNote: () => RoleDecision | null): RoleDecision {
   const context = roleFromPosition(ctx.counterpartPosition, ctx.counterpartCompany);
   if (!hasNote) return context ? { role: context.role, roleReasons: [context] } : { role: 'unknown', roleReasons: [] };
   // the owner's sent CR: the invitee's position, where it names a role, is whom the owner reached
   if (ctx.direction === 'OUTGOING' && context) return { role: context.role, roleReasons: [context] };
+  const byNote = ofNote();
+  if (byNote) return byNote;
+  // an incoming note that says nothing: the sender's position may (Connections.csv)
+  if (context) return { role: context.role, roleReasons: [context] };
+  return { role: 'unknown', roleReasons: [] };
+}
 
+/** What a note's role phrases, category rules and category say of its role (see decideRole), or null when they say nothing. */
+export function noteRole(phrases: readonly RoleReason[], fired: readonly Fired[], category: Category, blend: RoleBlend = ROLE_BLEND): RoleDecision | null {
   const reasons = ruleReasons(phrases, fired, category);
   const model = phrases.find((r) => r.rule.startsWith(`${ROLE_WORDS_RULE}.`));
   const scores = sum(reasons);
@@ -540,9 +563,7 @@ export function decideRole(phrases: readonly RoleReason[], fired: readonly Fired
   if (model && model.weight >= blend.sure && (model.role === 'unknown' || model.evidence)) return byModel(model);
   if (best && top >= ROLE_THRESHOLD) return byRules(best);
   if (model && model.role !== 'unknown' && model.weight >= blend.lean && model.evidence) return byModel(model);
-  // an incoming note that says nothing: the sender's position may (Connections.csv)
-  if (context) return { role: context.role, roleReasons: [context] };
-  return { role: 'unknown', roleReasons: [] };
+  return null;
 }
 
 /** The words that name a concrete role in a recruiter's note (a title, or contract and pay terms), or null. */

@@ -7,7 +7,7 @@
  * Each fired rule's evidence is the words that made it fire.
  */
 import { alternatives, AndGate, NOTE_GATES } from './gate.ts';
-import { foldNonAscii, foldSameLength, fold, parseGreeting } from './text.ts';
+import { foldNonAscii, foldSameLength, fold, parseGreeting, RepeatedTexts } from './text.ts';
 import type { Fired, NoteContext } from './types.ts';
 
 /** The structural bot rules (ids of the reasons). */
@@ -181,8 +181,11 @@ function editDistanceAtMost1(a: string, b: string): boolean {
  * accents, one a prefix of the other (Alex / Alexandros), one typo apart, or a known nickname.
  */
 export function sameName(greeted: string, name: string): boolean {
-  const x = letters(greeted);
-  const y = letters(name);
+  return sameLetters(letters(greeted), letters(name));
+}
+
+/** sameName of two names' letters (`letters`). */
+function sameLetters(x: string, y: string): boolean {
   if (!x || !y) return false;
   if (x === y) return true;
   const [s, l] = x.length < y.length ? [x, y] : [y, x];
@@ -194,15 +197,22 @@ export function sameName(greeted: string, name: string): boolean {
   return false;
 }
 
-/** The parts of a display name that can stand in a greeting ("Dr. Ana María López-Ruiz" → ana, maria, lopez, ruiz). */
+/** The parts of a display name that can stand in a greeting, as their letters ("Dr. Ana María López-Ruiz" → ana, maria, lopez, ruiz). */
 function nameParts(...names: (string | undefined)[]): string[] {
   const out: string[] = [];
-  for (const n of names) {
-    if (!n) continue;
-    for (const w of n.split(/[\s,.()-]+/)) if (letters(w).length >= 2) out.push(w);
-  }
+  for (const n of names) if (n) out.push(...NAME_PARTS.of(n));
   return out;
 }
+
+/** The parts of one name (an export's owner is the recipient of every note it received); shared: never written to. */
+const NAME_PARTS = new RepeatedTexts((name: string): readonly string[] => {
+  const out: string[] = [];
+  for (const w of name.split(/[\s,.()-]+/)) {
+    const l = letters(w);
+    if (l.length >= 2) out.push(l);
+  }
+  return out;
+});
 
 /** Trailing punctuation, tried only where a run of it starts (a long run is scanned once, not once per character). */
 const TRAILING_PUNCT = /(?<![,!.:;])[,!.:;]+$/;
@@ -249,31 +259,56 @@ export function fireTextDebris(text: string): Fired[] {
   return out;
 }
 
-/** The debris rules that compare the greeted name with the note's people (ctx): a job title, the sender's own name, someone else's. */
-function fireNameDebris(text: string, ctx: NoteContext, out: Fired[]): void {
+/**
+ * What fireNameDebris reads off a note's greeting alone (worked out once per text): nothing to
+ * check (null), a merge field where the name belongs, or the greeted words to compare with the
+ * note's people.
+ */
+interface GreetedName {
+  /** The greeting up to the end of the name, the evidence. */
+  greeting: string;
+  /** Every greeted word is a job-title word, one of them a role: a merge field. */
+  field: boolean;
+  /** The greeted words' letters (`letters`). */
+  words: readonly string[];
+  /** A title stands between the greeting word and the name ("Dear Dr. Ruiz"). */
+  titled: boolean;
+}
+
+function greetedNameUncached(text: string): GreetedName | null {
   const g = parseGreeting(text);
-  if (!g || !g.name) return;
+  if (!g || !g.name) return null;
   const toks = g.name.split(/\s+/).map((t) => t.replace(TRAILING_PUNCT, '')).filter(Boolean);
-  const folded = toks.map((t) => letters(t));
-  if (folded.some((t) => NOT_A_NAME.has(t))) return;
+  const words = toks.map((t) => letters(t));
+  if (words.some((t) => NOT_A_NAME.has(t))) return null;
   const greeting = text.slice(0, g.nameStart + g.name.length);
   // a merge field where a name belongs: every greeted word is a job-title word, one of them a role
-  if (folded.every((t) => FIELD_WORDS.has(t)) && folded.some((t) => FIELD_CORE.has(t))) {
-    out.push({ id: 'bot.field_greeting', evidence: greeting });
+  if (words.every((t) => FIELD_WORDS.has(t)) && words.some((t) => FIELD_CORE.has(t))) return { greeting, field: true, words, titled: false };
+  if (!toks.every((t) => /^\p{Lu}[\p{Ll}'’-]/u.test(t) || /^\p{Lu}\.?$/u.test(t))) return null;
+  return { greeting, field: false, words, titled: g.nameStart > g.word.length + 1 };
+}
+
+/** greetedNameUncached per text (a template's copies greet in the same words); shared: never written to. */
+const GREETED_NAMES = new RepeatedTexts(greetedNameUncached);
+
+/** The debris rules that compare the greeted name with the note's people (ctx): a job title, the sender's own name, someone else's. */
+function fireNameDebris(text: string, ctx: NoteContext, out: Fired[]): void {
+  const g = GREETED_NAMES.of(text);
+  if (!g) return;
+  if (g.field) {
+    out.push({ id: 'bot.field_greeting', evidence: g.greeting });
     return;
   }
-  if (!toks.every((t) => /^\p{Lu}[\p{Ll}'’-]/u.test(t) || /^\p{Lu}\.?$/u.test(t))) return;
   const recipient = nameParts(ctx.recipientName, ctx.recipientFirstName);
   const sender = ctx.sender && !ctx.sender.includes(':') ? nameParts(ctx.sender) : [];
-  const isRecipient = toks.some((t) => recipient.some((n) => sameName(t, n)));
+  const isRecipient = g.words.some((t) => recipient.some((n) => sameLetters(t, n)));
   if (isRecipient) return;
-  const titled = g.nameStart > g.word.length + 1;
-  if (!titled && sender.length && sameName(toks[0], sender[0])) {
-    out.push({ id: 'bot.own_name', evidence: greeting });
+  if (!g.titled && sender.length && sameLetters(g.words[0], sender[0])) {
+    out.push({ id: 'bot.own_name', evidence: g.greeting });
     return;
   }
   // a greeting to someone else: only when the recipient's name is known and no greeted word is part of it
-  if (recipient.length && !titled && letters(toks[0]).length >= 2) {
-    out.push({ id: 'bot.wrong_name', evidence: `${greeting} (recipient: ${ctx.recipientName ?? ctx.recipientFirstName})` });
+  if (recipient.length && !g.titled && g.words[0].length >= 2) {
+    out.push({ id: 'bot.wrong_name', evidence: `${g.greeting} (recipient: ${ctx.recipientName ?? ctx.recipientFirstName})` });
   }
 }

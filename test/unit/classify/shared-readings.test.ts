@@ -1,0 +1,200 @@
+/**
+ * What a batch works out once per note text and shares among the notes of that text (index.ts
+ * TextReadings and ReadingVerdicts, structure.ts GREETED_NAMES and NAME_PARTS, role.ts
+ * POSITION_ROLES) gives exactly what each note worked out on its own gives.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { fireAll, type Fired, type NoteContext } from '../../../functions/audit/classify/engine.ts';
+import { prepareInbox, verdictOf, type NoteInput, type Prepared } from '../../../functions/audit/classify/index.ts';
+import { parseNotesJsonl } from '../../../functions/audit/classify/jsonl.ts';
+import { decideRole, roleFromPosition } from '../../../functions/audit/classify/role.ts';
+import { fireDebris, sameName } from '../../../functions/audit/classify/structure.ts';
+import { fold, parseGreeting } from '../../../functions/audit/classify/text.ts';
+import { WEIGHTS } from '../../../functions/audit/classify/fitted.ts';
+import type { Weights } from '../../../functions/audit/classify/types.ts';
+
+const dev = parseNotesJsonl(readFileSync(new URL('../../../eval/dev.jsonl', import.meta.url), 'utf8'), 'dev.jsonl');
+
+const NAMES = ['Ana María López', 'Bob Smith', 'Samir Haddad', 'Dr. Jane Doe', 'Zoë Kovač'];
+const POSITIONS: (readonly [string | undefined, string | undefined])[] = [
+  [undefined, undefined],
+  ['Technical Recruiter', 'Acme Talent'],
+  ['Account Executive', undefined],
+  [undefined, 'GLG'],
+];
+
+/** Each of the dev set's texts sent three times (a template's copies), to different people, in both directions, with and without a position or profile. */
+function batch(): NoteInput[] {
+  const texts = [...new Set(dev.map((n) => n.text))].slice(0, 120);
+  const out: NoteInput[] = [];
+  texts.forEach((text, t) => {
+    for (let k = 0; k < 3; k++) {
+      const i = t * 3 + k;
+      const [counterpartPosition, counterpartCompany] = POSITIONS[i % POSITIONS.length];
+      const outgoing = t % 3 === 0;
+      out.push({
+        id: `n${i}`,
+        text,
+        direction: outgoing ? 'OUTGOING' : 'INCOMING',
+        sender: outgoing ? 'owner:Robin Example' : NAMES[(t + k) % NAMES.length],
+        senderKey: outgoing ? 'owner' : `s${i}`,
+        recipientName: outgoing ? NAMES[(t + k + 1) % NAMES.length] : 'Robin Example',
+        recipientFirstName: outgoing ? undefined : 'Robin',
+        recipientKey: outgoing ? `r${i}` : 'owner',
+        recipientProfile: t % 4 === 1 ? 'Structural engineer | Civil Engineering' : undefined,
+        counterpartPosition,
+        counterpartCompany,
+      });
+    }
+  });
+  return out;
+}
+
+/** The same prepared note without its shared verdicts: verdictOf works everything out afresh. */
+const unshared = (p: Prepared): Prepared => ({ ...p, role: { ...p.role, shared: null } });
+
+describe('a text read once for the notes that share it', () => {
+  const notes = batch();
+  const prepared = prepareInbox(notes);
+  const shifted: Weights = { ...WEIGHTS, bias: WEIGHTS.bias.map((b, i) => (i === 1 ? b + 3 : b)) };
+
+  it('shares readings across the copies of a template', () => {
+    expect([...prepared.values()].filter((p) => p.role.shared !== null).length).toBeGreaterThan(100);
+  });
+
+  it('fires the scored rules each note fires on its own (phrase families, word model, context rules)', () => {
+    for (const n of notes) {
+      const p = prepared.get(n.id)!;
+      if (p.role.text === '') continue;
+      const { id: _id, text: _text, ...ctx } = n;
+      const fired: readonly Fired[] = 'fired' in p ? p.fired : p.role.fired;
+      expect(fired, n.id).toEqual(fireAll(p.role.text, ctx as NoteContext));
+    }
+  });
+
+  it('gives each note the verdict it gets worked out alone, under any weights and view, in any order', () => {
+    for (const weights of [WEIGHTS, shifted, WEIGHTS]) {
+      for (const keep of [[], ['recruiter']] as const) {
+        for (const n of [...notes].reverse()) {
+          const p = prepared.get(n.id)!;
+          expect(verdictOf(p, weights, keep), n.id).toEqual(verdictOf(unshared(p), weights, keep));
+        }
+      }
+    }
+  });
+
+  it('decideRole is the note part and the context part put together', () => {
+    for (const n of notes) {
+      const p = prepared.get(n.id)!;
+      const c = verdictOf(unshared(p));
+      // a structural verdict's role reads the text's own category: only compared on weighed notes
+      if ('decided' in p) continue;
+      expect({ role: c.role, roleReasons: c.roleReasons }, n.id).toEqual(decideRole(p.role.phrases, p.role.fired, c.category, p.role.text !== '', p.role.ctx));
+    }
+  });
+});
+
+/** fireNameDebris as it was before its per-text part was kept (the reference). */
+function nameDebrisReference(text: string, ctx: NoteContext, out: Fired[]): void {
+  const letters = (s: string) => fold(s).replace(/[^\p{L}]/gu, '');
+  const parts = (...names: (string | undefined)[]) => names.flatMap((n) => (n ? n.split(/[\s,.()-]+/).filter((w) => letters(w).length >= 2) : []));
+  const NOT_A_NAME = new Set(['team', 'all', 'sir', 'madam', 'there', 'everyone']);
+  const FIELD_CORE = new Set(['engineer', 'manager', 'recruiter', 'connection', 'professional']);
+  const FIELD_WORDS = new Set([...FIELD_CORE, 'data', 'software', 'senior', 'sales']);
+  const g = parseGreeting(text);
+  if (!g || !g.name) return;
+  const toks = g.name.split(/\s+/).map((t) => t.replace(/(?<![,!.:;])[,!.:;]+$/, '')).filter(Boolean);
+  const folded = toks.map((t) => letters(t));
+  if (folded.some((t) => NOT_A_NAME.has(t))) return;
+  const greeting = text.slice(0, g.nameStart + g.name.length);
+  if (folded.every((t) => FIELD_WORDS.has(t)) && folded.some((t) => FIELD_CORE.has(t))) {
+    out.push({ id: 'bot.field_greeting', evidence: greeting });
+    return;
+  }
+  if (!toks.every((t) => /^\p{Lu}[\p{Ll}'’-]/u.test(t) || /^\p{Lu}\.?$/u.test(t))) return;
+  const recipient = parts(ctx.recipientName, ctx.recipientFirstName);
+  const sender = ctx.sender && !ctx.sender.includes(':') ? parts(ctx.sender) : [];
+  if (toks.some((t) => recipient.some((n) => sameName(t, n)))) return;
+  const titled = g.nameStart > g.word.length + 1;
+  if (!titled && sender.length && sameName(toks[0], sender[0])) {
+    out.push({ id: 'bot.own_name', evidence: greeting });
+    return;
+  }
+  if (recipient.length && !titled && letters(toks[0]).length >= 2) out.push({ id: 'bot.wrong_name', evidence: `${greeting} (recipient: ${ctx.recipientName ?? ctx.recipientFirstName})` });
+}
+
+describe('greeted names read once per text', () => {
+  // (greetings whose words are all in the reference's short word lists, and every kind of name)
+  const TEXTS = [
+    'Hi Ana, great talk yesterday.',
+    'Hola María José, ¿qué tal?',
+    'Dear Dr. Ruiz, I read your paper.',
+    'Hi Bob, quick question about pricing.',
+    'Hello Robert, we met at the meetup.',
+    'Hi Samir Samir, our platform cuts costs.',
+    'Hi Data Engineer, we are hiring.',
+    'Hello Team, thanks!',
+    'Hi Zoe, loved your post.',
+    'Hi Zoë, loved your post.',
+    'Hey Jon. Long time.',
+    'Hi J. Smith, hello.',
+    'Hi Alexandros, good to see you here.',
+    'Hi there, nice profile.',
+    'Hi samir, lower case.',
+    'Hi Ólafur, welcome.',
+    'Hi 山田, こんにちは',
+    'Hi Robin, it is me.',
+  ];
+  const CONTEXTS: NoteContext[] = [
+    {},
+    { recipientName: 'Ana López', recipientFirstName: 'Ana', sender: 'Robin Example' },
+    { recipientName: 'Robert Smith', sender: 'Samir Haddad' },
+    { recipientName: 'Zoë Kovač', sender: 'owner:Robin Example' },
+    { recipientFirstName: 'Alex', sender: 'Robin Example' },
+    { recipientName: 'Jonathan Ruiz', recipientFirstName: 'Jonathan', sender: 'Jane Doe' },
+    { recipientName: 'Ólafur Arnalds', sender: 'Bob' },
+  ];
+
+  it('fires the same name debris as the reference, the first time and every time after', () => {
+    const seen = new Set<string>();
+    for (let round = 0; round < 3; round++) {
+      for (const text of TEXTS) {
+        for (const ctx of CONTEXTS) {
+          const got: Fired[] = [];
+          fireDebris(text, ctx, got, []);
+          const want: Fired[] = [];
+          nameDebrisReference(text, ctx, want);
+          expect(got, `${text} / ${JSON.stringify(ctx)}`).toEqual(want);
+          for (const f of got) seen.add(f.id);
+        }
+      }
+    }
+    expect([...seen].sort()).toEqual(['bot.field_greeting', 'bot.own_name', 'bot.wrong_name']);
+  });
+});
+
+describe('a position read once per text', () => {
+  it('gives what it gave the first time, and nothing without a position or company', () => {
+    const cases: [string | undefined, string | undefined][] = [
+      [undefined, undefined],
+      ['', ''],
+      ['  ', undefined],
+      ['Senior Technical Recruiter', undefined],
+      [undefined, 'GLG'],
+      ['Account Executive', 'Acme'],
+      ['Engineer', 'Acme'],
+    ];
+    const first = cases.map(([p, c]) => roleFromPosition(p, c));
+    for (let round = 0; round < 3; round++) cases.forEach(([p, c], i) => expect(roleFromPosition(p, c)).toEqual(first[i]));
+    expect(first.map((r) => r?.rule ?? null)).toEqual([
+      null,
+      null,
+      null,
+      'role.context.position_recruiter',
+      'role.context.position_expert_network',
+      'role.context.position_vendor',
+      null,
+    ]);
+  });
+});
