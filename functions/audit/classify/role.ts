@@ -23,7 +23,7 @@
  */
 import type { Category, Direction, KeepableRole, Kept, Role, RoleReason } from '../model.ts';
 import { ROLE_MODEL } from './fitted.ts';
-import { alternatives, Gate, lazyRule, NOTE_GATES, requiredLiteral, sourceOf } from './gate.ts';
+import { alternatives, AndGate, lazyPattern, lazyRule, NOTE_GATES, requiredLiteral, sourceOf } from './gate.ts';
 import { foldNonAscii, foldSameLength, RepeatedTexts } from './text.ts';
 import type { Fired } from './types.ts';
 import { readRoleWords, type LazyRoleWordModel, type RoleWordModel } from './words.ts';
@@ -275,8 +275,8 @@ const reasonOf = (rule: RoleRule, text: string, m: RegExpExecArray): RoleReason 
 
 /**
  * Role rules behind a word prefilter (gate.ts, issue 15): each rule's regex is split at its
- * top-level `|`, and an alternative runs only when one of its gate words starts a word of the note.
- * A regex is compiled by V8 on its first run, and the role rules are large (the job titles of
+ * top-level `|`, and an alternative runs only when each of its gate groups has a word starting a
+ * word of the note; one whose every match starts at a gate word runs from the first of those. A regex is compiled by V8 on its first run, and the role rules are large (the job titles of
  * every language): a note that names no job never pays for compiling those. The alternatives are
  * built on their first run (gate.ts sourceOf: linear.test.ts still sees them all).
  * Same reasons as running each whole regex: per rule, its leftmost match (at one position, the
@@ -287,30 +287,38 @@ class GatedRules {
    * Per alternative: its rule, its source and flags, and its regex once built (on its first run:
    * most never run), and the literal every match of it contains (gate.ts requiredLiteral, read when
    * it is first enabled): an enabled alternative whose literal is not in the note is not run.
+   * `from`: its global copy, run from its first gate word (a leading alternative's).
    */
-  private readonly alts: { rule: number; src: string; flags: string; re: RegExp | null; literal: string | null }[];
-  private readonly gate: Gate;
+  private readonly alts: { rule: number; src: string; flags: string; re: RegExp | null; literal: string | null; from: RegExp | null }[];
+  /** Every gate group of an alternative (up to 3) must start a word of the note, not just one of its words: "hiring" alone runs no alternative that also needs a job title (AndGate). */
+  private readonly gate: AndGate;
   private readonly at: Int32Array;
   private readonly alt: Int32Array;
   private readonly match: (RegExpExecArray | null)[];
 
   constructor(private readonly rules: readonly RoleRule[]) {
-    this.alts = rules.flatMap((r, rule) => alternatives(r.source).map((src) => ({ rule, src: sourceOf(src, r.flags), flags: r.flags, re: null, literal: null })));
-    this.gate = new Gate(this.alts.map((a) => a.src), NOTE_GATES);
+    this.alts = rules.flatMap((r, rule) => alternatives(r.source).map((src) => ({ rule, src: sourceOf(src, r.flags), flags: r.flags, re: null, literal: null, from: null })));
+    this.gate = new AndGate(this.alts.map((a) => a.src), 3, NOTE_GATES);
+    this.alts.forEach((a, i) => this.gate.leading[i] && lazyPattern(a.src, `${a.flags}g`));
     this.at = new Int32Array(rules.length);
     this.alt = new Int32Array(rules.length);
     this.match = new Array<RegExpExecArray | null>(rules.length).fill(null);
   }
 
   fire(text: string, lower: string, out: RoleReason[]): void {
-    this.gate.scan(lower);
-    const { at, alt, match } = this;
+    const { at, alt, match, gate } = this;
     match.fill(null);
-    for (const i of this.gate.enabledList) {
+    for (const i of gate.scan(lower)) {
       const a = this.alts[i];
       const literal = (a.literal ??= requiredLiteral(a.src));
       if (literal !== '' && !lower.includes(literal)) continue;
-      const m = (a.re ??= new RegExp(a.src, a.flags)).exec(lower);
+      let m: RegExpExecArray | null;
+      // every match of a leading alternative starts at one of its gate words: none starts before the first
+      if (gate.leading[i] === 1) {
+        const from = (a.from ??= new RegExp(a.src, `${a.flags}g`));
+        from.lastIndex = gate.first[i];
+        m = from.exec(lower);
+      } else m = (a.re ??= new RegExp(a.src, a.flags)).exec(lower);
       if (!m) continue;
       const r = a.rule;
       if (match[r] === null || m.index < at[r] || (m.index === at[r] && i < alt[r])) {
@@ -333,7 +341,7 @@ const NON_LATIN = /[\u0600-\u06ff\u0980-\u09ff]/u;
  * "from one founder to another", "soy ingeniera". Alone a weak sign of a peer; the same profession
  * in the recipient's profile (or "fellow", "also") makes it one.
  */
-const SELF_TITLE = lazyRule(
+export const SELF_TITLE = lazyRule(
   {},
   foldNonAscii(
     `\\b(?:(?:i'?m|i am|we(?:'re| are) both|soy|sou|je suis|ich bin|sono) (?:also |too |both |a fellow |another )?(?:an? |un |une |um |uma |una |ein |eine |uno )?(?:\\S+ ){0,2}?|(?:as a )?fellow (?:\\S+ ){0,2}?|from one (?:\\S+ ){0,2}?)(${TITLE}|founders?|nurses?|teachers?|photographers?|writers?|researchers?|farmers?|pilots?|chefs?|journalists?|economists?)(?: here| too| as well| to another|,)?`,
@@ -341,11 +349,11 @@ const SELF_TITLE = lazyRule(
   'u',
 );
 
-/** SELF_TITLE names every job title: it runs only on a note with one of its lead words (gate.ts), and is built on its first run. */
-const SELF_TITLE_GATE = new Gate([SELF_TITLE.source], NOTE_GATES);
+/** SELF_TITLE names every job title: it runs only on a note with one of its lead words and one of its titles (gate.ts), and is built on its first run. */
+const SELF_TITLE_GATE = new AndGate([SELF_TITLE.source], 3, NOTE_GATES);
 
 function samePeerField(text: string, lower: string, profile: string, out: RoleReason[]): void {
-  if (SELF_TITLE_GATE.scan(lower)[0] === 0) return;
+  if (SELF_TITLE_GATE.scan(lower).length === 0) return;
   const m = SELF_TITLE.re.exec(lower);
   if (!m) return;
   const phrase = m[0];

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { auditExport } from '../../../functions/audit/audit.ts';
 import { classifyInbox, classifyNote, classifyRequests } from '../../../functions/audit/classify/index.ts';
 import { parseNotesJsonl } from '../../../functions/audit/classify/jsonl.ts';
-import { concreteRole, fireRoleRules, KEPT_REASON, ROLE_RULES, roleFromPosition } from '../../../functions/audit/classify/role.ts';
+import { concreteRole, fireRoleRules, KEPT_REASON, ROLE_RULES, roleFromPosition, SELF_TITLE } from '../../../functions/audit/classify/role.ts';
 import { foldSameLength } from '../../../functions/audit/classify/text.ts';
 import { ROLES, type Classification, type ConnectionRequest, type Role } from '../../../functions/audit/model.ts';
 import { samplePath, sampleManifest } from '../../helpers/sample-data.ts';
@@ -232,13 +232,16 @@ describe('roles of an export', () => {
 
 describe('the role rules behind their word prefilter (issue 15)', () => {
   it('fire exactly as each whole regex run on the note would (the same rules, the same words)', () => {
+    // every tuning set: the gate (every gate group of an alternative) and the start at the first gate word are checked on all of them
+    const sets = ['dev', 'tune', 'tune2', 'tune3', 'tune4', 'tune5', 'tune6', 'tune7'];
     const texts = [
-      ...parseNotesJsonl(readFileSync(new URL('../../../eval/tune4.jsonl', import.meta.url), 'utf8'), 'tune4.jsonl').map((n) => n.text),
+      ...sets.flatMap((name) => parseNotesJsonl(readFileSync(new URL(`../../../eval/${name}.jsonl`, import.meta.url), 'utf8'), `${name}.jsonl`).map((n) => n.text)),
       "We're hiring a Senior Platform Engineer, remote.",
       'Wir suchen eine Projektleiterin Tiefbau, unbefristet.',
       'Je suis à la recherche d’un stage en comptabilité.',
     ];
     let fired = 0;
+    let owns = 0;
     for (const text of texts) {
       const lower = foldSameLength(text);
       const whole = ROLE_RULES.flatMap((rule) => {
@@ -251,7 +254,13 @@ describe('the role rules behind their word prefilter (issue 15)', () => {
         .map((r) => ({ rule: r.rule, evidence: r.evidence }));
       expect(gated, text).toEqual(whole);
       fired += whole.length;
+      // the sender's own profession (SELF_TITLE behind its own gate)
+      const own = SELF_TITLE.re.exec(lower);
+      const ownGated = fireRoleRules(text, '', false, null).find((r) => r.rule === 'role.peer.own_profession');
+      expect(ownGated?.evidence, text).toBe(own ? text.slice(own.index, own.index + own[0].length).trim() : undefined);
+      if (own) owns++;
     }
     expect(fired).toBeGreaterThan(50);
+    expect(owns).toBeGreaterThan(5);
   });
 });
