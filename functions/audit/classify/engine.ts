@@ -375,7 +375,8 @@ export function structuralConfidence(rules: readonly string[], weights: Weights 
 
 /**
  * Rules 2 and 3, decided by structure before any word is weighed: a template (coworker or bot), or
- * mail-merge debris and thanks-for-connecting in the note. Null when none holds.
+ * mail-merge debris and thanks-for-connecting in the note. Null when none holds. A template's copy
+ * with no debris of its own gets the decision every such copy gets (shared: never written to).
  */
 export function decideStructure(text: string, ctx: NoteContext, template: TemplateMatch | undefined, weights: Weights = WEIGHTS, textDebris?: readonly Fired[]): Classification | null {
   const fired: Fired[] = [];
@@ -390,6 +391,12 @@ export function decideStructure(text: string, ctx: NoteContext, template: Templa
     if (fired.length > before) category = 'bot';
   }
   if (!category) return null;
+  if (template?.decides && fired.length === 1) return templateDecision(template, weights, category, fired);
+  return structural(category, fired, template, weights);
+}
+
+/** A structural Classification from the rules that decided it. */
+function structural(category: 'coworker_template' | 'bot', fired: readonly Fired[], template: TemplateMatch | undefined, weights: Weights): Classification {
   const reasons: Reason[] = fired.map((f) => {
     const def = RULE_BY_ID.get(f.id)!;
     return { rule: f.id, category: def.category as Category, weight: STRUCTURAL_WEIGHT, evidence: f.evidence, description: def.description };
@@ -405,4 +412,16 @@ export function decideStructure(text: string, ctx: NoteContext, template: Templa
   };
   if (template) out.cluster = template.cluster;
   return out;
+}
+
+/** Per template cluster, the decision of its copies decided by the template alone (under one set of weights). */
+const TEMPLATE_DECISIONS = new WeakMap<object, { template: TemplateMatch; weights: Weights; decided: Classification }>();
+
+/** structural() of a copy that only its template decided (`fired`: the template's rule alone), kept per cluster. */
+function templateDecision(template: TemplateMatch, weights: Weights, category: 'coworker_template' | 'bot', fired: readonly Fired[]): Classification {
+  const kept = TEMPLATE_DECISIONS.get(template.cluster);
+  if (kept && kept.weights === weights && kept.template.decides === template.decides && kept.template.rule === template.rule && kept.template.evidence === template.evidence) return kept.decided;
+  const decided = structural(category, fired, template, weights);
+  TEMPLATE_DECISIONS.set(template.cluster, { template, weights, decided });
+  return decided;
 }

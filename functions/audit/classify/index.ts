@@ -122,6 +122,18 @@ function readText(text: string, profile: string, sent: boolean, wordModel: WordM
  * fitting scripts try several); values are shared: never written to.
  */
 class ReadingVerdicts {
+  constructor(private readonly reading: TextReading) {}
+
+  /**
+   * Whether a prepared note still holds its reading's lists (what is kept here was worked out
+   * from them): a script may hand verdictOf a copy with other phrases (scripts/training/roles.ts
+   * swaps the role model's reading).
+   */
+  holds(p: Prepared): boolean {
+    const r = this.reading;
+    return p.role.phrases === r.phrases && p.role.fired === r.fired && ('decided' in p || p.fired === r.fired);
+  }
+
   private weights: Weights | null = null;
   private weighed: Classification | null = null;
   private read: Category | null = null;
@@ -172,7 +184,7 @@ class TextReadings {
     let reading = byText?.get(text);
     if (reading === undefined) {
       reading = readText(text, profile, sent, wordModel);
-      reading.verdicts = new ReadingVerdicts();
+      reading.verdicts = new ReadingVerdicts(reading);
       if (this.size >= TextReadings.MAX) {
         this.sent.clear();
         this.received.clear();
@@ -214,7 +226,7 @@ function prepare(n: NoteInput, template: TemplateMatch | undefined, weights: Wei
  */
 export function verdictOf(p: Prepared, weights: Weights = WEIGHTS, keep: readonly KeepableRole[] = []): Classification {
   const r = p.role;
-  const shared = r.shared;
+  const shared = r.shared?.holds(p) ? r.shared : null;
   let c: Classification;
   if ('decided' in p) c = { ...p.decided };
   else {
@@ -435,6 +447,8 @@ class Interner {
   /** Interned lists by their first reason. */
   private readonly lists = new Map<object, object[][]>();
   private listCount = 0;
+  /** What `list` gave for a list, by the list itself: a shared text reading's lists (index.ts ReadingVerdicts) come back for every copy of a template. */
+  private readonly done = new Map<object, object[]>();
 
   string(s: string): string {
     const t = this.strings.get(s);
@@ -450,6 +464,16 @@ class Interner {
    * A list with a reason that is not flat (a field is an object) is kept as it is.
    */
   list<T extends Reason | RoleReason>(list: T[], roles: boolean): T[] {
+    let out = this.done.get(list) as T[] | undefined;
+    if (out === undefined) {
+      out = this.intern(list, roles);
+      if (this.done.size >= Interner.MAX) this.done.clear();
+      this.done.set(list, out);
+    }
+    return out;
+  }
+
+  private intern<T extends Reason | RoleReason>(list: T[], roles: boolean): T[] {
     const interned = roles ? this.roleReasons : this.reasons;
     const out: T[] = new Array(list.length);
     for (let i = 0; i < list.length; i++) {

@@ -300,10 +300,10 @@ function fireNameDebris(text: string, ctx: NoteContext, out: Fired[]): void {
     return;
   }
   const recipient = nameParts(ctx.recipientName, ctx.recipientFirstName);
-  const sender = ctx.sender && !ctx.sender.includes(':') ? nameParts(ctx.sender) : [];
   const isRecipient = g.words.some((t) => recipient.some((n) => sameLetters(t, n)));
   if (isRecipient) return;
-  if (!g.titled && sender.length && sameLetters(g.words[0], sender[0])) {
+  const sender = !g.titled && ctx.sender && !ctx.sender.includes(':') ? nameParts(ctx.sender) : [];
+  if (sender.length && sameLetters(g.words[0], sender[0])) {
     out.push({ id: 'bot.own_name', evidence: g.greeting });
     return;
   }

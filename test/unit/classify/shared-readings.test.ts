@@ -5,8 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fireAll, type Fired, type NoteContext } from '../../../functions/audit/classify/engine.ts';
-import { prepareInbox, verdictOf, type NoteInput, type Prepared } from '../../../functions/audit/classify/index.ts';
+import { decideStructure, fireAll, type Fired, type NoteContext } from '../../../functions/audit/classify/engine.ts';
+import { findTemplates } from '../../../functions/audit/classify/templates.ts';
+import { withoutDefaults } from '../../../functions/audit/classify/defaults.ts';
+import { classifyInbox, classifyRequests, notesOfRequests, prepareInbox, verdictOf, type NoteInput, type Prepared } from '../../../functions/audit/classify/index.ts';
+import type { ConnectionRequest } from '../../../functions/audit/model.ts';
 import { parseNotesJsonl } from '../../../functions/audit/classify/jsonl.ts';
 import { decideRole, roleFromPosition } from '../../../functions/audit/classify/role.ts';
 import { fireDebris, sameName } from '../../../functions/audit/classify/structure.ts';
@@ -80,6 +83,37 @@ describe('a text read once for the notes that share it', () => {
           const p = prepared.get(n.id)!;
           expect(verdictOf(p, weights, keep), n.id).toEqual(verdictOf(unshared(p), weights, keep));
         }
+      }
+    }
+  });
+
+  it("gives a template's copies that no debris of their own decides the decision each gets alone", () => {
+    const templates = findTemplates(notes.map((n) => ({ id: n.id, text: n.text, sender: n.senderKey, recipient: n.recipientKey, fromOwner: n.direction === 'OUTGOING' })));
+    let shared = 0;
+    for (const weights of [WEIGHTS, shifted]) {
+      for (const n of notes) {
+        const t = templates.get(n.id);
+        if (!t?.decides) continue;
+        const text = withoutDefaults(n.text);
+        const got = decideStructure(text, n, t, weights);
+        // a cluster never seen: decided afresh
+        const alone = decideStructure(text, n, { ...t, cluster: { ...t.cluster } }, weights);
+        expect(got, n.id).toEqual(alone);
+        if (got === decideStructure(text, n, { ...t }, weights)) shared++;
+      }
+    }
+    expect(shared).toBeGreaterThan(50);
+  });
+
+  it("works everything out afresh for a note whose lists were swapped (the role model's reading replaced, as the fitting scripts do)", () => {
+    for (const n of notes) {
+      const p = prepared.get(n.id)!;
+      const phrases = p.role.phrases.filter((x) => !x.rule.startsWith('role.words.'));
+      const swapped: Prepared = { ...p, role: { ...p.role, phrases } };
+      expect(verdictOf(swapped), n.id).toEqual(verdictOf(unshared(swapped)));
+      if ('fired' in p) {
+        const fewer: Prepared = { ...p, fired: p.fired.slice(1) };
+        expect(verdictOf(fewer), n.id).toEqual(verdictOf(unshared(fewer)));
       }
     }
   });
@@ -196,5 +230,41 @@ describe('a position read once per text', () => {
       'role.context.position_vendor',
       null,
     ]);
+  });
+});
+
+describe("an export's classified CRs, their reasons interned", () => {
+  it("hold exactly what each note's classification holds (interning shares objects, it changes no field)", () => {
+    const texts = [...new Set(dev.map((n) => n.text))].slice(0, 80);
+    const requests: ConnectionRequest[] = [];
+    texts.forEach((text, t) => {
+      for (let k = 0; k < 4; k++) {
+        const i = t * 4 + k;
+        const outgoing = (t + k) % 3 === 0;
+        requests.push({
+          id: `cr${i}`,
+          owner: { name: 'Robin Example', profileUrl: null },
+          direction: outgoing ? 'OUTGOING' : 'INCOMING',
+          sentAt: '2025-01-02T03:04:05.000Z',
+          year: 2025,
+          outcome: 'accepted',
+          source: { file: 'Invitations.csv', row: i + 2 },
+          message: text,
+          counterpart: { name: NAMES[i % NAMES.length], profileUrl: null, key: `name:${i}` },
+        });
+      }
+    });
+    const connections = [{ key: 'name:1', name: NAMES[1], profileUrl: null, company: 'Acme Talent', position: 'Technical Recruiter', connectedOn: null }];
+    const context = { profile: null, connections };
+    const plain = classifyInbox(notesOfRequests(requests, context));
+    const out = classifyRequests(requests, context);
+    expect(out.length).toBe(requests.length);
+    for (const r of out) {
+      const c = plain.get(r.id)!;
+      const { category, verdict, confidence, reasons, role, roleReasons, advice, cluster, kept } = r;
+      expect(JSON.stringify({ category, verdict, confidence, reasons, role, roleReasons, advice, cluster, kept }), r.id).toBe(
+        JSON.stringify({ category: c.category, verdict: c.verdict, confidence: c.confidence, reasons: c.reasons, role: c.role, roleReasons: c.roleReasons, advice: c.advice, cluster: c.cluster, kept: c.kept }),
+      );
+    }
   });
 });
