@@ -447,8 +447,6 @@ class Interner {
   /** Interned lists by their first reason. */
   private readonly lists = new Map<object, object[][]>();
   private listCount = 0;
-  /** What `list` gave for a list, by the list itself: a shared text reading's lists (index.ts ReadingVerdicts) come back for every copy of a template. */
-  private readonly done = new Map<object, object[]>();
 
   string(s: string): string {
     const t = this.strings.get(s);
@@ -464,16 +462,6 @@ class Interner {
    * A list with a reason that is not flat (a field is an object) is kept as it is.
    */
   list<T extends Reason | RoleReason>(list: T[], roles: boolean): T[] {
-    let out = this.done.get(list) as T[] | undefined;
-    if (out === undefined) {
-      out = this.intern(list, roles);
-      if (this.done.size >= Interner.MAX) this.done.clear();
-      this.done.set(list, out);
-    }
-    return out;
-  }
-
-  private intern<T extends Reason | RoleReason>(list: T[], roles: boolean): T[] {
     const interned = roles ? this.roleReasons : this.reasons;
     const out: T[] = new Array(list.length);
     for (let i = 0; i < list.length; i++) {
