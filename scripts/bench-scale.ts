@@ -6,7 +6,9 @@
  *   bench-ingest.ts instead. Three mixes: bench-ingest's rows (70% with a note, a few templates
  *   filled in with 12 names), a real export's share (5% with a note, each note different) and
  *   every CR with a different note. The file is written by this process and read by a fresh
- *   child, whose RSS at start (modules loaded) is the baseline of "KB/row over start";
+ *   child, whose RSS at start (modules loaded) is the baseline of "KB/row over start". Beside the
+ *   peak RSS (the goal's figure, which varies by hundreds of MB run to run at 1M rows with when V8
+ *   collects), what is kept per CR, steady from run to run (LiveHeap);
  * - the whole ingest (download, read + classify, write verdicts, read the years back, stats,
  *   reports) at the row limit, maxRowsFor(1024), as a 1024 MB Lambda runs it: the handler alone in
  *   a fresh child with the Node flags the Lambda runtime sets from its memory (lambdaNodeFlags) and
@@ -22,12 +24,15 @@
  *   npx tsx scripts/bench-scale.ts               # every case
  *   npx tsx scripts/bench-scale.ts refuse note   # some cases (read, real, notes, lambda-notes, lambda-read, lambda-real, refuse, note)
  *   npx tsx scripts/bench-scale.ts lambda-notes=150000 lambda-real   # a case at another size
+ *   npx tsx scripts/bench-scale.ts notes=200000  # read + classify at another size (quick iterations)
+ *   npx tsx scripts/bench-scale.ts --gc-after-read notes=200000  # also what the reading keeps (lowers the peak: see LiveHeap)
  */
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { GCProfiler } from 'node:v8';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
@@ -56,6 +61,62 @@ interface Figure {
   timings?: IngestTimings | null;
   /** lambda-* cases: the handler process's CPU time (user + system), what the function would be billed for on one full core. */
   cpuSeconds?: number;
+  /** Read + classify cases: what is kept, in MB of V8 heap used after a forced full GC (see measureRead). */
+  live?: LiveHeap;
+}
+
+/**
+ * What a read + classify run keeps, beside its peak RSS (which varies by hundreds of MB at 1M rows
+ * with when V8 runs its major GCs: the old generation grows to its limit with garbage in it):
+ * - the V8 heap used after a forced full GC (`--expose-gc`) at start (modules loaded) and once the
+ *   CRs are classified (what the run keeps), and, with `--gc-after-read`, when reading ends (what
+ *   the CRs read keep). That GC clears the reading's garbage before classifying starts and so
+ *   lowers the peak that follows: a peak measured with it is not the goal's figure;
+ * - per phase (reading, grouping templates, classifying), V8's own record of its major GCs
+ *   (v8.GCProfiler, which does not change when they run): how many, the heap used after the last
+ *   one (what was live then) and the most used when one started (live data plus the garbage the
+ *   old generation had grown to hold), and the peak RSS when the phase ended.
+ */
+interface LiveHeap {
+  startMb: number;
+  /** Null unless --gc-after-read. */
+  readMb: number | null;
+  classifiedMb: number;
+  phases: PhaseGcs[];
+}
+
+interface PhaseGcs {
+  phase: string;
+  /** Major GCs in the phase. */
+  count: number;
+  /** Heap used after the phase's last major GC, in MB (0: none ran). */
+  lastAfterMb: number;
+  /** The most heap used when one started, in MB. */
+  maxBeforeMb: number;
+  /**
+   * MB the scavenges moved into the old generation: what outlived the young one, kept or garbage
+   * later (the old generation's growth between major GCs, less noisy than when they run).
+   */
+  promotedMb: number;
+  /** Peak RSS of the process when the phase ended. */
+  peakRssMb: number;
+}
+
+function phaseGcs(phase: string, profile: ReturnType<GCProfiler['stop']>): PhaseGcs {
+  const gcs = profile?.statistics ?? [];
+  const majors = gcs.filter((s) => s.gcType === 'MarkSweepCompact');
+  const mb = (bytes: number) => bytes / 1024 / 1024;
+  const oldUsed = (h: (typeof gcs)[number]['afterGC']) => h.heapSpaceStatistics.filter((x) => x.spaceName === 'old_space' || x.spaceName === 'large_object_space').reduce((k, x) => k + x.spaceUsedSize, 0);
+  let promoted = 0;
+  for (const g of gcs) if (g.gcType === 'Scavenge') promoted += oldUsed(g.afterGC) - oldUsed(g.beforeGC);
+  return {
+    phase,
+    count: majors.length,
+    lastAfterMb: majors.length ? mb(majors[majors.length - 1]!.afterGC.heapStatistics.usedHeapSize) : 0,
+    maxBeforeMb: Math.max(0, ...majors.map((m) => mb(m.beforeGC.heapStatistics.usedHeapSize))),
+    promotedMb: mb(promoted),
+    peakRssMb: peakMb(),
+  };
 }
 
 /**
@@ -134,16 +195,54 @@ const MIXES: Record<string, { label: string; write: (path: string, rows: number)
 };
 
 /** Read + classify of a file written beforehand: RSS at start is the process with its modules loaded, nothing else. */
-async function measureRead(kind: string, n: number, csv: string): Promise<Figure> {
+async function measureRead(kind: string, n: number, csv: string, gcAfterRead: boolean): Promise<Figure> {
   const mb = (await stat(csv)).size / 1024 / 1024;
   const startRssMb = rssMb();
+  const startMb = liveHeapMb();
+  const phases: PhaseGcs[] = [];
+  let readMb: number | null = null;
+  let phase = 'reading';
+  let gcs = new GCProfiler();
+  gcs.start();
+  let bookkeepingMs = 0; // left out of `seconds`
   const t0 = performance.now();
-  const result = await auditExport({ name: 'Invitations.csv', path: csv });
-  const seconds = (performance.now() - t0) / 1000;
+  const result = await auditExport(
+    { name: 'Invitations.csv', path: csv },
+    {
+      onPhase: (next) => {
+        if (next === phase) return;
+        const t = performance.now();
+        phases.push(phaseGcs(phase, gcs.stop()));
+        if (phase === 'reading' && gcAfterRead) readMb = liveHeapMb();
+        phase = next;
+        gcs = new GCProfiler();
+        gcs.start();
+        bookkeepingMs += performance.now() - t;
+      },
+    },
+  );
+  const seconds = (performance.now() - t0 - bookkeepingMs) / 1000;
   const peakRssMb = peakMb();
+  phases.push(phaseGcs(phase, gcs.stop()));
+  const classifiedMb = liveHeapMb();
   const notes = result.requests.reduce((k, r) => k + (r.message === '' ? 0 : 1), 0);
   const share = Math.round((100 * notes) / Math.max(1, result.requests.length));
-  return { case: `${MIXES[kind]!.label} ${n.toLocaleString('en-US')} rows`, rows: result.requests.length, mb, seconds, peakRssMb, startRssMb, outcome: `${result.requests.length} CRs, ${share}% with a note` };
+  return {
+    case: `${MIXES[kind]!.label} ${n.toLocaleString('en-US')} rows`,
+    rows: result.requests.length,
+    mb,
+    seconds,
+    peakRssMb,
+    startRssMb,
+    outcome: `${result.requests.length} CRs, ${share}% with a note`,
+    live: { startMb, readMb, classifiedMb, phases },
+  };
+}
+
+/** V8 heap used after a full GC, in MB (the read + classify child runs with --expose-gc). */
+function liveHeapMb(): number {
+  (globalThis as unknown as { gc: () => void }).gc();
+  return process.memoryUsage().heapUsed / 1024 / 1024;
 }
 
 /**
@@ -229,17 +328,18 @@ async function measure(kind: string, n: number): Promise<Figure> {
   }
 }
 
-async function child(kind: string, n: number): Promise<Figure> {
+async function child(kind: string, n: number, gcAfterRead: boolean): Promise<Figure> {
   const mix = MIXES[kind];
   const dir = mix ? await mkdtemp(join(tmpdir(), 'aoi-bench-scale-')) : null;
   try {
-    const args = ['--scale-measure', kind, String(n)];
+    const args = ['--scale-measure', kind, String(n), gcAfterRead ? 'gc-after-read' : 'no-gc-after-read'];
     if (mix && dir) {
       const csv = join(dir, 'Invitations.csv');
       await mix.write(csv, n);
       args.push(csv);
     }
-    const p = fork(fileURLToPath(import.meta.url), args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: process.execArgv });
+    // --expose-gc: the read + classify cases force full GCs to measure what is kept (measureRead)
+    const p = fork(fileURLToPath(import.meta.url), args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: mix ? [...process.execArgv, '--expose-gc'] : process.execArgv });
     const exited = once(p, 'exit');
     const [msg] = (await Promise.race([once(p, 'message'), exited.then(([code]) => Promise.reject(new Error(`bench child exited with code ${code}`)))])) as [Figure];
     await exited;
@@ -254,15 +354,19 @@ const KB_PER_CR_TARGET = 1;
 
 const i = process.argv.indexOf('--scale-measure');
 if (i >= 0) {
-  const [kind, n, csv] = [process.argv[i + 1]!, Number(process.argv[i + 2]), process.argv[i + 3]];
-  const figure = csv ? await measureRead(kind, n, csv) : await measure(kind, n);
+  const [kind, n, gcAfterRead, csv] = [process.argv[i + 1]!, Number(process.argv[i + 2]), process.argv[i + 3] === 'gc-after-read', process.argv[i + 4]];
+  const figure = csv ? await measureRead(kind, n, csv, gcAfterRead) : await measure(kind, n);
   process.send?.(figure);
 } else {
   console.log(`Rows one ingest accepts at 1024 MB (maxRowsFor): ${maxRowsFor(1024).toLocaleString('en-US')}`);
   console.log('case                                              rows     MB   seconds  peak RSS MB  KB/row over start  outcome');
   const figures: Figure[] = [];
   // `kind` runs its cases; `kind=N` runs it at N rows (e.g. lambda-notes=300000).
-  const asked = process.argv.slice(2).map((a) => a.split('=') as [string, string?]);
+  const gcAfterRead = process.argv.includes('--gc-after-read');
+  const asked = process.argv
+    .slice(2)
+    .filter((a) => a !== '--gc-after-read')
+    .map((a) => a.split('=') as [string, string?]);
   const all: [string, number][] = [
     ['read', 100_000],
     ['read', 1_000_000],
@@ -281,13 +385,25 @@ if (i >= 0) {
     : all.filter(([kind]) => byDefault(kind));
   const perRow = (f: Figure) => ((f.peakRssMb - f.startRssMb) * 1024) / f.rows;
   for (const [kind, n] of cases) {
-    const f = LAMBDA_CASES[kind] ? await childLambda(kind, n) : await child(kind, n);
+    const f = LAMBDA_CASES[kind] ? await childLambda(kind, n) : await child(kind, n, gcAfterRead);
     figures.push(f);
     console.log(
       `${f.case.padEnd(48)} ${String(f.rows).padStart(8)} ${f.mb.toFixed(1).padStart(6)} ${f.seconds.toFixed(2).padStart(9)} ${f.peakRssMb.toFixed(0).padStart(12)} ${(f.rows > 1 ? perRow(f).toFixed(2) : '-').padStart(18)}  ${f.outcome}${f.batchWrites !== undefined ? `, ${f.batchWrites} BatchWriteItem` : ''}`,
     );
   }
   for (const f of figures) console.log(`figure: ${f.case}: ${f.seconds.toFixed(2)} s, peak RSS ${f.peakRssMb.toFixed(0)} MB (${f.outcome})`);
+  for (const f of figures) {
+    const live = f.live;
+    if (!live) continue;
+    const kbPerCr = (mb: number) => `${(((mb - live.startMb) * 1024) / f.rows).toFixed(2)} KB per CR`;
+    console.log(
+      `figure: ${f.case}: live heap after a full GC: ${live.startMb.toFixed(0)} MB at start, ${live.readMb === null ? '' : `after read ${live.readMb.toFixed(0)} MB (${kbPerCr(live.readMb)}), `}after classify ${live.classifiedMb.toFixed(0)} MB (${kbPerCr(live.classifiedMb)})`,
+    );
+    for (const g of live.phases) {
+      const gcs = g.count ? `${g.count} major GCs, live after the last ${g.lastAfterMb.toFixed(0)} MB (${kbPerCr(g.lastAfterMb)}), heap used at most ${g.maxBeforeMb.toFixed(0)} MB when one started` : 'no major GC';
+      console.log(`figure: ${f.case}: ${g.phase}: ${g.promotedMb.toFixed(0)} MB promoted to the old generation; ${gcs}; peak RSS ${g.peakRssMb.toFixed(0)} MB when it ended`);
+    }
+  }
   for (const f of figures.filter((x) => x.case.startsWith('Lambda'))) {
     const ok = f.peakRssMb > 0 && f.peakRssMb <= LAMBDA_MB * PEAK_MEMORY_SHARE;
     if (f.cpuSeconds !== undefined) {

@@ -57,7 +57,11 @@ export async function readInvitations(stream: Readable | AsyncIterable<Uint8Arra
   // the owner's URL is the same on (nearly) every row: each URL column remembers its last reading
   const fromUrls = lastOf(normaliseProfileUrl);
   const toUrls = lastOf(normaliseProfileUrl);
-  // Sent At is to the minute: many rows share one (the result is only read, never changed)
+  // Sent At is to the minute: many rows share one (the result is only read, never changed). Its
+  // keys are owned copies: a cell is a slice of its CSV chunk, and a kept slice would keep the
+  // chunk alive until the map is cleared: with every Sent At different, every chunk of the file
+  // reached the old generation and became its garbage there (200k rows: 148 -> 97 MB promoted
+  // while reading; scripts/bench-scale.ts notes)
   const sentAts = new Map<string, SentAt | null>();
   await readCsv(
     stream,
@@ -83,7 +87,7 @@ export async function readInvitations(stream: Readable | AsyncIterable<Uint8Arra
       if (t === undefined) {
         t = parseSentAt(sentAtText, timeZone, yearTimeZone);
         if (sentAts.size >= 10_000) sentAts.clear();
-        sentAts.set(sentAtText, t);
+        sentAts.set(own(sentAtText), t);
       }
       if (!t) {
         problems.add(file, row, `Sent At "${clip(sentAtText)}" is not a date like "3/14/26, 9:05 AM"; row skipped${lines}`);
