@@ -28,6 +28,26 @@ describe('findTemplatesAt (notes made on demand)', () => {
   });
 });
 
+describe('a note\'s key without its names', () => {
+  const text = (to: string, from: string) => `I read what you wrote about pricing pages, ${to}, and it changed how ${from} and I run our onboarding reviews`;
+  const evidence = (list: TemplateInput[]) => [...findTemplates(list).values()].map((m) => m.evidence);
+
+  it('drops a name of the note wherever it is (only the name changed), as templateWords with the note\'s name words does', () => {
+    const names = ['Ana Lima', 'Ben Okafor', 'Cleo Park'];
+    const byOwner = names.map((to, i) => ({ id: `o${i}`, text: text(to.split(' ')[0]!, 'Sam'), sender: 'owner:Sam Seller', names: ['Sam Seller', to], recipient: `r:${i}` }));
+    expect(evidence(byOwner)).toEqual(Array(3).fill(expect.stringContaining('only the name changed')));
+    // the sender's name is a name too, unless the sender is given as a key (`in:…`)
+    const bySender = names.map((to, i) => ({ id: `s${i}`, text: text('there', to.split(' ')[0]!), sender: to, names: [], recipient: 'r:me' }));
+    expect(evidence(bySender)).toEqual(Array(3).fill(expect.stringContaining('3 unrelated senders')));
+    expect(findTemplates(bySender.map((n) => ({ ...n, sender: `in:${n.sender}` })))).toEqual(findTemplates(bySender.map((n) => ({ ...n, sender: `in:${n.sender}`, names: [] }))));
+  });
+
+  it('keeps a word that is no name of the note (only the name and a short field changed)', () => {
+    const notNamed = ['Ana', 'Ben', 'Cleo'].map((to, i) => ({ id: `n${i}`, text: text(to, 'Sam'), sender: 'owner:Sam Seller', names: ['', 'Zed'], recipient: `r:${i}` }));
+    expect(evidence(notNamed)).toEqual(Array(3).fill(expect.stringContaining('only the name and a short field changed')));
+  });
+});
+
 /** A word of letters only for each number (digits are one word to template detection). */
 const wordOf = (i: number): string => {
   let w = '';
