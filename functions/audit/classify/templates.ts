@@ -130,10 +130,17 @@ function templateTokens(text: string): string[] {
   return out;
 }
 
-/** A text's template tokens, and its words with no name dropped (titles are). Never written to. */
-function tokensAndWords(text: string): { tokens: readonly string[]; words: readonly string[] } {
+/** A text's template tokens, and its words with no name dropped (titles are). */
+interface TextWords {
+  tokens: readonly string[];
+  words: readonly string[];
+  /** The batch's key of `words` once added (-1 before): a template's copies are looked up once. */
+  key: number;
+}
+
+function tokensAndWords(text: string): TextWords {
   const tokens = templateTokens(text);
-  return { tokens, words: withoutNames(tokens, NO_NAMES) };
+  return { tokens, words: withoutNames(tokens, NO_NAMES), key: -1 };
 }
 const NO_NAMES: ReadonlySet<string> = new Set();
 
@@ -482,7 +489,11 @@ export function findTemplatesAt(count: number, noteAt: (i: number) => TemplateIn
     const note = noteAt(i);
     const t = texts.of(note.text);
     // the text's words as they are, unless one of its words is one of the note's names
-    const w = mentionsName(note, t.tokens, wordsOf) ? withoutNames(t.tokens, namesOf(note, wordsOf)) : t.words;
+    if (!mentionsName(note, t.tokens, wordsOf)) {
+      if (t.words.length >= MIN_WORDS) keyOf[i] = t.key >= 0 ? t.key : (t.key = keys.add(t.words));
+      continue;
+    }
+    const w = withoutNames(t.tokens, namesOf(note, wordsOf));
     if (w.length >= MIN_WORDS) keyOf[i] = keys.add(w);
   }
   const keyLength = (k: number) => keys.lengthOf[k];

@@ -42,6 +42,19 @@ describe('a note\'s key without its names', () => {
     expect(findTemplates(bySender.map((n) => ({ ...n, sender: `in:${n.sender}` })))).toEqual(findTemplates(bySender.map((n) => ({ ...n, sender: `in:${n.sender}`, names: [] }))));
   });
 
+  it('gives a repeated text the key its words give (the text\'s key kept from its second sighting on)', () => {
+    const other = 'Happy to connect with people who care about calm, boring and well tested infrastructure work';
+    const batch = (copies: (i: number) => string) =>
+      Array.from({ length: 12 }, (_, i) => ({ id: `c${i}`, text: i % 3 === 2 ? `${other}${' '.repeat(i)}` : copies(i), sender: `in:sender-${i % 5}`, names: [], recipient: 'r:me' }));
+    // the same string each time (its words worked out once, its key looked up once), and texts that differ only in
+    // trailing spaces (the same words: each text's key looked up from its words)
+    const found = (copies: (i: number) => string) =>
+      [...findTemplates(batch(copies))].map(([id, m]) => [id, { ...m, cluster: { ...m.cluster, example: m.cluster.example.trim() } }]);
+    const same = found(() => text('there', 'Sam'));
+    expect(same.length).toBeGreaterThan(0);
+    expect(same).toEqual(found((i) => `${text('there', 'Sam')}${' '.repeat(i + 1)}`));
+  });
+
   it('keeps a word that is no name of the note (only the name and a short field changed)', () => {
     const notNamed = ['Ana', 'Ben', 'Cleo'].map((to, i) => ({ id: `n${i}`, text: text(to, 'Sam'), sender: 'owner:Sam Seller', names: ['', 'Zed'], recipient: `r:${i}` }));
     expect(evidence(notNamed)).toEqual(Array(3).fill(expect.stringContaining('only the name and a short field changed')));
