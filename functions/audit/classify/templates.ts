@@ -81,10 +81,22 @@ export function nameWords(names: readonly (string | undefined)[], wordsOf: (name
 }
 
 /** The parts of one display name as folded words (nameWords of that name alone). */
-function wordsOfName(name: string): string[] {
-  return fold(name)
-    .split(/[^\p{L}\p{N}']+/u)
-    .filter((w) => w.length >= 2);
+export function wordsOfName(name: string): string[] {
+  // ASCII (most names): the runs of letters, digits and apostrophes, lower-cased, read in one scan
+  // (what fold, the split and the filter below give, without the Unicode regex and the arrays)
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= name.length; i++) {
+    const c = i < name.length ? name.charCodeAt(i) : 32;
+    if (c >= 128) return fold(name).split(/[^\p{L}\p{N}']+/u).filter((w) => w.length >= 2);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 39) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      if (i - start >= 2) out.push(name.slice(start, i).toLowerCase());
+      start = -1;
+    }
+  }
+  return out;
 }
 
 /** The note without its greeting (and the name in it) and without a trailing sign-off. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findTemplates, findTemplatesAt, type TemplateInput } from '../../../functions/audit/classify/templates.ts';
+import { findTemplates, findTemplatesAt, wordsOfName, type TemplateInput } from '../../../functions/audit/classify/templates.ts';
+import { fold } from '../../../functions/audit/classify/text.ts';
 
 const body = 'I help founders like you book more qualified demos every single week with our outbound team';
 const notes: TemplateInput[] = [
@@ -96,5 +97,15 @@ describe('findTemplates past what a 2-byte word id holds', () => {
     const found = findTemplates([...notes, { id: 'other', text: `${long} and one more`, sender: 'Sam Seller', names: [], recipient: 'r:dev' }]);
     expect(found.get('ana')?.cluster.size).toBe(4);
     expect(found.get('ana')?.decides).toBe('bot');
+  });
+});
+
+describe('wordsOfName', () => {
+  /** The plain path: folded, split on what is no letter, digit or apostrophe, words of two or more characters. */
+  const plain = (name: string) => fold(name).split(/[^\p{L}\p{N}']+/u).filter((w) => w.length >= 2);
+
+  it('gives what folding and splitting give, for ASCII names and the others', () => {
+    const names = ['Aiyana Nguyen 0', 'ANA  LIMA', "O'Brien, Pat", 'J. R. R. Tolkien', 'Anne-Marie Dubois-Roy', 'x', '', '  ', 'Dr. Who_2 (he/him)', 'a1 b22 c333', "''", "d'Arc", 'Zoë Placeholder', 'Zoe\u0308', 'Łukasz Żółć', '李 小龙', 'Ana\u00a0Lima', 'Renée 🙂 Roy', 'Anna\tBerg\nCole', '~!@#$%^&*()_+{}|:"<>?`-=[]\\;,./'];
+    for (const name of names) expect(wordsOfName(name), name).toEqual(plain(name));
   });
 });
