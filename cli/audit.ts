@@ -7,7 +7,6 @@ import { basename, join, resolve } from 'node:path';
 import { auditExport, mergeAudits, type AuditResult, type MergedAudit } from '../functions/audit/audit.ts';
 import { ExportError, isValidTimeZone, type ReadLimits } from '../functions/audit/export/index.ts';
 import { computeYearStats, yearsOf, type YearStats } from '../functions/audit/stats/index.ts';
-import { renderYearReport } from '../functions/audit/report/index.ts';
 import { CATEGORIES, isUnsure, KEEPABLE_ROLES, ROLES, UNSURE_BELOW, type ClassifiedRequest, type KeepableRole } from '../functions/audit/model.ts';
 import { gradeSentTemplates, type SentTemplates } from '../functions/audit/report/templates.ts';
 import { describeUnexpected, type CliIO } from './io.ts';
@@ -145,6 +144,8 @@ export async function runAudit(inputs: string[], opts: AuditCliOptions, io: CliI
 }
 
 async function writeReports(merged: MergedAudit, years: number[], opts: AuditCliOptions): Promise<string[]> {
+  // the page renderer (preact and the page's code: about 35 ms to load) only when pages are asked for
+  const { renderYearReport } = await import('../functions/audit/report/index.ts');
   const dir = resolve(opts.out!);
   await mkdir(dir, { recursive: true });
   const written: string[] = [];

@@ -81,10 +81,22 @@ export function nameWords(names: readonly (string | undefined)[], wordsOf: (name
 }
 
 /** The parts of one display name as folded words (nameWords of that name alone). */
-function wordsOfName(name: string): string[] {
-  return fold(name)
-    .split(/[^\p{L}\p{N}']+/u)
-    .filter((w) => w.length >= 2);
+export function wordsOfName(name: string): string[] {
+  // ASCII (most names): the runs of letters, digits and apostrophes, lower-cased, read in one scan
+  // (what fold, the split and the filter below give, without the Unicode regex and the arrays)
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= name.length; i++) {
+    const c = i < name.length ? name.charCodeAt(i) : 32;
+    if (c >= 128) return fold(name).split(/[^\p{L}\p{N}']+/u).filter((w) => w.length >= 2);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 39) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      if (i - start >= 2) out.push(name.slice(start, i).toLowerCase());
+      start = -1;
+    }
+  }
+  return out;
 }
 
 /** The note without its greeting (and the name in it) and without a trailing sign-off. */
@@ -130,10 +142,17 @@ function templateTokens(text: string): string[] {
   return out;
 }
 
-/** A text's template tokens, and its words with no name dropped (titles are). Never written to. */
-function tokensAndWords(text: string): { tokens: readonly string[]; words: readonly string[] } {
+/** A text's template tokens, and its words with no name dropped (titles are). */
+interface TextWords {
+  tokens: readonly string[];
+  words: readonly string[];
+  /** The batch's key of `words` once added (-1 before): a template's copies are looked up once. */
+  key: number;
+}
+
+function tokensAndWords(text: string): TextWords {
   const tokens = templateTokens(text);
-  return { tokens, words: withoutNames(tokens, NO_NAMES) };
+  return { tokens, words: withoutNames(tokens, NO_NAMES), key: -1 };
 }
 const NO_NAMES: ReadonlySet<string> = new Set();
 
@@ -310,13 +329,24 @@ function namesOf(note: TemplateInput, wordsOf?: (name: string) => readonly strin
   return nameWords([...(note.names ?? []), note.sender && !note.sender.includes(':') ? note.sender : undefined], wordsOf);
 }
 
-/** How many distinct (sender, recipient) pairs the notes hold (no pair text is made: most senders have one recipient). */
-function pairCount(members: readonly number[], senderOf: (i: number) => string, recipientOf: (i: number) => string): number {
+/** True when a word of the note's names (namesOf) is one of `tokens`: namesOf's test without its Set. */
+function mentionsName(note: TemplateInput, tokens: readonly string[], wordsOf: (name: string) => readonly string[]): boolean {
+  for (const name of note.names ?? []) {
+    if (!name) continue;
+    for (const w of wordsOf(name)) if (tokens.includes(w)) return true;
+  }
+  const sender = note.sender;
+  if (sender && !sender.includes(':')) for (const w of wordsOf(sender)) if (tokens.includes(w)) return true;
+  return false;
+}
+
+/** How many distinct (sender, recipient) pairs the notes hold, note x's being (senders[x], recipients[x]) (no pair text is made: most senders have one recipient). */
+function pairCount(senders: readonly string[], recipients: readonly string[]): number {
   const bySender = new Map<string, string | Set<string>>();
   let pairs = 0;
-  for (const i of members) {
-    const sender = senderOf(i);
-    const recipient = recipientOf(i);
+  for (let x = 0; x < senders.length; x++) {
+    const sender = senders[x];
+    const recipient = recipients[x];
     const seen = bySender.get(sender);
     if (seen === undefined) bySender.set(sender, recipient);
     else if (typeof seen === 'string') {
@@ -471,14 +501,11 @@ export function findTemplatesAt(count: number, noteAt: (i: number) => TemplateIn
     const note = noteAt(i);
     const t = texts.of(note.text);
     // the text's words as they are, unless one of its words is one of the note's names
-    let w = t.words;
-    const names = namesOf(note, wordsOf);
-    for (const name of names) {
-      if (t.tokens.includes(name)) {
-        w = withoutNames(t.tokens, names);
-        break;
-      }
+    if (!mentionsName(note, t.tokens, wordsOf)) {
+      if (t.words.length >= MIN_WORDS) keyOf[i] = t.key >= 0 ? t.key : (t.key = keys.add(t.words));
+      continue;
     }
+    const w = withoutNames(t.tokens, namesOf(note, wordsOf));
     if (w.length >= MIN_WORDS) keyOf[i] = keys.add(w);
   }
   const keyLength = (k: number) => keys.lengthOf[k];
@@ -524,87 +551,76 @@ export function findTemplatesAt(count: number, noteAt: (i: number) => TemplateIn
   }
 
   const out = new Array<TemplateMatch | undefined>(n);
-  // the notes of the template being decided, made once each
-  const made = new Map<number, TemplateInput>();
-  const notes = {
-    at(i: number): TemplateInput {
-      let note = made.get(i);
-      if (note === undefined) made.set(i, (note = noteAt(i)));
-      return note;
-    },
-  };
-  // a note's sender identity is asked for several times per template: worked out once
-  const senderKeys = new Map<number, string>();
-  const senderOf = (i: number) => {
-    let key = senderKeys.get(i);
-    if (key === undefined) {
-      const note = notes.at(i);
-      key = note.sender ? `s:${fold(note.sender).trim()}` : `id:${note.id}`;
-      senderKeys.set(i, key);
-    }
-    return key;
-  };
-  const recipientOf = (i: number) => notes.at(i).recipient ?? '';
-  // the company a note names as its sender's: a template's copies share their text
+  // the company a note names as its sender's (a template's copies share their text), normalised
   const ownCompanies = new RepeatedTexts(ownCompanyInText);
-  const ownCompanyIn = (text: string) => ownCompanies.of(text);
+  const companies = new RepeatedTexts(normCompany);
   for (const members of groups.values()) {
-    made.clear();
-    senderKeys.clear();
+    // per member (x: its position in `members`): its note, sender identity and recipient, made once
+    const m = members.length;
+    const notes = new Array<TemplateInput>(m);
+    const senders = new Array<string>(m);
+    const recipients = new Array<string>(m);
     let shortest = Infinity;
-    for (const i of members) shortest = Math.min(shortest, keyLength(keyOf[i]));
-    const senders = new Set(members.map(senderOf));
-    const exact = new Set(members.map((i) => keyOf[i])).size === 1;
-    // order-independent identity and example: the member with the smallest id
-    let first = members[0];
-    for (const i of members) if (notes.at(i).id < notes.at(first).id) first = i;
+    let exact = true;
+    let first = 0; // order-independent identity and example: the member with the smallest id
+    for (let x = 0; x < m; x++) {
+      const note = (notes[x] = noteAt(members[x]));
+      senders[x] = note.sender ? `s:${fold(note.sender).trim()}` : `id:${note.id}`;
+      recipients[x] = note.recipient ?? '';
+      shortest = Math.min(shortest, keyLength(keyOf[members[x]]));
+      if (keyOf[members[x]] !== keyOf[members[0]]) exact = false;
+      if (note.id < notes[first].id) first = x;
+    }
     const base = {
-      id: `tpl-${fnv1a(keys.text(keyOf[first])).toString(16).padStart(8, '0')}`,
-      size: members.length,
-      senders: senders.size,
-      recipients: pairCount(members, senderOf, recipientOf),
-      example: notes.at(first).text,
-      pattern: templatePattern(notes.at(first).text, namesOf(notes.at(first))),
+      id: `tpl-${fnv1a(keys.text(keyOf[members[first]])).toString(16).padStart(8, '0')}`,
+      size: m,
+      senders: new Set(senders).size,
+      recipients: pairCount(senders, recipients),
+      example: notes[first].text,
+      pattern: templatePattern(notes[first].text, namesOf(notes[first])),
     };
-    const decided = new Map<number, TemplateMatch>();
+    const decided = new Array<TemplateMatch | undefined>(m);
+    const positions = Array.from({ length: m }, (_, x) => x);
+    const senderOf = (x: number) => senders[x];
+    const recipientOf = (x: number) => recipients[x];
+    const namedCompany = (x: number) => notes[x].senderCompany?.trim() || ownCompanies.of(notes[x].text);
 
     // rule 2: senders of one company writing to one person (or colleagues of the owner, who sent it too)
-    const companyOf = (i: number) => normCompany(notes.at(i).senderCompany?.trim() || ownCompanyIn(notes.at(i).text) || '');
-    for (const [company, list] of groupBy(members, companyOf)) {
+    for (const [company, list] of groupBy(positions, (x) => companies.of(namedCompany(x) || ''))) {
       if (!company) continue;
-      const owner = list.some((i) => notes.at(i).fromOwner);
+      const owner = list.some((x) => notes[x].fromOwner);
       const together = [...groupBy(list, recipientOf).values()].some((to) => new Set(to.map(senderOf)).size >= 2);
       const people = new Set(list.map(senderOf));
       if (!(together || (owner && people.size >= 2))) continue;
-      const named = notes.at(list[0]).senderCompany?.trim() || ownCompanyIn(notes.at(list[0]).text) || company;
+      const named = namedCompany(list[0]) || company;
       const cluster: TemplateCluster = { ...base, kind: 'coworker', company: named };
       const evidence = `${plural(people.size, 'person', 'people')} from ${named} sent this same note`;
-      for (const i of list) decided.set(i, { cluster, decides: 'coworker_template', rule: TEMPLATE_RULE.coworker, evidence });
+      for (const x of list) decided[x] = { cluster, decides: 'coworker_template', rule: TEMPLATE_RULE.coworker, evidence };
     }
 
     // rule 3a: unrelated senders writing to one person
     if (shortest >= MIN_WORDS_MANY_SENDERS) {
-      for (const list of groupBy(members.filter((i) => !decided.has(i)), recipientOf).values()) {
+      for (const list of groupBy(positions.filter((x) => decided[x] === undefined), recipientOf).values()) {
         const people = new Set(list.map(senderOf));
         if (people.size < 2) continue;
         const cluster: TemplateCluster = { ...base, kind: 'many_senders' };
         const evidence = `${people.size} unrelated senders sent this same note`;
-        for (const i of list) decided.set(i, { cluster, decides: 'bot', rule: TEMPLATE_RULE.many_senders, evidence });
+        for (const x of list) decided[x] = { cluster, decides: 'bot', rule: TEMPLATE_RULE.many_senders, evidence };
       }
     }
 
     // rule 3a: one sender writing to three or more people (two: attached, judged by the text)
-    for (const list of groupBy(members.filter((i) => !decided.has(i)), senderOf).values()) {
-      const recipients = new Set(list.map(recipientOf)).size;
-      if (recipients < 2) continue;
-      const mass = recipients >= MASS_RECIPIENTS;
-      const cluster: TemplateCluster = { ...base, kind: 'one_sender', size: list.length, senders: 1, recipients };
+    for (const list of groupBy(positions.filter((x) => decided[x] === undefined), senderOf).values()) {
+      const to = new Set(list.map(recipientOf)).size;
+      if (to < 2) continue;
+      const mass = to >= MASS_RECIPIENTS;
+      const cluster: TemplateCluster = { ...base, kind: 'one_sender', size: list.length, senders: 1, recipients: to };
       const changed = exact ? 'only the name changed' : 'only the name and a short field changed';
-      const who = notes.at(list[0]).fromOwner ? 'you sent this note to' : 'this sender sent this note to';
-      const evidence = `${who} ${plural(recipients, 'person', 'people')}; ${changed}: “${cluster.pattern}”`;
-      for (const i of list) decided.set(i, { cluster, decides: mass ? 'bot' : null, rule: TEMPLATE_RULE.one_sender, evidence });
+      const who = notes[list[0]].fromOwner ? 'you sent this note to' : 'this sender sent this note to';
+      const evidence = `${who} ${plural(to, 'person', 'people')}; ${changed}: “${cluster.pattern}”`;
+      for (const x of list) decided[x] = { cluster, decides: mass ? 'bot' : null, rule: TEMPLATE_RULE.one_sender, evidence };
     }
-    for (const [i, m] of decided) out[i] = m;
+    for (let x = 0; x < m; x++) if (decided[x] !== undefined) out[members[x]] = decided[x];
   }
   return out;
 }

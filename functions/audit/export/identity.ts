@@ -41,6 +41,44 @@ export function normaliseProfileUrl(url: string | null | undefined): string | nu
   return slug === null ? null : `https://www.linkedin.com/in/${slug}`;
 }
 
+/** A profile URL read once: its normalised form, and its counterpart key (null: it depends on the name). */
+export interface ProfileUrl {
+  url: string;
+  key: string | null;
+}
+
+/** A slug character that would end or change the slug when the normalised URL is read again. */
+const RESLUGGED = /[/?#%]/;
+const PROFILE_PREFIX = 'https://www.linkedin.com/in/';
+
+/**
+ * `normaliseProfileUrl(url)` and `counterpartKey` of that normalised URL with one reading of the
+ * URL (null when it has no slug): the key of the normalised URL's slug is `in:` and the slug
+ * lower-cased, unless the slug holds a `/`, `?`, `#` (where a slug ends) or `%` (decoded again).
+ * Such rare slugs get `key: null`: their key is counterpartKey(url, name) as before.
+ */
+export function readProfileUrl(url: string | null | undefined): ProfileUrl | null {
+  if (url && isNormalProfileUrl(url)) return { url, key: `in:${url.slice(PROFILE_PREFIX.length).toLowerCase()}` };
+  const slug = profileSlug(url);
+  if (slug === null) return null;
+  return { url: `${PROFILE_PREFIX}${slug}`, key: RESLUGGED.test(slug) ? null : `in:${slug.toLowerCase()}` };
+}
+
+/**
+ * True for a URL already in normal form with a plain slug (how LinkedIn writes nearly all of them):
+ * PROFILE_PREFIX, then one or more of A-Z a-z 0-9 - _ . (nothing that trim, decoding, NFC or the
+ * URL's grammar would change), so its slug is the rest of it, read without the regex.
+ */
+function isNormalProfileUrl(url: string): boolean {
+  const n = url.length;
+  if (n <= PROFILE_PREFIX.length || !url.startsWith(PROFILE_PREFIX)) return false;
+  for (let i = PROFILE_PREFIX.length; i < n; i++) {
+    const c = url.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45 || c === 95 || c === 46)) return false;
+  }
+  return true;
+}
+
 /** `in:<decoded lower-cased slug>` when the URL has a slug, else `name:<normalised lower-cased name>`. */
 export function counterpartKey(profileUrl: string | null | undefined, name: string): string {
   const slug = profileSlug(profileUrl);

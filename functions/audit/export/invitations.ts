@@ -2,7 +2,7 @@
 import type { Readable } from 'node:stream';
 import type { ConnectionRequest, Person } from '../model.ts';
 import { readCsv, type CsvHeader, type CsvSpec } from './csv.ts';
-import { counterpartKey, nfc, normaliseProfileUrl } from './identity.ts';
+import { counterpartKey, nfc, readProfileUrl } from './identity.ts';
 import { count, MAX_NOTE_LENGTH, type ReadLimits } from './limits.ts';
 import { OwnerTally } from './owner.ts';
 import type { ProblemLog } from './problems.ts';
@@ -55,8 +55,8 @@ export async function readInvitations(stream: Readable | AsyncIterable<Uint8Arra
   let cols = { direction: -1, sentAt: -1, message: -1, from: -1, to: -1, fromUrl: -1, toUrl: -1 };
   const at = (cells: string[], i: number): string => (i < 0 ? '' : (cells[i] ?? ''));
   // the owner's URL is the same on (nearly) every row: each URL column remembers its last reading
-  const fromUrls = lastOf(normaliseProfileUrl);
-  const toUrls = lastOf(normaliseProfileUrl);
+  const fromUrls = lastOf(readProfileUrl);
+  const toUrls = lastOf(readProfileUrl);
   // Sent At is to the minute: many rows share one (the result is only read, never changed). Its
   // keys are owned copies: a cell is a slice of its CSV chunk, and a kept slice would keep the
   // chunk alive until the map is cleared: with every Sent At different, every chunk of the file
@@ -113,15 +113,16 @@ export async function readInvitations(stream: Readable | AsyncIterable<Uint8Arra
       const fromUrl = fromUrls(at(cells, cols.fromUrl));
       const toUrl = toUrls(at(cells, cols.toUrl));
       const outgoing = dirText === 'OUTGOING';
-      owners.add(outgoing ? from : to, outgoing ? fromUrl : toUrl);
+      const ownerUrl = outgoing ? fromUrl : toUrl;
+      owners.add(outgoing ? from : to, ownerUrl === null ? null : ownerUrl.url);
       const url = outgoing ? toUrl : fromUrl;
       const name = own(outgoing ? to : from);
-      const profileUrl = url === null ? null : own(url);
+      const profileUrl = url === null ? null : own(url.url);
       rows.push({
         id: '',
         owner: UNKNOWN_OWNER,
         direction: outgoing ? 'OUTGOING' : 'INCOMING',
-        counterpart: { name, profileUrl, key: own(counterpartKey(profileUrl, name)) },
+        counterpart: { name, profileUrl, key: own(url?.key ?? counterpartKey(profileUrl, name)) },
         sentAt: t.sentAt,
         year: t.year,
         message: note,

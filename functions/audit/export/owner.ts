@@ -9,13 +9,16 @@ export class Mode {
   private readonly counts = new Map<string, { key: string; n: number }>();
   private best: string | null = null;
   private bestN = 0;
+  /** The entry of the last value added: the owner's name and URL come row after row (no lookup then). */
+  private last: { key: string; n: number } | undefined;
 
   add(v: string): void {
-    let e = this.counts.get(v);
+    let e = this.last !== undefined && this.last.key === v ? this.last : this.counts.get(v);
     if (!e) {
       e = { key: own(v), n: 0 };
       this.counts.set(e.key, e);
     }
+    this.last = e;
     e.n++;
     if (e.n > this.bestN) {
       this.best = e.key;

@@ -76,6 +76,22 @@ export interface YearCoverage {
 
 /** Day number (days since 1970-01-01) of a YYYY-MM-DD date or an ISO instant (its UTC date). */
 export function dayNumber(date: string): number {
+  // `YYYY-MM-DD…` read digit by digit (one call per CR per year of a summary; no strings made)
+  if (date.length >= 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
+    let y = 0;
+    let m = 0;
+    let d = 0;
+    let digits = true;
+    for (let i = 0; i < 10; i++) {
+      if (i === 4 || i === 7) continue;
+      const c = date.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) digits = false;
+      else if (i < 4) y = y * 10 + c;
+      else if (i < 7) m = m * 10 + c;
+      else d = d * 10 + c;
+    }
+    if (digits) return Math.floor(Date.UTC(y, m - 1, d) / DAY_MS);
+  }
   const [y, m, d] = date.slice(0, 10).split('-').map(Number);
   return Math.floor(Date.UTC(y, m - 1, d) / DAY_MS);
 }

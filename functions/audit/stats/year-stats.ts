@@ -123,8 +123,29 @@ export function acceptanceRate(accepted: number, pending: number): number | null
 
 const monthFormatters = new Map<string, Intl.DateTimeFormat>();
 
-/** `YYYY-MM` of an ISO instant in a zone. */
+/**
+ * True for a UTC instant as toISOString writes it (`YYYY-MM-DDTHH:mm:ss.sssZ`, year 1000 or later)
+ * on a day from the 2nd to the 27th of its month: every zone (UTC offsets lie within ±15 hours)
+ * puts it in that month (an invalid time of day makes monthOf read the string too).
+ */
+function midMonth(sentAt: string): boolean {
+  if (sentAt.length !== 24 || sentAt.charCodeAt(23) !== 90 || sentAt.charCodeAt(4) !== 45 || sentAt.charCodeAt(7) !== 45 || sentAt.charCodeAt(10) !== 84) return false;
+  for (const i of [0, 1, 2, 3, 5, 6, 8, 9]) {
+    const c = sentAt.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  const month = (sentAt.charCodeAt(5) - 48) * 10 + sentAt.charCodeAt(6) - 48;
+  const day = (sentAt.charCodeAt(8) - 48) * 10 + sentAt.charCodeAt(9) - 48;
+  return sentAt.charCodeAt(0) !== 48 && month >= 1 && month <= 12 && day >= 2 && day <= 27;
+}
+
+/**
+ * `YYYY-MM` of an ISO instant in a zone. An instant mid-month (midMonth) is in its UTC month in
+ * every zone: read from the string (the zone's formatter takes about 2 µs a CR: 0.2 s of the text
+ * summary of 100k CRs); near a month's edge the zone decides.
+ */
 export function monthOf(sentAt: string, timeZone: string = DEFAULT_TIME_ZONE): string {
+  if (midMonth(sentAt)) return sentAt.slice(0, 7);
   let f = monthFormatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' });

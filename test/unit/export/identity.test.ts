@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { counterpartKey, entryKind, exportDateFromName, normaliseProfileUrl, requestId } from '../../../functions/audit/export/index.ts';
-import { createRequestIds } from '../../../functions/audit/export/identity.ts';
+import { createRequestIds, readProfileUrl } from '../../../functions/audit/export/identity.ts';
+import { buildRequests } from '../../../functions/audit/export/match.ts';
+import { Mode } from '../../../functions/audit/export/owner.ts';
+import { UNKNOWN_OWNER } from '../../../functions/audit/export/invitations.ts';
+import type { ConnectionRequest } from '../../../functions/audit/model.ts';
 import { csv, HEADER_7, read } from '../../helpers/export-csv.ts';
 
 describe('profile URLs and counterpart keys', () => {
@@ -30,6 +34,97 @@ describe('profile URLs and counterpart keys', () => {
   it('a CSV round trip through readExport keeps the join', async () => {
     const d = await read('Invitations.csv', csv(HEADER_7, [['Zoë Placeholder', 'Me', '3/1/26, 1:00 PM', '', 'INCOMING', 'https://www.linkedin.com/in/zo%C3%AB-placeholder-91a3b2c', '']]));
     expect(d.requests[0].counterpart).toMatchObject({ key: 'in:zoë-placeholder-91a3b2c', profileUrl: 'https://www.linkedin.com/in/zoë-placeholder-91a3b2c' });
+  });
+});
+
+describe('the reader\'s shortcuts give what the plain path gives', () => {
+  it('readProfileUrl: normaliseProfileUrl and counterpartKey of the normalised URL, in one reading', () => {
+    const urls = [
+      'https://www.linkedin.com/in/abc-def-12',
+      'https://www.linkedin.com/in/Abc_Def.12',
+      'https://www.linkedin.com/in/ABC',
+      'https://www.linkedin.com/in/a',
+      'https://www.linkedin.com/in/',
+      'https://www.linkedin.com/in',
+      'https://www.linkedin.com/in/abc/',
+      'https://www.linkedin.com/in/abc ',
+      ' https://www.linkedin.com/in/abc',
+      'https://www.linkedin.com/in/abc?trk=x',
+      'https://www.linkedin.com/in/abc#x',
+      'https://www.linkedin.com/in/ab%20c',
+      'https://www.linkedin.com/in/a%2Fb',
+      'https://www.linkedin.com/in/a%3Fb',
+      'https://www.linkedin.com/in/a%23b',
+      'https://www.linkedin.com/in/a%2541',
+      'https://www.linkedin.com/in/100%-sure',
+      'https://www.linkedin.com/in/zoë-placeholder',
+      'https://www.linkedin.com/in/zoe\u0308',
+      'https://www.linkedin.com/in/%20%20',
+      'https://www.linkedin.com/in/abc\u00a0',
+      'https://www.linkedin.com/in/a~b!c',
+      'HTTPS://WWW.LINKEDIN.COM/IN/Abc',
+      'http://linkedin.com/in/abc',
+      'linkedin.com/in/abc',
+      'https://de.linkedin.com/in/abc',
+      'https://www.linkedin.com/inabc',
+      'https://example.com/in/abc',
+      '',
+      null,
+      undefined,
+    ];
+    for (const url of urls) {
+      const normal = normaliseProfileUrl(url);
+      const got = readProfileUrl(url);
+      expect(got?.url ?? null, String(url)).toBe(normal);
+      if (got) expect(got.key ?? counterpartKey(got.url, 'Zoë Placeholder'), String(url)).toBe(counterpartKey(normal, 'Zoë Placeholder'));
+    }
+  });
+
+  it('Mode: the same value as counting every value in a Map, ties to the first to reach the top count', () => {
+    let seed = 7;
+    const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    for (let round = 0; round < 200; round++) {
+      const values = Array.from({ length: 1 + random(40) }, () => ['ann', 'bob', 'cy', 'ann ', 'Ann'][random(round % 2 ? 2 : 5)]!);
+      const mode = new Mode();
+      const counts = new Map<string, number>();
+      let best: string | null = null;
+      let bestN = 0;
+      for (const v of values) {
+        mode.add(v);
+        const n = (counts.get(v) ?? 0) + 1;
+        counts.set(v, n);
+        if (n > bestN) [best, bestN] = [v, n];
+      }
+      expect(mode.value, values.join('|')).toBe(best);
+    }
+  });
+
+  it('buildRequests: drops exactly the rows whose id was seen before (as a Set of the ids does)', () => {
+    let seed = 11;
+    const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    const rows: ConnectionRequest[] = Array.from({ length: 3000 }, (_, row) => ({
+      id: '',
+      owner: UNKNOWN_OWNER,
+      direction: random(2) ? 'OUTGOING' : 'INCOMING',
+      counterpart: { name: `P ${random(40)}`, profileUrl: null, key: `name:p ${random(40)}` },
+      sentAt: `2025-01-0${1 + random(3)}T10:00:00.000Z`,
+      year: 2025,
+      message: ['', 'hi', 'Hi there, glad to connect'][random(3)]!,
+      outcome: 'unknown',
+      source: { file: 'Invitations.csv', row: row + 2 },
+    }));
+    const ids = createRequestIds('in:me');
+    const seen = new Set<string>();
+    const expected = rows.filter((r) => {
+      const id = ids(r.direction, r.counterpart.key, r.sentAt, r.message);
+      if (seen.has(id)) return false;
+      seen.add(id);
+      return true;
+    }).map((r) => r.source.row);
+    const kept = buildRequests(rows.slice(), { name: 'Me', profileUrl: 'https://www.linkedin.com/in/me' }, null);
+    expect(kept.length).toBeLessThan(rows.length); // there were duplicates
+    expect(kept.map((r) => r.source.row)).toEqual(expected);
+    expect(new Set(kept.map((r) => r.id)).size).toBe(kept.length);
   });
 });
 

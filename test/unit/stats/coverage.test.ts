@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { coverageAsOf, coverageOfYear } from '../../../functions/audit/stats/index.ts';
+import { dayNumber } from '../../../functions/audit/stats/coverage.ts';
 import { listMonths } from '../../../functions/audit/dates.ts';
 import { coverage } from '../../helpers/report-fixtures.ts';
 
@@ -137,5 +138,21 @@ describe('coverageAsOf', () => {
     expect(late.nextExportBy).toBeNull();
     expect(late.lostDays).toBe(daysBetween('2025-07-01', '2025-12-31'));
     expect(late.ranges).toEqual(soon.ranges);
+  });
+});
+
+describe('dayNumber read digit by digit', () => {
+  /** The plain path: the date split on its dashes. */
+  const viaSplit = (date: string) => {
+    const [y, m, d] = date.slice(0, 10).split('-').map(Number);
+    return Math.floor(Date.UTC(y, m - 1, d) / 86_400_000);
+  };
+
+  it('gives what splitting the date gives, for dates, instants and odd strings', () => {
+    const dates = ['2026-01-01', '2024-02-29', '1970-01-01', '1969-12-31', '0099-05-05', '0001-01-01', '9999-12-31', '2026-02-30', '2026-13-01', '2026-00-00'];
+    for (const d of [...dates, ...dates.map((x) => `${x}T23:59:59.999Z`), '2026-1-01', '2026-01-1', '20260101', '2026-0a-01', '', 'x']) {
+      const got = dayNumber(d);
+      expect(Number.isNaN(got) ? 'NaN' : got, d).toEqual(Number.isNaN(viaSplit(d)) ? 'NaN' : viaSplit(d));
+    }
   });
 });

@@ -183,3 +183,30 @@ describe('computeYearStats invariants (property)', () => {
     );
   });
 });
+
+describe('monthOf read from the string mid-month', () => {
+  /** The plain path: the zone's formatter on every instant. */
+  const formatters = new Map<string, Intl.DateTimeFormat>();
+  const viaZone = (sentAt: string, timeZone: string) => {
+    const instant = new Date(sentAt);
+    if (Number.isNaN(instant.getTime())) return sentAt.slice(0, 7);
+    let f = formatters.get(timeZone);
+    if (!f) formatters.set(timeZone, (f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' })));
+    const parts = f.formatToParts(instant);
+    return `${parts.find((p) => p.type === 'year')?.value}-${parts.find((p) => p.type === 'month')?.value}`;
+  };
+
+  it('gives the zone\'s month for every day and hour of a year, in the zones furthest from UTC', () => {
+    const zones = ['Pacific/Kiritimati', 'Pacific/Chatham', 'Etc/GMT+12', 'Pacific/Pago_Pago', 'Asia/Kathmandu', 'America/St_Johns', 'America/Los_Angeles', 'UTC'];
+    for (let t = Date.UTC(2024, 0, 1); t < Date.UTC(2025, 0, 3); t += 3 * 3600_000 + 7 * 60_000) {
+      const sentAt = new Date(t).toISOString();
+      for (const zone of zones) expect(monthOf(sentAt, zone), `${sentAt} ${zone}`).toBe(viaZone(sentAt, zone));
+    }
+  });
+
+  it('leaves other strings to the zone (or, when they are no time, to their first 7 characters)', () => {
+    for (const sentAt of ['2025-03-15T10:00:00+14:00', '2025-03-02T00:30:00', '0999-03-15T10:00:00.000Z', '2025-13-15T10:00:00.000Z', '2025-03-15T99:00:00.000Z', '+012025-03-15T10:00:00.000Z', '2025-03-15', 'nonsense']) {
+      expect(monthOf(sentAt, 'Pacific/Kiritimati'), sentAt).toBe(viaZone(sentAt, 'Pacific/Kiritimati'));
+    }
+  });
+});
