@@ -324,9 +324,14 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return out;
 }
 
-/** The name words dropped from a note: its names and its sender's (a sender given as a key, `in:…`, is no name). */
+/** The note's sender as a name, or undefined (a sender given as a key, `in:…`, is no name). */
+function senderName(note: TemplateInput): string | undefined {
+  return note.sender && !note.sender.includes(':') ? note.sender : undefined;
+}
+
+/** The name words dropped from a note: its names and its sender's (senderName). */
 function namesOf(note: TemplateInput, wordsOf?: (name: string) => readonly string[]): Set<string> {
-  return nameWords([...(note.names ?? []), note.sender && !note.sender.includes(':') ? note.sender : undefined], wordsOf);
+  return nameWords([...(note.names ?? []), senderName(note)], wordsOf);
 }
 
 /** True when a word of the note's names (namesOf) is one of `tokens`: namesOf's test without its Set. */
@@ -335,8 +340,8 @@ function mentionsName(note: TemplateInput, tokens: readonly string[], wordsOf: (
     if (!name) continue;
     for (const w of wordsOf(name)) if (tokens.includes(w)) return true;
   }
-  const sender = note.sender;
-  if (sender && !sender.includes(':')) for (const w of wordsOf(sender)) if (tokens.includes(w)) return true;
+  const sender = senderName(note);
+  if (sender) for (const w of wordsOf(sender)) if (tokens.includes(w)) return true;
   return false;
 }
 
