@@ -130,7 +130,22 @@ for (const f of [WORD_MODEL_FILE, ROLE_MODEL_FILE, GATES_FILE]) files.set(f, awa
 
 // Each file is written beside its place and renamed over it, and stale files go last: a CLI that
 // is running from dist/ while it is rebuilt (`npm pack` in one test, `npm start` in another) only
-// ever sees whole files. Chunk names are content hashes, so unchanged code keeps its name.
+// ever sees whole files. Chunk names are content hashes, so unchanged code keeps its name. A
+// build running at the same time keeps its temporary files: removed as stale, its rename would
+// fail and that build with it (`npm start` exiting at once; seen once in CI). A dead build's are
+// removed.
+/** A temporary file of another build that is still running. */
+function inFlight(name: string): boolean {
+  const pid = Number(/\.tmp-(\d+)$/.exec(name)?.[1]);
+  if (!pid || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 let bytes = 0;
 for (const [name, contents] of files) {
   const path = join(dist, name);
@@ -141,7 +156,7 @@ for (const [name, contents] of files) {
 }
 for (const f of await readdir(dist, { recursive: true, withFileTypes: true })) {
   const name = relative(dist, join(f.parentPath, f.name));
-  if (f.isFile() && !files.has(name)) await rm(join(dist, name), { force: true });
+  if (f.isFile() && !files.has(name) && !inFlight(name)) await rm(join(dist, name), { force: true });
 }
 const modules = [...files.keys()].filter((f) => f.endsWith('.js')).length;
 process.stdout.write(`build: dist/ (${modules} modules, ${(bytes / 1024).toFixed(0)} KiB) in ${Math.round(performance.now() - started)} ms\n`);

@@ -16,12 +16,15 @@ function capture() {
   return { stream, text: () => text };
 }
 
-/** Polls until `pred` holds; gives up after `ms` or as soon as `gone()` says the process it waits for has exited. */
-async function until(pred: () => boolean, ms = 30_000, gone: () => boolean = () => false) {
+/**
+ * Polls until `pred` holds; gives up after `ms` or as soon as `gone()` says the process it waits for
+ * has exited, with what that process printed (`output`).
+ */
+async function until(pred: () => boolean, ms = 30_000, gone: () => boolean = () => false, output: () => string = () => '') {
   const deadline = Date.now() + ms;
   while (!pred()) {
-    if (gone()) throw new Error('the stack exited before it was ready');
-    if (Date.now() > deadline) throw new Error('timed out waiting for the stack');
+    if (gone()) throw new Error(`the stack exited before it was ready; it printed:\n${output()}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for the stack; it printed:\n${output()}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -90,7 +93,7 @@ describe('aoi start', () => {
         // Ready, and idle: the sample export it seeds at start has been processed. A signal that
         // lands while that ingest runs waits out the stop's grace for it and competes with its CPU
         // work, which is not what this measures (and made it flaky under load).
-        await until(() => text.includes('Press Ctrl-C') && /^\[[\d:]+\] ingest .*: done/m.test(text), NPM_START_MS, () => npm.exitCode !== null || npm.signalCode !== null);
+        await until(() => text.includes('Press Ctrl-C') && /^\[[\d:]+\] ingest .*: done/m.test(text), NPM_START_MS, () => npm.exitCode !== null || npm.signalCode !== null, () => text);
         const ports = [...text.matchAll(/^\s+(?:Page|S3|DynamoDB)\s+http:\/\/127\.0\.0\.1:(\d+)/gm)].map((m) => Number(m[1]));
         expect(ports).toHaveLength(3);
         for (const port of ports) expect(await listening(port), `port ${port} before`).toBe(true);
