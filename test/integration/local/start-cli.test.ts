@@ -82,7 +82,8 @@ describe('aoi start', () => {
 
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     it(`frees every port within seconds when the npm process gets ${signal}`, async () => {
-      const npm = spawn('npm', ['start', '--silent', '--', '--memory', '--port', '0', '--s3-port', '0', '--dynamo-port', '0'], {
+      // not --silent: were npm itself to fail (it did once in CI, printing nothing), its error shows in the failure
+      const npm = spawn('npm', ['start', '--', '--memory', '--port', '0', '--s3-port', '0', '--dynamo-port', '0'], {
         cwd: new URL('../../../', import.meta.url),
         stdio: ['ignore', 'pipe', 'pipe'],
       });
@@ -93,7 +94,7 @@ describe('aoi start', () => {
         // Ready, and idle: the sample export it seeds at start has been processed. A signal that
         // lands while that ingest runs waits out the stop's grace for it and competes with its CPU
         // work, which is not what this measures (and made it flaky under load).
-        await until(() => text.includes('Press Ctrl-C') && /^\[[\d:]+\] ingest .*: done/m.test(text), NPM_START_MS, () => npm.exitCode !== null || npm.signalCode !== null, () => text);
+        await until(() => text.includes('Press Ctrl-C') && /^\[[\d:]+\] ingest .*: done/m.test(text), NPM_START_MS, () => npm.exitCode !== null || npm.signalCode !== null, () => `${text}\n(npm exited: code ${npm.exitCode}, signal ${npm.signalCode})`);
         const ports = [...text.matchAll(/^\s+(?:Page|S3|DynamoDB)\s+http:\/\/127\.0\.0\.1:(\d+)/gm)].map((m) => Number(m[1]));
         expect(ports).toHaveLength(3);
         for (const port of ports) expect(await listening(port), `port ${port} before`).toBe(true);
