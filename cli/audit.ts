@@ -6,7 +6,7 @@ import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { auditExport, mergeAudits, type AuditResult, type MergedAudit } from '../functions/audit/audit.ts';
 import { ExportError, isValidTimeZone, type ReadLimits } from '../functions/audit/export/index.ts';
-import { computeYearStats, yearsOf, type YearStats } from '../functions/audit/stats/index.ts';
+import { computeYearsStats, requestsByYear, yearsOf } from '../functions/audit/stats/index.ts';
 import { CATEGORIES, isUnsure, KEEPABLE_ROLES, ROLES, UNSURE_BELOW, type ClassifiedRequest, type KeepableRole } from '../functions/audit/model.ts';
 import { gradeSentTemplates, type SentTemplates } from '../functions/audit/report/templates.ts';
 import { describeUnexpected, type CliIO } from './io.ts';
@@ -113,7 +113,7 @@ export async function runAudit(inputs: string[], opts: AuditCliOptions, io: CliI
       }
       await out.flush();
     } else if (opts.format === 'json') {
-      const stats = years.map((y) => computeYearStats(merged.requests, merged.coverages, y, { timeZone: opts.tz }));
+      const stats = computeYearsStats(merged.requests, merged.coverages, years, { timeZone: opts.tz });
       const json = `${JSON.stringify({ owner: merged.owner, sources: merged.sources, coverages: merged.coverages, stats, requests: requests.map(withUnsure), problems: merged.problems }, null, 2)}\n`;
       progress.clear();
       io.stdout.write(json);
@@ -244,8 +244,22 @@ function textSummary(merged: MergedAudit, years: number[], tz: string, keep: rea
   }
   lines.push(`${merged.sources.length} export${merged.sources.length === 1 ? '' : 's'}: ${merged.sources.join(', ')}`);
   lines.push(`${merged.requests.length} connection requests, ${merged.problems.length} warning${merged.problems.length === 1 ? '' : 's'}; times in ${tz}`);
-  for (const year of years) {
-    const s: YearStats = computeYearStats(merged.requests, merged.coverages, year, { timeZone: tz });
+  // each year's CRs and stats from one reading of all of them (not several passes a year)
+  const byYear = requestsByYear(merged.requests);
+  const stats = computeYearsStats(merged.requests, merged.coverages, years, { timeZone: tz });
+  years.forEach((year, y) => {
+    const s = stats[y]!;
+    const ofYear = byYear.get(year) ?? [];
+    // the year's received and sent CRs with a note or a known role, its unsure verdicts and kept ones, in one pass
+    const received: ClassifiedRequest[] = [];
+    const sentWith: ClassifiedRequest[] = [];
+    let unsure = 0;
+    let kept = 0;
+    for (const r of ofYear) {
+      if (r.role !== 'unknown' || r.message.trim() !== '') (r.direction === 'INCOMING' ? received : sentWith).push(r);
+      if (isUnsure(r)) unsure++;
+      if (r.kept) kept++;
+    }
     lines.push('');
     lines.push(`${year}`);
     const inc = s.byDirection.INCOMING;
@@ -254,25 +268,19 @@ function textSummary(merged: MergedAudit, years: number[], tz: string, keep: rea
       `  received ${pad(inc.total, 5)}   with a note ${pad(inc.withNote, 4)}   ACCEPT ${pad(inc.byVerdict.ACCEPT, 4)}   IGNORE ${pad(inc.byVerdict.IGNORE, 4)}   no note ${pad(inc.byVerdict.NEITHER, 4)}`,
     );
     if (inc.withNote) lines.push(`           ${categoryLine(inc.byCategory)}`);
-    const ofYear = merged.requests.filter((r) => r.year === year);
-    const received = ofYear.filter((r) => r.direction === 'INCOMING' && (r.role !== 'unknown' || r.message.trim() !== ''));
     if (received.length) lines.push(`           by role: ${roleLine(received)}`);
     const acc = s.sentAcceptance;
     lines.push(
       `  sent     ${pad(out.total, 5)}   with a note ${pad(out.withNote, 4)}   ACCEPT ${pad(out.byVerdict.ACCEPT, 4)}   IGNORE ${pad(out.byVerdict.IGNORE, 4)}   no note ${pad(out.byVerdict.NEITHER, 4)}`,
     );
     if (out.withNote) lines.push(`           ${categoryLine(out.byCategory)}`);
-    const sentWith = ofYear.filter((r) => r.direction === 'OUTGOING' && (r.role !== 'unknown' || r.message.trim() !== ''));
     if (sentWith.length) lines.push(`           by role (the invitee's where Connections.csv says it): ${roleLine(sentWith)}`);
     if (out.total) lines.push(`           accepted ${acc.accepted} (${pct(acc.accepted, acc.sent)}), pending ${acc.pending}, unknown ${acc.unknown}`);
     if (s.worstCategory) lines.push(`  worst category received: ${s.worstCategory}`);
-    const unsure = merged.requests.filter((r) => r.year === year && isUnsure(r)).length;
     if (unsure) lines.push(`  unsure verdicts (confidence below ${UNSURE_BELOW}): ${unsure}`);
-    const kept = ofYear.filter((r) => r.kept).length;
     if (keep.length) lines.push(`  kept by your view (${keep.join(', ')}): ${kept} graded ACCEPT`);
-    lines.push(...templateLines(gradeSentTemplates(merged.requests, year)));
-  }
+    lines.push(...templateLines(gradeSentTemplates(ofYear, year)));
+  });
   lines.push('');
   return lines.join('\n');
 }
-

@@ -50,7 +50,9 @@ const NULL = Buffer.from('null');
  * text first. What records share is encoded once and copied: each key (`"key":`), each sub-object
  * under `SHARED_KEYS` (the owner, a template cluster, a reasons list; cached by identity, so records
  * must not change while they are written: the writing phase is the last one) and each long string
- * seen twice (a note repeated by a template, an advice). Strings of plain ASCII, integers and
+ * seen twice (a note repeated by a template, an advice), and each number that is no safe integer
+ * (a confidence: few values; 0.30 -> 0.28 s for the bench's records, median of 12 interleaved).
+ * Strings of plain ASCII, integers and
  * plain sub-objects (the counterpart, the source) are written byte by byte; anything else as
  * JSON.stringify writes it. Same text as JSON.stringify: each key in the object's own key order,
  * undefined / function / symbol values left out. Measured in process on the 100k-row bench file's
@@ -62,6 +64,8 @@ const SHARED_KEYS = new Set(['owner', 'cluster', 'reasons', 'roleReasons']);
 const LONG_STRING = 48;
 /** Long strings remembered (a few MB at most): cleared when full. */
 const MAX_STRINGS = 50_000;
+/** Numbers other than safe integers remembered as their JSON bytes: cleared when full. */
+const MAX_NUMBERS = 4096;
 
 export function createLineWriter(stream: NodeJS.WritableStream, highWater = HIGH_WATER): LineWriter {
   let buf = Buffer.allocUnsafe(highWater);
@@ -123,6 +127,7 @@ export function createLineWriter(stream: NodeJS.WritableStream, highWater = HIGH
     }
     put(JSON.stringify(s));
   };
+  const numbers = new Map<number, Uint8Array>();
   /** An integer's digits (|v| < 2^53), else the number as JSON.stringify writes it. */
   const putNumber = (v: number) => {
     if (Number.isSafeInteger(v) && room(17)) {
@@ -143,7 +148,13 @@ export function createLineWriter(stream: NodeJS.WritableStream, highWater = HIGH
       at += digits;
       return;
     }
-    put(JSON.stringify(v));
+    // Other numbers (a confidence like 0.887) take few values: each written once as JSON, then copied.
+    let bytes = numbers.get(v);
+    if (bytes === undefined) {
+      if (numbers.size >= MAX_NUMBERS) numbers.clear();
+      numbers.set(v, (bytes = Buffer.from(JSON.stringify(v))));
+    }
+    putBytes(bytes);
   };
 
   const keys = new Map<string, Uint8Array>();

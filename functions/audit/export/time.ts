@@ -85,7 +85,12 @@ function steadyOffset(day: number, timeZone: string): number | null {
 
 /** Offset of a zone at an instant (fast path: a day without a switch). */
 export function offsetOf(epochMs: number, timeZone: string): number {
-  return steadyOffset(Math.floor(epochMs / DAY), timeZone) ?? offsetAt(epochMs, timeZone);
+  return steadyOffsetOf(epochMs, timeZone) ?? offsetAt(epochMs, timeZone);
+}
+
+/** Offset of a zone at an instant whose UTC day is a day before and two after any switch of the zone; else null. */
+export function steadyOffsetOf(epochMs: number, timeZone: string): number | null {
+  return steadyOffset(Math.floor(epochMs / DAY), timeZone);
 }
 
 /** The UTC instant of a wall time in a zone, with the DST rule documented above. `wall` is the wall time encoded as if it were UTC. */

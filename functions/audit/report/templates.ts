@@ -88,7 +88,11 @@ function outcomesOf(members: readonly ClassifiedRequest[]): SentOutcomes {
 
 function gradeOf(id: string, members: ClassifiedRequest[]): TemplateGrade {
   const byCategory = new Map<Category, ClassifiedRequest[]>();
-  for (const m of members) byCategory.set(m.category, [...(byCategory.get(m.category) ?? []), m]);
+  for (const m of members) {
+    const same = byCategory.get(m.category);
+    if (same) same.push(m);
+    else byCategory.set(m.category, [m]);
+  }
   const mean = (xs: ClassifiedRequest[]) => xs.reduce((s, x) => s + x.confidence, 0) / xs.length;
   const [category, same] = [...byCategory.entries()].sort((a, b) => b[1].length - a[1].length || mean(b[1]) - mean(a[1]) || a[0].localeCompare(b[0]))[0]!;
   const confidence = mean(same);

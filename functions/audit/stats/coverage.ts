@@ -106,7 +106,7 @@ export function dateOfDay(day: number): string {
  * The window an export covers, in day numbers, or null when it cannot be told. `crDays` (sorted
  * day numbers of the CRs read) extends the start where CRs run on continuously past it.
  */
-function windowOf(c: Coverage, crDays: number[]): [number, number] | null {
+function windowOf(c: Coverage, crDays: readonly number[]): [number, number] | null {
   const endDate = c.exportDate ?? (c.newestSentAt ? c.newestSentAt.slice(0, 10) : null);
   if (!endDate) return null;
   const end = dayNumber(endDate);
@@ -126,7 +126,21 @@ function windowOf(c: Coverage, crDays: number[]): [number, number] | null {
  * lets a window reach a few days past its nominal 180-day start where the data shows it does.
  */
 export function coverageOfYear(coverages: Coverage[], year: number, today?: string, sentAts: string[] = []): YearCoverage {
-  const crDays = [...new Set(sentAts.map(dayNumber).filter((d) => !Number.isNaN(d)))].sort((a, b) => a - b);
+  return coverageOfDays(coverages, year, today, daysOf(sentAts));
+}
+
+/** The distinct days (day numbers, ascending) of UTC ISO instants; a string that is no date is left out. */
+export function daysOf(sentAts: readonly string[]): number[] {
+  const days = new Set<number>();
+  for (const sentAt of sentAts) {
+    const d = dayNumber(sentAt);
+    if (!Number.isNaN(d)) days.add(d);
+  }
+  return [...days].sort((a, b) => a - b);
+}
+
+/** coverageOfYear with the CRs' days worked out already (daysOf): several years from one reading of the CRs. */
+export function coverageOfDays(coverages: Coverage[], year: number, today: string | undefined, crDays: readonly number[]): YearCoverage {
   const windows: ExportWindow[] = [];
   for (const c of coverages) {
     const w = windowOf(c, crDays);

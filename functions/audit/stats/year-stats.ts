@@ -17,8 +17,8 @@ import {
   type Role,
   type Verdict,
 } from '../model.ts';
-import { DEFAULT_TIME_ZONE } from '../export/time.ts';
-import { coverageAsOf, coverageOfYear, type YearCoverage } from './coverage.ts';
+import { DEFAULT_TIME_ZONE, steadyOffsetOf } from '../export/time.ts';
+import { coverageAsOf, coverageOfDays, daysOf, type YearCoverage } from './coverage.ts';
 
 export type { YearCoverage, MonthCoverage, CoveredRange, ExportCoverage } from './coverage.ts';
 
@@ -139,13 +139,38 @@ function midMonth(sentAt: string): boolean {
   return sentAt.charCodeAt(0) !== 48 && month >= 1 && month <= 12 && day >= 2 && day <= 27;
 }
 
+/** True for an instant as toISOString writes it, from 1980 to 9998 (no earlier: zones' offsets had seconds then). */
+function isoSince1980(sentAt: string): boolean {
+  if (sentAt.length !== 24 || sentAt.charCodeAt(23) !== 90 || sentAt.charCodeAt(4) !== 45 || sentAt.charCodeAt(7) !== 45 || sentAt.charCodeAt(10) !== 84) return false;
+  if (sentAt.charCodeAt(13) !== 58 || sentAt.charCodeAt(16) !== 58 || sentAt.charCodeAt(19) !== 46) return false;
+  let year = 0;
+  for (let i = 0; i < 23; i++) {
+    if (i === 4 || i === 7 || i === 10 || i === 13 || i === 16 || i === 19) continue;
+    const c = sentAt.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+    if (i < 4) year = year * 10 + c - 48;
+  }
+  return year >= 1980 && year <= 9998;
+}
+
 /**
  * `YYYY-MM` of an ISO instant in a zone. An instant mid-month (midMonth) is in its UTC month in
- * every zone: read from the string (the zone's formatter takes about 2 µs a CR: 0.2 s of the text
- * summary of 100k CRs); near a month's edge the zone decides.
+ * every zone: read from the string. Near a month's edge the zone decides: on a day far from any
+ * switch of the zone's offset, by that offset (steadyOffsetOf, export/time.ts: cached per zone
+ * and day, where the zone's formatter takes 2-10 µs a CR, and about 13% of all CRs are near an
+ * edge); else by the formatter (a switch need not fall on a quarter hour: Newfoundland's at 00:01
+ * until 2011).
  */
 export function monthOf(sentAt: string, timeZone: string = DEFAULT_TIME_ZONE): string {
   if (midMonth(sentAt)) return sentAt.slice(0, 7);
+  if (isoSince1980(sentAt)) {
+    const t = Date.parse(sentAt);
+    const offset = Number.isNaN(t) ? null : steadyOffsetOf(t, timeZone);
+    if (offset !== null) {
+      const local = new Date(t + offset);
+      return `${local.getUTCFullYear()}-${String(local.getUTCMonth() + 1).padStart(2, '0')}`;
+    }
+  }
   let f = monthFormatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' });
@@ -161,7 +186,9 @@ export function monthOf(sentAt: string, timeZone: string = DEFAULT_TIME_ZONE): s
 
 /** The years that have at least one CR, ascending. */
 export function yearsOf(requests: ClassifiedRequest[]): number[] {
-  return [...new Set(requests.map((r) => r.year))].sort((a, b) => a - b);
+  const years = new Set<number>();
+  for (const r of requests) years.add(r.year);
+  return [...years].sort((a, b) => a - b);
 }
 
 export function computeYearStats(
@@ -170,8 +197,47 @@ export function computeYearStats(
   year: number,
   options: StatsOptions = {},
 ): YearStats {
+  return statsOf(year, requests.filter((r) => r.year === year), coverages, daysOf(requests.map((r) => r.sentAt)), options);
+}
+
+/**
+ * computeYearStats of each of `years`, with the CRs read once for all of them: grouped by year in
+ * one pass and their days (the coverage's evidence) worked out once, not once a year.
+ */
+export function computeYearsStats(requests: ClassifiedRequest[], coverages: Coverage[], years: readonly number[], options: StatsOptions = {}): YearStats[] {
+  const byYear = requestsByYear(requests);
+  const crDays = daysOf(requests.map((r) => r.sentAt));
+  return years.map((year) => statsOf(year, byYear.get(year) ?? [], coverages, crDays, options));
+}
+
+/** The CRs of each year, in their order: what `requests.filter((r) => r.year === year)` gives, for every year in one pass. */
+export function requestsByYear<R extends { year: number }>(requests: readonly R[]): Map<number, R[]> {
+  const byYear = new Map<number, R[]>();
+  for (const r of requests) {
+    const of = byYear.get(r.year);
+    if (of) of.push(r);
+    else byYear.set(r.year, [r]);
+  }
+  return byYear;
+}
+
+/**
+ * The month (0-11) of `year` an instant counts in: its month in the zone (monthOf), an instant the
+ * zone puts in the neighbouring year clamped to this one. Mid-month (midMonth) the year and month
+ * are read from the string's digits, as `monthOf(…).split('-').map(Number)` would give them.
+ */
+function monthIndexOf(sentAt: string, year: number, timeZone: string): number {
+  let y: number;
+  let m: number;
+  if (midMonth(sentAt)) {
+    y = (sentAt.charCodeAt(0) - 48) * 1000 + (sentAt.charCodeAt(1) - 48) * 100 + (sentAt.charCodeAt(2) - 48) * 10 + sentAt.charCodeAt(3) - 48;
+    m = (sentAt.charCodeAt(5) - 48) * 10 + sentAt.charCodeAt(6) - 48;
+  } else [y, m] = monthOf(sentAt, timeZone).split('-').map(Number);
+  return y < year ? 0 : y > year ? 11 : m - 1;
+}
+
+function statsOf(year: number, ofYear: ClassifiedRequest[], coverages: Coverage[], crDays: readonly number[], options: StatsOptions): YearStats {
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
-  const ofYear = requests.filter((r) => r.year === year);
 
   const byDirection = Object.fromEntries(
     DIRECTIONS.map((d) => [d, { total: 0, withNote: 0, byCategory: zeroes(CATEGORIES), byVerdict: zeroes(VERDICTS), byRole: emptyByRole() }]),
@@ -205,9 +271,7 @@ export function computeYearStats(
       d.withNote++;
       withNote++;
     }
-    // The zone may put an instant near New Year in the neighbouring year: clamp to this year.
-    const [y, m] = monthOf(r.sentAt, timeZone).split('-').map(Number);
-    const index = y < year ? 0 : y > year ? 11 : m - 1;
+    const index = monthIndexOf(r.sentAt, year, timeZone);
     byMonth[index].byVerdict[r.verdict]++;
     byMonth[index].total++;
 
@@ -256,7 +320,7 @@ export function computeYearStats(
     byMonth,
     worstCategory,
     sentAcceptance,
-    coverage: coverageOfYear(coverages, year, options.today, requests.map((r) => r.sentAt)),
+    coverage: coverageOfDays(coverages, year, options.today, crDays),
   };
 }
 

@@ -94,6 +94,24 @@ describe('createLineWriter writeRecordWithUnsure, one record', () => {
   });
 });
 
+describe('createLineWriter writeRecordWithUnsure, numbers', () => {
+  it('writes every number as JSON.stringify does, a number repeated or not, more distinct ones than it remembers', async () => {
+    const values = [0.887, 0.1 + 0.2, -1.5, 1e21, 1e-7, 2 ** 60, -(2 ** 53), NaN, Infinity, -Infinity, -0, 0, 7, -12, Number.MAX_SAFE_INTEGER, Number.MIN_VALUE];
+    for (let i = 0; i < 5000; i++) values.push(i / 1000 + 0.0005, i / 1000 + 0.0005); // each fraction twice, 5,000 of them
+    const s = sink({ highWaterMark: 1 << 20 });
+    const out = createLineWriter(s.stream, 256);
+    const expected: string[] = [];
+    values.forEach((confidence, i) => {
+      const r = { id: `n${i}`, confidence, nested: { weight: confidence } };
+      expected.push(`${JSON.stringify({ ...r, unsure: false })}\n`);
+      void out.writeRecordWithUnsure(r, false);
+    });
+    await out.flush();
+    await s.settled();
+    expect(s.text()).toBe(expected.join(''));
+  });
+});
+
 describe('createProgress', () => {
   it('says nothing when stderr is not a terminal', () => {
     const s = sink();

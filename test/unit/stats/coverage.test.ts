@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverageAsOf, coverageOfYear } from '../../../functions/audit/stats/index.ts';
+import { coverageAsOf, coverageOfDays, coverageOfYear, daysOf } from '../../../functions/audit/stats/index.ts';
 import { dayNumber } from '../../../functions/audit/stats/coverage.ts';
 import { listMonths } from '../../../functions/audit/dates.ts';
 import { coverage } from '../../helpers/report-fixtures.ts';
@@ -113,6 +113,21 @@ describe('coverageOfYear with the CRs read as evidence', () => {
     const c = coverageOfYear([coverage('a.zip', '2025-09-30')], 2025, '2025-09-30', [...old, ...daily('2025-01-01', 272)]);
     // Nominal start 2025-04-03; dense CRs all year, but the slack stops at 14 days.
     expect(c.ranges[0].start).toBe('2025-03-20');
+  });
+});
+
+describe('daysOf', () => {
+  it('gives the distinct day numbers of the instants, ascending, what is no date left out', () => {
+    const sentAts = ['2025-03-01T10:00:00.000Z', '2024-12-30T23:59:59.999Z', '2025-03-01T00:00:00.000Z', 'nonsense', '', '2025-3-1', '1969-12-31T12:00:00.000Z', '2025-02-28'];
+    const plain = [...new Set(sentAts.map(dayNumber).filter((d) => !Number.isNaN(d)))].sort((a, b) => a - b);
+    expect(daysOf(sentAts)).toEqual(plain);
+    expect(daysOf([])).toEqual([]);
+  });
+
+  it('is what coverageOfYear reads: coverageOfDays with daysOf gives the same coverage', () => {
+    const sentAts = ['2024-12-30T10:00:00Z', '2025-01-02T10:00:00Z', '2025-03-01T10:00:00Z'];
+    const exports = [coverage('a.zip', '2025-06-30'), coverage('b.zip', '2025-12-20')];
+    expect(coverageOfDays(exports, 2025, '2025-08-01', daysOf(sentAts))).toEqual(coverageOfYear(exports, 2025, '2025-08-01', sentAts));
   });
 });
 

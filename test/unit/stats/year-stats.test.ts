@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeYearStats, monthOf, yearsOf, yearStatsAsOf } from '../../../functions/audit/stats/index.ts';
+import { computeYearStats, computeYearsStats, monthOf, requestsByYear, yearsOf, yearStatsAsOf } from '../../../functions/audit/stats/index.ts';
 import { coverage, cr } from '../../helpers/report-fixtures.ts';
 
 describe('computeYearStats', () => {
@@ -208,5 +208,48 @@ describe('monthOf read from the string mid-month', () => {
     for (const sentAt of ['2025-03-15T10:00:00+14:00', '2025-03-02T00:30:00', '0999-03-15T10:00:00.000Z', '2025-13-15T10:00:00.000Z', '2025-03-15T99:00:00.000Z', '+012025-03-15T10:00:00.000Z', '2025-03-15', 'nonsense']) {
       expect(monthOf(sentAt, 'Pacific/Kiritimati'), sentAt).toBe(viaZone(sentAt, 'Pacific/Kiritimati'));
     }
+  });
+
+  it('gives the zone\'s month near every month\'s edge, in zones with half and quarter hours, DST, and switches off the quarter hour (St John\'s 2009)', () => {
+    const zones = ['Pacific/Kiritimati', 'Pacific/Chatham', 'Australia/Lord_Howe', 'Australia/Eucla', 'Asia/Kathmandu', 'Asia/Tehran', 'America/St_Johns', 'America/Goose_Bay', 'America/Havana', 'America/Santiago', 'America/Asuncion', 'Asia/Beirut', 'Africa/Casablanca', 'Pacific/Apia', 'Europe/London', 'America/Los_Angeles', 'Etc/GMT+12', 'UTC'];
+    for (const year of [1979, 1980, 1995, 2009, 2011, 2024, 2038]) {
+      for (let month = 0; month < 12; month++) {
+        const edge = Date.UTC(year, month, 1);
+        for (let t = edge - 15 * 3600_000; t <= edge + 15 * 3600_000; t += 15 * 60_000) {
+          for (const sentAt of [new Date(t).toISOString(), new Date(t + 14 * 60_000 + 59_999).toISOString()]) {
+            for (const zone of zones) expect(monthOf(sentAt, zone), `${sentAt} ${zone}`).toBe(viaZone(sentAt, zone));
+          }
+        }
+      }
+    }
+  });
+
+  it('near a month\'s edge, leaves strings that are no plain instant since 1980 to the zone', () => {
+    const odd = ['1979-12-31T23:30:00.000Z', '9999-12-31T23:30:00.000Z', '2025-02-30T23:30:00.000Z', '2025-03-31T25:00:00.000Z', '2025-03-31T23:60:00.000Z', '2025-03-31 23:30:00.000Z', '2025-03-31T23:30:00.000+', '2025-03-31T23:30:0x.000Z', '2025-04-01T00:30:00Z'];
+    for (const sentAt of odd) for (const zone of ['Pacific/Kiritimati', 'Etc/GMT+12']) expect(monthOf(sentAt, zone), `${sentAt} ${zone}`).toBe(viaZone(sentAt, zone));
+  });
+});
+
+describe('computeYearsStats', () => {
+  it('gives computeYearStats of each year, from one reading of the CRs', () => {
+    const requests = [
+      cr({ category: 'good', sentAt: '2024-12-31T23:30:00.000Z', year: 2024, direction: 'OUTGOING', outcome: 'accepted', role: 'peer' }),
+      cr({ category: 'sales_pitch', sentAt: '2025-01-01T07:30:00.000Z', year: 2024 }),
+      cr({ category: 'bot', sentAt: '2025-01-15T10:00:00.000Z', year: 2025, direction: 'OUTGOING', outcome: 'pending', role: 'recruiter' }),
+      cr({ category: 'good', sentAt: '2025-06-30T23:59:00.000Z', year: 2025 }),
+      cr({ category: 'no_message', sentAt: '2026-03-01T00:00:00.000Z', year: 2026 }),
+    ];
+    const coverages = [coverage('a.zip', '2026-03-02'), coverage('b.zip', '2025-07-01')];
+    const options = { timeZone: 'America/Los_Angeles', today: '2026-03-02' };
+    for (const years of [[2024, 2025, 2026], [2025], [2023, 2026]]) {
+      expect(computeYearsStats(requests, coverages, years, options)).toEqual(years.map((y) => computeYearStats(requests, coverages, y, options)));
+    }
+  });
+
+  it('groups CRs by year as filter does, in their order', () => {
+    const rs = [2025, 2024, 2025, 2026, 2024].map((year, i) => ({ year, i }));
+    const byYear = requestsByYear(rs);
+    expect([...byYear.keys()]).toEqual([2025, 2024, 2026]);
+    for (const y of [2024, 2025, 2026]) expect(byYear.get(y)).toEqual(rs.filter((r) => r.year === y));
   });
 });
