@@ -395,6 +395,17 @@ export function decideStructure(text: string, ctx: NoteContext, template: Templa
   return structural(category, fired, template, weights);
 }
 
+/**
+ * A decision kept for every note that shares it (a template's copies, a text read once): its lists
+ * frozen, which says so (index.ts Interner interns a frozen list once, however many notes hand it
+ * over) and keeps anyone from writing to them.
+ */
+export function sharedLists<T extends { reasons?: readonly object[]; roleReasons: readonly object[] }>(d: T): T {
+  if (d.reasons) Object.freeze(d.reasons);
+  Object.freeze(d.roleReasons);
+  return d;
+}
+
 /** A structural Classification from the rules that decided it. */
 function structural(category: 'coworker_template' | 'bot', fired: readonly Fired[], template: TemplateMatch | undefined, weights: Weights): Classification {
   const reasons: Reason[] = fired.map((f) => {
@@ -421,7 +432,7 @@ const TEMPLATE_DECISIONS = new WeakMap<object, { template: TemplateMatch; weight
 function templateDecision(template: TemplateMatch, weights: Weights, category: 'coworker_template' | 'bot', fired: readonly Fired[]): Classification {
   const kept = TEMPLATE_DECISIONS.get(template.cluster);
   if (kept && kept.weights === weights && kept.template.decides === template.decides && kept.template.rule === template.rule && kept.template.evidence === template.evidence) return kept.decided;
-  const decided = structural(category, fired, template, weights);
+  const decided = sharedLists(structural(category, fired, template, weights));
   TEMPLATE_DECISIONS.set(template.cluster, { template, weights, decided });
   return decided;
 }

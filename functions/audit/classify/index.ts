@@ -9,7 +9,7 @@
 import type { Category, Classification, ClassifiedRequest, Connection, ConnectionRequest, KeepableRole, OwnerProfile, Reason, RoleReason } from '../model.ts';
 import { ADVICE } from './advice.ts';
 import { withoutDefaults } from './defaults.ts';
-import { decide, decideStructure, fireNoteRules, fireProfileRules, noMessage, rank } from './engine.ts';
+import { decide, decideStructure, fireNoteRules, fireProfileRules, noMessage, rank, sharedLists } from './engine.ts';
 import { SCORED_CATEGORIES } from './rules.ts';
 import { fireTextDebris } from './structure.ts';
 import { WEIGHTS } from './fitted.ts';
@@ -149,7 +149,7 @@ class ReadingVerdicts {
   /** decide(fired, weights). */
   decide(fired: readonly Fired[], weights: Weights): Classification {
     this.under(weights);
-    return (this.weighed ??= decide(fired, weights));
+    return (this.weighed ??= sharedLists(decide(fired, weights)));
   }
 
   /** The scored category the rules alone give (rank's best). */
@@ -161,7 +161,10 @@ class ReadingVerdicts {
   /** noteRole(phrases, fired, category). */
   role(phrases: readonly RoleReason[], fired: readonly Fired[], category: Category): RoleDecision | null {
     let d = this.roles.get(category);
-    if (d === undefined) this.roles.set(category, (d = noteRole(phrases, fired, category)));
+    if (d === undefined) {
+      d = noteRole(phrases, fired, category);
+      this.roles.set(category, d && sharedLists(d));
+    }
     return d;
   }
 }
@@ -447,6 +450,12 @@ class Interner {
   /** Interned lists by their first reason. */
   private readonly lists = new Map<object, object[][]>();
   private listCount = 0;
+  /**
+   * The interned list of each shared list (frozen: a decision kept for the notes that share it,
+   * sharedList): a template's copies hand over the same list again and again. Only shared lists are
+   * kept here (a note's own lists would be held until the map filled); bounded: cleared when full.
+   */
+  private readonly ofShared = new Map<readonly object[], object[]>();
 
   string(s: string): string {
     const t = this.strings.get(s);
@@ -462,6 +471,17 @@ class Interner {
    * A list with a reason that is not flat (a field is an object) is kept as it is.
    */
   list<T extends Reason | RoleReason>(list: T[], roles: boolean): T[] {
+    if (!Object.isFrozen(list)) return this.listOf(list, roles);
+    let out = this.ofShared.get(list) as T[] | undefined;
+    if (out === undefined) {
+      out = this.listOf(list, roles);
+      if (this.ofShared.size >= Interner.MAX) this.ofShared.clear();
+      this.ofShared.set(list, out);
+    }
+    return out;
+  }
+
+  private listOf<T extends Reason | RoleReason>(list: T[], roles: boolean): T[] {
     const interned = roles ? this.roleReasons : this.reasons;
     const out: T[] = new Array(list.length);
     for (let i = 0; i < list.length; i++) {

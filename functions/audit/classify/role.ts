@@ -23,7 +23,7 @@
  */
 import type { Category, Direction, KeepableRole, Kept, Role, RoleReason } from '../model.ts';
 import { ROLE_MODEL } from './fitted.ts';
-import { alternatives, AndGate, lazyPattern, lazyRule, NOTE_GATES, requiredLiteral, sourceOf } from './gate.ts';
+import { alternatives, AndGate, distributed, lazyPattern, lazyRule, NOTE_GATES, requiredLiteral, sourceOf } from './gate.ts';
 import { foldNonAscii, foldSameLength, RepeatedTexts } from './text.ts';
 import type { Fired } from './types.ts';
 import { readRoleWords, type LazyRoleWordModel, type RoleWordModel } from './words.ts';
@@ -297,7 +297,7 @@ class GatedRules {
   private readonly match: (RegExpExecArray | null)[];
 
   constructor(private readonly rules: readonly RoleRule[]) {
-    this.alts = rules.flatMap((r, rule) => alternatives(r.source).map((src) => ({ rule, src: sourceOf(src, r.flags), flags: r.flags, re: null, literal: null, from: null })));
+    this.alts = rules.flatMap((r, rule) => alternatives(r.source).flatMap(distributed).map((src) => ({ rule, src: sourceOf(src, r.flags), flags: r.flags, re: null, literal: null, from: null })));
     this.gate = new AndGate(this.alts.map((a) => a.src), 3, NOTE_GATES);
     this.alts.forEach((a, i) => this.gate.leading[i] && lazyPattern(a.src, `${a.flags}g`));
     this.at = new Int32Array(rules.length);

@@ -14,7 +14,7 @@
  * it scans (FNV-1a), so a note costs one pass and no string building. A test checks that both
  * scanners see the same features.
  */
-import { alternatives, Gate, lazyRule } from './gate.ts';
+import { alternatives, AndGate, distributed, lazyRule } from './gate.ts';
 import { foldNonAscii, foldSameLength, GREETING_WORDS, parseGreeting } from './text.ts';
 
 /**
@@ -752,7 +752,7 @@ const pushCue = (_: string, h: number) => push(h, false, 0, 0);
  *   - self_peer: a self-introduction as one of the recipient's field (I'm also a…, fellow…, like you).
  * Matched on the folded note; every pattern is linear (bounded repeats only).
  */
-const ROLE_CUE_SOURCES: Record<string, string> = {
+export const ROLE_CUE_SOURCES: Record<string, string> = {
   offers_people: [
     String.raw`\b(?:candidates?|cvs|resumes|profiles (?:that|of|for|available|ready)|(?:\d+|some|a few|two|three) (?:\S+ )?profiles|shortlist(?:ed)?|pre-?vetted|vetted|pre-?screened|bench|placements?|we place|placing|talent pool|staffing|staff augmentation|augment your|outstaff\w*|outsourc\w*|offshore|nearshore|dedicated (?:developers|engineers|team|resources)|(?:developers|engineers|devs|testers|nurses|staff|accountants|bookkeepers|consultants|technicians|workers|drivers) (?:\S+ ){0,3}(?:available|ready to start|on demand|from (?:india|latam|poland|ukraine|the philippines|eastern europe)|at [$€£]|starting at|from [$€£])|per (?:hour|hr|month) per (?:developer|engineer|person|head|resource)|\/(?:hr|hour|month) per|monthly rate|fixed monthly|suppl(?:y|ying) (?:\S+ ){0,2}(?:staff|nurses|workers|engineers|developers|drivers|carers|rgns|hcas)|placement fee|(?:no|zero) upfront (?:cost|fee)|replacement guarantee|\d+%? fee|contract (?:role|position)s?|temp(?:orary)? staff|locum)\b`,
     String.raw`\b(?:perfiles (?:de|disponibles|cualificados|para)|candidat[oa]s|curr[ií]culums|cvs|bolsa de (?:talento|candidatos)|trabajamos perfiles|subcontrataci[oó]n|externalizaci[oó]n|profesionales (?:disponibles|cualificados)|kandidat(?:en|innen)|lebensl[aä]ufe|profile (?:von|f[uü]r)|fachkr[aä]fte (?:aus|f[uü]r|verf[uü]gbar)|arbeitnehmer[uü]berlassung|personalvermittlung|zeitarbeit|candidats|profils (?:disponibles|qualifi[eé]s|de)|int[eé]rim\w*|r[eé]gie|prestataires? (?:disponibles?)|candidatos|perfis|curr[ií]culos|aloca[cç][aã]o de|terceiriza[cç][aã]o|profissionais (?:dispon[ií]veis|qualificados)|candidati|profili (?:disponibili|qualificati)|somministrazione)\b`,
@@ -789,19 +789,19 @@ const ROLE_CUE_SOURCES: Record<string, string> = {
 const ROLE_CUES = Object.entries(ROLE_CUE_SOURCES).map(([name, src]) => lazyRule({ feature: `c:${name}`, hash: hashFeature(`c:${name}`) }, foldNonAscii(src), 'u'));
 /**
  * Behind the word prefilter (gate.ts, issue 15), like the role phrase families: each cue's regex split at
- * its top-level `|`, and an alternative runs only when one of its gate words starts a word of the note
- * (its regex built on its first run: gate.ts lazyRule).
+ * its top-level `|` and each `\b(?:…|…)\b` part at its group's (gate.ts distributed: a cue is there
+ * when one part matches), and a part runs only when each of its gate groups has a word starting a
+ * word of the note (AndGate; its regex built on its first run: gate.ts lazyRule).
  * Built when this module loads, so `npm run fit` writes their gates down (fitted/gates.json).
  */
-const ROLE_CUE_ALTS = ROLE_CUES.flatMap((c, cue) => alternatives(c.source).map((src) => lazyRule({ cue }, src, 'u')));
-const ROLE_CUE_GATE = new Gate(ROLE_CUE_ALTS.map((a) => a.source));
+const ROLE_CUE_ALTS = ROLE_CUES.flatMap((c, cue) => alternatives(c.source).flatMap(distributed).map((src) => lazyRule({ cue }, src, 'u')));
+const ROLE_CUE_GATE = new AndGate(ROLE_CUE_ALTS.map((a) => a.source), 3);
 const cueOn = new Uint8Array(ROLE_CUES.length);
 
 /** Calls `visit` with each role cue the folded note has (its feature name and hash), in a fixed order. */
 export function forEachRoleCue(lower: string, visit: (feature: string, hash: number) => void): void {
-  ROLE_CUE_GATE.scan(lower);
   cueOn.fill(0);
-  for (const i of ROLE_CUE_GATE.enabledList) {
+  for (const i of ROLE_CUE_GATE.scan(lower)) {
     const a = ROLE_CUE_ALTS[i];
     if (cueOn[a.cue] === 0 && a.re.test(lower)) cueOn[a.cue] = 1;
   }

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fireTextRules, type Fired } from '../../../functions/audit/classify/engine.ts';
-import { alternatives, AndGate, Gate, gatesOf, lazyRule, requiredLiteral, scanOnce } from '../../../functions/audit/classify/gate.ts';
+import { alternatives, AndGate, distributed, Gate, gatesOf, lazyRule, requiredLiteral, scanOnce } from '../../../functions/audit/classify/gate.ts';
 import { parseNotesJsonl } from '../../../functions/audit/classify/jsonl.ts';
 import { VERTICALS } from '../../../functions/audit/classify/relevance.ts';
 import { ROLE_RULES } from '../../../functions/audit/classify/role.ts';
@@ -132,6 +132,31 @@ describe('alternatives: a regex source split at its top-level |', () => {
         expect(alternatives(x)).toEqual(byChar(x));
       }),
       { numRuns: 2000, seed: 5 },
+    );
+  });
+});
+
+describe('distributed: a \\b(?:…|…)\\b alternative split at its group', () => {
+  it('splits only that shape', () => {
+    expect(distributed('\\b(?:ab|c(?:d|e)|f)\\b')).toEqual(['\\b(?:ab)\\b', '\\b(?:c(?:d|e))\\b', '\\b(?:f)\\b']);
+    expect(distributed('\\b(?:ab|cd)')).toEqual(['\\b(?:ab)', '\\b(?:cd)']);
+    for (const src of ['\\b(?:ab|cd) x', '\\b(?:ab)\\b', 'x\\b(?:ab|cd)\\b', '\\b(?:ab|cd)\\b(?:e|f)', '(?:ab|cd)\\b', '\\b(?:a|b)?c']) expect(distributed(src), src).toEqual([src]);
+  });
+  it("finds the whole regex's match: the leftmost of the parts' matches, at one position the earlier part (property)", () => {
+    const piece = fc.array(fc.constantFrom('a', 'b', 'ab', ' ', 'a?', 'b+', '(?:a|ab)', '(?:\\S+ ){0,2}', '[ab]{1,2}', '\\b'), { minLength: 1, maxLength: 4 }).map((p) => p.join(''));
+    const source = fc.tuple(fc.array(piece, { minLength: 2, maxLength: 5 }), fc.boolean()).map(([parts, end]) => `\\b(?:${parts.join('|')})${end ? '\\b' : ''}`);
+    const text = fc.array(fc.constantFrom('a', 'b', ' ', 'c', '.'), { maxLength: 14 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(source, text, (src, t) => {
+        const whole = new RegExp(src, 'u').exec(t);
+        let best: RegExpExecArray | null = null;
+        for (const part of distributed(src)) {
+          const m = new RegExp(part, 'u').exec(t);
+          if (m && (!best || m.index < best.index)) best = m;
+        }
+        expect(best && [best.index, best[0]], `${src} on ${JSON.stringify(t)}`).toEqual(whole && [whole.index, whole[0]]);
+      }),
+      { numRuns: 3000, seed: 7 },
     );
   });
 });

@@ -11,7 +11,8 @@ import { auditExport } from '../../../functions/audit/audit.ts';
 import { classifyInbox, classifyNote, classifyRequests } from '../../../functions/audit/classify/index.ts';
 import { parseNotesJsonl } from '../../../functions/audit/classify/jsonl.ts';
 import { concreteRole, fireRoleRules, KEPT_REASON, ROLE_RULES, roleFromPosition, SELF_TITLE } from '../../../functions/audit/classify/role.ts';
-import { foldSameLength } from '../../../functions/audit/classify/text.ts';
+import { foldNonAscii, foldSameLength } from '../../../functions/audit/classify/text.ts';
+import { forEachRoleCue, ROLE_CUE_SOURCES, wordText } from '../../../functions/audit/classify/words.ts';
 import { ROLES, type Classification, type ConnectionRequest, type Role } from '../../../functions/audit/model.ts';
 import { samplePath, sampleManifest } from '../../helpers/sample-data.ts';
 
@@ -227,6 +228,24 @@ describe('roles of an export', () => {
     const out = classifyRequests(requests, { profile: null, connections });
     expect(out.map((r) => r.role)).toEqual(['recruiter', 'vendor', 'unknown', 'expert_network']);
     expect(out[0].roleReasons[0].evidence).toContain('Recruiter');
+  });
+});
+
+describe('the role cues behind their word prefilter (issue 15)', () => {
+  it("are the cues each cue's whole regex finds in the note", () => {
+    const sets = ['dev', 'tune', 'tune2', 'tune3', 'tune4', 'tune5', 'tune6', 'tune7'];
+    const texts = sets.flatMap((name) => parseNotesJsonl(readFileSync(new URL(`../../../eval/${name}.jsonl`, import.meta.url), 'utf8'), `${name}.jsonl`).map((n) => n.text));
+    const whole = Object.entries(ROLE_CUE_SOURCES).map(([name, src]) => ({ feature: `c:${name}`, re: new RegExp(foldNonAscii(src), 'u') }));
+    let found = 0;
+    for (const text of texts) {
+      const lower = wordText(text);
+      const gated: string[] = [];
+      forEachRoleCue(lower, (feature) => gated.push(feature));
+      const want = whole.filter((c) => c.re.test(lower)).map((c) => c.feature);
+      expect(gated, text).toEqual(want);
+      found += want.length;
+    }
+    expect(found).toBeGreaterThan(300);
   });
 });
 

@@ -266,5 +266,17 @@ describe("an export's classified CRs, their reasons interned", () => {
         JSON.stringify({ category: c.category, verdict: c.verdict, confidence: c.confidence, reasons: c.reasons, role: c.role, roleReasons: c.roleReasons, advice: c.advice, cluster: c.cluster, kept: c.kept }),
       );
     }
+    // a decision shared by a template's copies (its lists frozen) is interned once: its copies hold one list
+    const byList = new Map<object, Set<object>>();
+    for (const c of plain.values()) {
+      for (const list of [c.reasons, c.roleReasons]) if (list.length > 0 && Object.isFrozen(list)) byList.set(list, new Set());
+    }
+    expect(byList.size).toBeGreaterThan(20);
+    for (const r of out) {
+      const c = plain.get(r.id)!;
+      byList.get(c.reasons)?.add(r.reasons);
+      byList.get(c.roleReasons)?.add(r.roleReasons);
+    }
+    for (const interned of byList.values()) expect(interned.size).toBeLessThanOrEqual(1);
   });
 });
