@@ -172,25 +172,26 @@ class ReadingVerdicts {
 /**
  * The text readings of one batch's template copies (the same text to the same profile is read the
  * same): each worked out once. Only notes of a template are kept (a note written once is never
- * read twice); bounded: cleared when full. Nothing kept is ever written to.
+ * read twice); bounded: dropped when full (a new Map: see RepeatedTexts). Nothing kept is ever written to.
  */
 class TextReadings {
   private static readonly MAX = 4096;
   /** By direction (sent, received), then profile, then text: no key text is made per note. */
-  private readonly sent = new Map<string, Map<string, TextReading>>();
-  private readonly received = new Map<string, Map<string, TextReading>>();
+  private sent = new Map<string, Map<string, TextReading>>();
+  private received = new Map<string, Map<string, TextReading>>();
   private size = 0;
 
   of(text: string, profile: string, sent: boolean, wordModel: WordModel | null | undefined): TextReading {
-    const byProfile = sent ? this.sent : this.received;
+    let byProfile = sent ? this.sent : this.received;
     let byText = byProfile.get(profile);
     let reading = byText?.get(text);
     if (reading === undefined) {
       reading = readText(text, profile, sent, wordModel);
       reading.verdicts = new ReadingVerdicts(reading);
       if (this.size >= TextReadings.MAX) {
-        this.sent.clear();
-        this.received.clear();
+        this.sent = new Map();
+        this.received = new Map();
+        byProfile = sent ? this.sent : this.received;
         this.size = 0;
         byText = undefined;
       }
@@ -434,7 +435,8 @@ const NO_ROLE_REASONS: RoleReason[] = Object.freeze([]) as unknown as RoleReason
  * What the CRs of one batch repeat, interned (one Interner per batch, dropped with it): the rule ids
  * and descriptions role.ts builds per note (`role.from.<rule>`, "the category rule … fired"), and
  * whole reasons and reason lists equal in every field and in key order ("the note is a sales pitch"
- * on 10,000 CRs, every copy of a template: one object). Bounded: cleared when full.
+ * on 10,000 CRs, every copy of a template: one object). Bounded: its maps are dropped when full (new
+ * Maps: see RepeatedTexts).
  *
  * No key is built: a reason is looked up by its rule, then its evidence (strings whose hashes V8
  * keeps), and compared field by field with the few kept under them; a list by its first interned
@@ -443,24 +445,31 @@ const NO_ROLE_REASONS: RoleReason[] = Object.freeze([]) as unknown as RoleReason
 class Interner {
   /** Entries kept per map (a few MB at most): what repeats within a few thousand CRs (the category's role reason, a template's copies, a common phrase). */
   private static readonly MAX = 4096;
-  private readonly strings = new Map<string, string>();
+  private strings = new Map<string, string>();
   /** Interned reasons, and role reasons, by rule, then evidence. */
   private readonly reasons = new Interned();
   private readonly roleReasons = new Interned();
   /** Interned lists by their first reason. */
-  private readonly lists = new Map<object, object[][]>();
+  private lists = new Map<object, object[][]>();
   private listCount = 0;
   /**
    * The interned list of each shared list (frozen: a decision kept for the notes that share it,
-   * sharedList): a template's copies hand over the same list again and again. Only shared lists are
-   * kept here (a note's own lists would be held until the map filled); bounded: cleared when full.
+   * engine.ts sharedLists): a template's copies hand over the same list again and again. Only shared
+   * lists are kept here (a note's own lists would be held until the map filled); bounded: dropped
+   * when full (a new Map: see RepeatedTexts).
    */
-  private readonly ofShared = new Map<readonly object[], object[]>();
+  private ofShared = new Map<readonly object[], object[]>();
+  /**
+   * The interned items of the list being looked up: a list is made only when no equal one is kept
+   * (V8 allocates the lists of this site straight in the old generation once most of them are kept,
+   * so a list made and dropped for an equal one was garbage there).
+   */
+  private readonly items: object[] = [];
 
   string(s: string): string {
     const t = this.strings.get(s);
     if (t !== undefined) return t;
-    if (this.strings.size >= Interner.MAX) this.strings.clear();
+    if (this.strings.size >= Interner.MAX) this.strings = new Map();
     this.strings.set(s, s);
     return s;
   }
@@ -475,7 +484,7 @@ class Interner {
     let out = this.ofShared.get(list) as T[] | undefined;
     if (out === undefined) {
       out = this.listOf(list, roles);
-      if (this.ofShared.size >= Interner.MAX) this.ofShared.clear();
+      if (this.ofShared.size >= Interner.MAX) this.ofShared = new Map();
       this.ofShared.set(list, out);
     }
     return out;
@@ -483,19 +492,20 @@ class Interner {
 
   private listOf<T extends Reason | RoleReason>(list: T[], roles: boolean): T[] {
     const interned = roles ? this.roleReasons : this.reasons;
-    const out: T[] = new Array(list.length);
+    const items = this.items;
+    items.length = 0;
     for (let i = 0; i < list.length; i++) {
       const r = list[i];
       if (!isFlat(r)) return list;
-      out[i] = interned.of(r, Interner.MAX, (x) => (roles ? this.roleReason(x as RoleReason) : x)) as T;
+      items.push(interned.of(r, Interner.MAX, (x) => (roles ? this.roleReason(x as RoleReason) : x)));
     }
-    const candidates = this.lists.get(out[0]);
-    if (candidates !== undefined) {
-      for (const c of candidates) if (sameItems(c, out)) return c as T[];
-      candidates.push(out);
-    } else {
+    const candidates = this.lists.get(items[0]);
+    if (candidates !== undefined) for (const c of candidates) if (sameItems(c, items)) return c as T[];
+    const out = items.slice() as T[];
+    if (candidates !== undefined) candidates.push(out);
+    else {
       if (this.listCount >= Interner.MAX) {
-        this.lists.clear();
+        this.lists = new Map();
         this.listCount = 0;
       }
       this.lists.set(out[0], [out]);
@@ -521,9 +531,9 @@ class Interner {
   }
 }
 
-/** Flat reasons kept by rule, then evidence; bounded: cleared when full. */
+/** Flat reasons kept by rule, then evidence; bounded: dropped when full (a new Map: see RepeatedTexts). */
 class Interned {
-  private readonly byRule = new Map<string, Map<string, object[]>>();
+  private byRule = new Map<string, Map<string, object[]>>();
   private count = 0;
 
   /** The kept reason equal to `r` in every field and key order; else `r` as `keep` makes it, kept. */
@@ -533,7 +543,7 @@ class Interned {
     const candidates = byEvidence?.get(evidence);
     if (candidates !== undefined) for (const c of candidates) if (sameFields(c, r)) return c;
     if (this.count >= max) {
-      this.byRule.clear();
+      this.byRule = new Map();
       this.count = 0;
       byEvidence = undefined;
     }

@@ -133,16 +133,17 @@ const NOTE_JSON_MAX = 4096;
  * and that of a repeated note once while it repeats (templates; the reader shares one string among
  * a template's copies). Bounded: cleared when full. Memory: keeping every distinct note's JSON text
  * held a copy of every note until the last row (60 MB at 200,000 notes written one by one, aged
- * into the old generation and left there as garbage).
+ * into the old generation and left there as garbage). Dropped when full, not cleared (see the
+ * bounded maps of invitations.ts).
  */
 export function createRequestIds(ownerKey: string): (direction: Direction, counterpartKey: string, sentAt: string, message: string) => string {
   const ownerJson = JSON.stringify(ownerKey);
-  const notes = new Map<string, string>();
+  let notes = new Map<string, string>();
   return (direction, counterpartKey, sentAt, message) => {
     let note = notes.get(message);
     if (note === undefined) {
       note = JSON.stringify(message);
-      if (notes.size >= NOTE_JSON_MAX) notes.clear();
+      if (notes.size >= NOTE_JSON_MAX) notes = new Map();
       notes.set(message, note);
     }
     // the text JSON.stringify([ownerKey, direction, counterpartKey, sentAt, message]) writes

@@ -48,7 +48,10 @@ export async function readInvitations(stream: Readable | AsyncIterable<Uint8Arra
   const { problems, progress, timeZone, yearTimeZone, limits } = ctx;
   const rows: InvitationRow[] = [];
   const owners = new OwnerTally();
-  const notes = new Map<string, string>(); // one string per distinct note (templates repeat); bounded
+  // one string per distinct note (templates repeat); bounded. Each bounded map here is dropped when
+  // full, not cleared: a Map of the old generation clears and grows its tables there (garbage of
+  // the old generation at every refill: classify/text.ts RepeatedTexts)
+  let notes = new Map<string, string>();
   let n = 0;
   // the columns, found once per header rather than by name in every row
   let header: CsvHeader | null = null;
@@ -62,7 +65,7 @@ export async function readInvitations(stream: Readable | AsyncIterable<Uint8Arra
   // chunk alive until the map is cleared: with every Sent At different, every chunk of the file
   // reached the old generation and became its garbage there (200k rows: 148 -> 97 MB promoted
   // while reading; scripts/bench-scale.ts notes)
-  const sentAts = new Map<string, SentAt | null>();
+  let sentAts = new Map<string, SentAt | null>();
   await readCsv(
     stream,
     file,
@@ -86,7 +89,7 @@ export async function readInvitations(stream: Readable | AsyncIterable<Uint8Arra
       let t = sentAts.get(sentAtText);
       if (t === undefined) {
         t = parseSentAt(sentAtText, timeZone, yearTimeZone);
-        if (sentAts.size >= 10_000) sentAts.clear();
+        if (sentAts.size >= 10_000) sentAts = new Map();
         sentAts.set(own(sentAtText), t);
       }
       if (!t) {
@@ -105,7 +108,7 @@ export async function readInvitations(stream: Readable | AsyncIterable<Uint8Arra
       let note = notes.get(message);
       if (note === undefined) {
         note = own(message);
-        if (notes.size >= NOTES_SHARED) notes.clear();
+        if (notes.size >= NOTES_SHARED) notes = new Map();
         notes.set(note, note);
       }
       const from = nfc(at(cells, cols.from)).trim();
