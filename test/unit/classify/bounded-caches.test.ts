@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyInbox, classifyRequests, notesOfRequests } from '../../../functions/audit/classify/index.ts';
 import { RepeatedTexts } from '../../../functions/audit/classify/text.ts';
 import type { ConnectionRequest } from '../../../functions/audit/model.ts';
+import { requestOf } from '../../helpers/requests.ts';
 
 describe('RepeatedTexts past its capacity', () => {
   it('gives what its function gives, worked out once for a text that repeats, across many drops', () => {
@@ -32,7 +33,6 @@ describe('RepeatedTexts past its capacity', () => {
   });
 });
 
-const NAMES = ['Ana María López', 'Bob Smith', 'Samir Haddad', 'Dr. Jane Doe', 'Zoë Kovač'];
 /** Notes whose rules fire on words of their own (a made-up company or topic): their reasons differ note by note. */
 const SYLLABLES = ['ka', 'lo', 'ri', 'ven', 'ta', 'mu', 'sol', 'dra', 'ne', 'bi'];
 const word = (i: number) => [1, 10, 100, 1000].map((d) => SYLLABLES[Math.floor(i / d) % 10]).join('');
@@ -50,17 +50,7 @@ describe("an export's reasons interned past the interner's capacity", () => {
     for (let i = 0; i < 15_000; i++) {
       const t = Math.floor(i / 2);
       const outgoing = t % 4 === 0;
-      requests.push({
-        id: `cr${i}`,
-        owner: { name: 'Robin Example', profileUrl: null },
-        direction: outgoing ? 'OUTGOING' : 'INCOMING',
-        sentAt: '2025-01-02T03:04:05.000Z',
-        year: 2025,
-        outcome: 'accepted',
-        source: { file: 'Invitations.csv', row: i + 2 },
-        message: FORMS[t % FORMS.length](word(t)),
-        counterpart: { name: NAMES[i % NAMES.length], profileUrl: null, key: `name:${i}` },
-      });
+      requests.push(requestOf(i, FORMS[t % FORMS.length](word(t)), outgoing));
     }
     const context = { profile: null, connections: null };
     const plain = classifyInbox(notesOfRequests(requests, context));

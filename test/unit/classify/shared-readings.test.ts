@@ -10,6 +10,7 @@ import { findTemplates } from '../../../functions/audit/classify/templates.ts';
 import { withoutDefaults } from '../../../functions/audit/classify/defaults.ts';
 import { classifyInbox, classifyRequests, notesOfRequests, prepareInbox, verdictOf, type NoteInput, type Prepared } from '../../../functions/audit/classify/index.ts';
 import type { ConnectionRequest } from '../../../functions/audit/model.ts';
+import { NAMES, requestOf } from '../../helpers/requests.ts';
 import { parseNotesJsonl } from '../../../functions/audit/classify/jsonl.ts';
 import { decideRole, roleFromPosition } from '../../../functions/audit/classify/role.ts';
 import { fireDebris, sameName } from '../../../functions/audit/classify/structure.ts';
@@ -19,7 +20,6 @@ import type { Weights } from '../../../functions/audit/classify/types.ts';
 
 const dev = parseNotesJsonl(readFileSync(new URL('../../../eval/dev.jsonl', import.meta.url), 'utf8'), 'dev.jsonl');
 
-const NAMES = ['Ana María López', 'Bob Smith', 'Samir Haddad', 'Dr. Jane Doe', 'Zoë Kovač'];
 const POSITIONS: (readonly [string | undefined, string | undefined])[] = [
   [undefined, undefined],
   ['Technical Recruiter', 'Acme Talent'],
@@ -241,17 +241,7 @@ describe("an export's classified CRs, their reasons interned", () => {
       for (let k = 0; k < 4; k++) {
         const i = t * 4 + k;
         const outgoing = (t + k) % 3 === 0;
-        requests.push({
-          id: `cr${i}`,
-          owner: { name: 'Robin Example', profileUrl: null },
-          direction: outgoing ? 'OUTGOING' : 'INCOMING',
-          sentAt: '2025-01-02T03:04:05.000Z',
-          year: 2025,
-          outcome: 'accepted',
-          source: { file: 'Invitations.csv', row: i + 2 },
-          message: text,
-          counterpart: { name: NAMES[i % NAMES.length], profileUrl: null, key: `name:${i}` },
-        });
+        requests.push(requestOf(i, text, outgoing));
       }
     });
     const connections = [{ key: 'name:1', name: NAMES[1], profileUrl: null, company: 'Acme Talent', position: 'Technical Recruiter', connectedOn: null }];
