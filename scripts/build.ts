@@ -72,11 +72,12 @@ const builtinsByRequire: Plugin = {
  * dist/aoi.js is a few lines that turn on Node's compile cache and then import the CLI proper
  * (bin/aoi.ts and commander, its own chunk): a module compiled before the cache is on is compiled
  * afresh at every start, and that was commander's 60 KB, the largest file `aoi check` compiled.
- * Before that it turns off V8's regexp tier-up: most of the classifier's many patterns run on a few
- * notes only, and V8 would first run each in its bytecode interpreter, then compile it to machine
- * code after some runs (work done twice); compiled on first use, `aoi check` took about 30 ms less
- * (241 vs 271 ms median of 12, interleaved) and the 100k-row audit about 4% less CPU (3.64 vs
- * 3.78 s, median of 4). Matching is the same either way: only how V8 runs a pattern changes.
+ * It changes no V8 flag: stop 25 had it turn off V8's regexp tier-up here
+ * (`v8.setFlagsFromString('--no-regexp-tier-up')`, about 30 ms off `aoi check` and 4% off the
+ * 100k-row audit's CPU), and Node warns that a flag changed after V8 has started may crash the
+ * process: it did, silently, at start-up (a segmentation fault in 5 of 300 `aoi check` runs, 3 at
+ * a time; 1 in 300 without the compile cache, 0 in 300 without the flag), which made `aoi start`
+ * fail in CI. test/integration/cli/build.test.ts checks that the entry sets none.
  */
 const entry: Plugin = {
   name: 'aoi-entry',
@@ -84,7 +85,7 @@ const entry: Plugin = {
     b.onResolve({ filter: /^aoi-entry$/ }, () => ({ path: 'aoi-entry', namespace: 'aoi-entry' }));
     b.onLoad({ filter: /.*/, namespace: 'aoi-entry' }, () => ({
       // (the CLI's path as a value: this file does not import it, the entry it writes does)
-      contents: `import nodeModule from 'node:module';\nimport v8 from 'node:v8';\nv8.setFlagsFromString('--no-regexp-tier-up');\nnodeModule.enableCompileCache?.();\nawait import(${JSON.stringify('./bin/aoi.ts')});\n`,
+      contents: `import nodeModule from 'node:module';\nnodeModule.enableCompileCache?.();\nawait import(${JSON.stringify('./bin/aoi.ts')});\n`,
       resolveDir: root,
       loader: 'js',
     }));
