@@ -131,10 +131,10 @@ const NOTE_JSON_MAX = 4096;
 /**
  * requestId for many rows of one owner: the same ids, with the JSON text of the owner key made once
  * and that of a repeated note once while it repeats (templates; the reader shares one string among
- * a template's copies). Bounded: cleared when full. Memory: keeping every distinct note's JSON text
- * held a copy of every note until the last row (60 MB at 200,000 notes written one by one, aged
- * into the old generation and left there as garbage). Dropped when full, not cleared (see the
- * bounded maps of invitations.ts).
+ * a template's copies). Bounded: dropped for a new Map when full, not cleared (see the bounded
+ * maps of invitations.ts). Memory: keeping every distinct note's JSON text held a copy of every
+ * note until the last row (60 MB at 200,000 notes written one by one, aged into the old
+ * generation and left there as garbage).
  */
 export function createRequestIds(ownerKey: string): (direction: Direction, counterpartKey: string, sentAt: string, message: string) => string {
   const ownerJson = JSON.stringify(ownerKey);

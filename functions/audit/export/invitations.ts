@@ -26,7 +26,7 @@ export const INVITATIONS_SPEC: CsvSpec = {
 export type InvitationRow = ConnectionRequest;
 
 /**
- * Distinct notes the reader remembers to share one string among equal notes: cleared when full. A
+ * Distinct notes the reader remembers to share one string among equal notes: dropped when full. A
  * template repeats within a few thousand rows; a map of every distinct note (1M entries when every
  * CR has its own note) would outlive the read as old-generation garbage.
  */
