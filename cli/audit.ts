@@ -246,7 +246,7 @@ function textSummary(merged: MergedAudit, years: number[], tz: string, keep: rea
   lines.push(`${merged.requests.length} connection requests, ${merged.problems.length} warning${merged.problems.length === 1 ? '' : 's'}; times in ${tz}`);
   // each year's CRs and stats from one reading of all of them (not several passes a year)
   const byYear = requestsByYear(merged.requests);
-  const stats = computeYearsStats(merged.requests, merged.coverages, years, { timeZone: tz });
+  const stats = computeYearsStats(merged.requests, merged.coverages, years, { timeZone: tz }, byYear);
   years.forEach((year, y) => {
     const s = stats[y]!;
     const ofYear = byYear.get(year) ?? [];

@@ -202,10 +202,16 @@ export function computeYearStats(
 
 /**
  * computeYearStats of each of `years`, with the CRs read once for all of them: grouped by year in
- * one pass and their days (the coverage's evidence) worked out once, not once a year.
+ * one pass and their days (the coverage's evidence) worked out once, not once a year. `byYear`:
+ * requestsByYear(requests) when the caller has it already.
  */
-export function computeYearsStats(requests: ClassifiedRequest[], coverages: Coverage[], years: readonly number[], options: StatsOptions = {}): YearStats[] {
-  const byYear = requestsByYear(requests);
+export function computeYearsStats(
+  requests: ClassifiedRequest[],
+  coverages: Coverage[],
+  years: readonly number[],
+  options: StatsOptions = {},
+  byYear: ReadonlyMap<number, ClassifiedRequest[]> = requestsByYear(requests),
+): YearStats[] {
   const crDays = daysOf(requests.map((r) => r.sentAt));
   return years.map((year) => statsOf(year, byYear.get(year) ?? [], coverages, crDays, options));
 }
