@@ -52,19 +52,30 @@ export function wallTime(epochMs: number, timeZone: string): { year: number; mon
   return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour') % 24, minute: get('minute'), second: get('second') };
 }
 
-/** Offset (ms, local minus UTC) of `timeZone` at an instant. Cached per zone and quarter hour (zone transitions fall on quarter hours). */
+/** Offset (ms, local minus UTC) of `timeZone` at an instant, from Intl (to the second: offsets before 1900 have seconds). */
+function intlOffsetAt(epochMs: number, timeZone: string): number {
+  const probe = Math.floor(epochMs / 1000) * 1000;
+  const w = wallTime(probe, timeZone);
+  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - probe;
+}
+
+/**
+ * Offset (ms, local minus UTC) of `timeZone` at an instant. Cached per zone and quarter hour when
+ * the offset holds for the whole quarter hour; a quarter hour with a switch inside it (most switch
+ * on a quarter hour, but Newfoundland's switched at 00:01 until 2011) is read from Intl each time.
+ */
 function offsetAt(epochMs: number, timeZone: string): number {
   const bucket = Math.floor(epochMs / QUARTER_HOUR);
   const key = `${timeZone}|${bucket}`;
   let off = offsetCache.get(key);
   if (off === undefined) {
-    const probe = bucket * QUARTER_HOUR;
-    const w = wallTime(probe, timeZone);
-    off = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - probe;
+    const start = intlOffsetAt(bucket * QUARTER_HOUR, timeZone);
+    // the last second of the quarter hour (switches fall on whole seconds)
+    off = start === intlOffsetAt((bucket + 1) * QUARTER_HOUR - 1000, timeZone) ? start : NaN;
     if (offsetCache.size > 50_000) offsetCache.clear();
     offsetCache.set(key, off);
   }
-  return off;
+  return Number.isNaN(off) ? intlOffsetAt(epochMs, timeZone) : off;
 }
 
 const DAY = 86_400_000;

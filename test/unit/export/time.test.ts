@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, parseConnectedOn, parseSentAt } from '../../../functions/audit/export/index.ts';
+import { offsetOf, wallTime } from '../../../functions/audit/export/time.ts';
 
 // Expected instants are written from the published US rules (PST = UTC-8, PDT = UTC-7; DST 2025:
 // Mar 9 -> Nov 2, 2026: Mar 8 -> Nov 1, switches at 2:00 local), not from the code under test.
@@ -95,5 +96,38 @@ describe('parseSentAt against Intl, for random instants in several zones', () =>
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('zones whose clocks change off the quarter hour', () => {
+  // Newfoundland changed its clocks at 00:01 local time until 2011 (03:31 UTC in spring): a switch
+  // inside a quarter hour, which a quarter-hour cache of offsets must not smear over.
+  const zone = 'America/St_Johns';
+  const switches = [Date.UTC(2009, 2, 8, 3, 31), Date.UTC(2009, 10, 1, 2, 31), Date.UTC(2010, 2, 14, 3, 31), Date.UTC(2010, 10, 7, 2, 31)];
+  const intlOffset = (t: number) => {
+    const w = wallTime(t, zone);
+    return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - t;
+  };
+
+  it('offsetOf is the offset Intl gives, every minute from an hour before each switch to an hour after', () => {
+    for (const s of switches) {
+      for (let t = s - 3_600_000; t <= s + 3_600_000; t += 60_000) expect(offsetOf(t, zone), new Date(t).toISOString()).toBe(intlOffset(t));
+    }
+  });
+
+  it('a Sent At read in that zone is the instant Intl formats it from (or the earlier one, when the wall time happens twice)', () => {
+    const wall = (t: number) => {
+      const w = wallTime(t, zone);
+      return `${w.month}/${w.day}/${String(w.year).slice(2)}, ${w.hour % 12 || 12}:${String(w.minute).padStart(2, '0')} ${w.hour < 12 ? 'AM' : 'PM'}`;
+    };
+    for (const s of switches) {
+      for (let t = s - 3_600_000; t <= s + 3_600_000; t += 60_000) {
+        const back = Date.parse(parseSentAt(wall(t), zone)!.sentAt);
+        if (back !== t) {
+          expect(back, wall(t)).toBeLessThan(t);
+          expect(wall(back)).toBe(wall(t));
+        }
+      }
+    }
   });
 });
