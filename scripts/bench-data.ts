@@ -3,7 +3,9 @@
  * two thirds received, 40% without a note, the rest a mix of mass templates (the same text with
  * the recipient's first name in it, from a few senders) and notes written one by one (sentences
  * combined per row, so most are unique), over two years, with quoting, commas, emoji and a
- * multi-line note now and then. The shape of a heavy LinkedIn user's export, at any size.
+ * multi-line note now and then. The shape of a heavy LinkedIn user's export, at any size; in a real
+ * export's order (notes/linkedin-export-format.md 1.1.6): the sent block first, then the received,
+ * each newest-first with a few neighbours out of order.
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
@@ -35,6 +37,20 @@ const MIDDLES = [
 const TOPICS = ['data contracts', 'Kubernetes costs', 'hiring juniors', 'remote onboarding', 'pricing pages', 'dark patterns', 'SQL style', 'carbon accounting', 'design reviews', 'incident write-ups', 'OKRs', 'accessibility audits'];
 const CLOSERS = ['Would be glad to connect.', 'Happy to connect!', 'Let’s connect, and maybe grab a coffee?', 'Could we chat for 15 minutes next week?', 'Cheers, Robin', 'Thanks 🙏'];
 
+/**
+ * Deterministic numbers in [0, 1) (mulberry32). Not `state * 1103515245 % 2^31` in doubles: that
+ * product passes 2^53 and loses its low bits, and the sequence falls into a short cycle (this
+ * file's notes had 964 distinct texts in 59,048 until 2026-12-07).
+ */
+export function seeded(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 function csvField(s: string): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
@@ -45,16 +61,20 @@ export async function writeBenchInvitations(path: string, rows: number, seed = 7
   const write = async (s: string) => {
     if (!out.write(s)) await once(out, 'drain');
   };
-  let state = seed;
-  const rnd = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const rnd = seeded(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
   const owner = ['Robin Example', 'https://www.linkedin.com/in/robin-example'] as const;
   let chunk = `${HEADER.join(',')}\n`;
+  const sent = Math.ceil(rows / 3);
+  const end = Date.UTC(2026, 0, 1);
   for (let i = 0; i < rows; i++) {
     const first = pick(FIRST);
     const other = [`${first} ${pick(LAST)} ${i}`, `https://www.linkedin.com/in/${first.toLowerCase()}-${i}`] as const;
-    const outgoing = i % 3 === 0;
-    const d = new Date(Date.UTC(2024, 0, 1) + Math.floor(rnd() * 730 * 86_400_000));
+    const outgoing = i < sent;
+    // newest-first over two years within each block; one row in 25 a step or so later than its place
+    const [at, size] = outgoing ? [i, sent] : [i - sent, rows - sent];
+    const step = (730 * 86_400_000) / size;
+    const d = new Date(end - Math.floor((at + (rnd() < 0.04 ? 1 + 1.5 * rnd() : rnd())) * step));
     const h = d.getUTCHours();
     const sentAt = `${d.getUTCMonth() + 1}/${d.getUTCDate()}/${String(d.getUTCFullYear()).slice(2)}, ${h % 12 === 0 ? 12 : h % 12}:${String(d.getUTCMinutes()).padStart(2, '0')} ${h < 12 ? 'AM' : 'PM'}`;
     const recipientFirst = outgoing ? first : 'Robin';
@@ -143,14 +163,7 @@ export async function writeMix(path: string, rows: number, noteShare: number): P
     if (!out.write(s)) await once(out, 'drain');
   };
   await write('From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n');
-  let seed = 11;
-  // mulberry32 (in 32-bit integers: a float LCG loses its low bits and repeats every few hundred rows)
-  const rnd = () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rnd = seeded(11);
   const pick = <T>(a: readonly T[]): T => a[Math.floor(rnd() * a.length)]!;
   const word = (n: number) => Array.from({ length: n }, () => pick(SYLLABLES)).join('');
   const cell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);

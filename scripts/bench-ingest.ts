@@ -24,6 +24,7 @@ import { createIngestHandler } from '../functions/ingest.ts';
 import type { IngestTimings } from '../functions/app/ingest-upload.ts';
 import { DEFAULT_TIME_ZONE } from '../functions/audit/export/time.ts';
 import { timingsLogger } from './ingest-timings.ts';
+import { seeded } from './bench-data.ts';
 
 const HEADER = ['From', 'To', 'Sent At', 'Message', 'Direction', 'inviterProfileUrl', 'inviteeProfileUrl'];
 const FIRST = ['Alex', 'Maria', 'Kenji', 'Fatima', 'Lucas', 'Priya', 'Ole', 'Chen', 'Amara', 'Diego', 'Sofia', 'Jonas'];
@@ -47,8 +48,7 @@ export async function writeInvitations(path: string, rows: number): Promise<void
     if (!out.write(s)) await once(out, 'drain');
   };
   await write(HEADER.join(',') + '\n');
-  let seed = 7;
-  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const rnd = seeded(7);
   const owner = ['Alex Example', 'https://www.linkedin.com/in/alex-example'];
   for (let i = 0; i < rows; i++) {
     const outgoing = i % 3 === 0;

@@ -21,6 +21,7 @@ import { once } from 'node:events';
 import { Zip, ZipDeflate } from 'fflate';
 import Papa from 'papaparse';
 import { readCsv, readExport } from '../functions/audit/export/index.ts';
+import { seeded } from './bench-data.ts';
 
 const HEADER = ['From', 'To', 'Sent At', 'Message', 'Direction', 'inviterProfileUrl', 'inviteeProfileUrl'];
 const NOTES = ['', '', '', '', 'Hi Alex, we met at the "Data Day" talk, would love to connect!', 'Hola 👋, vi tu charla sobre datos abiertos, ¿conectamos?', 'I help SaaS founders scale, let’s connect and grow together 🚀🚀'];
@@ -31,8 +32,7 @@ async function writeInvitations(path: string, rows: number): Promise<void> {
     if (!out.write(s)) await once(out, 'drain');
   };
   await write(HEADER.join(',') + '\n');
-  let seed = 42;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rnd = seeded(42);
   for (let i = 0; i < rows; i++) {
     const outgoing = i % 3 === 0;
     const other = `Person ${i} Ñandú`;
