@@ -79,17 +79,28 @@ function offsetAt(epochMs: number, timeZone: string): number {
 }
 
 const DAY = 86_400_000;
-/** Per zone and UTC day: the offset valid for the whole window [day - 1 d, day + 2 d], or null when it changes in there. */
-const steadyCache = new Map<string, number | null>();
+/**
+ * Per zone, by UTC day: the offset valid for the whole window [day - 1 d, day + 2 d], or null when
+ * it changes in there. Keyed by the day's number (no key text made per row); the last zone's map
+ * is kept at hand (a run reads one zone, or two).
+ */
+const steadyCache = new Map<string, Map<number, number | null>>();
+let steadyZone = '';
+let steadyDays = new Map<number, number | null>();
 function steadyOffset(day: number, timeZone: string): number | null {
-  const key = `${timeZone}|${day}`;
-  let off = steadyCache.get(key);
+  if (timeZone !== steadyZone) {
+    let days = steadyCache.get(timeZone);
+    if (days === undefined) steadyCache.set(timeZone, (days = new Map()));
+    steadyZone = timeZone;
+    steadyDays = days;
+  }
+  let off = steadyDays.get(day);
   if (off === undefined) {
     const a = offsetAt(day * DAY - DAY, timeZone);
     const b = offsetAt(day * DAY + 2 * DAY, timeZone);
     off = a === b ? a : null; // real zones never switch twice within 3 days
-    if (steadyCache.size > 50_000) steadyCache.clear();
-    steadyCache.set(key, off);
+    if (steadyDays.size > 50_000) steadyDays.clear();
+    steadyDays.set(day, off);
   }
   return off;
 }
@@ -115,6 +126,41 @@ export function zonedWallTimeToEpoch(wall: number, timeZone: string): number {
   return wall - before; // gap: shift forward by the gap
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** Days in a month (1–12) of the proleptic Gregorian calendar, as Date.UTC counts them. */
+function daysInMonth(year: number, month: number): number {
+  return month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : DAYS_IN_MONTH[month - 1];
+}
+
+/** True when `text` starts with a digit and ends with M, m or a dot: nothing for trim() to remove (a Sent At as LinkedIn writes it). */
+function trimmed(text: string): boolean {
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  return first >= 48 && first <= 57 && (last === 77 || last === 109 || last === 46);
+}
+
+const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
+/** `YYYY-MM-DDT` per UTC day: the last few hundred days read (an export covers months). */
+let isoDays = new Map<number, string>();
+/**
+ * new Date(epochMs).toISOString() of a whole second (a Sent At's instant) without making a Date
+ * and formatting it whole: the day's part is made once per day (toISOString was half the cost of
+ * reading a Sent At).
+ */
+export function isoString(epochMs: number): string {
+  const day = Math.floor(epochMs / DAY);
+  let prefix = isoDays.get(day);
+  if (prefix === undefined) {
+    prefix = new Date(day * DAY).toISOString().slice(0, -13);
+    if (isoDays.size >= 1024) isoDays = new Map();
+    isoDays.set(day, prefix);
+  }
+  const second = (epochMs - day * DAY) / 1000;
+  if (!Number.isInteger(second)) return new Date(epochMs).toISOString();
+  const minute = Math.floor(second / 60);
+  return `${prefix}${TWO_DIGITS[Math.floor(minute / 60)]}:${TWO_DIGITS[minute % 60]}:${TWO_DIGITS[second % 60]}.000Z`;
+}
+
 export interface SentAt {
   /** UTC ISO 8601. */
   sentAt: string;
@@ -128,7 +174,7 @@ export interface SentAt {
  * Returns null when the text is not a valid date.
  */
 export function parseSentAt(text: string, timeZone: string = DEFAULT_TIME_ZONE, yearTimeZone: string = timeZone): SentAt | null {
-  const m = SENT_AT.exec(text.trim());
+  const m = SENT_AT.exec(trimmed(text) ? text : text.trim());
   if (!m) return null;
   const month = Number(m[1]);
   const day = Number(m[2]);
@@ -138,12 +184,12 @@ export function parseSentAt(text: string, timeZone: string = DEFAULT_TIME_ZONE, 
   const second = m[6] ? Number(m[6]) : 0;
   const pm = m[7].toUpperCase() === 'P';
   if (month < 1 || month > 12 || day < 1 || hour < 1 || hour > 12 || minute > 59 || second > 59) return null;
-  if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return null;
+  if (day > daysInMonth(year, month)) return null;
   hour = (hour % 12) + (pm ? 12 : 0);
   const wall = Date.UTC(year, month - 1, day, hour, minute, second);
   const epoch = zonedWallTimeToEpoch(wall, timeZone);
   const localYear = yearTimeZone === timeZone ? year : new Date(epoch + offsetOf(epoch, yearTimeZone)).getUTCFullYear();
-  return { sentAt: new Date(epoch).toISOString(), year: localYear };
+  return { sentAt: isoString(epoch), year: localYear };
 }
 
 /** `YYYY-MM-DD` of an instant in a zone. */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, parseConnectedOn, parseSentAt } from '../../../functions/audit/export/index.ts';
-import { offsetOf, wallTime } from '../../../functions/audit/export/time.ts';
+import { isoString, offsetOf, wallTime } from '../../../functions/audit/export/time.ts';
+
+const DAY_MS = 86_400_000;
 
 // Expected instants are written from the published US rules (PST = UTC-8, PDT = UTC-7; DST 2025:
 // Mar 9 -> Nov 2, 2026: Mar 8 -> Nov 1, switches at 2:00 local), not from the code under test.
@@ -129,5 +131,19 @@ describe('zones whose clocks change off the quarter hour', () => {
         }
       }
     }
+  });
+});
+
+describe('isoString', () => {
+  it('is toISOString, for whole seconds from year 0 to 9999 and for instants with milliseconds', async () => {
+    const fc = (await import('fast-check')).default;
+    fc.assert(
+      fc.property(fc.integer({ min: -62_167_219_200, max: 253_402_300_799 }), fc.integer({ min: 0, max: 999 }), (second, ms) => {
+        expect(isoString(second * 1000)).toBe(new Date(second * 1000).toISOString());
+        expect(isoString(second * 1000 + ms)).toBe(new Date(second * 1000 + ms).toISOString());
+      }),
+      { numRuns: 5000 },
+    );
+    for (const t of [0, -1000, DAY_MS - 1000, DAY_MS, Date.UTC(2024, 1, 29, 23, 59, 59), Date.UTC(1969, 11, 31, 23, 59, 59)]) expect(isoString(t)).toBe(new Date(t).toISOString());
   });
 });
