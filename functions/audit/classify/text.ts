@@ -174,13 +174,9 @@ function parseGreetingUncached(text: string): Greeting | null {
 /** First token of a person's display name (for greeting checks). */
 export function firstNameOf(name: string | undefined | null): string | undefined {
   if (!name) return undefined;
-  // the trimmed name up to its first space (what `trim().split(/\s+/)[0]` gives, without the array: one call per CR)
-  const t = name.trim();
-  const space = t.search(SPACE);
-  return space > 0 ? t.slice(0, space) : t || undefined;
+  const t = name.trim().split(/\s+/)[0];
+  return t ? t : undefined;
 }
-/** `\s`: what trim() removes at the ends. */
-const SPACE = /\s/;
 
 /** True when two first names plausibly denote the same person (case/accents, nickname prefix). */
 export function sameFirstName(a: string, b: string): boolean {
