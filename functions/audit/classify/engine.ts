@@ -5,6 +5,7 @@
 import type { Category, Classification, Reason } from '../model.ts';
 import { verdictOf } from '../model.ts';
 import { ADVICE } from './advice.ts';
+import { compiled } from './compiled.ts';
 import { linkedInDefault } from './defaults.ts';
 import { alternatives, AndGate, NOTE_GATES, lazyPattern, requiredLiteral, sourceOf } from './gate.ts';
 import { cachedProfileText, relevance } from './relevance.ts';
@@ -112,8 +113,8 @@ const byNumber = (a: number, b: number) => a - b;
 
 function execAlt(j: number, lower: string): RegExpExecArray | null {
   let from = ALT_FROM[j];
-  if (from === null || ALT_UNGATED.has(j)) return (ALT_RES[j] ??= new RegExp(ALT_SRC[j], ALT_FLAGS[j])).exec(lower);
-  from ??= ALT_FROM[j] = new RegExp(ALT_SRC[j], `${ALT_FLAGS[j]}g`);
+  if (from === null || ALT_UNGATED.has(j)) return (ALT_RES[j] ??= compiled(new RegExp(ALT_SRC[j], ALT_FLAGS[j]))).exec(lower);
+  from ??= ALT_FROM[j] = compiled(new RegExp(ALT_SRC[j], `${ALT_FLAGS[j]}g`));
   from.lastIndex = ALT_GATE.first[j];
   return from.exec(lower);
 }

@@ -17,6 +17,7 @@
  * as before: the file only saves time, it never changes a gate.
  */
 import { readFileSync } from 'node:fs';
+import { compiled } from './compiled.ts';
 
 const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 const isWordChar = (ch: string) => ch.length === 1 && isWordCode(ch.charCodeAt(0));
@@ -91,7 +92,7 @@ export function lazyRule<T extends object>(rule: T, src: string, flags: string):
   return Object.defineProperties(rule, {
     source: { value: sourceOf(src, flags), enumerable: true },
     flags: { value: flags, enumerable: true },
-    re: { get: () => (re ??= new RegExp(src, flags)), enumerable: true },
+    re: { get: () => (re ??= compiled(new RegExp(src, flags))), enumerable: true },
   }) as T & { readonly re: RegExp; readonly source: string; readonly flags: string };
 }
 

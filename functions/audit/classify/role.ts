@@ -23,6 +23,7 @@
  */
 import type { Category, Direction, KeepableRole, Kept, Role, RoleReason } from '../model.ts';
 import { ROLE_MODEL } from './fitted.ts';
+import { compiled } from './compiled.ts';
 import { alternatives, AndGate, distributed, lazyPattern, lazyRule, NOTE_GATES, requiredLiteral, sourceOf } from './gate.ts';
 import { foldNonAscii, foldSameLength, RepeatedTexts } from './text.ts';
 import type { Fired } from './types.ts';
@@ -315,10 +316,10 @@ class GatedRules {
       let m: RegExpExecArray | null;
       // every match of a leading alternative starts at one of its gate words: none starts before the first
       if (gate.leading[i] === 1) {
-        const from = (a.from ??= new RegExp(a.src, `${a.flags}g`));
+        const from = (a.from ??= compiled(new RegExp(a.src, `${a.flags}g`)));
         from.lastIndex = gate.first[i];
         m = from.exec(lower);
-      } else m = (a.re ??= new RegExp(a.src, a.flags)).exec(lower);
+      } else m = (a.re ??= compiled(new RegExp(a.src, a.flags))).exec(lower);
       if (!m) continue;
       const r = a.rule;
       if (match[r] === null || m.index < at[r] || (m.index === at[r] && i < alt[r])) {

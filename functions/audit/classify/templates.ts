@@ -13,6 +13,7 @@
  * keys sharing their first or last three words.
  */
 import type { TemplateCluster, TemplateKind } from '../model.ts';
+import { compiledLater } from './compiled.ts';
 import { fold, parseGreeting, RepeatedTexts } from './text.ts';
 
 export interface TemplateInput {
@@ -66,9 +67,10 @@ const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'herr', 'frau',
  * separator ([\s.!] is a part of [\s,!.:-], so a tail without a name is the separators alone); the
  * last name ends with a letter, an apostrophe or a dash, its trailing dots being the final [\s.!]*.
  */
-const SIGN_OFF =
-  /(?:^|[.!?,;]|(?<!\s)(?:\n|\s{2}))\s*(?:best(?: regards| wishes)?|kind regards|warm regards|regards|cheers|thanks|thank you|many thanks|warmly|sincerely|all the best|take care|talk soon|saludos(?: cordiales)?|un saludo|atentamente|abrazos?|viele gr[uü](?:ß|ss)e|beste gr[uü](?:ß|ss)e|lg|vg|mfg|cordialement|bien [aà] vous|amiti[eé]s|abra[cç]os|att|atenciosamente|cumprimentos|groeten|met vriendelijke groet|saluti|cordiali saluti|un caro saluto)[\s,!.:-]*(?:(?:\p{L}[\p{L}'’.-]*\s+){0,2}\p{L}(?:[\p{L}'’.-]*[\p{L}'’-])?[\s.!]*)?$/iu;
-const DASH_SIGNATURE = /\s[-–—~]\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}\s*$/u;
+const SIGN_OFF = compiledLater(
+  /(?:^|[.!?,;]|(?<!\s)(?:\n|\s{2}))\s*(?:best(?: regards| wishes)?|kind regards|warm regards|regards|cheers|thanks|thank you|many thanks|warmly|sincerely|all the best|take care|talk soon|saludos(?: cordiales)?|un saludo|atentamente|abrazos?|viele gr[uü](?:ß|ss)e|beste gr[uü](?:ß|ss)e|lg|vg|mfg|cordialement|bien [aà] vous|amiti[eé]s|abra[cç]os|att|atenciosamente|cumprimentos|groeten|met vriendelijke groet|saluti|cordiali saluti|un caro saluto)[\s,!.:-]*(?:(?:\p{L}[\p{L}'’.-]*\s+){0,2}\p{L}(?:[\p{L}'’.-]*[\p{L}'’-])?[\s.!]*)?$/iu,
+);
+const DASH_SIGNATURE = compiledLater(/\s[-–—~]\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}\s*$/u);
 
 /** The parts of display names as folded words (first names alone, last names, initials dropped by length). */
 export function nameWords(names: readonly (string | undefined)[], wordsOf: (name: string) => readonly string[] = wordsOfName): Set<string> {
@@ -103,7 +105,7 @@ export function wordsOfName(name: string): string[] {
 export function templateBody(text: string): string {
   const g = parseGreeting(text);
   let body = g ? text.slice(g.end) : text;
-  body = body.replace(SIGN_OFF, '').replace(DASH_SIGNATURE, '');
+  body = body.replace(SIGN_OFF(), '').replace(DASH_SIGNATURE(), '');
   return body;
 }
 
@@ -270,13 +272,15 @@ function maySameTemplate(signatures: Int32Array, a: number, b: number): boolean 
 const COMPANY_NAME = "((?:\\p{Lu}[\\p{L}\\p{N}&'’.-]*)(?:\\s+(?:&\\s+)?\\p{Lu}[\\p{L}\\p{N}&'’.-]*){0,3})";
 /** Any character of the sentence, but not the start of a word saying "your": "I'm impressed by your work at X" names the recipient's company. */
 const NOT_YOURS = "(?:(?!\\b(?:your|yours|ihre?[mnrs]?|deine?[mnrs]?|votre|vos|ton|ta|tu|su|seu|sua)\\b)[^.!?\\n])";
-const OWN_COMPANY = new RegExp(
-  [
-    `\\b(?:[Ii]'?m|[Ii] am|[Ww]e are|[Ww]e're|[Ii] work|[Ii] lead|[Ii] run)\\b${NOT_YOURS}{0,30}?\\b(?:at|with|from|for)\\s+${COMPANY_NAME}`,
-    `\\b(?:[Hh]ere at|[Ww]e at|[Oo]ur team at|[Tt]he team at|[Oo]n behalf of)\\s+${COMPANY_NAME}`,
-    `\\b(?:[Ii]ch bin|[Ww]ir sind|[Jj]e suis|[Nn]ous sommes|[Ss]oy|[Ss]omos|[Ss]ou)\\b${NOT_YOURS}{0,30}?\\b(?:bei|von|chez|de|da|en|na|no)\\s+${COMPANY_NAME}`,
-  ].join('|'),
-  'u',
+const OWN_COMPANY = compiledLater(
+  new RegExp(
+    [
+      `\\b(?:[Ii]'?m|[Ii] am|[Ww]e are|[Ww]e're|[Ii] work|[Ii] lead|[Ii] run)\\b${NOT_YOURS}{0,30}?\\b(?:at|with|from|for)\\s+${COMPANY_NAME}`,
+      `\\b(?:[Hh]ere at|[Ww]e at|[Oo]ur team at|[Tt]he team at|[Oo]n behalf of)\\s+${COMPANY_NAME}`,
+      `\\b(?:[Ii]ch bin|[Ww]ir sind|[Jj]e suis|[Nn]ous sommes|[Ss]oy|[Ss]omos|[Ss]ou)\\b${NOT_YOURS}{0,30}?\\b(?:bei|von|chez|de|da|en|na|no)\\s+${COMPANY_NAME}`,
+    ].join('|'),
+    'u',
+  ),
 );
 
 function normCompany(c: string): string {
@@ -287,7 +291,7 @@ function normCompany(c: string): string {
 }
 
 function ownCompanyInText(text: string): string | undefined {
-  const m = OWN_COMPANY.exec(text);
+  const m = OWN_COMPANY().exec(text);
   const c = m ? (m[1] ?? m[2] ?? m[3]) : undefined;
   return c?.replace(COMPANY_TAIL, '');
 }

@@ -2,6 +2,7 @@
  * Text helpers shared by the rules, the LinkedIn-default check and the template clustering.
  * Pure functions, no allocation-heavy work beyond one lower-cased copy per note.
  */
+import { compiledLater } from './compiled.ts';
 
 const MARKS = /[\u0300-\u036f]/g;
 const NON_ASCII = /[^\x00-\x7f]/;
@@ -112,6 +113,8 @@ const GREETING_TAIL = /(?<![\s,!.:;—–-])[\s,!.:;—–-]+$/;
 const NAME_TAIL = /(?<![,!.:;—–-])[,!.:;—–-]+$/;
 const TOKEN_TAIL = /(?<![,!.:;])[,!.:;]+$/;
 const TITLE_RE = /^(?:mr|mrs|ms|miss|dr|prof|herr|frau|sr|sra|srta|m|mme|mlle|dra|don|dona)\.?\s+/i;
+/** Up to 3 name-like tokens after a greeting: capitalised words, ALLCAPS merge fields, or placeholders. */
+const GREETED_NAME = compiledLater(/^(?:(?:\p{Lu}[\p{L}'’.-]*|\{\{?[^}\n]{1,40}\}\}?|\[[^\]\n]{1,40}\]|%[A-Za-z_]{2,30}%|<[^>\n]{1,40}>)[,!.:;—–-]?(?:\s+|$)){1,3}/u);
 
 export interface Greeting {
   /** The greeting word(s) as written, e.g. "Hi". */
@@ -149,9 +152,7 @@ function parseGreetingUncached(text: string): Greeting | null {
   const rest = text.slice(pos);
   const t = TITLE_RE.exec(rest);
   const nameStart = pos + (t ? t[0].length : 0);
-  // Up to 3 name-like tokens: capitalised words, ALLCAPS merge fields, or placeholders.
-  const nameRe = /^(?:(?:\p{Lu}[\p{L}'’.-]*|\{\{?[^}\n]{1,40}\}\}?|\[[^\]\n]{1,40}\]|%[A-Za-z_]{2,30}%|<[^>\n]{1,40}>)[,!.:;—–-]?(?:\s+|$)){1,3}/u;
-  const m = nameRe.exec(text.slice(nameStart));
+  const m = GREETED_NAME().exec(text.slice(nameStart));
   let name = '';
   if (m) {
     // stop before a capitalised sentence word that is not part of a name (e.g. "Hi Sam I ...")

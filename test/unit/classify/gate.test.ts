@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fireTextRules, type Fired } from '../../../functions/audit/classify/engine.ts';
-import { alternatives, AndGate, distributed, Gate, gatesOf, lazyRule, requiredLiteral, scanOnce } from '../../../functions/audit/classify/gate.ts';
+import { compiled, compiledLater } from '../../../functions/audit/classify/compiled.ts';
+import { alternatives, AndGate, distributed, Gate, gatesOf, LAZY_PATTERNS, lazyRule, requiredLiteral, scanOnce } from '../../../functions/audit/classify/gate.ts';
 import { parseNotesJsonl } from '../../../functions/audit/classify/jsonl.ts';
 import { VERTICALS } from '../../../functions/audit/classify/relevance.ts';
 import { ROLE_RULES } from '../../../functions/audit/classify/role.ts';
@@ -204,6 +205,52 @@ describe('lazyRule: a rule whose regex is built on first read', () => {
     for (const rule of [...TEXT_RULES, ...ROLE_RULES]) {
       expect(rule.source, rule.id).toBe(rule.re.source);
       expect(rule.flags, rule.id).toBe(rule.re.flags);
+    }
+  });
+});
+
+describe('compiled: a regex compiled to machine code before its first run', () => {
+  const subjects = ['', ' ', '   x  ', 'a b', 'we are hiring senior engineers', ' '.repeat(1000), `x${' '.repeat(1200)}y`];
+  const cases = [
+    ['\\s+', 'g'],
+    ['\\s+', 'y'],
+    ['\\s+', 'gy'],
+    [' *', 'gu'],
+    ['^\\s*$', ''],
+    ['\\bwe (?:are )?hiring (?:\\S+ ){0,3}engineers?\\b', 'u'],
+    ['(?<!\\S)x|y$', 'g'],
+  ] as const;
+  it('finds what the same regex built with new RegExp finds, from lastIndex 0, whatever its flags', () => {
+    for (const [src, flags] of cases) {
+      const re = compiled(new RegExp(src, flags));
+      expect([re.source, re.flags, re.lastIndex]).toEqual([new RegExp(src, flags).source, flags, 0]);
+      for (const s of subjects) {
+        const slow = new RegExp(src, flags);
+        expect(re.exec(s), `${src} /${flags} on ${JSON.stringify(s.slice(0, 20))}`).toEqual(slow.exec(s));
+        expect(re.lastIndex).toBe(slow.lastIndex);
+        re.lastIndex = 0;
+      }
+    }
+  });
+  it('compiledLater: the same regex object on every call, lastIndex 0 on the first', () => {
+    for (const [src, flags] of cases) {
+      const literal = new RegExp(src, flags);
+      const later = compiledLater(literal);
+      expect(later()).toBe(literal);
+      expect(literal.lastIndex).toBe(0);
+      expect(later().exec('a  b')).toEqual(new RegExp(src, flags).exec('a  b'));
+    }
+  });
+  it('every rule alternative built on first use: same matches as new RegExp on the example notes', () => {
+    const notes = CASES.map((c) => foldSameLength(c.text));
+    for (const { source, flags } of LAZY_PATTERNS) {
+      const re = compiled(new RegExp(source, flags));
+      const slow = new RegExp(source, flags);
+      for (const s of notes) {
+        const [m, n] = [re.exec(s), slow.exec(s)];
+        expect([m?.index, m?.[0]], source).toEqual([n?.index, n?.[0]]);
+        re.lastIndex = slow.lastIndex = 0;
+      }
     }
   });
 });
