@@ -173,6 +173,23 @@ describe('createRequestIds', () => {
     for (let pass = 0; pass < 2; pass++) for (const [d, k, t, m] of rows) expect(ids(d, k, t, m)).toBe(requestId(ownerKey, d, k, t, m));
   });
 
+  it('gives the ids requestId gives when a key or Sent At needs JSON escapes or is not ASCII, and for long notes', () => {
+    const ownerKey = 'name:zoë \u2028 "o"';
+    const ids = createRequestIds(ownerKey);
+    const long = 'Ж'.repeat(3000) + '\ud83d\ude00'.repeat(500) + 'x'.repeat(20_000); // over the first buffer, 3-byte and 4-byte characters
+    const rows = [
+      ['INCOMING', 'in:tab\there', '2024-01-01T08:12:00.000Z', ''],
+      ['OUTGOING', 'in:quote"back\\slash', '2024-01-01T08:12:00.000Z', 'hi'],
+      ['INCOMING', 'in:del\x7f and \x1f and \x00', '2024-01-01T08:12:00.000Z', 'hi'],
+      ['OUTGOING', 'in:zoë-ñandú-日本', '2024-01-01T08:12:00.000Z', 'hi'],
+      ['INCOMING', 'in:lone \ud800 and \udc00 surrogates', 'not a date "at all"', 'lone \udfff'],
+      ['OUTGOING', 'k'.repeat(5000), '\u00e9'.repeat(100), long],
+      ['INCOMING', '', '', long],
+      ['OUTGOING', 'in:c', '2024-01-04T08:12:00.000Z', long + '!'],
+    ] as const;
+    for (let pass = 0; pass < 2; pass++) for (const [d, k, t, m] of rows) expect(ids(d, k, t, m)).toBe(requestId(ownerKey, d, k, t, m));
+  });
+
   it('gives the ids requestId gives for a repeated note after thousands of notes seen once', () => {
     const ids = createRequestIds('in:robin');
     const template = 'Hi Robin, we help teams like yours ship faster. Open to a quick call?';
