@@ -2,6 +2,7 @@
 import { Buffer } from 'node:buffer';
 import { hash } from 'node:crypto';
 import type { Direction } from '../model.ts';
+import { own } from './text.ts';
 
 const PROFILE_URL = /^(?:https?:\/\/)?(?:[a-z0-9-]+\.)?linkedin\.com\/in(?:\/([^/?#]*))?/i;
 
@@ -56,13 +57,37 @@ const PROFILE_PREFIX = 'https://www.linkedin.com/in/';
  * `normaliseProfileUrl(url)` and `counterpartKey` of that normalised URL with one reading of the
  * URL (null when it has no slug): the key of the normalised URL's slug is `in:` and the slug
  * lower-cased, unless the slug holds a `/`, `?`, `#` (where a slug ends) or `%` (decoded again).
- * Such rare slugs get `key: null`: their key is counterpartKey(url, name) as before.
+ * Such rare slugs get `key: null`: their key is counterpartKey(url, name) as before. Both strings
+ * are compact copies (text.ts own): the reader keeps them.
  */
 export function readProfileUrl(url: string | null | undefined): ProfileUrl | null {
-  if (url && isNormalProfileUrl(url)) return { url, key: `in:${url.slice(PROFILE_PREFIX.length).toLowerCase()}` };
+  if (url && isNormalProfileUrl(url)) return normalProfileUrl(url);
   const slug = profileSlug(url);
   if (slug === null) return null;
-  return { url: `${PROFILE_PREFIX}${slug}`, key: RESLUGGED.test(slug) ? null : `in:${slug.toLowerCase()}` };
+  return { url: own(`${PROFILE_PREFIX}${slug}`), key: RESLUGGED.test(slug) ? null : own(`in:${slug.toLowerCase()}`) };
+}
+
+const urlBytes = Buffer.allocUnsafe(1024);
+/** Where the key is written in urlBytes: over the URL's `in/`, made `in:`. */
+const KEY_AT = PROFILE_PREFIX.length - 3;
+
+/**
+ * readProfileUrl of a URL in normal form (isNormalProfileUrl: ASCII): the URL's bytes written once,
+ * read back as the URL, then as the key, `in:` written over the URL's `in/` and the slug lower-cased
+ * in place. One copy each, where own(url) and own(`in:${slug.toLowerCase()}`) made the key twice
+ * (concatenated, then flattened to be copied) and checked each for characters beyond Latin-1.
+ */
+function normalProfileUrl(url: string): ProfileUrl {
+  const n = url.length;
+  if (n > urlBytes.length) return { url: own(url), key: own(`in:${url.slice(PROFILE_PREFIX.length).toLowerCase()}`) };
+  urlBytes.write(url, 0, 'latin1');
+  const owned = urlBytes.toString('latin1', 0, n);
+  urlBytes[KEY_AT + 2] = 58; // ':'
+  for (let i = PROFILE_PREFIX.length; i < n; i++) {
+    const c = urlBytes[i]!;
+    if (c >= 65 && c <= 90) urlBytes[i] = c + 32; // A-Z -> a-z: toLowerCase of ASCII
+  }
+  return { url: owned, key: urlBytes.toString('latin1', KEY_AT, n) };
 }
 
 /**

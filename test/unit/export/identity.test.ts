@@ -43,6 +43,8 @@ describe('the reader\'s shortcuts give what the plain path gives', () => {
       'https://www.linkedin.com/in/abc-def-12',
       'https://www.linkedin.com/in/Abc_Def.12',
       'https://www.linkedin.com/in/ABC',
+      'https://www.linkedin.com/in/MiXeD-Case_Slug.Z-9',
+      `https://www.linkedin.com/in/${'Ab-'.repeat(400)}`, // over readProfileUrl's byte buffer
       'https://www.linkedin.com/in/a',
       'https://www.linkedin.com/in/',
       'https://www.linkedin.com/in',
