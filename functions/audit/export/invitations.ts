@@ -120,12 +120,12 @@ export async function readInvitations(stream: Readable | AsyncIterable<Uint8Arra
       owners.add(outgoing ? from : to, ownerUrl === null ? null : ownerUrl.url);
       const url = outgoing ? toUrl : fromUrl;
       const name = own(outgoing ? to : from);
-      const profileUrl = url === null ? null : own(url.url);
+      const profileUrl = url === null ? null : url.url; // readProfileUrl's strings are compact copies already
       rows.push({
         id: '',
         owner: UNKNOWN_OWNER,
         direction: outgoing ? 'OUTGOING' : 'INCOMING',
-        counterpart: { name, profileUrl, key: own(url?.key ?? counterpartKey(profileUrl, name)) },
+        counterpart: { name, profileUrl, key: url?.key ?? own(counterpartKey(profileUrl, name)) },
         sentAt: t.sentAt,
         year: t.year,
         message: note,

@@ -43,6 +43,8 @@ describe('the reader\'s shortcuts give what the plain path gives', () => {
       'https://www.linkedin.com/in/abc-def-12',
       'https://www.linkedin.com/in/Abc_Def.12',
       'https://www.linkedin.com/in/ABC',
+      'https://www.linkedin.com/in/MiXeD-Case_Slug.Z-9',
+      `https://www.linkedin.com/in/${'Ab-'.repeat(400)}`, // over readProfileUrl's byte buffer
       'https://www.linkedin.com/in/a',
       'https://www.linkedin.com/in/',
       'https://www.linkedin.com/in',
@@ -169,6 +171,23 @@ describe('createRequestIds', () => {
       ['OUTGOING', 'name:zoë garcía', '2024-01-02T08:12:00.000Z', 'Dear Robin,\nI am expanding my network.'],
       ['INCOMING', 'in:a\\b', '2024-01-03T08:12:00.000Z', 'quotes " and \u2028 and \ud83d\ude00 and \ud800 lone'],
       ['OUTGOING', 'in:c', '2024-01-04T08:12:00.000Z', ''],
+    ] as const;
+    for (let pass = 0; pass < 2; pass++) for (const [d, k, t, m] of rows) expect(ids(d, k, t, m)).toBe(requestId(ownerKey, d, k, t, m));
+  });
+
+  it('gives the ids requestId gives when a key or Sent At needs JSON escapes or is not ASCII, and for long notes', () => {
+    const ownerKey = 'name:zoë \u2028 "o"';
+    const ids = createRequestIds(ownerKey);
+    const long = 'Ж'.repeat(3000) + '\ud83d\ude00'.repeat(500) + 'x'.repeat(20_000); // over the first buffer, 3-byte and 4-byte characters
+    const rows = [
+      ['INCOMING', 'in:tab\there', '2024-01-01T08:12:00.000Z', ''],
+      ['OUTGOING', 'in:quote"back\\slash', '2024-01-01T08:12:00.000Z', 'hi'],
+      ['INCOMING', 'in:del\x7f and \x1f and \x00', '2024-01-01T08:12:00.000Z', 'hi'],
+      ['OUTGOING', 'in:zoë-ñandú-日本', '2024-01-01T08:12:00.000Z', 'hi'],
+      ['INCOMING', 'in:lone \ud800 and \udc00 surrogates', 'not a date "at all"', 'lone \udfff'],
+      ['OUTGOING', 'k'.repeat(5000), '\u00e9'.repeat(100), long],
+      ['INCOMING', '', '', long],
+      ['OUTGOING', 'in:c', '2024-01-04T08:12:00.000Z', long + '!'],
     ] as const;
     for (let pass = 0; pass < 2; pass++) for (const [d, k, t, m] of rows) expect(ids(d, k, t, m)).toBe(requestId(ownerKey, d, k, t, m));
   });
