@@ -62,6 +62,11 @@ const SHARED_KEYS = new Set(['owner', 'cluster', 'reasons', 'roleReasons']);
 const LONG_STRING = 48;
 /** Long strings remembered (a few MB at most): cleared when full. */
 const MAX_STRINGS = 50_000;
+/**
+ * Values under SHARED_KEYS remembered as their JSON bytes: dropped when full. Unbounded, a note's
+ * own reasons lists were held to the end (about 1 KB a CR when every CR has its own note).
+ */
+const MAX_OBJECTS = 8192;
 /** Numbers other than safe integers remembered as their JSON bytes: cleared when full. */
 const MAX_NUMBERS = 4096;
 
@@ -172,7 +177,7 @@ export function createLineWriter(stream: NodeJS.WritableStream, highWater = HIGH
     putBytes(bytes);
   };
 
-  const objects = new WeakMap<object, Uint8Array>();
+  let objects = new Map<object, Uint8Array>();
   /** Long strings: their JSON bytes once seen twice (null: seen once). */
   const strings = new Map<string, Uint8Array | null>();
   const putLongString = (s: string) => {
@@ -245,6 +250,7 @@ export function createLineWriter(stream: NodeJS.WritableStream, highWater = HIGH
             if (bytes === undefined) {
               const json = JSON.stringify(v) as string | undefined;
               if (json === undefined) continue;
+              if (objects.size >= MAX_OBJECTS) objects = new Map(); // a new Map, not clear(): see RepeatedTexts in classify
               objects.set(v, (bytes = Buffer.from(json)));
             }
             putKey(k, order, n);

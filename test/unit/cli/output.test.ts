@@ -112,6 +112,25 @@ describe('createLineWriter writeRecordWithUnsure, numbers', () => {
   });
 });
 
+describe('createLineWriter writeRecordWithUnsure, more shared values than it remembers', () => {
+  it('writes what JSON.stringify writes when the remembered values are dropped and taken again', async () => {
+    const owner = { name: 'Robin', profileUrl: null };
+    const lists = Array.from({ length: 10_000 }, (_, i) => [{ rule: 'words.good', weight: 0.6, evidence: `word ${i}` }]);
+    const s = sink({ highWaterMark: 1 << 24 });
+    const out = createLineWriter(s.stream);
+    const expected: string[] = [];
+    for (let i = 0; i < 30_000; i++) {
+      // each list three times, far apart: after the remembered ones were dropped for being too many
+      const r = { id: `r${i}`, owner, reasons: lists[i % lists.length]!, roleReasons: lists[(i * 7) % lists.length]! };
+      expected.push(`${JSON.stringify({ ...r, unsure: false })}\n`);
+      void out.writeRecordWithUnsure(r, false);
+    }
+    await out.flush();
+    await s.settled();
+    expect(s.text()).toBe(expected.join(''));
+  });
+});
+
 describe('createLineWriter writeRecordWithUnsure, key orders', () => {
   it('writes what JSON.stringify writes when records change their keys, their order, and the keys of their nested objects', async () => {
     // the writer finds a key by its position in the last record's order: every kind of change of that order
