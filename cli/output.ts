@@ -31,9 +31,7 @@ export interface LineWriter {
   flush(): Promise<void>;
 }
 
-const COMMA = 0x2c;
 const QUOTE = 0x22;
-const OPEN = 0x7b;
 const CLOSE = 0x7d;
 const EMPTY = Buffer.from('{}');
 const UNSURE_TRUE = Buffer.from(',"unsure":true}\n');
@@ -52,10 +50,10 @@ const NULL = Buffer.from('null');
  * must not change while they are written: the writing phase is the last one) and each long string
  * seen twice (a note repeated by a template, an advice), and each number that is no safe integer
  * (a confidence: few values; 0.30 -> 0.28 s for the bench's records, median of 12 interleaved).
- * Strings of plain ASCII, integers and
- * plain sub-objects (the counterpart, the source) are written byte by byte; anything else as
- * JSON.stringify writes it. Same text as JSON.stringify: each key in the object's own key order,
- * undefined / function / symbol values left out. Measured in process on the 100k-row bench file's
+ * Strings of plain ASCII, integers and plain sub-objects (the counterpart, the source) are written
+ * byte by byte, each key found at its position in the previous record's key order (KeyOrder);
+ * anything else as JSON.stringify writes it. Same text as JSON.stringify: each key in the object's
+ * own key order, undefined / function / symbol values left out. Measured in process on the 100k-row bench file's
  * records to /dev/null: 0.31-0.55 s of CPU against 0.61-0.84 s for the record's text made first
  * and encoded (cached JSON fragments); four runs each, alternating, a busy 2-core machine.
  */
@@ -64,8 +62,30 @@ const SHARED_KEYS = new Set(['owner', 'cluster', 'reasons', 'roleReasons']);
 const LONG_STRING = 48;
 /** Long strings remembered (a few MB at most): cleared when full. */
 const MAX_STRINGS = 50_000;
+/**
+ * Values under SHARED_KEYS remembered as their JSON bytes: dropped when full. Unbounded, a note's
+ * own reasons lists were held to the end (about 1 KB a CR when every CR has its own note).
+ */
+const MAX_OBJECTS = 8192;
 /** Numbers other than safe integers remembered as their JSON bytes: cleared when full. */
 const MAX_NUMBERS = 4096;
+
+/** A key's JSON bytes as an object's first key (`{"key":`) and after another (`,"key":`). */
+interface KeyBytes {
+  readonly open: Uint8Array;
+  readonly next: Uint8Array;
+}
+
+/**
+ * The keys last written at one place of the records (the top level, or under one key), by position,
+ * with their bytes and the order of a plain object under each: records mostly share one key order,
+ * so a key is found by one comparison at its position instead of a map lookup (a miss costs that lookup).
+ */
+class KeyOrder {
+  readonly keys: (string | undefined)[] = [];
+  readonly bytes: (KeyBytes | undefined)[] = [];
+  readonly nested: (KeyOrder | undefined)[] = [];
+}
 
 export function createLineWriter(stream: NodeJS.WritableStream, highWater = HIGH_WATER): LineWriter {
   let buf = Buffer.allocUnsafe(highWater);
@@ -157,8 +177,7 @@ export function createLineWriter(stream: NodeJS.WritableStream, highWater = HIGH
     putBytes(bytes);
   };
 
-  const keys = new Map<string, Uint8Array>();
-  const objects = new WeakMap<object, Uint8Array>();
+  let objects = new Map<object, Uint8Array>();
   /** Long strings: their JSON bytes once seen twice (null: seen once). */
   const strings = new Map<string, Uint8Array | null>();
   const putLongString = (s: string) => {
@@ -175,11 +194,22 @@ export function createLineWriter(stream: NodeJS.WritableStream, highWater = HIGH
     if (strings.size >= MAX_STRINGS) strings.clear();
     strings.set(s, null);
   };
-  const putKey = (k: string, first: boolean) => {
-    let bytes = keys.get(k);
-    if (bytes === undefined) keys.set(k, (bytes = Buffer.from(`${JSON.stringify(k)}:`)));
-    putByte(first ? OPEN : COMMA);
-    putBytes(bytes);
+  const keys = new Map<string, KeyBytes>();
+  /** Writes `{"k":` (the object's first key: `pos` 0) or `,"k":`, the key found at its position in `order`. */
+  const putKey = (k: string, order: KeyOrder, pos: number) => {
+    let bytes: KeyBytes | undefined;
+    if (order.keys[pos] === k) bytes = order.bytes[pos]!;
+    else {
+      bytes = keys.get(k);
+      if (bytes === undefined) {
+        const json = JSON.stringify(k);
+        keys.set(k, (bytes = { open: Buffer.from(`{${json}:`), next: Buffer.from(`,${json}:`) }));
+      }
+      order.keys[pos] = k;
+      order.bytes[pos] = bytes;
+      order.nested[pos] = undefined;
+    }
+    putBytes(pos === 0 ? bytes.open : bytes.next);
   };
 
   /**
@@ -187,28 +217,31 @@ export function createLineWriter(stream: NodeJS.WritableStream, highWater = HIGH
    * cached. A nested object is written key by key only when it is a plain object (its prototype
    * Object.prototype, no toJSON), else by JSON.stringify. Returns false for `{}` (nothing written).
    */
-  const putObject = (o: object, top: boolean): boolean => {
-    let first = true;
+  const putObject = (o: object, top: boolean, order: KeyOrder): boolean => {
+    let n = 0; // keys written
+    // for-in lists inherited keys too: none for a plain record (Object.prototype has no enumerable key)
+    const proto = Object.getPrototypeOf(o);
+    const ownOnly = proto === Object.prototype || proto === null;
     for (const k in o) {
-      if (!Object.hasOwn(o, k)) continue;
+      if (!ownOnly && !Object.hasOwn(o, k)) continue;
       const v = (o as Record<string, unknown>)[k];
       switch (typeof v) {
         case 'string':
-          putKey(k, first);
+          putKey(k, order, n);
           if (v.length < LONG_STRING) putString(v);
           else putLongString(v);
           break;
         case 'number':
-          putKey(k, first);
+          putKey(k, order, n);
           putNumber(v);
           break;
         case 'boolean':
-          putKey(k, first);
+          putKey(k, order, n);
           putBytes(v ? TRUE : FALSE);
           break;
         case 'object': {
           if (v === null) {
-            putKey(k, first);
+            putKey(k, order, n);
             putBytes(NULL);
             break;
           }
@@ -217,20 +250,21 @@ export function createLineWriter(stream: NodeJS.WritableStream, highWater = HIGH
             if (bytes === undefined) {
               const json = JSON.stringify(v) as string | undefined;
               if (json === undefined) continue;
+              if (objects.size >= MAX_OBJECTS) objects = new Map(); // a new Map, not clear(): see RepeatedTexts in classify
               objects.set(v, (bytes = Buffer.from(json)));
             }
-            putKey(k, first);
+            putKey(k, order, n);
             putBytes(bytes);
             break;
           }
           if (Object.getPrototypeOf(v) === Object.prototype && !('toJSON' in v)) {
-            putKey(k, first);
-            if (!putObject(v, false)) putBytes(EMPTY);
+            putKey(k, order, n);
+            if (!putObject(v, false, (order.nested[n] ??= new KeyOrder()))) putBytes(EMPTY);
             break;
           }
           const json = JSON.stringify(v) as string | undefined;
           if (json === undefined) continue;
-          putKey(k, first);
+          putKey(k, order, n);
           put(json);
           break;
         }
@@ -241,16 +275,19 @@ export function createLineWriter(stream: NodeJS.WritableStream, highWater = HIGH
         default: {
           const json = JSON.stringify(v) as string | undefined; // a bigint: throws as JSON.stringify does
           if (json === undefined) continue;
-          putKey(k, first);
+          putKey(k, order, n);
           put(json);
         }
       }
-      first = false;
+      n++;
     }
-    if (first) return false;
+    if (n === 0) return false;
     putByte(CLOSE);
     return true;
   };
+
+  /** The key order of the records written. */
+  const records = new KeyOrder();
 
   const settle = (): Promise<void> | undefined => {
     if (ok) return undefined;
@@ -263,7 +300,7 @@ export function createLineWriter(stream: NodeJS.WritableStream, highWater = HIGH
       return settle();
     },
     writeRecordWithUnsure(r, unsure) {
-      const wrote = putObject(r, true);
+      const wrote = putObject(r, true, records);
       if (wrote) at--; // over the closing brace, in the buffer putObject just wrote to (its last byte)
       putBytes(wrote ? (unsure ? UNSURE_TRUE : UNSURE_FALSE) : unsure ? ONLY_UNSURE_TRUE : ONLY_UNSURE_FALSE);
       return settle();

@@ -112,6 +112,54 @@ describe('createLineWriter writeRecordWithUnsure, numbers', () => {
   });
 });
 
+describe('createLineWriter writeRecordWithUnsure, more shared values than it remembers', () => {
+  it('writes what JSON.stringify writes when the remembered values are dropped and taken again', async () => {
+    const owner = { name: 'Robin', profileUrl: null };
+    const lists = Array.from({ length: 10_000 }, (_, i) => [{ rule: 'words.good', weight: 0.6, evidence: `word ${i}` }]);
+    const s = sink({ highWaterMark: 1 << 24 });
+    const out = createLineWriter(s.stream);
+    const expected: string[] = [];
+    for (let i = 0; i < 30_000; i++) {
+      // each list three times, far apart: after the remembered ones were dropped for being too many
+      const r = { id: `r${i}`, owner, reasons: lists[i % lists.length]!, roleReasons: lists[(i * 7) % lists.length]! };
+      expected.push(`${JSON.stringify({ ...r, unsure: false })}\n`);
+      void out.writeRecordWithUnsure(r, false);
+    }
+    await out.flush();
+    await s.settled();
+    expect(s.text()).toBe(expected.join(''));
+  });
+});
+
+describe('createLineWriter writeRecordWithUnsure, key orders', () => {
+  it('writes what JSON.stringify writes when records change their keys, their order, and the keys of their nested objects', async () => {
+    // the writer finds a key by its position in the last record's order: every kind of change of that order
+    const inherited = Object.assign(Object.create({ inheritedKey: 'not written' }) as object, { own: 1 });
+    const shapes: object[] = [
+      { id: 'a', counterpart: { name: 'Sam', key: 'in:sam' }, source: { file: 'x.csv', row: 2 }, category: 'good', advice: 'write it yourself', role: 'peer' },
+      { id: 'b', counterpart: { name: 'Zoë', profileUrl: null, key: 'in:zoë', company: 'Acme' }, source: { file: 'x.csv', row: 3 }, category: 'bot', role: 'unknown' },
+      { id: 'c', counterpart: { key: 'in:kim', name: 'Kim' }, source: { row: 4, file: 'x.csv' }, category: 'bot', role: 'vendor', advice: 'later', kept: undefined },
+      { category: 'good', id: 'd', counterpart: {}, source: { file: 'y.csv', row: 5 } },
+      { id: 'e', counterpart: { name: 'Sam', key: 'in:sam' }, skipped: undefined, source: { file: 'x.csv', row: 2 }, category: 'good', advice: 'write it yourself', role: 'peer' },
+      { 7: 'integer key', id: 'f', counterpart: { name: 'Sam', key: 'in:sam', 0: 'first' } },
+      { id: 'g', counterpart: inherited, nested: { counterpart: { name: 'deeper' } } },
+      inherited,
+      Object.assign(Object.create(null) as object, { id: 'h', counterpart: { name: 'no prototype' } }),
+    ];
+    const s = sink({ highWaterMark: 1 << 20 });
+    const out = createLineWriter(s.stream, 512);
+    const expected: string[] = [];
+    for (let i = 0; i < 200; i++) {
+      const r = shapes[(i * 7) % shapes.length]!; // every order after every other, over and over
+      expected.push(`${JSON.stringify({ ...r, unsure: i % 2 === 0 })}\n`);
+      void out.writeRecordWithUnsure(r, i % 2 === 0);
+    }
+    await out.flush();
+    await s.settled();
+    expect(s.text()).toBe(expected.join(''));
+  });
+});
+
 describe('createProgress', () => {
   it('says nothing when stderr is not a terminal', () => {
     const s = sink();
