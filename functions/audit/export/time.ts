@@ -59,23 +59,28 @@ function intlOffsetAt(epochMs: number, timeZone: string): number {
   return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - probe;
 }
 
-/**
- * Offset (ms, local minus UTC) of `timeZone` at an instant. Cached per zone and quarter hour when
- * the offset holds for the whole quarter hour; a quarter hour with a switch inside it (most switch
- * on a quarter hour, but Newfoundland's switched at 00:01 until 2011) is read from Intl each time.
- */
-function offsetAt(epochMs: number, timeZone: string): number {
-  const bucket = Math.floor(epochMs / QUARTER_HOUR);
+/** Offset of `timeZone` at the start of a quarter hour (`bucket` quarter hours after 1970), cached per zone and quarter hour. */
+function bucketOffset(bucket: number, timeZone: string): number {
   const key = `${timeZone}|${bucket}`;
   let off = offsetCache.get(key);
   if (off === undefined) {
-    const start = intlOffsetAt(bucket * QUARTER_HOUR, timeZone);
-    // the last second of the quarter hour (switches fall on whole seconds)
-    off = start === intlOffsetAt((bucket + 1) * QUARTER_HOUR - 1000, timeZone) ? start : NaN;
+    off = intlOffsetAt(bucket * QUARTER_HOUR, timeZone);
     if (offsetCache.size > 50_000) offsetCache.clear();
     offsetCache.set(key, off);
   }
-  return Number.isNaN(off) ? intlOffsetAt(epochMs, timeZone) : off;
+  return off;
+}
+
+/**
+ * Offset (ms, local minus UTC) of `timeZone` at an instant: the offset at the start of its quarter
+ * hour when the next quarter hour starts with the same one; else (a switch inside it: most zones
+ * switch on a quarter hour, but Newfoundland's switched at 00:01 until 2011) read from Intl.
+ */
+function offsetAt(epochMs: number, timeZone: string): number {
+  const bucket = Math.floor(epochMs / QUARTER_HOUR);
+  const start = bucketOffset(bucket, timeZone);
+  if (epochMs === bucket * QUARTER_HOUR) return start;
+  return start === bucketOffset(bucket + 1, timeZone) ? start : intlOffsetAt(epochMs, timeZone);
 }
 
 const DAY = 86_400_000;
@@ -140,7 +145,7 @@ function trimmed(text: string): boolean {
 }
 
 const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
-/** `YYYY-MM-DDT` per UTC day: the last few hundred days read (an export covers months). */
+/** `YYYY-MM-DDT` per UTC day: up to 4,096 days (11 years; an export covers months). */
 let isoDays = new Map<number, string>();
 /**
  * new Date(epochMs).toISOString() of a whole second (a Sent At's instant) without making a Date
@@ -152,7 +157,7 @@ export function isoString(epochMs: number): string {
   let prefix = isoDays.get(day);
   if (prefix === undefined) {
     prefix = new Date(day * DAY).toISOString().slice(0, -13);
-    if (isoDays.size >= 1024) isoDays = new Map();
+    if (isoDays.size >= 4096) isoDays = new Map();
     isoDays.set(day, prefix);
   }
   const second = (epochMs - day * DAY) / 1000;
