@@ -14,7 +14,7 @@ export const DEFAULT_TIME_ZONE = 'America/Los_Angeles';
 const SENT_AT = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4}),[ \u00A0\u202F\u2009]+(\d{1,2}):(\d{2})(?::(\d{2}))?[ \u00A0\u202F\u2009]*([AaPp])\.?[Mm]\.?$/;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-const offsetCache = new Map<string, number>();
+let offsetCache = new Map<string, number>();
 const QUARTER_HOUR = 15 * 60_000;
 
 function formatter(timeZone: string): Intl.DateTimeFormat {
@@ -65,7 +65,7 @@ function bucketOffset(bucket: number, timeZone: string): number {
   let off = offsetCache.get(key);
   if (off === undefined) {
     off = intlOffsetAt(bucket * QUARTER_HOUR, timeZone);
-    if (offsetCache.size > 50_000) offsetCache.clear();
+    if (offsetCache.size > 50_000) offsetCache = new Map(); // a new Map, not clear(): see RepeatedTexts in classify
     offsetCache.set(key, off);
   }
   return off;
@@ -104,7 +104,7 @@ function steadyOffset(day: number, timeZone: string): number | null {
     const a = offsetAt(day * DAY - DAY, timeZone);
     const b = offsetAt(day * DAY + 2 * DAY, timeZone);
     off = a === b ? a : null; // real zones never switch twice within 3 days
-    if (steadyDays.size > 50_000) steadyDays.clear();
+    if (steadyDays.size > 50_000) steadyCache.set(timeZone, (steadyDays = new Map()));
     steadyDays.set(day, off);
   }
   return off;

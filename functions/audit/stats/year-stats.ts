@@ -158,8 +158,7 @@ function isoSince1980(sentAt: string): boolean {
  * every zone: read from the string. Near a month's edge the zone decides: on a day far from any
  * switch of the zone's offset, by that offset (steadyOffsetOf, export/time.ts: cached per zone
  * and day, where the zone's formatter takes 2-10 µs a CR, and about 13% of all CRs are near an
- * edge); else by the formatter (a switch need not fall on a quarter hour: Newfoundland's at 00:01
- * until 2011).
+ * edge); else (a day near a switch, or before 1980) by the formatter.
  */
 export function monthOf(sentAt: string, timeZone: string = DEFAULT_TIME_ZONE): string {
   if (midMonth(sentAt)) return sentAt.slice(0, 7);
