@@ -317,8 +317,8 @@ export function templatePattern(text: string, names: ReadonlySet<string>): strin
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
   for (const item of items) {
     const k = key(item);
     const list = out.get(k);
@@ -349,16 +349,16 @@ function mentionsName(note: TemplateInput, tokens: readonly string[], wordsOf: (
   return false;
 }
 
-/** How many distinct (sender, recipient) pairs the notes hold, note x's being (senders[x], recipients[x]) (no pair text is made: most senders have one recipient). */
-function pairCount(senders: readonly string[], recipients: readonly string[]): number {
-  const bySender = new Map<string, string | Set<string>>();
+/** How many distinct (sender, recipient) pairs the notes hold, note x's being (senders[x], recipients[x]). */
+function pairCount(senders: ArrayLike<number>, recipients: ArrayLike<number>): number {
+  const bySender = new Map<number, number | Set<number>>();
   let pairs = 0;
   for (let x = 0; x < senders.length; x++) {
     const sender = senders[x];
     const recipient = recipients[x];
     const seen = bySender.get(sender);
     if (seen === undefined) bySender.set(sender, recipient);
-    else if (typeof seen === 'string') {
+    else if (typeof seen === 'number') {
       if (seen === recipient) continue;
       bySender.set(sender, new Set([seen, recipient]));
     } else {
@@ -368,6 +368,27 @@ function pairCount(senders: readonly string[], recipients: readonly string[]): n
     pairs++;
   }
   return pairs;
+}
+
+/** Numbers for texts: equal texts, equal numbers (0, 1, 2, … in the order first seen). */
+class Ids {
+  private readonly ids = new Map<string, number>();
+  private readonly texts: string[] = [];
+  get size(): number {
+    return this.texts.length;
+  }
+  of(text: string): number {
+    let id = this.ids.get(text);
+    if (id === undefined) {
+      id = this.texts.length;
+      this.ids.set(text, id);
+      this.texts.push(text);
+    }
+    return id;
+  }
+  text(id: number): string {
+    return this.texts[id];
+  }
 }
 
 /**
@@ -563,48 +584,63 @@ export function findTemplatesAt(count: number, noteAt: (i: number) => TemplateIn
   // the company a note names as its sender's (a template's copies share their text), normalised
   const ownCompanies = new RepeatedTexts(ownCompanyInText);
   const companies = new RepeatedTexts(normCompany);
+  const namedCompany = (note: TemplateInput) => note.senderCompany?.trim() || ownCompanies.of(note.text);
   for (const members of groups.values()) {
-    // per member (x: its position in `members`): its note, sender identity and recipient, made once
+    // per member (x: its position in `members`): its sender identity, recipient and company as
+    // numbers of this group (equal numbers, equal texts) and whether the owner sent it, read off
+    // its note once; no note is held (memory: a mass template has hundreds of thousands of copies)
     const m = members.length;
-    const notes = new Array<TemplateInput>(m);
-    const senders = new Array<string>(m);
-    const recipients = new Array<string>(m);
+    const senderIds = new Ids();
+    const recipientIds = new Ids();
+    const companyIds = new Ids();
+    const senders = new Int32Array(m);
+    const recipients = new Int32Array(m);
+    const companyOf = new Int32Array(m);
+    const fromOwner = new Uint8Array(m);
     let shortest = Infinity;
     let exact = true;
     let first = 0; // order-independent identity and example: the member with the smallest id
+    let firstId = '';
     for (let x = 0; x < m; x++) {
-      const note = (notes[x] = noteAt(members[x]));
-      senders[x] = note.sender ? `s:${fold(note.sender).trim()}` : `id:${note.id}`;
-      recipients[x] = note.recipient ?? '';
+      const note = noteAt(members[x]);
+      senders[x] = senderIds.of(note.sender ? `s:${fold(note.sender).trim()}` : `id:${note.id}`);
+      recipients[x] = recipientIds.of(note.recipient ?? '');
+      companyOf[x] = companyIds.of(companies.of(namedCompany(note) || ''));
+      fromOwner[x] = note.fromOwner ? 1 : 0;
       shortest = Math.min(shortest, keyLength(keyOf[members[x]]));
       if (keyOf[members[x]] !== keyOf[members[0]]) exact = false;
-      if (note.id < notes[first].id) first = x;
+      if (x === 0 || note.id < firstId) {
+        first = x;
+        firstId = note.id;
+      }
     }
+    const firstNote = noteAt(members[first]);
     const base = {
       id: `tpl-${fnv1a(keys.text(keyOf[members[first]])).toString(16).padStart(8, '0')}`,
       size: m,
-      senders: new Set(senders).size,
+      senders: senderIds.size,
       recipients: pairCount(senders, recipients),
-      example: notes[first].text,
-      pattern: templatePattern(notes[first].text, namesOf(notes[first])),
+      example: firstNote.text,
+      pattern: templatePattern(firstNote.text, namesOf(firstNote)),
     };
     const decided = new Array<TemplateMatch | undefined>(m);
     const positions = Array.from({ length: m }, (_, x) => x);
     const senderOf = (x: number) => senders[x];
     const recipientOf = (x: number) => recipients[x];
-    const namedCompany = (x: number) => notes[x].senderCompany?.trim() || ownCompanies.of(notes[x].text);
 
     // rule 2: senders of one company writing to one person (or colleagues of the owner, who sent it too)
-    for (const [company, list] of groupBy(positions, (x) => companies.of(namedCompany(x) || ''))) {
+    for (const [companyId, list] of groupBy(positions, (x) => companyOf[x])) {
+      const company = companyIds.text(companyId);
       if (!company) continue;
-      const owner = list.some((x) => notes[x].fromOwner);
+      const owner = list.some((x) => fromOwner[x] === 1);
       const together = [...groupBy(list, recipientOf).values()].some((to) => new Set(to.map(senderOf)).size >= 2);
       const people = new Set(list.map(senderOf));
       if (!(together || (owner && people.size >= 2))) continue;
-      const named = namedCompany(list[0]) || company;
+      const named = namedCompany(noteAt(members[list[0]])) || company;
       const cluster: TemplateCluster = { ...base, kind: 'coworker', company: named };
       const evidence = `${plural(people.size, 'person', 'people')} from ${named} sent this same note`;
-      for (const x of list) decided[x] = { cluster, decides: 'coworker_template', rule: TEMPLATE_RULE.coworker, evidence };
+      const match: TemplateMatch = { cluster, decides: 'coworker_template', rule: TEMPLATE_RULE.coworker, evidence };
+      for (const x of list) decided[x] = match;
     }
 
     // rule 3a: unrelated senders writing to one person
@@ -614,7 +650,8 @@ export function findTemplatesAt(count: number, noteAt: (i: number) => TemplateIn
         if (people.size < 2) continue;
         const cluster: TemplateCluster = { ...base, kind: 'many_senders' };
         const evidence = `${people.size} unrelated senders sent this same note`;
-        for (const x of list) decided[x] = { cluster, decides: 'bot', rule: TEMPLATE_RULE.many_senders, evidence };
+        const match: TemplateMatch = { cluster, decides: 'bot', rule: TEMPLATE_RULE.many_senders, evidence };
+        for (const x of list) decided[x] = match;
       }
     }
 
@@ -625,9 +662,10 @@ export function findTemplatesAt(count: number, noteAt: (i: number) => TemplateIn
       const mass = to >= MASS_RECIPIENTS;
       const cluster: TemplateCluster = { ...base, kind: 'one_sender', size: list.length, senders: 1, recipients: to };
       const changed = exact ? 'only the name changed' : 'only the name and a short field changed';
-      const who = notes[list[0]].fromOwner ? 'you sent this note to' : 'this sender sent this note to';
+      const who = fromOwner[list[0]] === 1 ? 'you sent this note to' : 'this sender sent this note to';
       const evidence = `${who} ${plural(to, 'person', 'people')}; ${changed}: “${cluster.pattern}”`;
-      for (const x of list) decided[x] = { cluster, decides: mass ? 'bot' : null, rule: TEMPLATE_RULE.one_sender, evidence };
+      const match: TemplateMatch = { cluster, decides: mass ? 'bot' : null, rule: TEMPLATE_RULE.one_sender, evidence };
+      for (const x of list) decided[x] = match;
     }
     for (let x = 0; x < m; x++) if (decided[x] !== undefined) out[members[x]] = decided[x];
   }
