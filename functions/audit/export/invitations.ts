@@ -60,12 +60,13 @@ export async function readInvitations(stream: Readable | AsyncIterable<Uint8Arra
   // the owner's URL is the same on (nearly) every row: each URL column remembers its last reading
   const fromUrls = lastOf(readProfileUrl);
   const toUrls = lastOf(readProfileUrl);
-  // Sent At is to the minute: many rows share one (the result is only read, never changed). Its
-  // keys are owned copies: a cell is a slice of its CSV chunk, and a kept slice would keep the
-  // chunk alive until the map is cleared: with every Sent At different, every chunk of the file
-  // reached the old generation and became its garbage there (200k rows: 148 -> 97 MB promoted
-  // while reading; scripts/bench-scale.ts notes)
-  let sentAts = new Map<string, SentAt | null>();
+  // Sent At is to the minute, and an export lists its CRs in time order: rows that share one are
+  // next to each other (a burst of invitations), so the last reading is remembered, not a map of
+  // them. A map of 10,000 readings kept every reading long enough to reach the old generation and
+  // be its garbage there when every Sent At differs (200k rows: 32 of the 57 MB that reading
+  // promoted and dropped; scripts/bench-scale.ts notes)
+  let lastSentAtText: string | undefined;
+  let lastSentAt: SentAt | null = null;
   await readCsv(
     stream,
     file,
@@ -86,12 +87,11 @@ export async function readInvitations(stream: Readable | AsyncIterable<Uint8Arra
         return;
       }
       const sentAtText = at(cells, cols.sentAt);
-      let t = sentAts.get(sentAtText);
-      if (t === undefined) {
-        t = parseSentAt(sentAtText, timeZone, yearTimeZone);
-        if (sentAts.size >= 10_000) sentAts = new Map();
-        sentAts.set(own(sentAtText), t);
+      if (sentAtText !== lastSentAtText) {
+        lastSentAt = parseSentAt(sentAtText, timeZone, yearTimeZone);
+        lastSentAtText = sentAtText;
       }
+      const t = lastSentAt;
       if (!t) {
         problems.add(file, row, `Sent At "${clip(sentAtText)}" is not a date like "3/14/26, 9:05 AM"; row skipped${lines}`);
         return;
