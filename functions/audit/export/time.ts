@@ -144,26 +144,43 @@ function trimmed(text: string): boolean {
   return first >= 48 && first <= 57 && (last === 77 || last === 109 || last === 46);
 }
 
-const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
-/** `YYYY-MM-DDT` per UTC day: up to 4,096 days (11 years; an export covers months). */
-let isoDays = new Map<number, string>();
+/** The character codes of `YYYY-MM-DDT` per UTC day: up to 4,096 days (11 years; an export covers months). */
+let isoDays = new Map<number, number[]>();
+/** The character codes of the ISO text being made (its date part and digits overwritten each time). */
+const isoCodes: number[] = Array.from('0000-00-00T00:00:00.000Z', (c) => c.charCodeAt(0));
+const ZERO = 48;
 /**
  * new Date(epochMs).toISOString() of a whole second (a Sent At's instant) without making a Date
  * and formatting it whole: the day's part is made once per day (toISOString was half the cost of
- * reading a Sent At).
+ * reading a Sent At). Made from its character codes as one flat string: a concatenation of its
+ * parts was a tree of 6 strings, flattened when first read (the id's hash) and its inner nodes
+ * left as garbage, by then in the old generation (200k rows: 32 MB promoted while reading and
+ * dropped), and it took longer (1M calls: 780 -> 300 ms, flattening included).
  */
 export function isoString(epochMs: number): string {
   const day = Math.floor(epochMs / DAY);
+  const second = (epochMs - day * DAY) / 1000;
+  if (!Number.isInteger(second)) return new Date(epochMs).toISOString();
   let prefix = isoDays.get(day);
   if (prefix === undefined) {
-    prefix = new Date(day * DAY).toISOString().slice(0, -13);
+    prefix = Array.from(new Date(day * DAY).toISOString().slice(0, -13), (c) => c.charCodeAt(0));
     if (isoDays.size >= 4096) isoDays = new Map();
     isoDays.set(day, prefix);
   }
-  const second = (epochMs - day * DAY) / 1000;
-  if (!Number.isInteger(second)) return new Date(epochMs).toISOString();
+  if (prefix.length !== 11) return new Date(epochMs).toISOString(); // a year before 0 or after 9999 (±YYYYYY)
+  const codes = isoCodes;
+  for (let i = 0; i < 11; i++) codes[i] = prefix[i];
   const minute = Math.floor(second / 60);
-  return `${prefix}${TWO_DIGITS[Math.floor(minute / 60)]}:${TWO_DIGITS[minute % 60]}:${TWO_DIGITS[second % 60]}.000Z`;
+  const hour = Math.floor(minute / 60);
+  const m = minute % 60;
+  const s = second % 60;
+  codes[11] = ZERO + Math.floor(hour / 10);
+  codes[12] = ZERO + (hour % 10);
+  codes[14] = ZERO + Math.floor(m / 10);
+  codes[15] = ZERO + (m % 10);
+  codes[17] = ZERO + Math.floor(s / 10);
+  codes[18] = ZERO + (s % 10);
+  return String.fromCharCode.apply(null, codes);
 }
 
 export interface SentAt {

@@ -145,5 +145,9 @@ describe('isoString', () => {
       { numRuns: 5000 },
     );
     for (const t of [0, -1000, DAY_MS - 1000, DAY_MS, Date.UTC(2024, 1, 29, 23, 59, 59), Date.UTC(1969, 11, 31, 23, 59, 59)]) expect(isoString(t)).toBe(new Date(t).toISOString());
+    // years written with a sign and six digits (a wall time of 9999 or 0 moved across by its zone), twice each (the day's part kept)
+    for (const t of [Date.UTC(10000, 0, 1, 7, 0, 0), Date.UTC(10000, 0, 1, 7, 0, 0), new Date('-000001-12-31T23:59:59Z').getTime(), new Date('-000001-12-31T23:59:59Z').getTime()]) {
+      expect(isoString(t)).toBe(new Date(t).toISOString());
+    }
   });
 });
