@@ -57,6 +57,35 @@ describe('parseSentAt (America/Los_Angeles by default)', () => {
   });
 });
 
+describe('parseSentAt: the form LinkedIn writes, read by character', () => {
+  // a leading space sends a text down the regex's path (trimmed first): both paths must agree on
+  // every text near the usual form, valid or not
+  it('reads every text as the regex does', async () => {
+    const fc = (await import('fast-check')).default;
+    // mostly numbers of the usual lengths and the usual separators (the first of each list), so
+    // that many texts are valid; now and then any run of digits and another separator
+    const odd = fc.string({ unit: fc.constantFrom('0', '1', '2', '3', '5', '9'), maxLength: 5 });
+    const digits = (...lengths: number[]) => fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...lengths).chain((n) => fc.string({ unit: fc.constantFrom('0', '1', '2', '3', '5', '9'), minLength: n, maxLength: n })) }, { weight: 1, arbitrary: odd });
+    const pick = (usual: string, ...others: string[]) => fc.oneof({ weight: 6, arbitrary: fc.constant(usual) }, { weight: 1, arbitrary: fc.constantFrom(...others) });
+    const text = fc
+      .tuple(digits(1, 2), pick('/', '-', ''), digits(1, 2), pick('/', ''), digits(2, 4), pick(', ', ',', ',  ', ', \u00a0', ' '), digits(1, 2), pick(':', ''), digits(2), pick('', ':07', ':7'), pick(' ', '', '  ', '\u202f', 'x', '.'), fc.constantFrom('AM', 'PM', 'am', 'pm', 'A.M.', 'AX', 'M', 'A', 'PM '))
+      .map((parts) => parts.join(''));
+    let valid = 0;
+    fc.assert(
+      fc.property(text, (t) => {
+        const plain = parseSentAt(t);
+        if (plain) valid++;
+        expect(plain).toEqual(parseSentAt(` ${t}`));
+      }),
+      { numRuns: 20_000 },
+    );
+    expect(valid).toBeGreaterThan(100); // the generator reaches valid times, not only errors
+    for (const t of ['12/31/25, 11:59 PM', '1/1/2026, 12:00 AM', '2/29/24, 1:05 PM', '2/29/25, 1:05 PM', '13/1/25, 1:05 PM', '1/1/25, 0:05 PM', '1/1/25, 13:05 PM', '1/1/25, 1:60 PM']) {
+      expect(parseSentAt(t)).toEqual(parseSentAt(` ${t}`));
+    }
+  });
+});
+
 describe('parseConnectedOn', () => {
   it('reads the eras of Connected On as a UTC date', () => {
     expect(parseConnectedOn('08 Feb 2026')).toBe('2026-02-08');
