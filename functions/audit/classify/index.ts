@@ -450,7 +450,7 @@ class Interner {
   private readonly reasons = new Interned();
   private readonly roleReasons = new Interned();
   /** Interned lists by their first reason. */
-  private lists = new Map<object, object[][]>();
+  private lists = new Map<object, object[] | Several<object[]>>();
   private listCount = 0;
   /**
    * The interned list of each shared list (frozen: a decision kept for the notes that share it,
@@ -499,17 +499,14 @@ class Interner {
       if (!isFlat(r)) return list;
       items.push(interned.of(r, Interner.MAX, (x) => (roles ? this.roleReason(x as RoleReason) : x)));
     }
-    const candidates = this.lists.get(items[0]);
-    if (candidates !== undefined) for (const c of candidates) if (sameItems(c, items)) return c as T[];
+    const found = keptOf(this.lists.get(items[0]), (c) => sameItems(c, items));
+    if (found !== undefined) return found as T[];
     const out = items.slice() as T[];
-    if (candidates !== undefined) candidates.push(out);
-    else {
-      if (this.listCount >= Interner.MAX) {
-        this.lists = new Map();
-        this.listCount = 0;
-      }
-      this.lists.set(out[0], [out]);
+    if (this.listCount >= Interner.MAX) {
+      this.lists = new Map();
+      this.listCount = 0;
     }
+    addKept(this.lists, out[0], out);
     this.listCount++;
     return out;
   }
@@ -531,27 +528,51 @@ class Interner {
   }
 }
 
+/**
+ * The values kept under one key when there are several; one is kept as itself. Most keys hold one
+ * value (a note's own evidence, a list seen once): a list per key was made for each of them, reached
+ * the old generation with its map and was garbage there when the map was dropped (1M rows, every
+ * CR a different note: about 140 MB).
+ */
+class Several<T> {
+  constructor(readonly items: T[]) {}
+}
+
+/** The value kept under a key (one, or Several) that `same` accepts; else undefined. */
+function keptOf<T>(kept: T | Several<T> | undefined, same: (c: T) => boolean): T | undefined {
+  if (kept === undefined) return undefined;
+  if (!(kept instanceof Several)) return same(kept) ? kept : undefined;
+  for (const c of kept.items) if (same(c)) return c;
+  return undefined;
+}
+
+/** `value` kept under `key` of `map`, beside what is kept there. */
+function addKept<K, T>(map: Map<K, T | Several<T>>, key: K, value: T): void {
+  const kept = map.get(key);
+  if (kept === undefined) map.set(key, value);
+  else if (kept instanceof Several) kept.items.push(value);
+  else map.set(key, new Several([kept, value]));
+}
+
 /** Flat reasons kept by rule, then evidence; bounded: dropped when full (a new Map: see RepeatedTexts). */
 class Interned {
-  private byRule = new Map<string, Map<string, object[]>>();
+  private byRule = new Map<string, Map<string, object | Several<object>>>();
   private count = 0;
 
   /** The kept reason equal to `r` in every field and key order; else `r` as `keep` makes it, kept. */
-  of(r: Reason | RoleReason, max: number, keep: (r: object) => object): object {
+  of(r: Reason | RoleReason, max: number, make: (r: object) => object): object {
     const evidence = typeof r.evidence === 'string' ? r.evidence : '';
     let byEvidence = this.byRule.get(r.rule);
-    const candidates = byEvidence?.get(evidence);
-    if (candidates !== undefined) for (const c of candidates) if (sameFields(c, r)) return c;
+    const found = keptOf(byEvidence?.get(evidence), (c) => sameFields(c, r));
+    if (found !== undefined) return found;
     if (this.count >= max) {
       this.byRule = new Map();
       this.count = 0;
       byEvidence = undefined;
     }
-    const value = keep(r);
+    const value = make(r);
     if (byEvidence === undefined) this.byRule.set(r.rule, (byEvidence = new Map()));
-    const kept = byEvidence.get(evidence);
-    if (kept !== undefined) kept.push(value);
-    else byEvidence.set(evidence, [value]);
+    addKept(byEvidence, evidence, value);
     this.count++;
     return value;
   }
