@@ -74,6 +74,37 @@ describe('createLineWriter writeRecordWithUnsure', () => {
   });
 });
 
+describe('createLineWriter writeRecordWithUnsure, strings', () => {
+  it("writes every string as JSON.stringify's UTF-8: escapes, 2-, 3- and 4-byte characters, lone surrogates, control characters", async () => {
+    const chunks: Buffer[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _enc, cb) {
+        chunks.push(Buffer.from(chunk));
+        cb();
+      },
+    });
+    const out = createLineWriter(stream, 128);
+    // characters of each kind putString tells apart, each string a random mix of them
+    const pieces = ['a', 'Z', ' ', '~', '\x7f', '"', '\\', '\n', '\r', '\t', '\b', '\f', '\x00', '\x1f', '\x0b', 'é', 'ß', '\u07ff', '\u0800', 'ñ', '€', '\u2028', '\ufeff', '\uffff', '👋', '🚀', '\ud800', '\udfff', '\udbff\udfff', '\ud800\ud800'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    const records: Record<string, string>[] = [];
+    for (let i = 0; i < 2000; i++) {
+      let text = '';
+      const length = next() % (i % 10 === 0 ? 120 : 12);
+      for (let k = 0; k < length; k++) text += pieces[next() % pieces.length];
+      records.push({ id: `r${i}`, text, [`k${i % 3}`]: text.slice(0, 60) });
+    }
+    const expected: string[] = [];
+    records.forEach((r, i) => {
+      expected.push(`${JSON.stringify({ ...r, unsure: i % 2 === 0 })}\n`);
+      void out.writeRecordWithUnsure(r, i % 2 === 0);
+    });
+    await out.flush();
+    expect(Buffer.concat(chunks).equals(Buffer.from(expected.join(''), 'utf8'))).toBe(true);
+  });
+});
+
 describe('createLineWriter writeRecordWithUnsure, one record', () => {
   it('is JSON.stringify({ ...r, unsure }) plus a newline, key order included', async () => {
     const r = { id: 'a1', sentAt: '2025-01-02T03:04:05.000Z', message: 'Hi "Sam",\nhello 👋', reasons: [{ rule: 'x', weight: 1.5 }], cluster: undefined, n: null };
