@@ -41,6 +41,13 @@ SHORT_ESCAPES[0x0a] = 0x6e; // n
 SHORT_ESCAPES[0x0c] = 0x66; // f
 SHORT_ESCAPES[0x0d] = 0x72; // r
 const CLOSE = 0x7d;
+/**
+ * Strings at least this long, with nothing JSON escapes and no surrogate, are encoded by Buffer#write
+ * (a regular expression's scan and a native copy), shorter ones character by character: the writing of
+ * the records of i20k once, 1,535M -> 1,510M instructions (Callgrind), h20k 1,568M -> 1,549M (8: 1,523M on i20k).
+ */
+const NATIVE_STRING = 16;
+const NEEDS_CARE = /["\\\u0000-\u001f\ud800-\udfff]/;
 const EMPTY = Buffer.from('{}');
 const UNSURE_TRUE = Buffer.from(',"unsure":true}\n');
 const UNSURE_FALSE = Buffer.from(',"unsure":false}\n');
@@ -147,6 +154,13 @@ export function createLineWriter(stream: NodeJS.WritableStream, highWater = HIGH
   const putString = (s: string) => {
     const n = s.length;
     if (room(3 * n + 2)) {
+      if (n >= NATIVE_STRING && !NEEDS_CARE.test(s)) {
+        // nothing to escape, no surrogate: its UTF-8 is JSON's, written by Buffer#write
+        buf[at] = QUOTE;
+        at += 1 + buf.write(s, at + 1);
+        buf[at++] = QUOTE;
+        return;
+      }
       const b = buf;
       let j = at;
       b[j++] = QUOTE;

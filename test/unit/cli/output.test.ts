@@ -95,6 +95,10 @@ describe('createLineWriter writeRecordWithUnsure, strings', () => {
       for (let k = 0; k < length; k++) text += pieces[next() % pieces.length];
       records.push({ id: `r${i}`, text, [`k${i % 3}`]: text.slice(0, 60) });
     }
+    // long strings with nothing to escape and no surrogate (written by Buffer#write), and one character from it
+    for (const plain of ['a', 'é', '€', '\u2028', '\ufeff', '\x7f']) {
+      for (const length of [15, 16, 17, 200]) records.push({ id: plain, text: plain.repeat(length), tail: `${plain.repeat(length - 1)}"`, lone: `${'a'.repeat(length)}\ud800` });
+    }
     const expected: string[] = [];
     records.forEach((r, i) => {
       expected.push(`${JSON.stringify({ ...r, unsure: i % 2 === 0 })}\n`);
