@@ -118,8 +118,6 @@ export function templateBody(text: string): string {
  * starts, and the "@" is the first one after the token's first character (no choice to undo).
  */
 const EMAIL = /(?<!\S)\S[^\s@]*@\S+\.\S+/g;
-/** Quotes around a word; the trailing run is only tried where it starts (one scan, not one per quote). */
-const EDGE_QUOTES = /^'+|(?<!')'+$/g;
 /** Trailing dots and apostrophes of a company name (tried where the run starts, as above). */
 const COMPANY_TAIL = /(?<![.’'])[.’']+$/;
 
@@ -135,14 +133,43 @@ function templateTokens(text: string): string[] {
     .replace(EMAIL, ' email ')
     .replace(/[’`´]/g, "'")
     .replace(/\d+(?:[.,:]\d+)*/g, ' 0 ');
+  // the runs of token characters (what a split at [^\p{L}\p{N}'{}[\]%<>|]+ keeps), read in one scan:
+  // the split's Unicode regex and the array it made were the costliest line of the grouping phase
   const out: string[] = [];
-  for (const raw of s.split(/[^\p{L}\p{N}'{}[\]%<>|]+/u)) {
-    const w = raw.replace(EDGE_QUOTES, '');
-    if (!w || (w.length === 1 && !/[\p{N}]/u.test(w) && !/[^\x00-\x7f]/.test(w))) continue;
-    out.push(w);
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    let start = i;
+    while (i < n) {
+      const size = tokenCharAt(s, i);
+      if (size === 0) break;
+      i += size;
+    }
+    let end = i;
+    // the quotes around the word dropped (what `^'+|'+$` removes)
+    while (start < end && s.charCodeAt(start) === 39) start++;
+    while (end > start && s.charCodeAt(end - 1) === 39) end--;
+    // a single character is a word when it is a digit or not ASCII
+    const c = s.charCodeAt(start);
+    if (end - start > 1 || (end - start === 1 && (c >= 128 || (c >= 48 && c <= 57)))) out.push(s.slice(start, end));
+    // past the separator character (a pair of surrogates is one)
+    if (i < n) i += isPairAt(s, i) ? 2 : 1;
   }
   return out;
 }
+
+/** Per ASCII character, 1 when a template token holds it (a letter, a digit, or one of ' { } [ ] % < > |). */
+const TOKEN_ASCII = new Uint8Array(128);
+for (let c = 0; c < 128; c++) TOKEN_ASCII[c] = /[\p{L}\p{N}'{}[\]%<>|]/u.test(String.fromCharCode(c)) ? 1 : 0;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/uy;
+/** The length (1, or 2 for a surrogate pair) of the token character at `i` of `s`, 0 when it is a separator. */
+function tokenCharAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c < 128) return TOKEN_ASCII[c];
+  LETTER_OR_DIGIT.lastIndex = i;
+  return LETTER_OR_DIGIT.test(s) ? LETTER_OR_DIGIT.lastIndex - i : 0;
+}
+const isPairAt = (s: string, i: number) => (s.charCodeAt(i) & 0xfc00) === 0xd800 && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
 
 /** A text's template tokens, and its words with no name dropped (titles are). */
 interface TextWords {

@@ -82,15 +82,26 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
 const PLAIN_NAME = /^[\p{L}'’. -]+$/u;
 
 /**
+ * wordText's last note: the word model and the role model read it in turn, and the same string
+ * back is the note scanWordHashes scanned last (one identity check, where a second copy was
+ * built, flattened and compared character by character).
+ */
+let wordTextIn: string | undefined;
+let wordTextOut = '';
+
+/**
  * The note as the word model reads it: folded (same length, so spans point at the original) and
  * with the greeting's name blanked out: "Hi Samir," says nothing about the note, and a name seen
  * in a few training notes must not lean a verdict. Placeholders in its place ([Name]) are kept.
  */
 export function wordText(text: string): string {
+  if (text === wordTextIn) return wordTextOut;
   const lower = foldSameLength(text);
   const g = parseGreeting(text);
-  if (!g?.name || !PLAIN_NAME.test(g.name)) return lower;
-  return lower.slice(0, g.nameStart) + ' '.repeat(g.name.length) + lower.slice(g.nameStart + g.name.length);
+  const out = !g?.name || !PLAIN_NAME.test(g.name) ? lower : lower.slice(0, g.nameStart) + ' '.repeat(g.name.length) + lower.slice(g.nameStart + g.name.length);
+  wordTextIn = text;
+  wordTextOut = out;
+  return out;
 }
 
 /**
