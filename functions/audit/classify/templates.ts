@@ -128,9 +128,9 @@ export function templateWords(text: string, names: ReadonlySet<string> = new Set
 
 /** The normalised words of a note with its names and titles still in (templateWords before they are dropped). */
 function templateTokens(text: string): string[] {
-  const s = fold(templateBody(text))
-    .replace(/https?:\/\/\S+|www\.\S+/g, ' url ')
-    .replace(EMAIL, ' email ')
+  const body = fold(templateBody(text)).replace(/https?:\/\/\S+|www\.\S+/g, ' url ');
+  // (an address holds an '@': EMAIL's search of a note without one was 0.7% of an audit of h20k)
+  const s = (body.includes('@') ? body.replace(EMAIL, ' email ') : body)
     .replace(/[’`´]/g, "'")
     .replace(/\d+(?:[.,:]\d+)*/g, ' 0 ');
   // the runs of token characters (what a split at [^\p{L}\p{N}'{}[\]%<>|]+ keeps), read in one scan:
