@@ -110,10 +110,11 @@ export function linkedInDefault(text: string): string | null {
   if (text.length > 220) return null;
   // a default has at most 16 words, plus a short greeting and signature
   let wordCount = 0;
-  for (let i = 0; i < text.length; i++) {
+  // (each character read once: the one before it is remembered)
+  for (let i = 0, prev = 32; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    const prev = i === 0 ? 32 : text.charCodeAt(i - 1);
     if (c > 32 && prev <= 32 && ++wordCount > 27) return null;
+    prev = c;
   }
   if (!MAYBE_DEFAULT.test(text)) return null;
   const s = squash(text);

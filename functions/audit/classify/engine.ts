@@ -108,8 +108,12 @@ const ALT_RULE: number[] = [];
 ALT_RANGE.forEach(([from, to], i) => {
   for (let j = from; j < to; j++) ALT_RULE[j] = i;
 });
-const ENABLED: number[] = [];
-const byNumber = (a: number, b: number) => a - b;
+/**
+ * The enabled alternatives of the note being read, sorted as numbers by the typed array's own sort
+ * (an Array sorted with a comparator called back per comparison: 0.6% of the instructions of an
+ * audit of h20k).
+ */
+const ENABLED = new Int32Array(ALT_SRC.length);
 
 function execAlt(j: number, lower: string): RegExpExecArray | null {
   let from = ALT_FROM[j];
@@ -137,14 +141,13 @@ export function fireTextRules(text: string, out: Fired[], gated = true): void {
   }
   ALT_GATE.scan(lower);
   // the enabled alternatives, in rule order (alternatives of one rule are contiguous)
-  const list = ENABLED;
-  list.length = 0;
+  let count = 0;
   for (const j of ALT_GATE.enabledList) {
     const lit = ALT_LITERAL[j];
     if (lit !== '' && !lower.includes(lit)) continue;
-    list.push(j);
+    ENABLED[count++] = j;
   }
-  list.sort(byNumber);
+  const list = ENABLED.subarray(0, count).sort();
   for (let k = 0; k < list.length; ) {
     const i = ALT_RULE[list[k]];
     let end = k + 1;

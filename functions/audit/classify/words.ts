@@ -76,10 +76,21 @@ export type WordModel = TrainedWordModel | PackedWordModel | LazyWordModel;
 
 const STEM = 5;
 const MARKS = '?!{}[]%<>$|#@*';
+/** Per ASCII character code, 1 for one of MARKS (the hashed scanner reads a code, not a one-character string). */
+const IS_MARK = new Uint8Array(128);
+for (const ch of MARKS) IS_MARK[ch.charCodeAt(0)] = 1;
 const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
 const PLAIN_NAME = /^[\p{L}'’. -]+$/u;
+
+/**
+ * wordText's last note: the word model and the role model read it in turn, and the same string
+ * back is the note scanWordHashes scanned last (one identity check, where a second copy was
+ * built, flattened and compared character by character).
+ */
+let wordTextIn: string | undefined;
+let wordTextOut = '';
 
 /**
  * The note as the word model reads it: folded (same length, so spans point at the original) and
@@ -87,10 +98,13 @@ const PLAIN_NAME = /^[\p{L}'’. -]+$/u;
  * in a few training notes must not lean a verdict. Placeholders in its place ([Name]) are kept.
  */
 export function wordText(text: string): string {
+  if (text === wordTextIn) return wordTextOut;
   const lower = foldSameLength(text);
   const g = parseGreeting(text);
-  if (!g?.name || !PLAIN_NAME.test(g.name)) return lower;
-  return lower.slice(0, g.nameStart) + ' '.repeat(g.name.length) + lower.slice(g.nameStart + g.name.length);
+  const out = !g?.name || !PLAIN_NAME.test(g.name) ? lower : lower.slice(0, g.nameStart) + ' '.repeat(g.name.length) + lower.slice(g.nameStart + g.name.length);
+  wordTextIn = text;
+  wordTextOut = out;
+  return out;
 }
 
 /**
@@ -180,7 +194,7 @@ export function scanWordHashes(lower: string): number {
   for (let i = 0, n = lower.length; i < n; ) {
     const c = lower.charCodeAt(i);
     if (!isWordChar(c)) {
-      if (MARKS.includes(lower[i])) push(step(SEED_P, c), false, i, i + 1);
+      if (c < 128 && IS_MARK[c] === 1) push(step(SEED_P, c), false, i, i + 1);
       i++;
       continue;
     }
@@ -520,9 +534,20 @@ function newNote(features: number): void {
     stamp = 1;
   }
 }
-const wordAt: number[] = [];
 const score = new Float64Array(WORD_CLASSES.length);
-const wordIndex: number[] = [];
+/**
+ * The note's evidence candidates as a model reads them (readWords, readRoleWords: one note at a
+ * time): per candidate word, its row in the model and its feature's index in `scanned`. Typed and
+ * reused: Arrays emptied per note gave up their storage and grew it again.
+ */
+let candidateRow = new Int32Array(256);
+let candidateIndex = new Int32Array(256);
+/** Room for `n` candidates (a note's features bound them). */
+function candidatesFor(n: number): void {
+  if (candidateRow.length >= n) return;
+  candidateRow = new Int32Array(2 * n);
+  candidateIndex = new Int32Array(2 * n);
+}
 
 /** What the words of a note say, or null when none of its features is known to the model. */
 export function readWords(text: string, model: WordModel, maxEvidence = 3): WordVerdict | null {
@@ -532,9 +557,10 @@ export function readWords(text: string, model: WordModel, maxEvidence = 3): Word
   const s = score;
   for (let k = 0; k < K; k++) s[k] = prior[k];
   let known = 0;
-  wordAt.length = wordIndex.length = 0;
   const n = scanWordHashes(wordText(text));
   newNote(n);
+  candidatesFor(n);
+  let candidates = 0;
   const { hash, word, start, end } = scanned;
   for (let i = 0; i < n; i++) {
     const h = hash[i];
@@ -545,8 +571,8 @@ export function readWords(text: string, model: WordModel, maxEvidence = 3): Word
     for (let k = 0; k < K; k++) s[k] += logp[at + k];
     // words of 3+ letters are the evidence (pairs, stems and marks repeat a word or say little)
     if (word[i] === 1 && end[i] - start[i] > 2) {
-      wordAt.push(at);
-      wordIndex.push(i);
+      candidateRow[candidates] = at;
+      candidateIndex[candidates++] = i;
     }
   }
   if (known === 0) return null;
@@ -555,8 +581,8 @@ export function readWords(text: string, model: WordModel, maxEvidence = 3): Word
   // other class. None: the lean rests on function words and greetings (the note's language or
   // register, not what it says), and the word rules do not fire.
   const top: { lean: number; j: number }[] = [];
-  for (let j = 0; j < wordAt.length; j++) {
-    const at = wordAt[j];
+  for (let j = 0; j < candidates; j++) {
+    const at = candidateRow[j];
     if (c.telling[at / K] === 0) continue;
     let other = -Infinity;
     for (let k = 0; k < K; k++) if (k !== best && logp[at + k] > other) other = logp[at + k];
@@ -567,7 +593,7 @@ export function readWords(text: string, model: WordModel, maxEvidence = 3): Word
     top.splice(p, 0, { lean, j });
     if (top.length > maxEvidence) top.pop();
   }
-  return { cls: WORD_CLASSES[best], p: 1 / z, evidence: top.map(({ j }) => text.slice(start[wordIndex[j]], end[wordIndex[j]])) };
+  return { cls: WORD_CLASSES[best], p: 1 / z, evidence: top.map(({ j }) => text.slice(start[candidateIndex[j]], end[candidateIndex[j]])) };
 }
 
 /**
@@ -688,10 +714,8 @@ export function decodeRoleModel(bytes: Uint8Array): RoleWordModel {
   return { classes, bias, scale, hashes, weights };
 }
 
-/** The role model's running scores and evidence rows, reused from note to note (scoring is synchronous). */
+/** The role model's running scores, reused from note to note (scoring is synchronous). */
 const roleScore = new Float64Array(16);
-const roleWordRow: number[] = [];
-const roleWordIndex: number[] = [];
 
 interface CompiledRoleModel extends FeatureIndex {
   model: RoleWordModel;
@@ -822,7 +846,8 @@ export function readRoleWords(text: string, model: RoleWordModel | LazyRoleWordM
   const n = scanned.count;
   const { hash, word, start, end } = scanned;
   newNote(n);
-  roleWordRow.length = roleWordIndex.length = 0;
+  candidatesFor(n);
+  let candidates = 0;
   let known = 0;
   for (let i = 0; i < n; i++) {
     const h = hash[i];
@@ -832,21 +857,21 @@ export function readRoleWords(text: string, model: RoleWordModel | LazyRoleWordM
     known++;
     for (let k = 0, at = row * K; k < K; k++) s[k] += scale * weights[at + k];
     if (word[i] === 1 && end[i] - start[i] > 2) {
-      roleWordRow.push(row);
-      roleWordIndex.push(i);
+      candidateRow[candidates] = row;
+      candidateIndex[candidates++] = i;
     }
   }
   if (known === 0) return null;
   const { best, z } = winnerOf(s, K);
   // evidence: the words whose weight for the winner most exceeds their best weight for another role
   const top: { lean: number; i: number }[] = [];
-  for (let j = 0; j < roleWordRow.length; j++) {
-    const at = roleWordRow[j] * K;
+  for (let j = 0; j < candidates; j++) {
+    const at = candidateRow[j] * K;
     let other = -Infinity;
     for (let k = 0; k < K; k++) if (k !== best && weights[at + k] > other) other = weights[at + k];
     const lean = weights[at + best] - other;
     if (lean <= 0 || (top.length === maxEvidence && lean <= top[top.length - 1].lean)) continue;
-    const i = roleWordIndex[j];
+    const i = candidateIndex[j];
     if (!isEvidenceWord(lower.slice(start[i], end[i]))) continue;
     let p = top.length;
     while (p > 0 && top[p - 1].lean < lean) p--;
