@@ -63,8 +63,8 @@ export async function readInvitations(stream: Readable | AsyncIterable<Uint8Arra
   // Sent At is to the minute, and an export lists its CRs in time order: rows that share one are
   // next to each other (a burst of invitations), so the last reading is remembered, not a map of
   // them. A map of 10,000 readings kept every reading long enough to reach the old generation and
-  // be its garbage there when every Sent At differs (200k rows: 32 of the 57 MB that reading
-  // promoted and dropped; scripts/bench-scale.ts notes)
+  // be its garbage there when every Sent At differs (1M rows of bench-ingest, read + classify:
+  // peak RSS 1,227 -> 1,168 MB; scripts/bench-scale.ts)
   let lastSentAtText: string | undefined;
   let lastSentAt: SentAt | null = null;
   await readCsv(
