@@ -444,9 +444,8 @@ class Ids {
  */
 class KeyStore {
   private static readonly CHUNK = 1 << 16;
-  private readonly vocabulary = new Map<string, number>();
-  /** Each word id's word. */
-  private readonly wordOf: string[] = [];
+  /** The batch's words and their ids. */
+  private readonly vocabulary = new Ids();
   /** Per key: the chunk holding its ids, where they start in it, how many, their hash. */
   readonly chunkOf: Int32Array;
   readonly startOf: Int32Array;
@@ -475,12 +474,7 @@ class KeyStore {
     const ids = this.ids;
     let h = 0x811c9dc5;
     for (let x = 0; x < length; x++) {
-      let id = this.vocabulary.get(words[x]);
-      if (id === undefined) {
-        id = this.wordOf.length;
-        this.vocabulary.set(words[x], id);
-        this.wordOf.push(words[x]);
-      }
+      const id = this.vocabulary.of(words[x]);
       ids[x] = id;
       h = Math.imul(h ^ id, 0x01000193);
     }
@@ -494,7 +488,7 @@ class KeyStore {
     const k = this.count++;
     // 2 bytes an id while the vocabulary has fewer than 65,536 words (a key with a higher id
     // starts the first chunk of 4-byte ids: the vocabulary only grows)
-    const wide = this.wordOf.length > 0x10000;
+    const wide = this.vocabulary.size > 0x10000;
     const last = this.chunks[this.chunks.length - 1];
     if (last === undefined || this.used + length > last.length || (wide && last instanceof Uint16Array)) {
       this.chunks.push(wide ? new Int32Array(Math.max(KeyStore.CHUNK, length)) : new Uint16Array(Math.max(KeyStore.CHUNK, length)));
@@ -519,7 +513,7 @@ class KeyStore {
   /** The key's words joined by single spaces (its text). */
   text(k: number): string {
     const out: string[] = [];
-    for (let x = 0; x < this.lengthOf[k]; x++) out.push(this.wordOf[this.word(k, x)]);
+    for (let x = 0; x < this.lengthOf[k]; x++) out.push(this.vocabulary.text(this.word(k, x)));
     return out.join(' ');
   }
 

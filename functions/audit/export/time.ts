@@ -148,7 +148,7 @@ function trimmed(text: string): boolean {
 let isoDays = new Map<number, number[]>();
 /** The character codes of the ISO text being made (its date part and digits overwritten each time). */
 const isoCodes: number[] = Array.from('0000-00-00T00:00:00.000Z', (c) => c.charCodeAt(0));
-const ZERO = 48;
+const DIGIT_0 = 48;
 /**
  * new Date(epochMs).toISOString() of a whole second (a Sent At's instant) without making a Date
  * and formatting it whole: the day's part is made once per day (toISOString was half the cost of
@@ -174,12 +174,12 @@ export function isoString(epochMs: number): string {
   const hour = Math.floor(minute / 60);
   const m = minute % 60;
   const s = second % 60;
-  codes[11] = ZERO + Math.floor(hour / 10);
-  codes[12] = ZERO + (hour % 10);
-  codes[14] = ZERO + Math.floor(m / 10);
-  codes[15] = ZERO + (m % 10);
-  codes[17] = ZERO + Math.floor(s / 10);
-  codes[18] = ZERO + (s % 10);
+  codes[11] = DIGIT_0 + Math.floor(hour / 10);
+  codes[12] = DIGIT_0 + (hour % 10);
+  codes[14] = DIGIT_0 + Math.floor(m / 10);
+  codes[15] = DIGIT_0 + (m % 10);
+  codes[17] = DIGIT_0 + Math.floor(s / 10);
+  codes[18] = DIGIT_0 + (s % 10);
   return String.fromCharCode.apply(null, codes);
 }
 
@@ -192,7 +192,6 @@ export interface SentAt {
 
 /** plainSentAt's fields: month, day, year (four digits), hour (1-12 as written), minute, 1 for PM. */
 const sentAtFields = new Int32Array(6);
-const DIGIT_0 = 48;
 const SLASH = 47;
 const COMMA = 44;
 const SPACE = 32;
