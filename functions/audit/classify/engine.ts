@@ -139,10 +139,12 @@ export function fireTextRules(text: string, out: Fired[], gated = true): void {
     }
     return;
   }
-  ALT_GATE.scan(lower);
+  const enabled = ALT_GATE.scan(lower);
+  const ids = ALT_GATE.enabledIds;
   // the enabled alternatives, in rule order (alternatives of one rule are contiguous)
   let count = 0;
-  for (const j of ALT_GATE.enabledList) {
+  for (let q = 0; q < enabled; q++) {
+    const j = ids[q];
     const lit = ALT_LITERAL[j];
     if (lit !== '' && !lower.includes(lit)) continue;
     ENABLED[count++] = j;

@@ -913,8 +913,8 @@ export const NOTE_GATES = new SharedScan();
 /**
  * A stricter prefilter: each regex needs EVERY one of its gate groups (up to `maxGroups`, best
  * first; see gateGroups) to occur in the note, not just one. One trie scan over all distinct
- * groups, then a count per regex. Same interface as Gate (`scan`, `enabledList`, `first`,
- * `ungated`); `first` is where the regex's leading group first occurs (for leading regexes).
+ * groups, then a count per regex. Read as Gate is (`enabledIds` and `enabledCount`, `enabledList`, `first`,
+ * `ungated`), but `scan` returns how many it enabled; `first` is where the regex's leading group first occurs (for leading regexes).
  */
 export class AndGate {
   private readonly groups: Gate;
@@ -923,7 +923,9 @@ export class AndGate {
   private readonly lead: Int32Array;
   readonly ungated: number[] = [];
   readonly first: Int32Array;
-  readonly enabledList: number[] = [];
+  /** As Gate's: the regexes the last scan enabled are the first `enabledCount` of `enabledIds` (a typed list, not an Array emptied per note). */
+  readonly enabledIds: Int32Array;
+  enabledCount = 0;
   /** Per regex, whether every match starts at its leading group's word. */
   readonly leading: Uint8Array;
 
@@ -933,6 +935,7 @@ export class AndGate {
     this.need = new Uint8Array(n);
     this.lead = new Int32Array(n);
     this.first = new Int32Array(n);
+    this.enabledIds = new Int32Array(n);
     this.leading = new Uint8Array(n);
     const groupIndex = new Map<string, number>();
     const groupWords: string[][] = [];
@@ -991,18 +994,23 @@ export class AndGate {
     [this.rest, this.restFrom] = flatten(others);
   }
 
-  /** The regexes that may match the (folded) note, in `enabledList` (reused between calls). */
-  scan(lower: string): number[] {
+  /** The regexes the last scan enabled, in order (a copy of the typed list, for a caller that wants an Array). */
+  get enabledList(): number[] {
+    return Array.from(this.enabledIds.subarray(0, this.enabledCount));
+  }
+
+  /** How many regexes may match the (folded) note: they are the first that many of `enabledIds` (reused between calls). */
+  scan(lower: string): number {
     if (!this.flat) this.compile();
     const flat = this.flat!;
     const flatFrom = this.flatFrom;
     const rest = this.rest;
     const restFrom = this.restFrom;
-    const list = this.enabledList;
-    list.length = 0;
+    const list = this.enabledIds;
+    let count = 0;
     for (const i of this.ungated) {
       this.first[i] = 0;
-      list.push(i);
+      list[count++] = i;
     }
     const on = this.groups.scan(lower);
     const gFirst = this.groups.first;
@@ -1013,10 +1021,11 @@ export class AndGate {
         const r = flat[k];
         for (let x = restFrom[r], y = restFrom[r + 1]; x < y; x++) if (on[rest[x]] === 0) continue next;
         this.first[r] = gFirst[g];
-        list.push(r);
+        list[count++] = r;
       }
     }
-    return list;
+    this.enabledCount = count;
+    return count;
   }
 }
 

@@ -332,9 +332,10 @@ gateLater(AUDIENCE_SOURCES);
 
 function lexicalAudienceMismatch(folded: string, profile: string, pv: Set<string>): { start: number; end: number } | null {
   if (!MAY_NAME_AUDIENCE.test(folded)) return null;
-  const may = (audienceGate ??= new AndGate(AUDIENCE_SOURCES)).scan(folded);
-  if (may.length === 0) return null;
-  const order = may.length > 1 ? [...may].sort((a, b) => a - b) : may;
+  const gate = (audienceGate ??= new AndGate(AUDIENCE_SOURCES));
+  const may = gate.scan(folded);
+  if (may === 0) return null;
+  const order = gate.enabledIds.slice(0, may).sort();
   for (const k of order) {
     const re = AUDIENCE[k];
     re.lastIndex = 0;

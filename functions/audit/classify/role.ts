@@ -309,7 +309,10 @@ class GatedRules {
   fire(text: string, lower: string, out: RoleReason[]): void {
     const { at, alt, match, gate } = this;
     match.fill(null);
-    for (const i of gate.scan(lower)) {
+    const enabled = gate.scan(lower);
+    const ids = gate.enabledIds;
+    for (let q = 0; q < enabled; q++) {
+      const i = ids[q];
       const a = this.alts[i];
       const literal = (a.literal ??= requiredLiteral(a.src));
       if (literal !== '' && !lower.includes(literal)) continue;
@@ -354,7 +357,7 @@ export const SELF_TITLE = lazyRule(
 const SELF_TITLE_GATE = new AndGate([SELF_TITLE.source], 3, NOTE_GATES);
 
 function samePeerField(text: string, lower: string, profile: string, out: RoleReason[]): void {
-  if (SELF_TITLE_GATE.scan(lower).length === 0) return;
+  if (SELF_TITLE_GATE.scan(lower) === 0) return;
   const m = SELF_TITLE.re.exec(lower);
   if (!m) return;
   const phrase = m[0];

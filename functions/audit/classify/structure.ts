@@ -98,7 +98,9 @@ const THANKS_GATE = new AndGate(THANKS_ALTS.map((re) => re.source), undefined, N
 function thanksForConnecting(folded: string): RegExpExecArray | null {
   let best: RegExpExecArray | null = null;
   let bestAlt = 0;
-  for (const j of THANKS_GATE.scan(folded)) {
+  const enabled = THANKS_GATE.scan(folded);
+  for (let q = 0; q < enabled; q++) {
+    const j = THANKS_GATE.enabledIds[q];
     const m = THANKS_ALTS[j].exec(folded);
     if (m && (best === null || m.index < best.index || (m.index === best.index && j < bestAlt))) {
       best = m;

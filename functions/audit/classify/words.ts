@@ -825,8 +825,9 @@ const cueOn = new Uint8Array(ROLE_CUES.length);
 /** Calls `visit` with each role cue the folded note has (its feature name and hash), in a fixed order. */
 export function forEachRoleCue(lower: string, visit: (feature: string, hash: number) => void): void {
   cueOn.fill(0);
-  for (const i of ROLE_CUE_GATE.scan(lower)) {
-    const a = ROLE_CUE_ALTS[i];
+  const enabled = ROLE_CUE_GATE.scan(lower);
+  for (let q = 0; q < enabled; q++) {
+    const a = ROLE_CUE_ALTS[ROLE_CUE_GATE.enabledIds[q]];
     if (cueOn[a.cue] === 0 && a.re.test(lower)) cueOn[a.cue] = 1;
   }
   for (let k = 0; k < ROLE_CUES.length; k++) if (cueOn[k] === 1) visit(ROLE_CUES[k].feature, ROLE_CUES[k].hash);
