@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, parseConnectedOn, parseSentAt } from '../../../functions/audit/export/index.ts';
-import { isoString, offsetOf, wallTime } from '../../../functions/audit/export/time.ts';
+import { isoString, offsetOf, wallTime, zonedWallTimeToEpoch } from '../../../functions/audit/export/time.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -158,6 +158,45 @@ describe('zones whose clocks change off the quarter hour', () => {
           expect(back, wall(t)).toBeLessThan(t);
           expect(wall(back)).toBe(wall(t));
         }
+      }
+    }
+  });
+});
+
+describe('zonedWallTimeToEpoch near a switch', () => {
+  /** The offset Intl gives for the second of an instant. */
+  const intlOffset = (t: number, zone: string) => {
+    const p = Math.floor(t / 1000) * 1000;
+    const w = wallTime(p, zone);
+    return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - p;
+  };
+  /** The documented rule read straight from Intl: an instant that shows the wall time (the earlier of two), else shifted forward by the gap. */
+  const expected = (wall: number, zone: string) => {
+    const before = intlOffset(wall - DAY_MS, zone);
+    const after = intlOffset(wall + DAY_MS, zone);
+    const fits = [wall - before, wall - after].filter((t) => t + intlOffset(t, zone) === wall);
+    return fits.length > 0 ? Math.min(...fits) : wall - before;
+  };
+  /** The switches of a zone in a year, to the day (an offset at one midnight other than the next's). */
+  const switchDays = (zone: string, year: number) => {
+    const days: number[] = [];
+    for (let d = Date.UTC(year, 0, 1); d < Date.UTC(year + 1, 0, 1); d += DAY_MS) if (intlOffset(d, zone) !== intlOffset(d + DAY_MS, zone)) days.push(d);
+    return days;
+  };
+
+  it.each([
+    ['America/Los_Angeles', 2025],
+    ['Europe/Berlin', 2024],
+    ['America/St_Johns', 2010], // switched at 00:01 local, inside a quarter hour
+    ['Australia/Lord_Howe', 2024], // a 30-minute switch
+    ['America/Sao_Paulo', 2018], // at midnight: the gap is the day's first hour
+    ['Pacific/Apia', 2011], // skipped 30 December 2011: a 24-hour switch
+  ])('is the instant Intl gives for every wall time from 2 days before each switch of %s in %i to 2 days after', (zone, year) => {
+    const days = switchDays(zone, year);
+    expect(days.length).toBeGreaterThan(0);
+    for (const d of days) {
+      for (let wall = d - 2 * DAY_MS; wall <= d + 3 * DAY_MS; wall += 7 * 60_000) {
+        expect(zonedWallTimeToEpoch(wall, zone), `${zone} ${new Date(wall).toISOString()}`).toBe(expected(wall, zone));
       }
     }
   });
