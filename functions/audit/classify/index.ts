@@ -6,7 +6,7 @@
  * Only a note's first CLASSIFIED_CHARS (2,000) characters are read (text.ts): a longer text costs
  * no more than that, and every pattern run over it is linear in its length (linear.test.ts).
  */
-import type { Category, Classification, ClassifiedRequest, Connection, ConnectionRequest, KeepableRole, OwnerProfile, Reason, RoleReason } from '../model.ts';
+import type { Category, Classification, ClassifiedRequest, Connection, ConnectionRequest, Direction, KeepableRole, OwnerProfile, Reason, RoleReason } from '../model.ts';
 import { ADVICE } from './advice.ts';
 import { withoutDefaults } from './defaults.ts';
 import { decide, decideStructure, fireNoteRules, fireProfileRules, noMessage, rank, sharedLists } from './engine.ts';
@@ -53,6 +53,11 @@ export interface InboxOptions {
 
 export type InboxPhase = 'grouping templates' | 'classifying';
 const PHASE_EVERY = 2048;
+
+/** Shared by every CR whose list is empty (most CRs have no note): never written to. */
+const NO_REASONS: Reason[] = Object.freeze([]) as unknown as Reason[];
+const NO_ROLE_REASONS: RoleReason[] = Object.freeze([]) as unknown as RoleReason[];
+const NO_FIRED: readonly Fired[] = Object.freeze([]);
 
 /**
  * A note as template detection sees it. Identities default to the sender's name and, when the
@@ -204,12 +209,34 @@ class TextReadings {
 }
 
 /**
+ * The Prepared of a note without words from a counterpart without a position or company (most
+ * CRs: no note, no Connections.csv row), by direction: rule 1 decides it, the role is unknown.
+ * Shared by all of them: frozen, lists included (verdictOf copies what it returns).
+ */
+const NOTELESS: Record<Direction | 'none', Prepared> = {
+  INCOMING: notelessOf('INCOMING'),
+  OUTGOING: notelessOf('OUTGOING'),
+  none: notelessOf(undefined),
+};
+function notelessOf(direction: Direction | undefined): Prepared {
+  const decided = noMessage('')!;
+  Object.freeze(decided.reasons);
+  Object.freeze(decided.roleReasons);
+  const ctx: RoleContext = Object.freeze(direction ? { direction, counterpartPosition: undefined, counterpartCompany: undefined } : { counterpartPosition: undefined, counterpartCompany: undefined });
+  return Object.freeze({ decided: Object.freeze(decided), role: Object.freeze({ text: '', phrases: NO_ROLE_REASONS, fired: NO_FIRED, ctx, shared: null }) });
+}
+
+/**
  * Rule 1, then rules 2–3 by structure; otherwise the note's scored rules (on the note without any
  * LinkedIn default sentence in it). `nm`: rule 1's answer, when the caller has it already;
  * `readings`: the batch's template readings (a template's copies are read once).
  */
 function prepare(n: NoteInput, template: TemplateMatch | undefined, weights: Weights, wordModel: WordModel | null | undefined, nm = noMessage(n.text), readings?: TextReadings): Prepared {
-  if (nm) return { decided: nm, role: { text: '', phrases: [], fired: [], ctx: roleContextOf(n), shared: null } };
+  if (nm) {
+    // no words and no counterpart position (most CRs): one Prepared per direction, shared
+    if (nm.reasons.length === 0 && !n.counterpartPosition && !n.counterpartCompany) return NOTELESS[n.direction ?? 'none'];
+    return { decided: nm, role: { text: '', phrases: [], fired: [], ctx: roleContextOf(n), shared: null } };
+  }
   // a default text with a sentence added: the added sentence is what is judged
   const text = withoutDefaults(n.text);
   const profile = cachedProfileText(n.recipientProfile);
@@ -373,6 +400,9 @@ function noteMaker(context: ExportContext): (r: ConnectionRequest) => NoteInput 
     const conn = byKey.size === 0 ? undefined : byKey.get(r.counterpart.key); // no Connections.csv: no key to look up
     const company_ = r.counterpart.company || conn?.company || undefined;
     const position = r.counterpart.position || conn?.position || undefined;
+    // no note (most CRs): nothing in it to read, greet or compare; rule 1 decides it and its role
+    // is the counterpart's position alone (the names and profiles were made for each of them before)
+    if (r.message === '') return { id: r.id, text: '', direction: r.direction, counterpartPosition: position, counterpartCompany: company_ };
     if (r.direction === 'INCOMING') {
       return {
         id: r.id,
@@ -426,10 +456,6 @@ export interface RequestsOptions extends InboxOptions {
    */
   release?: boolean;
 }
-
-/** Shared by every CR whose list is empty (most CRs have no note): never written to. */
-const NO_REASONS: Reason[] = Object.freeze([]) as unknown as Reason[];
-const NO_ROLE_REASONS: RoleReason[] = Object.freeze([]) as unknown as RoleReason[];
 
 /**
  * What the CRs of one batch repeat, interned (one Interner per batch, dropped with it): the rule ids

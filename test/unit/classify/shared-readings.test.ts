@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { decideStructure, fireAll, type Fired, type NoteContext } from '../../../functions/audit/classify/engine.ts';
 import { findTemplates } from '../../../functions/audit/classify/templates.ts';
 import { withoutDefaults } from '../../../functions/audit/classify/defaults.ts';
-import { classifyInbox, classifyRequests, notesOfRequests, prepareInbox, verdictOf, type NoteInput, type Prepared } from '../../../functions/audit/classify/index.ts';
-import type { ConnectionRequest } from '../../../functions/audit/model.ts';
+import { classifyInbox, classifyNote, classifyRequests, notesOfRequests, prepareInbox, verdictOf, type NoteInput, type Prepared } from '../../../functions/audit/classify/index.ts';
+import type { Connection, ConnectionRequest } from '../../../functions/audit/model.ts';
 import { NAMES, requestOf } from '../../helpers/requests.ts';
 import { parseNotesJsonl } from '../../../functions/audit/classify/jsonl.ts';
 import { decideRole, roleFromPosition } from '../../../functions/audit/classify/role.ts';
@@ -268,5 +268,72 @@ describe("an export's classified CRs, their reasons interned", () => {
       byList.get(c.roleReasons)?.add(r.roleReasons);
     }
     for (const interned of byList.values()) expect(interned.size).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('CRs without a note: one preparation per direction, shared', () => {
+  const positions: [string | undefined, string | undefined][] = [
+    [undefined, undefined],
+    ['Technical Recruiter', 'Acme Talent'],
+    [undefined, 'GLG'],
+  ];
+  /** Empty notes in both directions, some to counterparts with a position; notes with words between them. */
+  function requests(): { requests: ConnectionRequest[]; connections: Connection[] } {
+    const out: ConnectionRequest[] = [];
+    const connections: Connection[] = [];
+    for (let i = 0; i < 60; i++) {
+      const text = i % 10 === 9 ? 'Hi, we are hiring a Senior Engineer (remote, $150k) at Acme: interested?' : i % 10 === 4 ? '   ' : '';
+      out.push(requestOf(i, text, i % 2 === 0));
+      const [position, company] = positions[i % positions.length];
+      if (position || company) connections.push({ key: `name:${i}`, name: NAMES[i % NAMES.length], profileUrl: null, company: company ?? '', position: position ?? '', connectedOn: null });
+    }
+    return { requests: out, connections };
+  }
+
+  it('shares one frozen preparation among the notes without words and without a position', () => {
+    const notes: NoteInput[] = [
+      { id: 'a', text: '', direction: 'INCOMING' },
+      { id: 'b', text: '', direction: 'INCOMING' },
+      { id: 'c', text: ' \u{1F44B} ', direction: 'INCOMING' },
+      { id: 'd', text: '', direction: 'OUTGOING' },
+      { id: 'e', text: '', direction: 'INCOMING', counterpartPosition: 'Technical Recruiter' },
+    ];
+    const p = prepareInbox(notes);
+    expect(p.get('a')).toBe(p.get('b'));
+    expect(p.get('a')).toBe(p.get('c'));
+    expect(p.get('d')).not.toBe(p.get('a'));
+    expect(p.get('e')).not.toBe(p.get('a')); // a position gives the role: its own preparation
+    const shared = p.get('a')! as Prepared & { decided: object };
+    expect(Object.isFrozen(shared) && Object.isFrozen(shared.decided) && Object.isFrozen(shared.role) && Object.isFrozen(shared.role.ctx)).toBe(true);
+  });
+
+  it('gives each CR the verdict of rule 1 and the role of its position, whatever was classified before it, in any view', () => {
+    const { requests: list, connections } = requests();
+    const context = { profile: null, connections };
+    // a view that re-grades (keep) and results written to afterwards must leave the shared preparation as it was
+    for (const keep of [['recruiter'] as const, [] as const]) {
+      const out = classifyRequests(list.map((r) => ({ ...r, counterpart: { ...r.counterpart } })), context, { keep: [...keep] });
+      for (const r of out) {
+        if (r.message.trim() !== '') continue;
+        const position = connections.find((c) => c.key === r.counterpart.key);
+        const role = roleFromPosition(position?.position || undefined, position?.company || undefined);
+        expect({ category: r.category, verdict: r.verdict, confidence: r.confidence, reasons: r.reasons, role: r.role, roleReasons: r.roleReasons, kept: r.kept }, r.id).toEqual({
+          category: 'no_message',
+          verdict: 'NEITHER',
+          confidence: 1,
+          reasons: [],
+          role: role?.role ?? 'unknown',
+          roleReasons: role ? [role] : [],
+          kept: undefined,
+        });
+        // a caller changing its copy changes no other CR's
+        r.verdict = 'ACCEPT';
+        r.role = 'recruiter';
+      }
+    }
+    const again = classifyNote('', { direction: 'INCOMING' });
+    expect(again).toEqual({ category: 'no_message', verdict: 'NEITHER', confidence: 1, reasons: [], role: 'unknown', roleReasons: [] });
+    again.category = 'good';
+    expect(classifyNote('', { direction: 'INCOMING' }).category).toBe('no_message');
   });
 });
