@@ -60,7 +60,7 @@ function intlOffsetAt(epochMs: number, timeZone: string): number {
 
 /**
  * Per zone, by quarter hour: the offset at its start. Keyed by the quarter hour's number (no key
- * text made per lookup: a `zone|bucket` text was a third of this cache's cost); the last zone's map
+ * text made per lookup: a `zone|bucket` text was about a third of its profiled time); the last zone's map
  * is kept at hand (a run reads one zone, or two).
  */
 const bucketCache = new Map<string, Map<number, number>>();
@@ -183,14 +183,14 @@ export function zonedWallTimeToEpoch(wall: number, timeZone: string): number {
   const s = switchIn(day, timeZone);
   const before = offsetAround(s, wall - DAY);
   const after = offsetAround(s, wall + DAY);
-  const early = wall - before;
-  const late = wall - after;
-  const earlyFits = early + offsetAround(s, early) === wall;
-  const lateFits = late + offsetAround(s, late) === wall;
-  if (earlyFits && lateFits) return Math.min(early, late); // ambiguous: the earlier instant
-  if (earlyFits) return early;
-  if (lateFits) return late;
-  return wall - before; // gap: shift forward by the gap
+  const byBefore = wall - before; // the instant if the offset before the switch holds
+  const byAfter = wall - after;
+  const beforeFits = byBefore + offsetAround(s, byBefore) === wall;
+  const afterFits = byAfter + offsetAround(s, byAfter) === wall;
+  if (beforeFits && afterFits) return Math.min(byBefore, byAfter); // ambiguous: the earlier instant
+  if (beforeFits) return byBefore;
+  if (afterFits) return byAfter;
+  return byBefore; // gap: shift forward by the gap
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
