@@ -256,6 +256,21 @@ function prepare(n: NoteInput, template: TemplateMatch | undefined, weights: Wei
  * a user's view (`keep`), the re-grading it gets.
  */
 export function verdictOf(p: Prepared, weights: Weights = WEIGHTS, keep: readonly KeepableRole[] = []): Classification {
+  if (p === NOTELESS.INCOMING || p === NOTELESS.OUTGOING || p === NOTELESS.none) {
+    // rule 1 weighs nothing and a note-less CR without a position has no role a view could keep:
+    // its verdict is worked out once per direction (lists frozen) and copied
+    let v = notelessVerdicts.get(p);
+    if (v === undefined) notelessVerdicts.set(p, (v = sharedLists(workOut(p, WEIGHTS, []))));
+    return { ...v };
+  }
+  return workOut(p, weights, keep);
+}
+
+/** What verdictOf gives each NOTELESS Prepared (its lists frozen: never written to). */
+const notelessVerdicts = new Map<Prepared, Classification>();
+
+/** verdictOf, worked out from the prepared note. */
+function workOut(p: Prepared, weights: Weights, keep: readonly KeepableRole[]): Classification {
   const r = p.role;
   const shared = r.shared?.holds(p) ? r.shared : null;
   let c: Classification;
