@@ -6,7 +6,7 @@
  * write are recomputed from the visible verdicts alone, so a failed upload is counted nowhere.
  * Without the classifier: the failure handler's bundle imports this, not the ingest.
  */
-import type { ClassifiedRequest } from '../audit/model.ts';
+import { bySentOrder, type ClassifiedRequest } from '../audit/model.ts';
 import type { AuditStore, BlobStore, LogSink } from '../audit/ports.ts';
 import { computeYearStats, type YearStats } from '../audit/stats/index.ts';
 
@@ -85,7 +85,7 @@ export async function refreshYears(deps: RefreshDeps, userId: string, years: rea
   for (const year of years) {
     const ofYear = byYear.get(year);
     if (!ofYear) continue;
-    ofYear.sort((a, b) => (a.sentAt < b.sentAt ? -1 : a.sentAt > b.sentAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    ofYear.sort(bySentOrder);
     const stats = computeYearStats(ofYear, coverages, year, { timeZone: deps.timeZone, today: generatedAt.slice(0, 10) });
     history.push(stats);
     fresh.push({ year, requests: ofYear, stats });

@@ -91,6 +91,16 @@ export interface ConnectionRequest {
   source: SourceRef;
 }
 
+/**
+ * The order of CRs wherever they are listed: by Sent At, then by id, each in plain string order
+ * (an ISO-8601 UTC time and a hex id sort chronologically and stably this way, as with
+ * localeCompare, at a fraction of its cost: a locale collation per comparison was 0.4 s of a
+ * profiled 100k-row audit, scripts/bench-audit.ts).
+ */
+export function bySentOrder(a: Pick<ConnectionRequest, 'sentAt' | 'id'>, b: Pick<ConnectionRequest, 'sentAt' | 'id'>): number {
+  return a.sentAt < b.sentAt ? -1 : a.sentAt > b.sentAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
 /** One reason a rule fired: the explanation a user reads. */
 export interface Reason {
   /** Rule id, e.g. `pitch.offer_services`. */

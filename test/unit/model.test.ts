@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATEGORIES, IGNORE_CATEGORIES, verdictOf } from '../../functions/audit/model.ts';
+import { bySentOrder, CATEGORIES, IGNORE_CATEGORIES, verdictOf } from '../../functions/audit/model.ts';
 import { isIngestKey } from '../../functions/aws/keys.ts';
 import { createTableInput, TABLE_INDEXES } from '../../functions/aws/table.ts';
 
@@ -9,6 +9,16 @@ describe('taxonomy', () => {
     expect(verdictOf('no_message')).toBe('NEITHER');
     for (const c of IGNORE_CATEGORIES) expect(verdictOf(c)).toBe('IGNORE');
     expect(CATEGORIES.filter((c) => verdictOf(c) === 'IGNORE')).toEqual([...IGNORE_CATEGORIES]);
+  });
+});
+
+describe('the order of CRs (bySentOrder)', () => {
+  it('is by Sent At in time, then by id, whatever order they come in', () => {
+    const times = [Date.UTC(2019, 11, 31, 23, 59, 59), Date.UTC(2020, 0, 1), Date.UTC(2020, 0, 1, 9, 5), Date.UTC(2026, 2, 14, 16, 5)];
+    const crs = times.flatMap((t) => ['0f', 'a1', '0a'].map((id) => ({ sentAt: new Date(t).toISOString(), id: `${id}${t}` })));
+    const expected = [...crs].sort((a, b) => Date.parse(a.sentAt) - Date.parse(b.sentAt) || (a.id < b.id ? -1 : 1));
+    for (const start of [crs, [...crs].reverse(), [...crs.slice(5), ...crs.slice(0, 5)]]) expect([...start].sort(bySentOrder)).toEqual(expected);
+    expect(bySentOrder(crs[0]!, { ...crs[0]! })).toBe(0);
   });
 });
 
