@@ -59,27 +59,46 @@ function intlOffsetAt(epochMs: number, timeZone: string): number {
 }
 
 /**
- * Per zone, by quarter hour: the offset at its start. Keyed by the quarter hour's number (no key
- * text made per lookup: a `zone|bucket` text was about a third of its profiled time); the last zone's map
- * is kept at hand (a run reads one zone, or two).
+ * What is worked out per zone and per number (a quarter hour, a day), cached: keyed by the number
+ * (no key text made per lookup: a `zone|bucket` text was about a third of its profiled time), the
+ * last zone's map kept at hand (a run reads one zone, or two), at most MAX per zone.
  */
-const bucketCache = new Map<string, Map<number, number>>();
-let bucketZone = '';
-let bucketOffsets = new Map<number, number>();
+class PerZone<V> {
+  private static readonly MAX = 50_000;
+  private readonly byZone = new Map<string, Map<number, V>>();
+  private zone = '';
+  private last = new Map<number, V>();
+
+  private of(timeZone: string): Map<number, V> {
+    if (timeZone !== this.zone) {
+      let values = this.byZone.get(timeZone);
+      if (values === undefined) this.byZone.set(timeZone, (values = new Map()));
+      this.zone = timeZone;
+      this.last = values;
+    }
+    return this.last;
+  }
+
+  get(timeZone: string, key: number): V | undefined {
+    return this.of(timeZone).get(key);
+  }
+
+  set(timeZone: string, key: number, value: V): void {
+    let values = this.of(timeZone);
+    if (values.size > PerZone.MAX) this.byZone.set(timeZone, (this.last = values = new Map())); // a new Map, not clear(): see RepeatedTexts in classify
+    values.set(key, value);
+  }
+}
+
+/** Per zone, by quarter hour: the offset at its start. */
+const bucketCache = new PerZone<number>();
 
 /** Offset of `timeZone` at the start of a quarter hour (`bucket` quarter hours after 1970), cached per zone and quarter hour. */
 function bucketOffset(bucket: number, timeZone: string): number {
-  if (timeZone !== bucketZone) {
-    let offsets = bucketCache.get(timeZone);
-    if (offsets === undefined) bucketCache.set(timeZone, (offsets = new Map()));
-    bucketZone = timeZone;
-    bucketOffsets = offsets;
-  }
-  let off = bucketOffsets.get(bucket);
+  let off = bucketCache.get(timeZone, bucket);
   if (off === undefined) {
     off = intlOffsetAt(bucket * QUARTER_HOUR, timeZone);
-    if (bucketOffsets.size > 50_000) bucketCache.set(timeZone, (bucketOffsets = new Map())); // a new Map, not clear(): see RepeatedTexts in classify
-    bucketOffsets.set(bucket, off);
+    bucketCache.set(timeZone, bucket, off);
   }
   return off;
 }
@@ -97,28 +116,15 @@ function offsetAt(epochMs: number, timeZone: string): number {
 }
 
 const DAY = 86_400_000;
-/**
- * Per zone, by UTC day: the offset valid for the whole window [day - 1 d, day + 2 d], or null when
- * it changes in there. Keyed by the day's number (no key text made per row); the last zone's map
- * is kept at hand (a run reads one zone, or two).
- */
-const steadyCache = new Map<string, Map<number, number | null>>();
-let steadyZone = '';
-let steadyDays = new Map<number, number | null>();
+/** Per zone, by UTC day: the offset valid for the whole window [day - 1 d, day + 2 d], or null when it changes in there. */
+const steadyCache = new PerZone<number | null>();
 function steadyOffset(day: number, timeZone: string): number | null {
-  if (timeZone !== steadyZone) {
-    let days = steadyCache.get(timeZone);
-    if (days === undefined) steadyCache.set(timeZone, (days = new Map()));
-    steadyZone = timeZone;
-    steadyDays = days;
-  }
-  let off = steadyDays.get(day);
+  let off = steadyCache.get(timeZone, day);
   if (off === undefined) {
     const a = offsetAt(day * DAY - DAY, timeZone);
     const b = offsetAt(day * DAY + 2 * DAY, timeZone);
     off = a === b ? a : null; // real zones never switch twice within 3 days
-    if (steadyDays.size > 50_000) steadyCache.set(timeZone, (steadyDays = new Map()));
-    steadyDays.set(day, off);
+    steadyCache.set(timeZone, day, off);
   }
   return off;
 }
@@ -147,11 +153,9 @@ interface Switch {
  * from Intl before (4 new ones for most: m100k, 100k Sent At over 5 years, 5,791 Intl readings, 3,900
  * of them for the 2% of rows near a switch).
  */
-const switchCache = new Map<string, Map<number, Switch>>();
+const switchCache = new PerZone<Switch>();
 function switchIn(day: number, timeZone: string): Switch {
-  let days = switchCache.get(timeZone);
-  if (days === undefined) switchCache.set(timeZone, (days = new Map()));
-  let s = days.get(day);
+  let s = switchCache.get(timeZone, day);
   if (s === undefined) {
     const from = day * DAY - DAY;
     const to = day * DAY + 2 * DAY;
@@ -164,7 +168,7 @@ function switchIn(day: number, timeZone: string): Switch {
       else hi = mid;
     }
     s = { before, after: offsetAt(to, timeZone), at: hi * 1000 };
-    days.set(day, s);
+    switchCache.set(timeZone, day, s);
   }
   return s;
 }
