@@ -537,15 +537,15 @@ function newNote(features: number): void {
 const score = new Float64Array(WORD_CLASSES.length);
 /**
  * The note's evidence candidates as a model reads them (readWords, readRoleWords: one note at a
- * time): per candidate word, its row in the model and its feature's index in `scanned`. Typed and
- * reused: Arrays emptied per note gave up their storage and grew it again.
+ * time): per candidate word, where its row starts in the model's weights and its feature's index in
+ * `scanned`. Typed and reused: Arrays emptied per note gave up their storage and grew it again.
  */
-let candidateRow = new Int32Array(256);
+let candidateAt = new Int32Array(256);
 let candidateIndex = new Int32Array(256);
 /** Room for `n` candidates (a note's features bound them). */
 function candidatesFor(n: number): void {
-  if (candidateRow.length >= n) return;
-  candidateRow = new Int32Array(2 * n);
+  if (candidateAt.length >= n) return;
+  candidateAt = new Int32Array(2 * n);
   candidateIndex = new Int32Array(2 * n);
 }
 
@@ -571,7 +571,7 @@ export function readWords(text: string, model: WordModel, maxEvidence = 3): Word
     for (let k = 0; k < K; k++) s[k] += logp[at + k];
     // words of 3+ letters are the evidence (pairs, stems and marks repeat a word or say little)
     if (word[i] === 1 && end[i] - start[i] > 2) {
-      candidateRow[candidates] = at;
+      candidateAt[candidates] = at;
       candidateIndex[candidates++] = i;
     }
   }
@@ -582,7 +582,7 @@ export function readWords(text: string, model: WordModel, maxEvidence = 3): Word
   // register, not what it says), and the word rules do not fire.
   const top: { lean: number; j: number }[] = [];
   for (let j = 0; j < candidates; j++) {
-    const at = candidateRow[j];
+    const at = candidateAt[j];
     if (c.telling[at / K] === 0) continue;
     let other = -Infinity;
     for (let k = 0; k < K; k++) if (k !== best && logp[at + k] > other) other = logp[at + k];
@@ -858,7 +858,7 @@ export function readRoleWords(text: string, model: RoleWordModel | LazyRoleWordM
     known++;
     for (let k = 0, at = row * K; k < K; k++) s[k] += scale * weights[at + k];
     if (word[i] === 1 && end[i] - start[i] > 2) {
-      candidateRow[candidates] = row;
+      candidateAt[candidates] = row * K;
       candidateIndex[candidates++] = i;
     }
   }
@@ -867,7 +867,7 @@ export function readRoleWords(text: string, model: RoleWordModel | LazyRoleWordM
   // evidence: the words whose weight for the winner most exceeds their best weight for another role
   const top: { lean: number; i: number }[] = [];
   for (let j = 0; j < candidates; j++) {
-    const at = candidateRow[j] * K;
+    const at = candidateAt[j];
     let other = -Infinity;
     for (let k = 0; k < K; k++) if (k !== best && weights[at + k] > other) other = weights[at + k];
     const lean = weights[at + best] - other;
